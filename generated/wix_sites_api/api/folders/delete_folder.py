@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.empty import Empty
+from ...models.wix_error import WixError
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/site-folders/v2/folders/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Empty | WixError | None:
+    if response.status_code == 200:
+        response_200 = Empty.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = WixError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = WixError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = WixError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = WixError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = WixError.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = WixError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = WixError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = WixError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Empty | WixError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Empty | WixError]:
+    """Delete Folder
+
+     Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
+    folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
+    nothing is deleted.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Empty | WixError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Empty | WixError | None:
+    """Delete Folder
+
+     Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
+    folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
+    nothing is deleted.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Empty | WixError
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Empty | WixError]:
+    """Delete Folder
+
+     Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
+    folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
+    nothing is deleted.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Empty | WixError]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Empty | WixError | None:
+    """Delete Folder
+
+     Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
+    folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
+    nothing is deleted.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Empty | WixError
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.empty import Empty
+from ...models.move_sites_to_folder_request import MoveSitesToFolderRequest
+from ...models.wix_error import WixError
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: MoveSitesToFolderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/site-folders/v2/folders/bulk/sites/move",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Empty | WixError | None:
+    if response.status_code == 200:
+        response_200 = Empty.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = WixError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = WixError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = WixError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = WixError.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = WixError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = WixError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = WixError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Empty | WixError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MoveSitesToFolderRequest,
+) -> Response[Empty | WixError]:
+    """Move Sites To Folder
+
+     Moves up to 500 sites into `targetFolderId` (`""` or `"root"` for root). `sites` is a filter that
+    supports only site ids: `{"id": {"$in": [...]}}`. All or nothing: an unknown site or folder is a
+    404 naming the ids, and nothing moves. A site already in the target stays there (moving is
+    idempotent). Duplicate ids count once.
+
+    Args:
+        body (MoveSitesToFolderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Empty | WixError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MoveSitesToFolderRequest,
+) -> Empty | WixError | None:
+    """Move Sites To Folder
+
+     Moves up to 500 sites into `targetFolderId` (`""` or `"root"` for root). `sites` is a filter that
+    supports only site ids: `{"id": {"$in": [...]}}`. All or nothing: an unknown site or folder is a
+    404 naming the ids, and nothing moves. A site already in the target stays there (moving is
+    idempotent). Duplicate ids count once.
+
+    Args:
+        body (MoveSitesToFolderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Empty | WixError
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MoveSitesToFolderRequest,
+) -> Response[Empty | WixError]:
+    """Move Sites To Folder
+
+     Moves up to 500 sites into `targetFolderId` (`""` or `"root"` for root). `sites` is a filter that
+    supports only site ids: `{"id": {"$in": [...]}}`. All or nothing: an unknown site or folder is a
+    404 naming the ids, and nothing moves. A site already in the target stays there (moving is
+    idempotent). Duplicate ids count once.
+
+    Args:
+        body (MoveSitesToFolderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Empty | WixError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MoveSitesToFolderRequest,
+) -> Empty | WixError | None:
+    """Move Sites To Folder
+
+     Moves up to 500 sites into `targetFolderId` (`""` or `"root"` for root). `sites` is a filter that
+    supports only site ids: `{"id": {"$in": [...]}}`. All or nothing: an unknown site or folder is a
+    404 naming the ids, and nothing moves. A site already in the target stays there (moving is
+    idempotent). Duplicate ids count once.
+
+    Args:
+        body (MoveSitesToFolderRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Empty | WixError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,219 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.query_sites_request import QuerySitesRequest
+from ...models.query_sites_response import QuerySitesResponse
+from ...models.wix_error import WixError
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: QuerySitesRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/site-list/v2/sites/query",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> QuerySitesResponse | WixError | None:
+    if response.status_code == 200:
+        response_200 = QuerySitesResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = WixError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = WixError.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = WixError.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = WixError.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = WixError.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = WixError.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[QuerySitesResponse | WixError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QuerySitesRequest,
+) -> Response[QuerySitesResponse | WixError]:
+    """Query Sites
+
+     Retrieves a page of the account's sites, given the provided filtering, sorting and cursor
+    paging. A query with no filter returns only sites of the `WIX` namespace. The first request may
+    carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
+    with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
+    Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
+    malformed cursor is a 400.
+
+    Args:
+        body (QuerySitesRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[QuerySitesResponse | WixError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QuerySitesRequest,
+) -> QuerySitesResponse | WixError | None:
+    """Query Sites
+
+     Retrieves a page of the account's sites, given the provided filtering, sorting and cursor
+    paging. A query with no filter returns only sites of the `WIX` namespace. The first request may
+    carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
+    with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
+    Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
+    malformed cursor is a 400.
+
+    Args:
+        body (QuerySitesRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        QuerySitesResponse | WixError
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QuerySitesRequest,
+) -> Response[QuerySitesResponse | WixError]:
+    """Query Sites
+
+     Retrieves a page of the account's sites, given the provided filtering, sorting and cursor
+    paging. A query with no filter returns only sites of the `WIX` namespace. The first request may
+    carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
+    with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
+    Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
+    malformed cursor is a 400.
+
+    Args:
+        body (QuerySitesRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[QuerySitesResponse | WixError]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: QuerySitesRequest,
+) -> QuerySitesResponse | WixError | None:
+    """Query Sites
+
+     Retrieves a page of the account's sites, given the provided filtering, sorting and cursor
+    paging. A query with no filter returns only sites of the `WIX` namespace. The first request may
+    carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
+    with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
+    Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
+    malformed cursor is a 400.
+
+    Args:
+        body (QuerySitesRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        QuerySitesResponse | WixError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

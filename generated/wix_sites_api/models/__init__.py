@@ -1,0 +1,87 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .application_error import ApplicationError
+from .application_error_data import ApplicationErrorData
+from .count_sites_request import CountSitesRequest
+from .count_sites_response import CountSitesResponse
+from .create_folder_request import CreateFolderRequest
+from .cursor_paging import CursorPaging
+from .cursor_paging_metadata import CursorPagingMetadata
+from .cursors import Cursors
+from .editor_type import EditorType
+from .empty import Empty
+from .field_violation import FieldViolation
+from .field_violation_data import FieldViolationData
+from .filter_ import Filter
+from .folder import Folder
+from .folder_basic_info import FolderBasicInfo
+from .folder_patch import FolderPatch
+from .folder_response import FolderResponse
+from .folders_query import FoldersQuery
+from .legacy_cursor_page import LegacyCursorPage
+from .legacy_error import LegacyError
+from .move_folders_request import MoveFoldersRequest
+from .move_folders_response import MoveFoldersResponse
+from .move_sites_to_folder_request import MoveSitesToFolderRequest
+from .namespace import Namespace
+from .new_folder import NewFolder
+from .offset_paging_metadata import OffsetPagingMetadata
+from .paging import Paging
+from .query_folders_request import QueryFoldersRequest
+from .query_folders_response import QueryFoldersResponse
+from .query_sites_request import QuerySitesRequest
+from .query_sites_response import QuerySitesResponse
+from .site import Site
+from .site_id_filter import SiteIdFilter
+from .site_id_in import SiteIdIn
+from .sites_query import SitesQuery
+from .sort_order import SortOrder
+from .sorting import Sorting
+from .update_folder_request import UpdateFolderRequest
+from .validation_error import ValidationError
+from .wix_error import WixError
+from .wix_error_details import WixErrorDetails
+
+__all__ = (
+    "ApplicationError",
+    "ApplicationErrorData",
+    "CountSitesRequest",
+    "CountSitesResponse",
+    "CreateFolderRequest",
+    "CursorPaging",
+    "CursorPagingMetadata",
+    "Cursors",
+    "EditorType",
+    "Empty",
+    "FieldViolation",
+    "FieldViolationData",
+    "Filter",
+    "Folder",
+    "FolderBasicInfo",
+    "FolderPatch",
+    "FolderResponse",
+    "FoldersQuery",
+    "LegacyCursorPage",
+    "LegacyError",
+    "MoveFoldersRequest",
+    "MoveFoldersResponse",
+    "MoveSitesToFolderRequest",
+    "Namespace",
+    "NewFolder",
+    "OffsetPagingMetadata",
+    "Paging",
+    "QueryFoldersRequest",
+    "QueryFoldersResponse",
+    "QuerySitesRequest",
+    "QuerySitesResponse",
+    "Site",
+    "SiteIdFilter",
+    "SiteIdIn",
+    "SitesQuery",
+    "SortOrder",
+    "Sorting",
+    "UpdateFolderRequest",
+    "ValidationError",
+    "WixError",
+    "WixErrorDetails",
+)

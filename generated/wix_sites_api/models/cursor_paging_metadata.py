@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.cursors import Cursors
+
+
+T = TypeVar("T", bound="CursorPagingMetadata")
+
+
+@_attrs_define
+class CursorPagingMetadata:
+    """
+    Attributes:
+        count (int | Unset): Number of items in this page.
+        cursors (Cursors | Unset):
+        has_next (bool | Unset): Whether there are more pages.
+    """
+
+    count: int | Unset = UNSET
+    cursors: Cursors | Unset = UNSET
+    has_next: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        count = self.count
+
+        cursors: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.cursors, Unset):
+            cursors = self.cursors.to_dict()
+
+        has_next = self.has_next
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if count is not UNSET:
+            field_dict["count"] = count
+        if cursors is not UNSET:
+            field_dict["cursors"] = cursors
+        if has_next is not UNSET:
+            field_dict["hasNext"] = has_next
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.cursors import Cursors
+
+        d = dict(src_dict)
+        count = d.pop("count", UNSET)
+
+        _cursors = d.pop("cursors", UNSET)
+        cursors: Cursors | Unset
+        if isinstance(_cursors, Unset):
+            cursors = UNSET
+        else:
+            cursors = Cursors.from_dict(_cursors)
+
+        has_next = d.pop("hasNext", UNSET)
+
+        cursor_paging_metadata = cls(
+            count=count,
+            cursors=cursors,
+            has_next=has_next,
+        )
+
+        cursor_paging_metadata.additional_properties = d
+        return cursor_paging_metadata
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.folder_basic_info import FolderBasicInfo
+
+
+T = TypeVar("T", bound="Folder")
+
+
+@_attrs_define
+class Folder:
+    """A folder of sites. Get Folder By Site returns an empty object for a site at root, so every field
+    is optional. `createdDate` and `updatedDate` may be null (Move Folders returns them so).
+
+        Attributes:
+            id (UUID | Unset): A Wix GUID.
+            name (str | Unset):
+            created_date (datetime.datetime | None | Unset):
+            updated_date (datetime.datetime | None | Unset):
+            site_count (int | Unset): Number of sites directly in the folder (not in its sub-folders).
+            parent_id (str | Unset): A GUID, or the empty string for root.
+            path (list[FolderBasicInfo] | Unset): The folders from root to this one, in order, this folder included.
+    """
+
+    id: UUID | Unset = UNSET
+    name: str | Unset = UNSET
+    created_date: datetime.datetime | None | Unset = UNSET
+    updated_date: datetime.datetime | None | Unset = UNSET
+    site_count: int | Unset = UNSET
+    parent_id: str | Unset = UNSET
+    path: list[FolderBasicInfo] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
+        name = self.name
+
+        created_date: None | str | Unset
+        if isinstance(self.created_date, Unset):
+            created_date = UNSET
+        elif isinstance(self.created_date, datetime.datetime):
+            created_date = self.created_date.isoformat()
+        else:
+            created_date = self.created_date
+
+        updated_date: None | str | Unset
+        if isinstance(self.updated_date, Unset):
+            updated_date = UNSET
+        elif isinstance(self.updated_date, datetime.datetime):
+            updated_date = self.updated_date.isoformat()
+        else:
+            updated_date = self.updated_date
+
+        site_count = self.site_count
+
+        parent_id = self.parent_id
+
+        path: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.path, Unset):
+            path = []
+            for path_item_data in self.path:
+                path_item = path_item_data.to_dict()
+                path.append(path_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if created_date is not UNSET:
+            field_dict["createdDate"] = created_date
+        if updated_date is not UNSET:
+            field_dict["updatedDate"] = updated_date
+        if site_count is not UNSET:
+            field_dict["siteCount"] = site_count
+        if parent_id is not UNSET:
+            field_dict["parentId"] = parent_id
+        if path is not UNSET:
+            field_dict["path"] = path
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.folder_basic_info import FolderBasicInfo
+
+        d = dict(src_dict)
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
+
+        name = d.pop("name", UNSET)
+
+        def _parse_created_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        created_date = _parse_created_date(d.pop("createdDate", UNSET))
+
+        def _parse_updated_date(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_date_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_date = _parse_updated_date(d.pop("updatedDate", UNSET))
+
+        site_count = d.pop("siteCount", UNSET)
+
+        parent_id = d.pop("parentId", UNSET)
+
+        _path = d.pop("path", UNSET)
+        path: list[FolderBasicInfo] | Unset = UNSET
+        if _path is not UNSET:
+            path = []
+            for path_item_data in _path:
+                path_item = FolderBasicInfo.from_dict(path_item_data)
+
+                path.append(path_item)
+
+        folder = cls(
+            id=id,
+            name=name,
+            created_date=created_date,
+            updated_date=updated_date,
+            site_count=site_count,
+            parent_id=parent_id,
+            path=path,
+        )
+
+        folder.additional_properties = d
+        return folder
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

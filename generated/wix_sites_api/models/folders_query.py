@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.filter_ import Filter
+    from ..models.paging import Paging
+    from ..models.sorting import Sorting
+
+
+T = TypeVar("T", bound="FoldersQuery")
+
+
+@_attrs_define
+class FoldersQuery:
+    """
+    Attributes:
+        filter_ (Filter | Unset): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":
+            {"$op":
+            value}}` for the operators `$eq $ne $gt $gte $lt $lte $in $nin $exists $startsWith` (not case
+            sensitive) `$hasSome $hasAll` (and `$contains` for folder names), combined with `$and`, `$or`,
+            `$not`. A filter on a field that cannot be filtered is ignored; an operator that is not known
+            or a value of the wrong shape is a 400 `MALFORMED_FILTER`.
+        sort (list[Sorting] | Unset):
+        paging (Paging | Unset):
+    """
+
+    filter_: Filter | Unset = UNSET
+    sort: list[Sorting] | Unset = UNSET
+    paging: Paging | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        filter_: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.filter_, Unset):
+            filter_ = self.filter_.to_dict()
+
+        sort: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.sort, Unset):
+            sort = []
+            for sort_item_data in self.sort:
+                sort_item = sort_item_data.to_dict()
+                sort.append(sort_item)
+
+        paging: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.paging, Unset):
+            paging = self.paging.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if filter_ is not UNSET:
+            field_dict["filter"] = filter_
+        if sort is not UNSET:
+            field_dict["sort"] = sort
+        if paging is not UNSET:
+            field_dict["paging"] = paging
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.filter_ import Filter
+        from ..models.paging import Paging
+        from ..models.sorting import Sorting
+
+        d = dict(src_dict)
+        _filter_ = d.pop("filter", UNSET)
+        filter_: Filter | Unset
+        if isinstance(_filter_, Unset):
+            filter_ = UNSET
+        else:
+            filter_ = Filter.from_dict(_filter_)
+
+        _sort = d.pop("sort", UNSET)
+        sort: list[Sorting] | Unset = UNSET
+        if _sort is not UNSET:
+            sort = []
+            for sort_item_data in _sort:
+                sort_item = Sorting.from_dict(sort_item_data)
+
+                sort.append(sort_item)
+
+        _paging = d.pop("paging", UNSET)
+        paging: Paging | Unset
+        if isinstance(_paging, Unset):
+            paging = UNSET
+        else:
+            paging = Paging.from_dict(_paging)
+
+        folders_query = cls(
+            filter_=filter_,
+            sort=sort,
+            paging=paging,
+        )
+
+        folders_query.additional_properties = d
+        return folders_query
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MoveFoldersRequest")
+
+
+@_attrs_define
+class MoveFoldersRequest:
+    """
+    Attributes:
+        folder_ids (list[UUID]):
+        target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root.
+    """
+
+    folder_ids: list[UUID]
+    target_folder_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        folder_ids = []
+        for folder_ids_item_data in self.folder_ids:
+            folder_ids_item = str(folder_ids_item_data)
+            folder_ids.append(folder_ids_item)
+
+        target_folder_id = self.target_folder_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "folderIds": folder_ids,
+            }
+        )
+        if target_folder_id is not UNSET:
+            field_dict["targetFolderId"] = target_folder_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        folder_ids = []
+        _folder_ids = d.pop("folderIds")
+        for folder_ids_item_data in _folder_ids:
+            folder_ids_item = UUID(folder_ids_item_data)
+
+            folder_ids.append(folder_ids_item)
+
+        target_folder_id = d.pop("targetFolderId", UNSET)
+
+        move_folders_request = cls(
+            folder_ids=folder_ids,
+            target_folder_id=target_folder_id,
+        )
+
+        move_folders_request.additional_properties = d
+        return move_folders_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

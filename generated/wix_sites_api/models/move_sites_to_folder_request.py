@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.site_id_filter import SiteIdFilter
+
+
+T = TypeVar("T", bound="MoveSitesToFolderRequest")
+
+
+@_attrs_define
+class MoveSitesToFolderRequest:
+    """
+    Attributes:
+        sites (SiteIdFilter): The only supported form of the sites filter of Move Sites To Folder.
+        target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root.
+    """
+
+    sites: SiteIdFilter
+    target_folder_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sites = self.sites.to_dict()
+
+        target_folder_id = self.target_folder_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sites": sites,
+            }
+        )
+        if target_folder_id is not UNSET:
+            field_dict["targetFolderId"] = target_folder_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.site_id_filter import SiteIdFilter
+
+        d = dict(src_dict)
+        sites = SiteIdFilter.from_dict(d.pop("sites"))
+
+        target_folder_id = d.pop("targetFolderId", UNSET)
+
+        move_sites_to_folder_request = cls(
+            sites=sites,
+            target_folder_id=target_folder_id,
+        )
+
+        move_sites_to_folder_request.additional_properties = d
+        return move_sites_to_folder_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.folders_query import FoldersQuery
+
+
+T = TypeVar("T", bound="QueryFoldersRequest")
+
+
+@_attrs_define
+class QueryFoldersRequest:
+    """
+    Attributes:
+        query (FoldersQuery | Unset):
+    """
+
+    query: FoldersQuery | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        query: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.query, Unset):
+            query = self.query.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if query is not UNSET:
+            field_dict["query"] = query
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.folders_query import FoldersQuery
+
+        d = dict(src_dict)
+        _query = d.pop("query", UNSET)
+        query: FoldersQuery | Unset
+        if isinstance(_query, Unset):
+            query = UNSET
+        else:
+            query = FoldersQuery.from_dict(_query)
+
+        query_folders_request = cls(
+            query=query,
+        )
+
+        query_folders_request.additional_properties = d
+        return query_folders_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.folder import Folder
+    from ..models.offset_paging_metadata import OffsetPagingMetadata
+
+
+T = TypeVar("T", bound="QueryFoldersResponse")
+
+
+@_attrs_define
+class QueryFoldersResponse:
+    """
+    Attributes:
+        folders (list[Folder] | Unset):
+        metadata (OffsetPagingMetadata | Unset):
+    """
+
+    folders: list[Folder] | Unset = UNSET
+    metadata: OffsetPagingMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        folders: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.folders, Unset):
+            folders = []
+            for folders_item_data in self.folders:
+                folders_item = folders_item_data.to_dict()
+                folders.append(folders_item)
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if folders is not UNSET:
+            field_dict["folders"] = folders
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.folder import Folder
+        from ..models.offset_paging_metadata import OffsetPagingMetadata
+
+        d = dict(src_dict)
+        _folders = d.pop("folders", UNSET)
+        folders: list[Folder] | Unset = UNSET
+        if _folders is not UNSET:
+            folders = []
+            for folders_item_data in _folders:
+                folders_item = Folder.from_dict(folders_item_data)
+
+                folders.append(folders_item)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: OffsetPagingMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = OffsetPagingMetadata.from_dict(_metadata)
+
+        query_folders_response = cls(
+            folders=folders,
+            metadata=metadata,
+        )
+
+        query_folders_response.additional_properties = d
+        return query_folders_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.cursor_paging import CursorPaging
+    from ..models.cursor_paging_metadata import CursorPagingMetadata
+    from ..models.site import Site
+
+
+T = TypeVar("T", bound="QuerySitesResponse")
+
+
+@_attrs_define
+class QuerySitesResponse:
+    """
+    Attributes:
+        sites (list[Site] | Unset):
+        cursor_paging (CursorPaging | Unset):
+        metadata (CursorPagingMetadata | Unset):
+    """
+
+    sites: list[Site] | Unset = UNSET
+    cursor_paging: CursorPaging | Unset = UNSET
+    metadata: CursorPagingMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        sites: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.sites, Unset):
+            sites = []
+            for sites_item_data in self.sites:
+                sites_item = sites_item_data.to_dict()
+                sites.append(sites_item)
+
+        cursor_paging: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.cursor_paging, Unset):
+            cursor_paging = self.cursor_paging.to_dict()
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if sites is not UNSET:
+            field_dict["sites"] = sites
+        if cursor_paging is not UNSET:
+            field_dict["cursorPaging"] = cursor_paging
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.cursor_paging import CursorPaging
+        from ..models.cursor_paging_metadata import CursorPagingMetadata
+        from ..models.site import Site
+
+        d = dict(src_dict)
+        _sites = d.pop("sites", UNSET)
+        sites: list[Site] | Unset = UNSET
+        if _sites is not UNSET:
+            sites = []
+            for sites_item_data in _sites:
+                sites_item = Site.from_dict(sites_item_data)
+
+                sites.append(sites_item)
+
+        _cursor_paging = d.pop("cursorPaging", UNSET)
+        cursor_paging: CursorPaging | Unset
+        if isinstance(_cursor_paging, Unset):
+            cursor_paging = UNSET
+        else:
+            cursor_paging = CursorPaging.from_dict(_cursor_paging)
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: CursorPagingMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = CursorPagingMetadata.from_dict(_metadata)
+
+        query_sites_response = cls(
+            sites=sites,
+            cursor_paging=cursor_paging,
+            metadata=metadata,
+        )
+
+        query_sites_response.additional_properties = d
+        return query_sites_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,321 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.editor_type import EditorType
+from ..models.namespace import Namespace
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Site")
+
+
+@_attrs_define
+class Site:
+    """A site of the account. Every field may be absent.
+
+    Attributes:
+        id (UUID | Unset): A Wix GUID.
+        html_app_id (UUID | Unset): A Wix GUID.
+        name (str | Unset): Site name, used in the site's URL.
+        display_name (str | Unset): Display name, as in the browser's tab.
+        created_date (datetime.datetime | Unset):
+        updated_date (datetime.datetime | Unset):
+        trashed_date (datetime.datetime | Unset): When the site was moved to the trash; absent for a site that is not
+            trashed.
+        published (bool | Unset):
+        premium (bool | Unset): Whether the site has a Wix Premium (paid) plan.
+        view_url (str | Unset): Live site URL.
+        edit_url (str | Unset): Editor URL, relative to the Wix manage domain.
+        thumbnail (str | Unset): Thumbnail URL, relative.
+        owner_account_id (UUID | Unset): A Wix GUID.
+        contributor_account_ids (list[UUID] | Unset):
+        editor_type (EditorType | str | Unset): The documented values, or any other value the live service sends.
+        blocked (bool | Unset): Whether Wix has blocked the site for legal reasons.
+        folder_id (str | Unset): A GUID, or the empty string for root.
+        namespace (Namespace | str | Unset): The documented values, or any other value the live service sends.
+        domain_connected (bool | Unset):
+    """
+
+    id: UUID | Unset = UNSET
+    html_app_id: UUID | Unset = UNSET
+    name: str | Unset = UNSET
+    display_name: str | Unset = UNSET
+    created_date: datetime.datetime | Unset = UNSET
+    updated_date: datetime.datetime | Unset = UNSET
+    trashed_date: datetime.datetime | Unset = UNSET
+    published: bool | Unset = UNSET
+    premium: bool | Unset = UNSET
+    view_url: str | Unset = UNSET
+    edit_url: str | Unset = UNSET
+    thumbnail: str | Unset = UNSET
+    owner_account_id: UUID | Unset = UNSET
+    contributor_account_ids: list[UUID] | Unset = UNSET
+    editor_type: EditorType | str | Unset = UNSET
+    blocked: bool | Unset = UNSET
+    folder_id: str | Unset = UNSET
+    namespace: Namespace | str | Unset = UNSET
+    domain_connected: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
+        html_app_id: str | Unset = UNSET
+        if not isinstance(self.html_app_id, Unset):
+            html_app_id = str(self.html_app_id)
+
+        name = self.name
+
+        display_name = self.display_name
+
+        created_date: str | Unset = UNSET
+        if not isinstance(self.created_date, Unset):
+            created_date = self.created_date.isoformat()
+
+        updated_date: str | Unset = UNSET
+        if not isinstance(self.updated_date, Unset):
+            updated_date = self.updated_date.isoformat()
+
+        trashed_date: str | Unset = UNSET
+        if not isinstance(self.trashed_date, Unset):
+            trashed_date = self.trashed_date.isoformat()
+
+        published = self.published
+
+        premium = self.premium
+
+        view_url = self.view_url
+
+        edit_url = self.edit_url
+
+        thumbnail = self.thumbnail
+
+        owner_account_id: str | Unset = UNSET
+        if not isinstance(self.owner_account_id, Unset):
+            owner_account_id = str(self.owner_account_id)
+
+        contributor_account_ids: list[str] | Unset = UNSET
+        if not isinstance(self.contributor_account_ids, Unset):
+            contributor_account_ids = []
+            for contributor_account_ids_item_data in self.contributor_account_ids:
+                contributor_account_ids_item = str(contributor_account_ids_item_data)
+                contributor_account_ids.append(contributor_account_ids_item)
+
+        editor_type: str | Unset
+        if isinstance(self.editor_type, Unset):
+            editor_type = UNSET
+        elif isinstance(self.editor_type, EditorType):
+            editor_type = self.editor_type.value
+        else:
+            editor_type = self.editor_type
+
+        blocked = self.blocked
+
+        folder_id = self.folder_id
+
+        namespace: str | Unset
+        if isinstance(self.namespace, Unset):
+            namespace = UNSET
+        elif isinstance(self.namespace, Namespace):
+            namespace = self.namespace.value
+        else:
+            namespace = self.namespace
+
+        domain_connected = self.domain_connected
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if html_app_id is not UNSET:
+            field_dict["htmlAppId"] = html_app_id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if display_name is not UNSET:
+            field_dict["displayName"] = display_name
+        if created_date is not UNSET:
+            field_dict["createdDate"] = created_date
+        if updated_date is not UNSET:
+            field_dict["updatedDate"] = updated_date
+        if trashed_date is not UNSET:
+            field_dict["trashedDate"] = trashed_date
+        if published is not UNSET:
+            field_dict["published"] = published
+        if premium is not UNSET:
+            field_dict["premium"] = premium
+        if view_url is not UNSET:
+            field_dict["viewUrl"] = view_url
+        if edit_url is not UNSET:
+            field_dict["editUrl"] = edit_url
+        if thumbnail is not UNSET:
+            field_dict["thumbnail"] = thumbnail
+        if owner_account_id is not UNSET:
+            field_dict["ownerAccountId"] = owner_account_id
+        if contributor_account_ids is not UNSET:
+            field_dict["contributorAccountIds"] = contributor_account_ids
+        if editor_type is not UNSET:
+            field_dict["editorType"] = editor_type
+        if blocked is not UNSET:
+            field_dict["blocked"] = blocked
+        if folder_id is not UNSET:
+            field_dict["folderId"] = folder_id
+        if namespace is not UNSET:
+            field_dict["namespace"] = namespace
+        if domain_connected is not UNSET:
+            field_dict["domainConnected"] = domain_connected
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
+
+        _html_app_id = d.pop("htmlAppId", UNSET)
+        html_app_id: UUID | Unset
+        if isinstance(_html_app_id, Unset):
+            html_app_id = UNSET
+        else:
+            html_app_id = UUID(_html_app_id)
+
+        name = d.pop("name", UNSET)
+
+        display_name = d.pop("displayName", UNSET)
+
+        _created_date = d.pop("createdDate", UNSET)
+        created_date: datetime.datetime | Unset
+        if isinstance(_created_date, Unset):
+            created_date = UNSET
+        else:
+            created_date = datetime.datetime.fromisoformat(_created_date)
+
+        _updated_date = d.pop("updatedDate", UNSET)
+        updated_date: datetime.datetime | Unset
+        if isinstance(_updated_date, Unset):
+            updated_date = UNSET
+        else:
+            updated_date = datetime.datetime.fromisoformat(_updated_date)
+
+        _trashed_date = d.pop("trashedDate", UNSET)
+        trashed_date: datetime.datetime | Unset
+        if isinstance(_trashed_date, Unset):
+            trashed_date = UNSET
+        else:
+            trashed_date = datetime.datetime.fromisoformat(_trashed_date)
+
+        published = d.pop("published", UNSET)
+
+        premium = d.pop("premium", UNSET)
+
+        view_url = d.pop("viewUrl", UNSET)
+
+        edit_url = d.pop("editUrl", UNSET)
+
+        thumbnail = d.pop("thumbnail", UNSET)
+
+        _owner_account_id = d.pop("ownerAccountId", UNSET)
+        owner_account_id: UUID | Unset
+        if isinstance(_owner_account_id, Unset):
+            owner_account_id = UNSET
+        else:
+            owner_account_id = UUID(_owner_account_id)
+
+        _contributor_account_ids = d.pop("contributorAccountIds", UNSET)
+        contributor_account_ids: list[UUID] | Unset = UNSET
+        if _contributor_account_ids is not UNSET:
+            contributor_account_ids = []
+            for contributor_account_ids_item_data in _contributor_account_ids:
+                contributor_account_ids_item = UUID(contributor_account_ids_item_data)
+
+                contributor_account_ids.append(contributor_account_ids_item)
+
+        def _parse_editor_type(data: object) -> EditorType | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                editor_type_type_0 = EditorType(data)
+
+                return editor_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EditorType | str | Unset, data)
+
+        editor_type = _parse_editor_type(d.pop("editorType", UNSET))
+
+        blocked = d.pop("blocked", UNSET)
+
+        folder_id = d.pop("folderId", UNSET)
+
+        def _parse_namespace(data: object) -> Namespace | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                namespace_type_0 = Namespace(data)
+
+                return namespace_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Namespace | str | Unset, data)
+
+        namespace = _parse_namespace(d.pop("namespace", UNSET))
+
+        domain_connected = d.pop("domainConnected", UNSET)
+
+        site = cls(
+            id=id,
+            html_app_id=html_app_id,
+            name=name,
+            display_name=display_name,
+            created_date=created_date,
+            updated_date=updated_date,
+            trashed_date=trashed_date,
+            published=published,
+            premium=premium,
+            view_url=view_url,
+            edit_url=edit_url,
+            thumbnail=thumbnail,
+            owner_account_id=owner_account_id,
+            contributor_account_ids=contributor_account_ids,
+            editor_type=editor_type,
+            blocked=blocked,
+            folder_id=folder_id,
+            namespace=namespace,
+            domain_connected=domain_connected,
+        )
+
+        site.additional_properties = d
+        return site
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.site_id_in import SiteIdIn
+
+
+T = TypeVar("T", bound="SiteIdFilter")
+
+
+@_attrs_define
+class SiteIdFilter:
+    """The only supported form of the sites filter of Move Sites To Folder.
+
+    Attributes:
+        id (SiteIdIn):
+    """
+
+    id: SiteIdIn
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.site_id_in import SiteIdIn
+
+        d = dict(src_dict)
+        id = SiteIdIn.from_dict(d.pop("id"))
+
+        site_id_filter = cls(
+            id=id,
+        )
+
+        return site_id_filter
