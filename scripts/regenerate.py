@@ -170,7 +170,8 @@ def regenerate() -> None:
     spec = load_spec()
     with tempfile.TemporaryDirectory(prefix="regenerate-") as tmp:
         package = generate_into(spec, Path(tmp))
-        record = {**inputs_record(), "files": file_hashes(package)}
+        inputs = inputs_record()
+        record: dict[str, object] = {**inputs, "files": file_hashes(package)}
         GENERATED.mkdir(exist_ok=True)
         staged = GENERATED / f".{PACKAGE}.new"
         shutil.rmtree(staged, ignore_errors=True)
@@ -183,7 +184,7 @@ def regenerate() -> None:
         staged.rename(target)
         shutil.rmtree(old, ignore_errors=True)
         RECORD.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"regenerated {target.relative_to(ROOT)} from {SPEC.name} (sha256 {record['spec_sha256'][:12]})")
+    print(f"regenerated {target.relative_to(ROOT)} from {SPEC.name} (sha256 {inputs['spec_sha256'][:12]})")
 
 
 def check() -> list[str]:
