@@ -13,13 +13,13 @@ from ...types import Response
 
 
 def _get_kwargs(
-    id: UUID,
+    folder_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/site-folders/v2/folders/{id}".format(
-            id=quote(str(id), safe=""),
+        "url": "/site-folders/v2/folders/{folder_id}".format(
+            folder_id=quote(str(folder_id), safe=""),
         ),
     }
 
@@ -92,7 +92,7 @@ def _build_response(
 
 
 def sync_detailed(
-    id: UUID,
+    folder_id: UUID,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Empty | WixError]:
@@ -100,10 +100,12 @@ def sync_detailed(
 
      Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
     folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
-    nothing is deleted.
+    nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
+    two path templates of the same shape, so it shares the `{folder.id}` path item with Update
+    Folder. The URL sent is the same.
 
     Args:
-        id (UUID):
+        folder_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +116,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        id=id,
+        folder_id=folder_id,
     )
 
     response = client.get_httpx_client().request(
@@ -125,7 +127,7 @@ def sync_detailed(
 
 
 def sync(
-    id: UUID,
+    folder_id: UUID,
     *,
     client: AuthenticatedClient | Client,
 ) -> Empty | WixError | None:
@@ -133,10 +135,12 @@ def sync(
 
      Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
     folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
-    nothing is deleted.
+    nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
+    two path templates of the same shape, so it shares the `{folder.id}` path item with Update
+    Folder. The URL sent is the same.
 
     Args:
-        id (UUID):
+        folder_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,13 +151,13 @@ def sync(
     """
 
     return sync_detailed(
-        id=id,
+        folder_id=folder_id,
         client=client,
     ).parsed
 
 
 async def asyncio_detailed(
-    id: UUID,
+    folder_id: UUID,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Empty | WixError]:
@@ -161,10 +165,12 @@ async def asyncio_detailed(
 
      Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
     folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
-    nothing is deleted.
+    nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
+    two path templates of the same shape, so it shares the `{folder.id}` path item with Update
+    Folder. The URL sent is the same.
 
     Args:
-        id (UUID):
+        folder_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +181,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        id=id,
+        folder_id=folder_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,7 +190,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    id: UUID,
+    folder_id: UUID,
     *,
     client: AuthenticatedClient | Client,
 ) -> Empty | WixError | None:
@@ -192,10 +198,12 @@ async def asyncio(
 
      Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
     folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
-    nothing is deleted.
+    nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
+    two path templates of the same shape, so it shares the `{folder.id}` path item with Update
+    Folder. The URL sent is the same.
 
     Args:
-        id (UUID):
+        folder_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +215,7 @@ async def asyncio(
 
     return (
         await asyncio_detailed(
-            id=id,
+            folder_id=folder_id,
             client=client,
         )
     ).parsed
