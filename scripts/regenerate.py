@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -232,20 +233,23 @@ def check() -> list[str]:
     return problems
 
 
-def watch() -> None:
-    from watchfiles import watch as watch_files
-
+def watch(interval: float = 0.5) -> None:
+    """Regenerate whenever the spec or the config differs from what was last seen (polling by hash,
+    which also catches editors that replace the file instead of writing it)."""
     print(f"watching {SPEC.name} and {CONFIG.name}; Ctrl-C to stop", flush=True)
-    try:
-        regenerate()
-    except SpecError as exc:
-        print(f"error: {exc}", file=sys.stderr, flush=True)
-    for changes in watch_files(SPEC, CONFIG):
-        if any(Path(p).name in {SPEC.name, CONFIG.name} for _, p in changes):
+    seen: tuple[str, str] | None = None
+    while True:
+        try:
+            now: tuple[str, str] | None = (sha256(SPEC.read_bytes()), sha256(CONFIG.read_bytes()))
+        except OSError:
+            now = seen  # mid-save: the file is briefly missing
+        if now != seen:
+            seen = now
             try:
                 regenerate()
             except SpecError as exc:
-                print(f"error: {exc} (generated/ left as it was)", file=sys.stderr, flush=True)
+                print(f"error: {exc}\ngenerated/ was left as it was.", file=sys.stderr, flush=True)
+        time.sleep(interval)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,105 @@
+"""The generated client (wix_sites_api) parses the documented answers into typed models."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+from uuid import UUID
+
+import httpx
+import pytest
+import wix_sites_api.models as models
+from wix_sites_api import Client
+from wix_sites_api.api.sites import query_sites
+from wix_sites_api.models import EditorType, Namespace, QuerySitesRequest, QuerySitesResponse
+
+from tests.spec_tools import Example, examples, pointer, spec
+
+SEED_RESPONSE = spec()["paths"]["/site-list/v2/sites/query"]["post"]["responses"]["200"]["content"][
+    "application/json"]["examples"]["seed"]["value"]
+SEED_REQUEST = spec()["paths"]["/site-list/v2/sites/query"]["post"]["requestBody"]["content"][
+    "application/json"]["examples"]["seed"]["value"]
+
+
+def client_answering(body: dict[str, Any], seen: list[httpx.Request]) -> Client:
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=body)
+
+    client = Client(base_url="https://www.wixapis.com")
+    client.set_httpx_client(httpx.Client(base_url="https://www.wixapis.com", transport=httpx.MockTransport(answer)))
+    return client
+
+
+def test_the_seed_query_sites_answer_parses_into_typed_models() -> None:
+    seen: list[httpx.Request] = []
+    client = client_answering(SEED_RESPONSE, seen)
+    parsed = query_sites.sync(client=client, body=QuerySitesRequest.from_dict(SEED_REQUEST))
+
+    assert isinstance(parsed, QuerySitesResponse)
+    assert seen[0].url.path == "/site-list/v2/sites/query"
+    assert json.loads(seen[0].content) == SEED_REQUEST
+    first, second = parsed.sites
+    assert first.created_date == datetime.datetime(2015, 4, 19, 15, 22, 42, 498000, tzinfo=datetime.UTC)
+    assert first.editor_type is EditorType.EDITOR
+    assert first.namespace is Namespace.WIX
+    assert first.contributor_account_ids == [UUID("ffd39125-a3e7-3aca-8c53-ca4ad1c55044"),
+                                             UUID("cc2df366-9402-4e19-aa4a-4857e6d55280")]
+    assert first.id == UUID("0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd")
+    assert first.published is True
+    assert first.premium is False
+    assert first.folder_id == "cc2df366-9402-4e19-aa4a-4857e6d55230"
+    assert parsed.metadata.has_next is True
+    assert parsed.metadata.cursors.next_ == "79f4da2d-d56e-4962-b999-548f7bad4c41"
+    assert isinstance(second.contributor_account_ids, list)
+
+
+def test_an_unknown_editor_type_or_namespace_from_the_server_does_not_crash_parsing() -> None:
+    body = json.loads(json.dumps(SEED_RESPONSE))
+    body["sites"][0]["editorType"] = "SOMETHING_NEW"
+    body["sites"][1]["namespace"] = "A_NAMESPACE_FROM_THE_FUTURE"
+    parsed = query_sites.sync(client=client_answering(body, []), body=QuerySitesRequest())
+    assert isinstance(parsed, QuerySitesResponse)
+    assert parsed.sites[0].editor_type == "SOMETHING_NEW"
+    assert parsed.sites[1].namespace == "A_NAMESPACE_FROM_THE_FUTURE"
+    assert parsed.sites[1].editor_type is EditorType.EDITOR
+    assert parsed.to_dict()["sites"][0]["editorType"] == "SOMETHING_NEW"
+
+
+def _same(documented: Any, produced: Any, where: str) -> None:
+    """`produced` keeps every field of `documented` with the same meaning (dates and GUIDs by value)."""
+    if isinstance(documented, dict):
+        assert isinstance(produced, dict), where
+        for key, value in documented.items():
+            assert key in produced, f"{where}.{key} was dropped"
+            _same(value, produced[key], f"{where}.{key}")
+    elif isinstance(documented, list):
+        assert isinstance(produced, list), where
+        assert len(produced) == len(documented), where
+        for i, (a, b) in enumerate(zip(documented, produced, strict=True)):
+            _same(a, b, f"{where}[{i}]")
+    elif isinstance(documented, str) and documented != produced:
+        try:
+            assert datetime.datetime.fromisoformat(documented) == datetime.datetime.fromisoformat(produced), where
+        except ValueError:
+            assert UUID(documented) == UUID(produced), where
+    else:
+        assert documented == produced, where
+
+
+RESPONSES = [e for e in examples() if " response " in e.where and e.component]
+
+
+@pytest.mark.parametrize("example", RESPONSES, ids=[e.where for e in RESPONSES])
+def test_every_documented_answer_round_trips_through_its_model(example: Example) -> None:
+    assert example.component is not None
+    model = getattr(models, example.component)
+    produced = model.from_dict(example.value).to_dict()
+    _same(example.value, produced, example.component)
+
+
+def test_round_trip_check_notices_a_dropped_field() -> None:
+    with pytest.raises(AssertionError, match="dropped"):
+        _same({"a": 1, "b": 2}, {"a": 1}, "x")
+    assert pointer("a/b", "c") == "#/a~1b/c"
