@@ -1,0 +1,67 @@
+"""wixsites: the sites and folders of a Wix account, from Python (sync and async).
+
+    from wixsites import WixSites
+
+    with WixSites.from_env() as wix:
+        for site in wix.sites.query({"published": True}):
+            print(site.display_name)
+
+Results are the generated `wix_sites_api.models` objects (`Site`, `Folder`); errors are
+`WixError` subclasses.
+"""
+
+from wixsites.bulk import MoveReport
+from wixsites.client import AsyncWixSites, WixSites
+from wixsites.errors import (
+    AlreadyExists,
+    AuthenticationError,
+    ConfigurationError,
+    CursorExpired,
+    FieldViolation,
+    InvalidArgument,
+    NetworkError,
+    NotFound,
+    PagingError,
+    PermissionDenied,
+    RateLimited,
+    ServerError,
+    WixError,
+)
+from wixsites.folders import AsyncFolderQuery, FolderQuery
+from wixsites.legacy import AsyncLegacyPager, LegacyPage, LegacyPager
+from wixsites.paging import Page
+from wixsites.retry import RetryPolicy
+from wixsites.sites import AsyncSiteQuery, SiteQuery
+from wixsites.transport import RequestInfo
+from wixsites.tree import FolderNode, FolderTree
+
+__all__ = [
+    "AlreadyExists",
+    "AsyncFolderQuery",
+    "AsyncLegacyPager",
+    "AsyncSiteQuery",
+    "AsyncWixSites",
+    "AuthenticationError",
+    "ConfigurationError",
+    "CursorExpired",
+    "FieldViolation",
+    "FolderNode",
+    "FolderQuery",
+    "FolderTree",
+    "InvalidArgument",
+    "LegacyPage",
+    "LegacyPager",
+    "MoveReport",
+    "NetworkError",
+    "NotFound",
+    "Page",
+    "PagingError",
+    "PermissionDenied",
+    "RateLimited",
+    "RequestInfo",
+    "RetryPolicy",
+    "ServerError",
+    "SiteQuery",
+    "WixError",
+    "WixSites",
+]

@@ -1,0 +1,5 @@
+"""``python -m wixsites``: the command line."""
+
+from wixsites.cli import main
+
+main()

@@ -1,0 +1,257 @@
+"""Bulk moves of sites and folders, with an exact report: every id ends up moved or failed.
+
+Ids are deduplicated (order kept); ids that are not GUIDs fail locally and are never sent. The
+rest go in batches (500 sites or 1,000 folders a request). A 404 naming unknown ids
+(``details.applicationError.data.unknownIds``) fails those ids and resends the batch without them;
+a 404 naming none is bisected until the bad ids are isolated (after checking, once, that the
+target folder exists). Any other error fails its batch and the move carries on, except an
+authentication or permission error, which stops: every id not yet moved fails with its reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from wixsites.errors import (
+    AuthenticationError,
+    InvalidArgument,
+    NotFound,
+    PermissionDenied,
+    WixError,
+)
+from wixsites.ids import is_guid
+from wixsites.operations import Call, query_folders_page
+from wixsites.runner import AsyncRunner, Flow, SyncRunner
+
+__all__ = ["FOLDER_BATCH", "SITE_BATCH", "MoveReport", "Progress"]
+
+SITE_BATCH = 500
+FOLDER_BATCH = 1000
+NOT_FOUND = "not found in this account"
+
+Progress = Callable[[int, int], None]
+MakeCall = Callable[[Sequence[str], str], Call[Any]]
+
+
+@dataclass(slots=True)
+class MoveReport:
+    """What a bulk move did: `moved` (in the order given) and `failed` (id -> reason), which
+    together hold every distinct id given exactly once, and the number of move `requests` sent."""
+
+    target: str
+    moved: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    requests: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def __str__(self) -> str:
+        where = self.target or "root"
+        return (
+            f"moved {len(self.moved)} to {where}, {len(self.failed)} failed, "
+            f"{self.requests} request{'s' if self.requests != 1 else ''}"
+        )
+
+
+@dataclass(slots=True)
+class _Plan:
+    order: list[str]  # every distinct id, as first given
+    invalid: dict[str, str]
+    batches: list[list[str]]  # normalized (lower-case) ids
+    spelling: dict[str, str]  # normalized -> as given
+
+
+def _plan(ids: Iterable[object], size: int, kind: str) -> _Plan:
+    if isinstance(ids, str):
+        ids = [ids]  # one id, not its characters
+    order: list[str] = []
+    invalid: dict[str, str] = {}
+    spelling: dict[str, str] = {}
+    valid: list[str] = []
+    seen: set[str] = set()
+    for raw in ids:
+        given = str(raw)
+        key = given.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        order.append(given)
+        if is_guid(given):
+            spelling[key] = given
+            valid.append(key)
+        else:
+            invalid[given] = f"not a valid {kind} id"
+    batches = [valid[i : i + size] for i in range(0, len(valid), size)]
+    return _Plan(order, invalid, batches, spelling)
+
+
+@dataclass(slots=True)
+class _Batch:
+    moved: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    requests: int = 0
+    abort: str | None = None  # a reason that stops the whole move
+
+
+@dataclass(slots=True)
+class _Shared:
+    target: str
+    make_call: MakeCall
+    target_missing: bool | None = None
+    abort: str | None = None
+
+
+def _unknown_ids(exc: NotFound) -> set[str]:
+    raw = exc.data.get("unknownIds") if exc.data else None
+    if isinstance(raw, list):
+        return {str(x).lower() for x in raw}
+    return set()
+
+
+def _target_exists(target: str) -> Flow[bool]:
+    page = yield query_folders_page(filter={"id": target}, sort=None, limit=1, offset=0)
+    return any(str(f.id).lower() == target for f in page.items)
+
+
+def _batch_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
+    out = _Batch()
+    pending: deque[list[str]] = deque([ids])
+    target = shared.target
+    while pending:
+        part = pending.popleft()
+        out.requests += 1
+        try:
+            yield shared.make_call(part, target)
+        except NotFound as exc:
+            unknown = _unknown_ids(exc)
+            if target and target in unknown:
+                shared.target_missing = True
+            elif unknown & set(part):
+                rest = [i for i in part if i not in unknown]
+                out.failed.update((i, NOT_FOUND) for i in part if i in unknown)
+                if rest:
+                    pending.appendleft(rest)
+                continue
+            elif target and shared.target_missing is None:
+                try:
+                    shared.target_missing = not (yield from _target_exists(target))
+                except WixError:
+                    shared.target_missing = False  # cannot tell: isolate the ids instead
+            if target and shared.target_missing:
+                out.abort = f"target folder {target} not found in this account"
+                out.failed.update((i, out.abort) for p in (part, *pending) for i in p)
+                return out
+            if len(part) == 1:
+                out.failed[part[0]] = NOT_FOUND
+            else:
+                half = len(part) // 2
+                pending.appendleft(part[half:])
+                pending.appendleft(part[:half])
+        except (AuthenticationError, PermissionDenied) as exc:
+            out.abort = str(exc)
+            out.failed.update((i, out.abort) for p in (part, *pending) for i in p)
+            return out
+        except WixError as exc:
+            out.failed.update((i, str(exc)) for i in part)
+        else:
+            out.moved.extend(part)
+    return out
+
+
+def _report(
+    plan: _Plan, target: str, results: list[_Batch | None], abort: str | None
+) -> MoveReport:
+    moved: set[str] = set()
+    failed: dict[str, str] = {}
+    requests = 0
+    for batch, result in zip(plan.batches, results, strict=True):
+        if result is None:  # never sent: the move stopped before this batch
+            failed.update((i, abort or "not attempted") for i in batch)
+            continue
+        moved.update(result.moved)
+        failed.update(result.failed)
+        requests += result.requests
+    report = MoveReport(target=target, requests=requests)
+    for given in plan.order:
+        key = given.lower()
+        if given in plan.invalid:
+            report.failed[given] = plan.invalid[given]
+        elif key in moved:
+            report.moved.append(given)
+        else:
+            report.failed[given] = failed.get(key, "not attempted")
+    return report
+
+
+def move_sync(
+    runner: SyncRunner,
+    ids: Iterable[object],
+    target: str,
+    *,
+    kind: str,
+    size: int,
+    make_call: MakeCall,
+    progress: Progress | None,
+) -> MoveReport:
+    plan = _plan(ids, size, kind)
+    shared = _Shared(target, make_call)
+    total = len(plan.order)
+    done = len(plan.invalid)
+    results: list[_Batch | None] = []
+    for batch in plan.batches:
+        if shared.abort is not None:
+            results.append(None)
+            continue
+        result = runner.drive(_batch_flow(batch, shared))
+        results.append(result)
+        shared.abort = shared.abort or result.abort
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    if not plan.batches and progress is not None:
+        progress(done, total)
+    return _report(plan, target, results, shared.abort)
+
+
+async def move_async(
+    runner: AsyncRunner,
+    ids: Iterable[object],
+    target: str,
+    *,
+    kind: str,
+    size: int,
+    make_call: MakeCall,
+    progress: Progress | None,
+    max_concurrency: int,
+) -> MoveReport:
+    if max_concurrency < 1:
+        raise InvalidArgument("max_concurrency must be at least 1")
+    plan = _plan(ids, size, kind)
+    shared = _Shared(target, make_call)
+    total = len(plan.order)
+    done = len(plan.invalid)
+    results: list[_Batch | None] = [None] * len(plan.batches)
+    gate = asyncio.Semaphore(max_concurrency)
+
+    async def one(index: int, batch: list[str]) -> None:
+        nonlocal done
+        async with gate:
+            if shared.abort is not None:
+                return
+            result = await runner.drive(_batch_flow(batch, shared))
+        results[index] = result
+        shared.abort = shared.abort or result.abort
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+
+    await asyncio.gather(*(one(i, b) for i, b in enumerate(plan.batches)))
+    if not plan.batches and progress is not None:
+        progress(done, total)
+    return _report(plan, target, results, shared.abort)

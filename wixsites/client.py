@@ -1,0 +1,373 @@
+"""`WixSites` and `AsyncWixSites`: the entry points.
+
+Both are built on the generated `wix_sites_api.Client`, with our own httpx client set on it: it
+carries the auth (signing each attempt), and its transport paces, logs and maps errors. The
+generated functions do the wire work; retries run around them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, Self
+
+import httpx
+import wix_sites_api
+
+from wixauth import CredentialsError, WixApiKeyAuth, WixSignatureAuth
+from wixsites.bulk import MoveReport, Progress
+from wixsites.config import DEFAULT_BASE_URL, check_base_url, env_credentials
+from wixsites.errors import ConfigurationError
+from wixsites.folders import AsyncFolders, Folders
+from wixsites.ids import FolderRef
+from wixsites.ratelimit import TokenBucket
+from wixsites.redaction import Redactor
+from wixsites.retry import RetryPolicy
+from wixsites.runner import AsyncRunner, SyncRunner
+from wixsites.sites import AsyncSites, Sites
+from wixsites.transport import AsyncWireTransport, OnRequest, WireTransport
+
+__all__ = ["DEFAULT_RETRY", "AsyncWixSites", "WixSites"]
+
+DEFAULT_RETRY = RetryPolicy()
+USER_AGENT = "wixsites-python/0.1"
+
+
+class _Settings:
+    """What both clients are made of, checked once."""
+
+    def __init__(
+        self,
+        auth: httpx.Auth,
+        secrets: Iterable[str],
+        identity: str,
+        base_url: str | None,
+        *,
+        retry: RetryPolicy | None,
+        rate_limit: float | None,
+        timeout: float | httpx.Timeout,
+        on_request: OnRequest | None,
+        rng: random.Random | None,
+    ) -> None:
+        self.auth = auth
+        self.redact = Redactor(secrets)
+        self.identity = identity
+        self.base_url = check_base_url(base_url)
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise ConfigurationError(f"retry must be a RetryPolicy or None, not {retry!r}")
+        self.retry = retry or RetryPolicy.never()
+        if rate_limit is not None and (isinstance(rate_limit, bool) or rate_limit <= 0):
+            raise ConfigurationError(
+                f"rate_limit is requests per minute (> 0), or None for no limit; not {rate_limit!r}"
+            )
+        self.limiter = None if rate_limit is None else TokenBucket(float(rate_limit))
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.on_request = on_request
+        self.rng = rng
+
+
+def _api_key_settings(
+    api_key: str | None, account_id: str | None, base_url: str | None, **options: Any
+) -> _Settings:
+    missing = [n for n, v in (("api_key", api_key), ("account_id", account_id)) if not v]
+    if missing:
+        raise ConfigurationError(
+            f"missing {' and '.join(missing)}: pass api_key= (an account-level API key from the Wix "
+            "API Keys Manager) and account_id=, or use WixSites.from_env() with WIX_API_KEY and "
+            "WIX_ACCOUNT_ID set",
+            code="MISSING_CREDENTIALS",
+        )
+    try:
+        auth = WixApiKeyAuth(str(api_key), account_id=str(account_id))
+    except CredentialsError as exc:
+        raise ConfigurationError(f"bad credentials: {exc}") from None
+    return _Settings(auth, [api_key], f"account_id={account_id!r}", base_url, **options)
+
+
+def _signature_settings(
+    application_id: str, instance_id: str, secret: str, base_url: str | None, **options: Any
+) -> _Settings:
+    try:
+        auth = WixSignatureAuth(secret, application_id, instance_id)
+    except CredentialsError as exc:
+        raise ConfigurationError(f"bad signing credentials: {exc}") from None
+    identity = f"application_id={application_id!r}, instance_id={instance_id!r}"
+    return _Settings(auth, [secret], identity, base_url, **options)
+
+
+class _Common:
+    _settings: _Settings
+
+    @property
+    def base_url(self) -> str:
+        return self._settings.base_url
+
+    def __repr__(self) -> str:
+        s = self._settings
+        return f"{type(self).__name__}(base_url={s.base_url!r}, {s.identity})"
+
+
+class WixSites(_Common):
+    """The Wix account's sites and folders.
+
+        with WixSites(api_key=..., account_id=...) as wix:
+            for site in wix.sites.query({"published": True}, sort="createdDate:desc"):
+                ...
+            report = wix.sites.move(site_ids, wix.folders.find("Clients/Acme"))
+
+    `transport`: an httpx transport (the sandbox's in-process one, a MockTransport...);
+    `retry`: a `RetryPolicy` (None: no retry); `rate_limit`: requests per minute shared by every
+    call of this client (None: off); `timeout`: seconds per request; `on_request`: called with a
+    `RequestInfo` after each HTTP attempt (also logged on the "wixsites" logger at DEBUG);
+    `sleep` and `rng` are for tests.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        account_id: str | None = None,
+        base_url: str | None = DEFAULT_BASE_URL,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        retry: RetryPolicy | None = DEFAULT_RETRY,
+        rate_limit: float | None = 200,
+        timeout: float | httpx.Timeout = 30.0,
+        on_request: OnRequest | None = None,
+        sleep: Callable[[float], None] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        settings = _api_key_settings(
+            api_key,
+            account_id,
+            base_url,
+            retry=retry,
+            rate_limit=rate_limit,
+            timeout=timeout,
+            on_request=on_request,
+            rng=rng,
+        )
+        self._open(settings, transport, sleep)
+
+    @classmethod
+    def from_signature(
+        cls,
+        application_id: str,
+        instance_id: str,
+        secret: str,
+        base_url: str | None = DEFAULT_BASE_URL,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        retry: RetryPolicy | None = DEFAULT_RETRY,
+        rate_limit: float | None = 200,
+        timeout: float | httpx.Timeout = 30.0,
+        on_request: OnRequest | None = None,
+        sleep: Callable[[float], None] | None = None,
+        rng: random.Random | None = None,
+    ) -> Self:
+        """A client that signs its requests with the app's HMAC secret (the legacy scheme; the
+        sandbox accepts it, the live v2 APIs do not)."""
+        settings = _signature_settings(
+            application_id,
+            instance_id,
+            secret,
+            base_url,
+            retry=retry,
+            rate_limit=rate_limit,
+            timeout=timeout,
+            on_request=on_request,
+            rng=rng,
+        )
+        self = cls.__new__(cls)
+        self._open(settings, transport, sleep)
+        return self
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
+        """A client from WIX_API_KEY, WIX_ACCOUNT_ID and WIX_BASE_URL (optional)."""
+        api_key, account_id, base_url = env_credentials(environ)
+        return cls(api_key=api_key, account_id=account_id, base_url=base_url, **options)
+
+    def _open(
+        self,
+        settings: _Settings,
+        transport: httpx.BaseTransport | None,
+        sleep: Callable[[float], None] | None,
+    ) -> None:
+        self._settings = settings
+        wait = sleep or time.sleep
+        wire = WireTransport(
+            transport or httpx.HTTPTransport(),
+            limiter=settings.limiter,
+            sleep=wait,
+            on_request=settings.on_request,
+            redact=settings.redact,
+        )
+        self._http = httpx.Client(
+            base_url=settings.base_url,
+            auth=settings.auth,
+            transport=wire,
+            timeout=settings.timeout,
+            headers={"User-Agent": USER_AGENT},
+        )
+        self.api = wix_sites_api.Client(base_url=settings.base_url).set_httpx_client(self._http)
+        runner = SyncRunner(
+            self.api, settings.retry, redact=settings.redact, sleep=wait, rng=settings.rng
+        )
+        self.sites = Sites(runner)
+        self.folders = Folders(runner)
+
+    def move_sites(
+        self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
+    ) -> MoveReport:
+        return self.sites.move(site_ids, target, progress)
+
+    def move_folders(
+        self,
+        folder_ids: Iterable[FolderRef],
+        target: FolderRef | None,
+        progress: Progress | None = None,
+    ) -> MoveReport:
+        return self.folders.move(folder_ids, target, progress)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncWixSites(_Common):
+    """`WixSites` for asyncio: the same API with `await` (``async for`` over queries), and bulk
+    moves that run up to `max_concurrency` batches at once."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        account_id: str | None = None,
+        base_url: str | None = DEFAULT_BASE_URL,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry: RetryPolicy | None = DEFAULT_RETRY,
+        rate_limit: float | None = 200,
+        timeout: float | httpx.Timeout = 30.0,
+        on_request: OnRequest | None = None,
+        max_concurrency: int = 4,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        settings = _api_key_settings(
+            api_key,
+            account_id,
+            base_url,
+            retry=retry,
+            rate_limit=rate_limit,
+            timeout=timeout,
+            on_request=on_request,
+            rng=rng,
+        )
+        self._open(settings, transport, sleep, max_concurrency)
+
+    @classmethod
+    def from_signature(
+        cls,
+        application_id: str,
+        instance_id: str,
+        secret: str,
+        base_url: str | None = DEFAULT_BASE_URL,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry: RetryPolicy | None = DEFAULT_RETRY,
+        rate_limit: float | None = 200,
+        timeout: float | httpx.Timeout = 30.0,
+        on_request: OnRequest | None = None,
+        max_concurrency: int = 4,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        rng: random.Random | None = None,
+    ) -> Self:
+        settings = _signature_settings(
+            application_id,
+            instance_id,
+            secret,
+            base_url,
+            retry=retry,
+            rate_limit=rate_limit,
+            timeout=timeout,
+            on_request=on_request,
+            rng=rng,
+        )
+        self = cls.__new__(cls)
+        self._open(settings, transport, sleep, max_concurrency)
+        return self
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
+        api_key, account_id, base_url = env_credentials(environ)
+        return cls(api_key=api_key, account_id=account_id, base_url=base_url, **options)
+
+    def _open(
+        self,
+        settings: _Settings,
+        transport: httpx.AsyncBaseTransport | None,
+        sleep: Callable[[float], Awaitable[None]] | None,
+        max_concurrency: int,
+    ) -> None:
+        if (
+            isinstance(max_concurrency, bool)
+            or not isinstance(max_concurrency, int)
+            or max_concurrency < 1
+        ):
+            raise ConfigurationError(
+                f"max_concurrency must be a positive integer, not {max_concurrency!r}"
+            )
+        self._settings = settings
+        wait = sleep or asyncio.sleep
+        wire = AsyncWireTransport(
+            transport or httpx.AsyncHTTPTransport(),
+            limiter=settings.limiter,
+            sleep=wait,
+            on_request=settings.on_request,
+            redact=settings.redact,
+        )
+        self._http = httpx.AsyncClient(
+            base_url=settings.base_url,
+            auth=settings.auth,
+            transport=wire,
+            timeout=settings.timeout,
+            headers={"User-Agent": USER_AGENT},
+        )
+        self.api = wix_sites_api.Client(base_url=settings.base_url).set_async_httpx_client(
+            self._http
+        )
+        runner = AsyncRunner(
+            self.api, settings.retry, redact=settings.redact, sleep=wait, rng=settings.rng
+        )
+        self.max_concurrency = max_concurrency
+        self.sites = AsyncSites(runner, max_concurrency)
+        self.folders = AsyncFolders(runner, max_concurrency)
+
+    async def move_sites(
+        self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
+    ) -> MoveReport:
+        return await self.sites.move(site_ids, target, progress)
+
+    async def move_folders(
+        self,
+        folder_ids: Iterable[FolderRef],
+        target: FolderRef | None,
+        progress: Progress | None = None,
+    ) -> MoveReport:
+        return await self.folders.move(folder_ids, target, progress)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()

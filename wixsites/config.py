@@ -1,0 +1,44 @@
+"""Where the client's settings come from: arguments, or the environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from wixsites.errors import ConfigurationError
+
+__all__ = ["DEFAULT_BASE_URL", "check_base_url", "env_credentials"]
+
+DEFAULT_BASE_URL = "https://www.wixapis.com"
+
+ENV_API_KEY = "WIX_API_KEY"
+ENV_ACCOUNT_ID = "WIX_ACCOUNT_ID"
+ENV_BASE_URL = "WIX_BASE_URL"
+
+
+def check_base_url(base_url: str | None) -> str:
+    url = (base_url or DEFAULT_BASE_URL).strip()
+    if not url.startswith(("https://", "http://")) or len(url) <= len("https://"):
+        raise ConfigurationError(
+            f"base_url must be an http(s) URL such as {DEFAULT_BASE_URL}, not {base_url!r}"
+        )
+    return url.rstrip("/")
+
+
+def env_credentials(environ: Mapping[str, str] | None = None) -> tuple[str, str, str]:
+    """(api_key, account_id, base_url) from WIX_API_KEY, WIX_ACCOUNT_ID and WIX_BASE_URL."""
+    env = os.environ if environ is None else environ
+    api_key = env.get(ENV_API_KEY, "").strip()
+    account_id = env.get(ENV_ACCOUNT_ID, "").strip()
+    missing = [
+        name for name, value in ((ENV_API_KEY, api_key), (ENV_ACCOUNT_ID, account_id)) if not value
+    ]
+    if missing:
+        raise ConfigurationError(
+            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set: set "
+            f"{ENV_API_KEY} to an account-level API key (Wix API Keys Manager) and "
+            f"{ENV_ACCOUNT_ID} to its account id (and optionally {ENV_BASE_URL}), "
+            "or pass api_key= and account_id= to WixSites(...)",
+            code="MISSING_CREDENTIALS",
+        )
+    return api_key, account_id, check_base_url(env.get(ENV_BASE_URL) or None)

@@ -1,0 +1,278 @@
+"""The exceptions of the SDK, and how an HTTP error answer becomes one.
+
+Every exception is a `WixError`. Those built from an answer carry the HTTP `status`, the Wix `code`
+(``applicationError.code``, or the legacy ``wixErrorCode``), the `description`, the server's
+`request_id` (``x-wix-request-id``, to quote to Wix support) and `data`; `str()` is one line saying
+what was wrong and, where it is obvious, what to do.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from http import HTTPStatus
+from typing import Any
+
+__all__ = [
+    "AlreadyExists",
+    "AuthenticationError",
+    "ConfigurationError",
+    "CursorExpired",
+    "FieldViolation",
+    "InvalidArgument",
+    "NetworkError",
+    "NotFound",
+    "PagingError",
+    "PermissionDenied",
+    "RateLimited",
+    "ServerError",
+    "WixError",
+    "error_from_response",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldViolation:
+    """One entry of ``details.validationError.fieldViolations``."""
+
+    field: str
+    description: str = ""
+    violated_rule: str | None = None
+    rule_name: str | None = None
+    data: Mapping[str, Any] = dataclass_field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.description}" if self.description else self.field
+
+
+class WixError(Exception):
+    """Base of every error of the SDK."""
+
+    hint: str | None = None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+        description: str | None = None,
+        request_id: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        hint: str | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.message = message
+        self.status = status
+        self.code = code
+        self.description = description
+        self.request_id = request_id
+        self.data: Mapping[str, Any] = data if data is not None else {}
+        if hint is not None:
+            self.hint = hint
+        # Set by the retry loop: how many attempts were made, and whether an earlier attempt may
+        # have reached the server (a timeout or a lost connection) so that its effect may be there.
+        self.attempts = 1
+        self.earlier_attempt_uncertain = False
+
+    def __str__(self) -> str:
+        head = (
+            f"{self.status} {self.code}"
+            if self.status and self.code
+            else (str(self.status or self.code or ""))
+        )
+        text = self.message or (self.description or "")
+        if self.description and self.description != text and self.description not in text:
+            text = f"{text}: {self.description}" if text else self.description
+        parts = [f"{head}: {text}" if head else text]
+        if self.hint:
+            parts.append(self.hint)
+        line = "; ".join(p for p in parts if p)
+        if self.request_id:
+            line += f" (request id {self.request_id})"
+        return " ".join(line.split())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
+
+class ConfigurationError(WixError):
+    """The client was set up wrongly: missing credentials, a bad base URL, a bad option."""
+
+
+class PagingError(WixError):
+    """The server broke a paging contract (a cursor repeated): stopped rather than loop."""
+
+
+class NetworkError(WixError):
+    """The server could not be reached (connection refused, lost, or timed out) after retries."""
+
+    hint = "check the network and the base URL, then try again"
+
+
+class AuthenticationError(WixError):
+    """401: the credentials are missing or wrong."""
+
+    hint = "check the API key (WIX_API_KEY) and the account id (WIX_ACCOUNT_ID)"
+
+
+class PermissionDenied(WixError):
+    """403: authenticated but not allowed (or, for signed requests, a bad or stale signature)."""
+
+    hint = "give the API key the Site List and Site Folders permissions, or check the account id"
+
+
+class NotFound(WixError):
+    """404: a named site or folder does not exist in this account."""
+
+
+class AlreadyExists(WixError):
+    """409: a folder with this name already exists there."""
+
+
+class InvalidArgument(WixError):
+    """400: a request parameter is wrong; `field_violations` says which."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field_violations: list[FieldViolation] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.field_violations: list[FieldViolation] = field_violations or []
+
+
+class CursorExpired(InvalidArgument):
+    """A cursor was used after it expired (30 minutes after the query's first request)."""
+
+    hint = (
+        "cursors live 30 minutes from the query's first request: restart the query without a cursor"
+    )
+
+
+class RateLimited(WixError):
+    """429: too many requests; `retry_after` is the server's advice in seconds, if it gave one."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, retry_after=retry_after, **kwargs)
+        wait = f"retry after {retry_after:g} s" if retry_after is not None else "retry later"
+        self.hint = f"Wix allows 200 requests per minute; {wait}"
+
+
+class ServerError(WixError):
+    """5xx: a problem on Wix's side; nothing is wrong with the request."""
+
+    hint = "Wix had a problem; try again later"
+
+
+_BY_STATUS: dict[int, type[WixError]] = {
+    400: InvalidArgument,
+    401: AuthenticationError,
+    403: PermissionDenied,
+    404: NotFound,
+    409: AlreadyExists,
+    429: RateLimited,
+}
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header; None when absent or not a number of seconds."""
+    if value is None:
+        return None
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        return None
+    return seconds if seconds >= 0 else None
+
+
+def _violations(raw: object) -> list[FieldViolation]:
+    if not isinstance(raw, list):
+        return []
+    out = []
+    for item in raw:
+        if isinstance(item, Mapping):
+            data = item.get("data")
+            out.append(
+                FieldViolation(
+                    field=str(item.get("field", "")),
+                    description=str(item.get("description", "")),
+                    violated_rule=_opt_str(item.get("violatedRule")),
+                    rule_name=_opt_str(item.get("ruleName")),
+                    data=data if isinstance(data, Mapping) else {},
+                )
+            )
+    return out
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def error_from_response(
+    status: int,
+    headers: Mapping[str, str],
+    content: bytes,
+    *,
+    redact: Callable[[str], str] = lambda text: text,
+) -> WixError:
+    """Build the exception for an error answer, from the v2 body, the legacy body, or neither."""
+    try:
+        body: Any = json.loads(content) if content else {}
+    except ValueError:
+        body = {}
+    if not isinstance(body, Mapping):
+        body = {}
+    message = str(body.get("message") or "")
+    code: str | None = None
+    description: str | None = None
+    data: Mapping[str, Any] = {}
+    violations: list[FieldViolation] = []
+    details = body.get("details")
+    if isinstance(details, Mapping):
+        app = details.get("applicationError")
+        if isinstance(app, Mapping):
+            code = _opt_str(app.get("code"))
+            description = _opt_str(app.get("description"))
+            raw_data = app.get("data")
+            data = raw_data if isinstance(raw_data, Mapping) else {}
+        validation = details.get("validationError")
+        if isinstance(validation, Mapping):
+            violations = _violations(validation.get("fieldViolations"))
+            code = code or "INVALID_ARGUMENT"
+    if "wixErrorCode" in body:  # the legacy HTTP API's body
+        code = code or _opt_str(body.get("wixErrorCode"))
+    if not message and violations:
+        message = "; ".join(str(v) for v in violations)
+    if not message:
+        try:
+            phrase = HTTPStatus(status).phrase
+        except ValueError:
+            phrase = "error"
+        message = f"Wix answered {phrase}" if status < 500 else f"Wix server error ({phrase})"
+
+    cls: type[WixError]
+    if code == "CURSOR_EXPIRED":
+        cls = CursorExpired
+    elif status >= 500:
+        cls = ServerError
+    else:
+        cls = _BY_STATUS.get(status, WixError)
+    common: dict[str, Any] = {
+        "status": status,
+        "code": code,
+        "description": redact(description) if description else description,
+        "request_id": headers.get("x-wix-request-id"),
+        "data": data,
+        "retry_after": parse_retry_after(headers.get("retry-after")),
+    }
+    message = redact(message)
+    if issubclass(cls, InvalidArgument):
+        return cls(message, field_violations=violations, **common)
+    return cls(message, **common)

@@ -1,0 +1,50 @@
+"""Site and folder identifiers: GUID checks, and what a folder argument may be."""
+
+from __future__ import annotations
+
+import re
+from uuid import UUID
+
+from wix_sites_api.models import Folder
+from wix_sites_api.types import Unset
+
+from wixsites.errors import InvalidArgument
+
+__all__ = ["FolderRef", "folder_id", "is_guid", "target_id"]
+
+_GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+# A folder argument: a Folder, or its id; for a target or a parent also None, "" or "root" (= root).
+FolderRef = Folder | UUID | str
+
+
+def is_guid(value: object) -> bool:
+    return isinstance(value, str) and _GUID.fullmatch(value) is not None
+
+
+def folder_id(folder: FolderRef, what: str = "folder") -> str:
+    """The id of an existing folder named by a Folder, a UUID or an id string."""
+    if isinstance(folder, Folder):
+        if isinstance(folder.id, Unset):
+            raise InvalidArgument(f"the {what} given has no id (a site at root has no folder)")
+        return str(folder.id)
+    if isinstance(folder, UUID):
+        return str(folder)
+    if is_guid(folder):
+        return folder.lower()
+    raise InvalidArgument(f"{what} must be a Folder or a folder id, not {folder!r}")
+
+
+def target_id(target: FolderRef | None, what: str = "target") -> str:
+    """The id of a target or parent folder; "" for root (None, "" or "root")."""
+    if target is None or (isinstance(target, str) and target in ("", "root")):
+        return ""
+    return folder_id(target, what)
+
+
+def site_uuid(site_id: object) -> UUID:
+    if isinstance(site_id, UUID):
+        return site_id
+    if is_guid(site_id):
+        return UUID(str(site_id))
+    raise InvalidArgument(f"not a valid site id: {site_id!r}")

@@ -1,0 +1,184 @@
+"""`client.sites`: query (lazy, across cursor pages), count, and bulk move."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from wix_sites_api.models import Site
+
+from wixsites import operations as ops
+from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_sync
+from wixsites.errors import InvalidArgument
+from wixsites.ids import FolderRef, target_id
+from wixsites.paging import CursorPager, Page
+from wixsites.query import SITE_SORT_FIELDS, SortSpec, check_filter, check_page_size, normalize_sort
+from wixsites.runner import AsyncRunner, SyncRunner
+
+__all__ = ["AsyncSiteQuery", "AsyncSites", "SiteQuery", "Sites"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Args:
+    filter: dict[str, Any] | None
+    sort: list[dict[str, str]] | None
+    page_size: int
+    cursor: str | None
+
+    @classmethod
+    def check(
+        cls, filter: Mapping[str, Any] | None, sort: SortSpec, page_size: int, cursor: str | None
+    ) -> _Args:
+        flt = check_filter(filter)
+        srt = normalize_sort(sort, SITE_SORT_FIELDS)
+        check_page_size(page_size)
+        if cursor is not None and not isinstance(cursor, str):
+            raise InvalidArgument(
+                f"cursor must be a string from a page's next_cursor, not {cursor!r}"
+            )
+        if cursor and (flt or srt):
+            raise InvalidArgument(
+                "a cursor carries its query's filter and sort: pass cursor= alone to resume"
+            )
+        return cls(flt, srt, page_size, cursor or None)
+
+    def call(self, cursor: str | None) -> ops.Call[Page[Site]]:
+        return ops.query_sites_page(
+            filter=self.filter, sort=self.sort, limit=self.page_size, cursor=cursor
+        )
+
+
+class SiteQuery:
+    """The sites matching a query, fetched lazily page by page as they are iterated.
+
+    Iterate for `Site` objects, or `.pages()` for `Page` objects (`.items`, `.next_cursor`; save
+    a `next_cursor` to resume later with ``sites.query(cursor=...)``). Each iteration starts over.
+    """
+
+    def __init__(self, runner: SyncRunner, args: _Args) -> None:
+        self._runner = runner
+        self._args = args
+
+    def pages(self) -> Iterator[Page[Site]]:
+        pager = CursorPager(self._args.cursor)
+        while not pager.done:
+            page = self._runner.run(self._args.call(pager.cursor))
+            yield page
+            pager.advance(page.next_cursor, page.has_next)
+
+    def __iter__(self) -> Iterator[Site]:
+        for page in self.pages():
+            yield from page.items
+
+    def first(self) -> Site | None:
+        return next(iter(self), None)
+
+    def __repr__(self) -> str:
+        a = self._args
+        return f"SiteQuery(filter={a.filter!r}, sort={a.sort!r}, page_size={a.page_size})"
+
+
+class AsyncSiteQuery:
+    """`SiteQuery` for `AsyncWixSites`: ``async for site in ...``; ``async for page in .pages()``."""
+
+    def __init__(self, runner: AsyncRunner, args: _Args) -> None:
+        self._runner = runner
+        self._args = args
+
+    async def pages(self) -> AsyncIterator[Page[Site]]:
+        pager = CursorPager(self._args.cursor)
+        while not pager.done:
+            page = await self._runner.run(self._args.call(pager.cursor))
+            yield page
+            pager.advance(page.next_cursor, page.has_next)
+
+    async def __aiter__(self) -> AsyncIterator[Site]:
+        async for page in self.pages():
+            for site in page.items:
+                yield site
+
+    async def first(self) -> Site | None:
+        async for site in self:
+            return site
+        return None
+
+    async def to_list(self) -> list[Site]:
+        return [site async for site in self]
+
+
+class Sites:
+    def __init__(self, runner: SyncRunner) -> None:
+        self._runner = runner
+
+    def query(
+        self,
+        filter: Mapping[str, Any] | None = None,
+        sort: SortSpec = None,
+        page_size: int = 100,
+        cursor: str | None = None,
+    ) -> SiteQuery:
+        """Every site matching `filter` (Wix query language), across pages, lazily.
+
+        `sort`: "createdDate", "createdDate:desc", [("createdDate", "DESC")] or the Wix list; only
+        createdDate, updatedDate, trashedDate and displayName can be sorted on. `page_size`
+        1..1000 (the live API documents 100). `cursor` resumes from a saved `Page.next_cursor`.
+        """
+        return SiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
+
+    def count(self, filter: Mapping[str, Any] | None = None) -> int:
+        return self._runner.run(ops.count_sites_call(check_filter(filter)))
+
+    def move(
+        self,
+        site_ids: Iterable[str],
+        target: FolderRef | None,
+        progress: Progress | None = None,
+    ) -> MoveReport:
+        """Move sites into `target` (a Folder, a folder id, or None/""/"root" for root)."""
+        return move_sync(
+            self._runner,
+            site_ids,
+            target_id(target),
+            kind="site",
+            size=SITE_BATCH,
+            make_call=ops.move_sites_call,
+            progress=progress,
+        )
+
+
+class AsyncSites:
+    def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
+        self._runner = runner
+        self._max_concurrency = max_concurrency
+
+    def query(
+        self,
+        filter: Mapping[str, Any] | None = None,
+        sort: SortSpec = None,
+        page_size: int = 100,
+        cursor: str | None = None,
+    ) -> AsyncSiteQuery:
+        return AsyncSiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
+
+    async def count(self, filter: Mapping[str, Any] | None = None) -> int:
+        return await self._runner.run(ops.count_sites_call(check_filter(filter)))
+
+    async def move(
+        self,
+        site_ids: Iterable[str],
+        target: FolderRef | None,
+        progress: Progress | None = None,
+        *,
+        max_concurrency: int | None = None,
+    ) -> MoveReport:
+        return await move_async(
+            self._runner,
+            site_ids,
+            target_id(target),
+            kind="site",
+            size=SITE_BATCH,
+            make_call=ops.move_sites_call,
+            progress=progress,
+            max_concurrency=max_concurrency or self._max_concurrency,
+        )

@@ -1,0 +1,145 @@
+"""The account's folder hierarchy, built from the flat list Query Folders returns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from wix_sites_api.models import Folder
+from wix_sites_api.types import Unset
+
+from wixsites.errors import InvalidArgument
+
+__all__ = ["FolderNode", "FolderTree", "split_path"]
+
+
+@dataclass(eq=False, slots=True)
+class FolderNode:
+    """A folder, its sub-folders, and the names from root to it (`path`, itself included)."""
+
+    folder: Folder
+    children: list[FolderNode] = field(default_factory=list)
+    path: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return "" if isinstance(self.folder.id, Unset) else str(self.folder.id)
+
+    @property
+    def name(self) -> str:
+        return "" if isinstance(self.folder.name, Unset) else self.folder.name
+
+    @property
+    def site_count(self) -> int:
+        """Sites directly in this folder (not in its sub-folders)."""
+        count = self.folder.site_count
+        return 0 if isinstance(count, Unset) else count
+
+    @property
+    def total_site_count(self) -> int:
+        """Sites in this folder and all its sub-folders."""
+        return sum(node.site_count for node in self.walk())
+
+    @property
+    def depth(self) -> int:
+        return len(self.path) - 1
+
+    @property
+    def path_text(self) -> str:
+        return "/".join(self.path)
+
+    def walk(self) -> Iterator[FolderNode]:
+        """This node, then its descendants, depth first, in order."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def __repr__(self) -> str:
+        return f"FolderNode({self.path_text!r}, sites={self.site_count}, children={len(self.children)})"
+
+
+def _parent(folder: Folder) -> str:
+    parent = folder.parent_id
+    return "" if isinstance(parent, Unset) or parent in ("", "root") else parent.lower()
+
+
+def split_path(path: str) -> list[str]:
+    """ "Clients/Acme/QA" -> ["Clients", "Acme", "QA"]; leading and trailing slashes are ignored."""
+    if not isinstance(path, str):
+        raise InvalidArgument(f"a folder path is a string like 'Clients/Acme', not {path!r}")
+    parts = path.strip("/").split("/") if path.strip("/") else []
+    if not parts or any(p == "" for p in parts):
+        raise InvalidArgument(f"not a folder path: {path!r} (write names separated by '/')")
+    return parts
+
+
+class FolderTree:
+    """Root-level nodes (`roots`), each with its sub-folders; iterating walks every node depth
+    first. `root_site_count` is the number of sites at root, when it could be had (else None)."""
+
+    def __init__(self, folders: Iterable[Folder], *, root_site_count: int | None = None) -> None:
+        self.root_site_count = root_site_count
+        nodes: dict[str, FolderNode] = {}
+        order: list[FolderNode] = []
+        for folder in folders:
+            node = FolderNode(folder)
+            if node.id and node.id.lower() not in nodes:
+                nodes[node.id.lower()] = node
+                order.append(node)
+        self.roots: list[FolderNode] = []
+        for node in order:
+            parent = nodes.get(_parent(node.folder))
+            if parent is None or parent is node:
+                self.roots.append(node)  # at root, or an orphan whose parent is not listed
+            else:
+                parent.children.append(node)
+        self._by_id = nodes
+        # Paths from the roots down: a node in a parent cycle (a server bug) is never reached and
+        # is left out rather than looped on.
+        reached: set[int] = set()
+        stack: list[tuple[FolderNode, tuple[str, ...]]] = [(n, ()) for n in reversed(self.roots)]
+        while stack:
+            node, prefix = stack.pop()
+            if id(node) in reached:
+                continue
+            reached.add(id(node))
+            node.path = (*prefix, node.name)
+            stack.extend((child, node.path) for child in reversed(node.children))
+        self._reached = reached
+
+    def __iter__(self) -> Iterator[FolderNode]:
+        for root in self.roots:
+            yield from root.walk()
+
+    def __len__(self) -> int:
+        return len(self._reached)
+
+    def get(self, folder_id: str) -> FolderNode | None:
+        return self._by_id.get(folder_id.lower())
+
+    def find(self, path: str) -> FolderNode | None:
+        """The node at "Clients/Acme/QA" (exact names), or None."""
+        level = self.roots
+        node: FolderNode | None = None
+        for name in split_path(path):
+            node = next((n for n in level if n.name == name), None)
+            if node is None:
+                return None
+            level = node.children
+        return node
+
+    @property
+    def site_count(self) -> int:
+        """Sites in all folders, plus those at root when known."""
+        return sum(n.site_count for n in self) + (self.root_site_count or 0)
+
+    def render(self) -> str:
+        """An indented text picture, one folder a line, with its site count."""
+        lines = [] if self.root_site_count is None else [f"(root) [{self.root_site_count}]"]
+        lines += [f"{'  ' * node.depth}{node.name} [{node.site_count}]" for node in self]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"FolderTree(folders={len(self)}, roots={len(self.roots)})"
