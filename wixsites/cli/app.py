@@ -1,0 +1,142 @@
+"""The ``wixsites`` click group, its global options, and the options every command shares."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
+
+import click
+
+from wixsites.cli.context import AppContext, Settings
+from wixsites.cli.failures import run_guarded
+from wixsites.cli.output import FORMATS, Output
+
+__all__ = ["WixGroup", "cli", "format_option", "json_option"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class WixGroup(click.Group):
+    """A group whose ``main`` turns every expected failure into one line and an exit status."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        arguments = list(sys.argv[1:] if args is None else args)
+        verbose = "--verbose" in arguments or "-v" in arguments
+        status = run_guarded(
+            lambda: super(WixGroup, self).main(
+                arguments, prog_name or "wixsites", complete_var, standalone_mode=False, **extra
+            ),
+            verbose=verbose,
+        )
+        sys.exit(status)
+
+
+def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(AppContext).output.format = "json"
+
+
+def _set_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(AppContext).output.format = cast(Any, value)
+
+
+def json_option(command: F) -> F:
+    """``--json``: machine-readable output on stdout (messages stay on stderr)."""
+    return click.option(
+        "--json",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_json,
+        help="Print JSON on standard output (for scripts).",
+    )(command)
+
+
+def format_option(command: F) -> F:
+    """``--format table|json|csv`` and ``--json``."""
+    command = click.option(
+        "--format",
+        type=click.Choice(FORMATS),
+        expose_value=False,
+        callback=_set_format,
+        help="Output format (default: table).",
+    )(command)
+    return json_option(command)
+
+
+@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS)
+@click.option("--api-key", envvar="WIX_API_KEY", metavar="KEY", help="Wix account-level API key [env: WIX_API_KEY].")
+@click.option("--account-id", envvar="WIX_ACCOUNT_ID", metavar="ID", help="Wix account id [env: WIX_ACCOUNT_ID].")
+@click.option(
+    "--base-url",
+    envvar="WIX_BASE_URL",
+    metavar="URL",
+    help="API address, e.g. a running `wixsites sandbox serve` [env: WIX_BASE_URL].",
+)
+@click.option("--sandbox", is_flag=True, help="Use the embedded sandbox even if credentials are set.")
+@click.option(
+    "--max-retries",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Retries of a failed request (rate limit, server error); 0 fails at once.",
+)
+@click.option("--json", "json_output", is_flag=True, help="Print JSON on standard output (for scripts).")
+@click.option("-v", "--verbose", is_flag=True, help="Log every request (method, path, status, time) to stderr.")
+@click.version_option(package_name="wixsites", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    api_key: str | None,
+    account_id: str | None,
+    base_url: str | None,
+    sandbox: bool,
+    max_retries: int | None,
+    json_output: bool,
+    verbose: bool,
+) -> None:
+    """Manage the sites and folders of a Wix account.
+
+    \b
+    Credentials: WIX_API_KEY and WIX_ACCOUNT_ID (or --api-key, --account-id).
+    Without them, or with --sandbox, every command runs on an embedded sandbox
+    (a local SQLite file; WIXSITES_SANDBOX_DB moves it), so you can try things safely.
+
+    \b
+    Examples:
+      wixsites demo                                   # the agency workflow, end to end
+      wixsites folders tree
+      wixsites sites list --where published=true --sort createdDate:desc
+      wixsites workflow init
+      wixsites sites move --to Design --from-file new-sites.csv
+      wixsites workflow suspend --unpaid unpaid.csv
+    """
+    settings = Settings(
+        api_key=api_key or None,
+        account_id=account_id or None,
+        base_url=base_url or None,
+        sandbox=sandbox,
+        verbose=verbose,
+        max_retries=max_retries,
+    )
+    app = AppContext(settings, Output("json" if json_output else "table"))
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+def register() -> None:
+    from wixsites.cli import demo, folders, sandbox, sites, workflow
+
+    cli.add_command(sites.group)
+    cli.add_command(folders.group)
+    cli.add_command(workflow.group)
+    cli.add_command(sandbox.group)
+    cli.add_command(demo.demo)

@@ -1,0 +1,124 @@
+"""What every command shares: the global options, the output, and the client they lead to.
+
+Credentials come from ``--api-key``/``--account-id`` or ``WIX_API_KEY``/``WIX_ACCOUNT_ID`` (the
+real Wix API, or ``--base-url``/``WIX_BASE_URL``); with none of them, or with ``--sandbox``, the
+commands run against the embedded sandbox, in process, and say so on standard error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from wixsites.cli.errors import InputError
+from wixsites.cli.output import Output
+from wixsites.cli.requestlog import RequestLog, mask_secret
+from wixsites.cli.sandboxdb import default_db_path, open_sandbox
+
+if TYPE_CHECKING:
+    from wixsandbox import Sandbox
+    from wixsites import RetryPolicy, WixSites
+
+__all__ = ["AppContext", "Settings", "pass_app"]
+
+
+@dataclass
+class Settings:
+    api_key: str | None = None
+    account_id: str | None = None
+    base_url: str | None = None
+    sandbox: bool = False
+    verbose: bool = False
+    max_retries: int | None = None
+
+
+class AppContext:
+    """Built by the ``wixsites`` group; the client is made on first use and closed at the end."""
+
+    def __init__(self, settings: Settings, output: Output) -> None:
+        self.settings = settings
+        self.output = output
+        self.requests: RequestLog | None = None
+        self._client: WixSites | None = None
+        self._sandbox: Sandbox | None = None
+
+    @property
+    def request_count(self) -> int:
+        return self.requests.count if self.requests else 0
+
+    def log(self, message: str) -> None:
+        if self.settings.verbose:
+            self.output.info(f"[verbose] {message}")
+
+    def uses_sandbox(self) -> bool:
+        s = self.settings
+        if s.sandbox:
+            return True
+        if bool(s.api_key) != bool(s.account_id):
+            missing = "account id (WIX_ACCOUNT_ID or --account-id)" if s.api_key else (
+                "API key (WIX_API_KEY or --api-key)"
+            )
+            given = "API key" if s.api_key else "account id"
+            raise InputError(
+                f"the {missing} is missing: the {given} was given, and the Wix API needs both "
+                "(or give neither, or --sandbox, to use the embedded sandbox)"
+            )
+        if not s.api_key and s.base_url:
+            raise InputError(
+                f"--base-url {s.base_url} needs --api-key and --account-id "
+                "(`wixsites sandbox serve` prints the ones to use)"
+            )
+        return not s.api_key
+
+    def client(self) -> WixSites:
+        if self._client is None:
+            self._client = self._connect()
+        return self._client
+
+    def _connect(self) -> WixSites:
+        from wixsites import WixSites
+
+        s = self.settings
+        options: dict[str, Any] = {}
+        if self.uses_sandbox():
+            path = default_db_path()
+            self._sandbox = open_sandbox(path)
+            credentials = self._sandbox.default_credentials()
+            api_key, account_id = credentials.api_key, credentials.account_id
+            options["transport"] = self._sandbox.transport()
+            options["rate_limit"] = None  # in process: nothing to protect
+            self.output.info(
+                f"Using the embedded sandbox ({path}); set WIX_API_KEY and WIX_ACCOUNT_ID "
+                "to manage a real Wix account."
+            )
+        else:
+            api_key, account_id = s.api_key or "", s.account_id or ""
+            if s.base_url:
+                options["base_url"] = s.base_url
+        self.requests = RequestLog(self.log if s.verbose else None)
+        if s.max_retries is not None:
+            options["retry"] = _retry_policy(s.max_retries)
+        self.log(
+            f"account {account_id}, API key {mask_secret(api_key)}, "
+            f"{'embedded sandbox' if self._sandbox else options.get('base_url', 'the Wix API')}"
+        )
+        return WixSites(
+            api_key=api_key, account_id=account_id, on_request=self.requests, **options
+        )
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._sandbox is not None:
+            self._sandbox.close()
+
+
+def _retry_policy(max_retries: int) -> RetryPolicy:
+    from wixsites import RetryPolicy
+
+    return RetryPolicy(max_attempts=max_retries + 1)
+
+
+pass_app = click.make_pass_decorator(AppContext)

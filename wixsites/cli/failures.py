@@ -1,0 +1,88 @@
+"""The top level: every expected failure becomes one line on stderr and an exit status.
+
+2 for usage errors (bad arguments or input, missing credentials), 1 for failures (the service said
+no, the network is down, a move was partial), 130 when interrupted. An unexpected exception is one
+line too, with a hint to run with ``--verbose``, which shows its traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import sys
+import traceback
+from collections.abc import Callable
+
+import click
+import httpx
+
+__all__ = ["run_guarded"]
+
+USAGE = 2
+FAILURE = 1
+INTERRUPTED = 130
+
+
+def _say(message: str) -> None:
+    prefix = click.style("error:", fg="red", bold=True)
+    click.echo(f"{prefix} {' '.join(message.split())}", err=True)
+
+
+def _usage_hint(error: click.UsageError) -> str:
+    from wixsites.cli.errors import InputError
+
+    if error.ctx is None or isinstance(error, InputError):
+        return ""
+    return f" (see '{error.ctx.command_path} --help')"
+
+
+def run_guarded(invoke: Callable[[], object], *, verbose: bool) -> int:
+    """Run `invoke` (click's main without its own error handling); return the exit status."""
+    from wixsites.errors import ConfigurationError, WixError
+
+    try:
+        result = invoke()
+        return result if isinstance(result, int) else 0
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.UsageError as error:
+        _say(f"{error.format_message()}{_usage_hint(error)}")
+        return USAGE
+    except click.ClickException as error:
+        if error.format_message():
+            _say(error.format_message())
+        return error.exit_code
+    except click.Abort:
+        _say("aborted")
+        return FAILURE
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return INTERRUPTED
+    except ConfigurationError as error:
+        _say(str(error))
+        return USAGE
+    except WixError as error:
+        _say(str(error))
+        return FAILURE
+    except httpx.TransportError as error:
+        _say(f"cannot reach the server: {error or type(error).__name__}; check --base-url and the network")
+        return FAILURE
+    except csv.Error as error:
+        _say(f"malformed CSV: {error}")
+        return USAGE
+    except BrokenPipeError:
+        return FAILURE  # the reader went away (`| head`): nothing to say to it
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            return FAILURE
+        where = f"{error.filename}: " if error.filename else ""
+        _say(f"{where}{error.strerror or error}")
+        return FAILURE
+    except Exception as error:
+        if verbose:
+            traceback.print_exc(file=sys.stderr)
+        _say(
+            f"unexpected {type(error).__name__}: {error} "
+            + ("(this is a bug in wixsites; please report it)" if verbose else "(run with --verbose for details)")
+        )
+        return FAILURE

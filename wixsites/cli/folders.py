@@ -1,0 +1,248 @@
+"""``wixsites folders``: the folder hierarchy, named by path ("Clients/Acme/QA") or by id."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.text import Text
+from rich.tree import Tree
+
+from wixsites.cli.app import format_option, json_option
+from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.errors import InputError
+from wixsites.cli.folderindex import ROOT, FolderIndex, is_root, split_path
+from wixsites.cli.ids import is_guid
+from wixsites.cli.models import value
+from wixsites.cli.moves import load_folders
+from wixsites.cli.output import Column, Output
+from wixsites.cli.progress import move_progress
+from wixsites.cli.report import plural, show_move_report
+
+__all__ = ["create_path", "folder_tree", "group", "root_site_count"]
+
+FOLDER_HELP = "A folder path (Clients/Acme/QA) or id; / is root."
+
+
+@click.group("folders")
+def group() -> None:
+    """Create, rename, move and delete folders; show the hierarchy."""
+
+
+def root_site_count(app: AppContext) -> int:
+    return app.client().sites.count(filter={"folderId": {"$exists": False}})
+
+
+def _node(index: FolderIndex, folder_id: str) -> dict[str, Any]:
+    folder = index.folders[folder_id]
+    return {
+        "id": folder_id,
+        "name": index.name_of(folder),
+        "path": index.path(folder_id),
+        "siteCount": value(folder.site_count) or 0,
+        "children": [_node(index, index.id_of(c)) for c in index.children(folder_id)],
+    }
+
+
+def folder_tree(index: FolderIndex, root_sites: int, title: str = "Account") -> Tree:
+    """The hierarchy as a rich Tree, each folder with its number of sites."""
+
+    def label(name: str, count: int, style: str = "bold") -> Text:
+        return Text.assemble((name, style), (f"  {plural(count, 'site')}", "dim"))
+
+    tree = Tree(label(f"{title} (root)", root_sites, "bold magenta"))
+
+    def add(branch: Tree, parent: str) -> None:
+        for child in index.children(parent):
+            add(branch.add(label(index.name_of(child), value(child.site_count) or 0)), index.id_of(child))
+
+    add(tree, ROOT)
+    return tree
+
+
+@group.command("tree")
+@json_option
+@pass_app
+def tree(app: AppContext) -> None:
+    """Show the folder hierarchy with the number of sites in each folder.
+
+    \b
+    Example:
+      wixsites folders tree
+    """
+    index = load_folders(app.client())
+    root_sites = root_site_count(app)
+    if app.output.json:
+        app.output.emit_json({
+            "siteCount": root_sites,
+            "children": [_node(index, index.id_of(c)) for c in index.children(ROOT)],
+        })
+    else:
+        app.output.show(folder_tree(index, root_sites))
+
+
+def _rows(index: FolderIndex) -> list[dict[str, Any]]:
+    ordered = sorted(index.folders, key=lambda i: index.path(i).lower())
+    return [
+        {
+            "path": index.path(folder_id),
+            "id": folder_id,
+            "sites": value(index.folders[folder_id].site_count) or 0,
+            "parent": index.parent_of(index.folders[folder_id]),
+        }
+        for folder_id in ordered
+    ]
+
+
+@group.command("list")
+@format_option
+@pass_app
+def list_folders(app: AppContext) -> None:
+    """List every folder with its path, id and number of sites.
+
+    \b
+    Example:
+      wixsites folders list --format csv > folders.csv
+    """
+    index = load_folders(app.client())
+    columns = (Column("path", "path"), Column("id", "id"), Column("sites", "sites", "right"))
+    app.output.records(columns, _rows(index),
+                       json_payload=[{**f.to_dict(), "pathName": index.path(i)}
+                                     for i, f in index.folders.items()])
+
+
+def create_path(app: AppContext, index: FolderIndex, path: str) -> tuple[str, list[str]]:
+    """Create the folders of `path` that are missing; the folder's id and the paths created."""
+    parts = split_path(path)
+    if not parts:
+        raise InputError("give the path of the folder to create, e.g. Clients/Acme/QA")
+    parent, created = ROOT, []
+    for name in parts:
+        existing = index.child_named(parent, name)
+        if existing is None:
+            existing = app.client().folders.create(name, parent=parent or None)
+            index.folders[index.id_of(existing)] = existing
+            created.append(index.path(index.id_of(existing)))
+        parent = index.id_of(existing)
+    return parent, created
+
+
+@group.command("create")
+@click.argument("path")
+@json_option
+@pass_app
+def create(app: AppContext, path: str) -> None:
+    """Create a folder by path, with any missing parents (does nothing if it exists).
+
+    \b
+    Examples:
+      wixsites folders create Clients/Acme/QA
+      wixsites folders create Design
+    """
+    index = load_folders(app.client())
+    folder_id, created = create_path(app, index, path)
+    shown = index.path(folder_id)
+    if app.output.json:
+        app.output.emit_json({"id": folder_id, "path": shown, "created": created})
+    elif created:
+        app.output.line(f"Created {', '.join(created)} ({folder_id})")
+    else:
+        app.output.line(f"{shown} already exists ({folder_id})")
+
+
+def _existing(index: FolderIndex, reference: str) -> str:
+    if is_root(reference):
+        raise InputError("root is not a folder: name a folder by its path or id")
+    return index.resolve(reference)
+
+
+@group.command("rename")
+@click.argument("folder")
+@click.argument("new_name")
+@json_option
+@pass_app
+def rename(app: AppContext, folder: str, new_name: str) -> None:
+    """Rename FOLDER (a path or id) to NEW_NAME (a name, not a path).
+
+    \b
+    Example:
+      wixsites folders rename Clients/Acme/QA Review
+    """
+    if "/" in new_name or not new_name.strip():
+        raise InputError(f"{new_name!r} is not a folder name (to move a folder: wixsites folders move)")
+    index = load_folders(app.client())
+    folder_id = _existing(index, folder)
+    old = index.path(folder_id)
+    renamed = app.client().folders.rename(folder_id, new_name)
+    index.folders[folder_id] = renamed
+    _changed(app.output, {"id": folder_id, "old_path": old, "path": index.path(folder_id)},
+             f"Renamed {old} to {index.path(folder_id)}")
+
+
+def _changed(output: Output, payload: dict[str, Any], message: str) -> None:
+    if output.json:
+        output.emit_json(payload)
+    else:
+        output.line(message)
+
+
+@group.command("move")
+@click.argument("folders", nargs=-1, required=True)
+@click.option("--to", "target", required=True, metavar="FOLDER", help=FOLDER_HELP)
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+@json_option
+@pass_app
+def move(app: AppContext, folders: tuple[str, ...], target: str, progress: bool | None) -> None:
+    """Move folders (paths or ids), with their content, into another folder or to root.
+
+    \b
+    Examples:
+      wixsites folders move Acme Globex --to Clients
+      wixsites folders move Clients/Acme --to /
+    """
+    index = load_folders(app.client())
+    target_id = index.resolve(target, what="target folder")
+    ids = list(dict.fromkeys(_existing(index, f) for f in folders))
+    with move_progress("folders", len(ids), show=progress) as bar:
+        report = app.client().folders.move(ids, target_id, progress=bar)
+    show_move_report(app.output, report, target_path=index.path(target_id), kind="folder")
+
+
+@group.command("delete")
+@click.argument("folder")
+@json_option
+@pass_app
+def delete(app: AppContext, folder: str) -> None:
+    """Delete FOLDER; its sites and sub-folders move up to its parent (no site is deleted).
+
+    \b
+    Example:
+      wixsites folders delete Clients/Acme/Old
+    """
+    index = load_folders(app.client())
+    folder_id = _existing(index, folder)
+    path = index.path(folder_id)
+    parent = index.path(index.parent_of(index.folders[folder_id]))
+    app.client().folders.delete(folder_id)
+    _changed(app.output, {"id": folder_id, "path": path, "content_moved_to": parent},
+             f"Deleted {path}; its content is now in {parent}")
+
+
+@group.command("of")
+@click.argument("site_id")
+@json_option
+@pass_app
+def of_site(app: AppContext, site_id: str) -> None:
+    """Show the folder that holds SITE_ID (/ for root).
+
+    \b
+    Example:
+      wixsites folders of 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
+    """
+    if not is_guid(site_id.strip()):
+        raise InputError(f"{site_id!r} is not a site id (expected a GUID)")
+    folder = app.client().folders.of_site(site_id.strip().lower())
+    folder_id = "" if folder is None else str(value(folder.id) or "")
+    path = load_folders(app.client()).path(folder_id) if folder_id else "/"
+    _changed(app.output, {"site_id": site_id, "folder_id": folder_id, "path": path}, path)

@@ -1,0 +1,101 @@
+"""Moving sites into a folder, for real or as a dry run: what `sites move` and `workflow` share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from wix_sites_api.models import Site
+
+from wixsites.cli.context import AppContext
+from wixsites.cli.errors import CommandFailed
+from wixsites.cli.folderindex import FolderIndex
+from wixsites.cli.models import value
+from wixsites.cli.progress import move_progress
+from wixsites.cli.report import plural, show_move_report
+
+if TYPE_CHECKING:
+    from wixsites import WixSites
+
+__all__ = ["MOVE_BATCH", "existing_sites", "load_folders", "move_sites"]
+
+MOVE_BATCH = 500  # Move Sites To Folder takes at most 500 ids
+_QUERY_BATCH = 100  # ids per Query Sites `$in` (the live service pages 100 at a time)
+NOT_IN_ACCOUNT = "not in the account"
+
+
+def load_folders(client: WixSites) -> FolderIndex:
+    return FolderIndex.of(client.folders.query())
+
+
+def existing_sites(client: WixSites, ids: Sequence[str]) -> dict[str, Site]:
+    """The sites among `ids` that the account has (Query Sites by id ``$in``)."""
+    found: dict[str, Site] = {}
+    for start in range(0, len(ids), _QUERY_BATCH):
+        chunk = list(ids[start : start + _QUERY_BATCH])
+        for site in client.sites.query(filter={"id": {"$in": chunk}}, page_size=_QUERY_BATCH):
+            found[str(value(site.id)).lower()] = site
+    return found
+
+
+def move_sites(
+    app: AppContext,
+    ids: Sequence[str],
+    *,
+    target_id: str,
+    target_path: str,
+    dry_run: bool = False,
+    progress: bool | None = None,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Move `ids` into the folder, report who moved and who did not; exit status 1 on failures."""
+    output = app.output
+    if not ids:
+        if output.json:
+            output.emit_json({"kind": "site", "target": target_id, "target_path": target_path,
+                              "ok": True, "moved": [], "failed": {}, "requests": 0, **(extra or {})})
+        else:
+            output.info("No site ids given: nothing to move.")
+        return
+    if dry_run:
+        _dry_run(app, ids, target_id=target_id, target_path=target_path)
+        return
+    with move_progress("sites", len(ids), show=progress) as bar:
+        report = app.client().sites.move(list(ids), target_id, progress=bar)
+    show_move_report(output, report, target_path=target_path, extra=extra)
+
+
+def _dry_run(app: AppContext, ids: Sequence[str], *, target_id: str, target_path: str) -> None:
+    output = app.output
+    found = existing_sites(app.client(), ids)
+    unknown = [i for i in ids if i not in found]
+    already = [i for i in ids if i in found and (value(found[i].folder_id) or "") == target_id]
+    would_move = [i for i in ids if i in found and i not in already]
+    requests = -(-len(would_move) // MOVE_BATCH)
+    if output.json:
+        output.emit_json({
+            "dry_run": True,
+            "target": target_id,
+            "target_path": target_path,
+            "would_move": would_move,
+            "already_there": already,
+            "unknown": {i: NOT_IN_ACCOUNT for i in unknown},
+            "requests": requests,
+        })
+    else:
+        output.show(Text.assemble(
+            ("Dry run: ", "bold"),
+            f"would move {plural(len(would_move), 'site')} to {target_path} "
+            f"in {plural(requests, 'request')}; nothing was moved.",
+        ))
+        if already:
+            output.show(f"Already in {target_path}: {plural(len(already), 'site')}.")
+        if unknown:
+            output.show(Text(f"Not in the account ({len(unknown):,}):", style="red"))
+            for site_id in unknown:
+                output.line(f"  {site_id}")
+    if unknown:
+        raise CommandFailed(
+            f"{plural(len(unknown), 'site id')} not in the account; they would not move"
+        )

@@ -1,0 +1,78 @@
+"""How a bulk move is reported: who moved, who did not and why, in text or JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.table import Table
+from rich.text import Text
+
+from wixsites.cli.errors import CommandFailed
+from wixsites.cli.output import Output
+
+if TYPE_CHECKING:
+    from wixsites import MoveReport
+
+__all__ = ["move_payload", "plural", "show_move_report"]
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun if count == 1 else noun + 's'}"
+
+
+def move_payload(report: MoveReport, target_path: str, kind: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "target": report.target or "",
+        "target_path": target_path,
+        "ok": report.ok,
+        "moved": list(report.moved),
+        "failed": dict(report.failed),
+        "requests": report.requests,
+    }
+
+
+def show_move_report(
+    output: Output,
+    report: MoveReport,
+    *,
+    target_path: str,
+    kind: str = "site",
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Print the report; raise `CommandFailed` (exit status 1) if anything failed to move."""
+    if output.json:
+        output.emit_json({**move_payload(report, target_path, kind), **(extra or {})})
+    else:
+        output.show(
+            Text.assemble(
+                ("Moved " if report.moved else "Nothing moved", "bold"),
+                plural(len(report.moved), kind) if report.moved else "",
+                f" to {target_path}" if report.moved else "",
+                f" ({plural(report.requests, 'request')})."
+                if report.requests
+                else ".",
+            )
+        )
+        if report.failed:
+            output.show(_failures(report.failed, kind))
+    if report.failed:
+        total = len(report.moved) + len(report.failed)
+        raise CommandFailed(
+            f"{len(report.failed):,} of {plural(total, kind)} not moved"
+            + ("" if output.json else " (listed above)")
+        )
+
+
+def _failures(failed: dict[str, str], kind: str) -> Table:
+    table = Table(title=f"Not moved ({len(failed):,})", title_justify="left", header_style="bold")
+    table.add_column(f"{kind} id", no_wrap=True)
+    table.add_column("reason", style="red")
+    for item_id, reason in failed.items():
+        table.add_row(Text(item_id), Text(reason))
+    return table
+
+
+def id_list(ids: Sequence[str]) -> str:
+    return ", ".join(ids[:5]) + (f" and {len(ids) - 5:,} more" if len(ids) > 5 else "")

@@ -1,0 +1,172 @@
+"""``wixsites sandbox``: serve, seed and reset a local Wix sandbox (thin wrappers over wixsandbox)."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from typing import Any
+
+import click
+
+from wixsites.cli.app import json_option
+from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.errors import InputError
+from wixsites.cli.output import to_jsonable
+from wixsites.cli.sandboxdb import default_db_path, open_sandbox
+
+__all__ = ["group"]
+
+DB_HELP = "The SQLite file (default: the embedded sandbox's; env WIXSITES_SANDBOX_DB)."
+
+
+@click.group("sandbox")
+def group() -> None:
+    """Run the embedded Wix sandbox as a server, seed it, or reset it.
+
+    \b
+    Examples:
+      wixsites sandbox serve --port 8787
+      wixsites sandbox seed --sites 1000 --folders 20
+      wixsites sandbox reset --yes
+    """
+
+
+def _check_port_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise InputError(
+                f"cannot listen on {host}:{port} ({error.strerror or error}); choose another --port"
+            ) from None
+
+
+@group.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8787, show_default=True)
+@click.option("--db", metavar="PATH", help=DB_HELP)
+@click.option("--api-key", "api_key", metavar="KEY", help="Accept this API key (with --account-id).")
+@click.option("--account-id", "account_id", metavar="ID", help="The account of --api-key.")
+@click.option("--app-id", "app_id", metavar="ID", help="Accept requests signed by this app (with --app-secret).")
+@click.option("--app-secret", "app_secret", metavar="SECRET", help="The secret of --app-id.")
+@click.option("--fault-rate", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Share of requests answered with an injected 429/5xx, to test retries.")
+@click.option("--fault-seed", type=int, default=0, show_default=True, help="Seed of the injected faults.")
+@json_option
+@pass_app
+def serve(app: AppContext, host: str, port: int, db: str | None, api_key: str | None,
+          account_id: str | None, app_id: str | None, app_secret: str | None,
+          fault_rate: float, fault_seed: int) -> None:
+    """Serve the sandbox over HTTP until interrupted (Ctrl-C).
+
+    Prints the address and the credentials to use; point the SDK or the command line at it:
+
+    \b
+      wixsites --base-url http://127.0.0.1:8787 --api-key KEY --account-id ID folders tree
+    """
+    if bool(api_key) != bool(account_id):
+        raise InputError("--api-key and --account-id go together: give both or neither")
+    if bool(app_id) != bool(app_secret):
+        raise InputError("--app-id and --app-secret go together: give both or neither")
+    _check_port_free(host, port)
+    from wixsandbox import serve as run_server
+
+    path = db or default_db_path()
+    # a new database gets a default account of sites, unless the caller brings its own account
+    sandbox = open_sandbox(path, seed_if_new=not api_key)
+    if api_key and account_id:
+        sandbox.add_api_key(api_key, account_id)
+    else:
+        credentials = sandbox.default_credentials()
+        api_key, account_id = credentials.api_key, credentials.account_id
+    if app_id and app_secret:
+        sandbox.add_app(app_id, app_secret)
+    shown_host = f"[{host}]" if ":" in host else host
+    base_url = f"http://{shown_host}:{port}"
+    details: dict[str, Any] = {"base_url": base_url, "api_key": api_key, "account_id": account_id,
+                               "db": path}
+    if app_id:
+        details["app_id"] = app_id  # never the secret: whoever started the server knows it
+    if app.output.json:
+        app.output.emit_json(details)
+    else:
+        app.output.line(f"Wix sandbox on {base_url} (database {path}); use:")
+        app.output.line(f"  export WIX_BASE_URL={base_url} WIX_API_KEY={api_key} WIX_ACCOUNT_ID={account_id}")
+        if app_id:
+            app.output.line(f"  or signed requests: application id {app_id}, instance id {account_id}")
+        if fault_rate:
+            app.output.line(f"  {fault_rate:.0%} of requests get an injected fault (seed {fault_seed})")
+        app.output.info("Press Ctrl-C to stop.")
+    sys.stdout.flush()
+    try:
+        run_server(sandbox, host=host, port=port, fault_rate=fault_rate, fault_seed=fault_seed)
+    finally:
+        sandbox.close()
+
+
+@group.command("seed")
+@click.option("--db", metavar="PATH", help=DB_HELP)
+@click.option("--account-id", "account_id", metavar="ID",
+              help="The account to seed (default: the sandbox's default account).")
+@click.option("--sites", type=click.IntRange(min=0), required=True, help="How many sites to add.")
+@click.option("--folders", type=click.IntRange(min=0), default=0, show_default=True,
+              help="How many folders to add.")
+@click.option("--seed", "seed_value", type=int, default=0, show_default=True,
+              help="Random seed (the same seed gives the same sites).")
+@json_option
+@pass_app
+def seed(app: AppContext, db: str | None, account_id: str | None, sites: int, folders: int,
+         seed_value: int) -> None:
+    """Add generated sites (and folders) to an account of the sandbox.
+
+    \b
+    Example:
+      wixsites sandbox seed --sites 1200 --folders 10 --seed 7
+    """
+    path = db or default_db_path()
+    sandbox = open_sandbox(path, seed_if_new=False)
+    try:
+        account = account_id or sandbox.default_credentials().account_id
+        summary = sandbox.seed(account, sites=sites, folders=folders, seed=seed_value)
+    finally:
+        sandbox.close()
+    if app.output.json:
+        app.output.emit_json({"db": path, "account_id": account, "summary": to_jsonable(_fields(summary))})
+    else:
+        app.output.line(f"Seeded account {account} of {path} with {sites:,} sites and {folders:,} folders.")
+
+
+def _fields(summary: object) -> object:
+    if hasattr(summary, "__dataclass_fields__"):
+        return {name: getattr(summary, name) for name in summary.__dataclass_fields__}
+    return summary
+
+
+@group.command("reset")
+@click.option("--db", metavar="PATH", help=DB_HELP)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@json_option
+@pass_app
+def reset(app: AppContext, db: str | None, yes: bool) -> None:
+    """Erase every account, site and folder of the sandbox.
+
+    \b
+    Example:
+      wixsites sandbox reset --yes
+    """
+    path = db or default_db_path()
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InputError(f"add --yes to erase the sandbox at {path} without being asked")
+        click.confirm(f"Erase every account, site and folder in {path}?", abort=True, err=True)
+    sandbox = open_sandbox(path, seed_if_new=False)
+    try:
+        sandbox.reset()
+    finally:
+        sandbox.close()
+    if app.output.json:
+        app.output.emit_json({"db": path, "reset": True})
+    else:
+        app.output.line(f"Reset the sandbox at {path}.")

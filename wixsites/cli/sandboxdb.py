@@ -1,0 +1,41 @@
+"""The embedded sandbox used when no credentials are given: a SQLite file under the user's data
+directory (``WIXSITES_SANDBOX_DB`` overrides it), seeded with a default account on first use."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+if TYPE_CHECKING:
+    from wixsandbox import Sandbox
+
+__all__ = ["DEFAULT_SEED_FOLDERS", "DEFAULT_SEED_SITES", "default_db_path", "open_sandbox"]
+
+DB_ENV = "WIXSITES_SANDBOX_DB"
+DEFAULT_SEED_SITES = 40
+DEFAULT_SEED_FOLDERS = 0
+
+
+def default_db_path() -> str:
+    configured = os.environ.get(DB_ENV)
+    if configured:
+        return configured
+    return str(Path(platformdirs.user_data_dir("wixsites")) / "sandbox.db")
+
+
+def open_sandbox(db: str | None = None, *, seed_if_new: bool = True) -> Sandbox:
+    """Open (creating if need be) the sandbox at `db`; a new one gets a default account of sites."""
+    from wixsandbox import Sandbox  # the sandbox (starlette, SQLite) loads only when used
+
+    path = db or default_db_path()
+    is_new = path == ":memory:" or not Path(path).exists()
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    sandbox = Sandbox(path)
+    if is_new and seed_if_new:
+        credentials = sandbox.default_credentials()
+        sandbox.seed(credentials.account_id, sites=DEFAULT_SEED_SITES, folders=DEFAULT_SEED_FOLDERS)
+    return sandbox

@@ -1,0 +1,154 @@
+"""``wixsites sites``: list, count and move the sites of the account."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from itertools import islice
+from typing import Any, TypeVar
+
+import click
+
+from wixsites.cli.app import format_option, json_option
+from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.errors import InputError
+from wixsites.cli.filters import parse_sort, site_filter
+from wixsites.cli.folderindex import ROOT
+from wixsites.cli.ids import collect_site_ids
+from wixsites.cli.models import site_row, value
+from wixsites.cli.moves import load_folders, move_sites
+from wixsites.cli.output import Column
+
+__all__ = ["group"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+COLUMNS = (
+    Column("id", "id"),
+    Column("name", "name"),
+    Column("folder", "folder"),
+    Column("published", "published"),
+    Column("premium", "premium"),
+    Column("editor", "editor"),
+    Column("created", "created"),
+)
+
+
+def filter_options(command: F) -> F:
+    for option in reversed((
+        click.option("--filter", "filter_json", metavar="JSON",
+                     help='A Wix filter, e.g. \'{"editorType": "EDITOR"}\'.'),
+        click.option("--where", multiple=True, metavar="FIELD=VALUE",
+                     help="A condition (repeat to AND them): published=true, editorType=EDITOR,ADI, "
+                          "premium!=true."),
+        click.option("--folder", metavar="FOLDER",
+                     help="Only the sites directly in this folder (path or id; / for root)."),
+    )):
+        command = option(command)
+    return command
+
+
+def _filter(app: AppContext, filter_json: str | None, where: tuple[str, ...],
+            folder: str | None) -> dict[str, object] | None:
+    combined = site_filter(filter_json, where)
+    if folder is not None:
+        folder_id = load_folders(app.client()).resolve(folder)
+        combined = dict(combined or {})
+        combined["folderId"] = folder_id if folder_id != ROOT else {"$exists": False}
+    return combined
+
+
+@click.group("sites")
+def group() -> None:
+    """List, count and move the sites of the account."""
+
+
+@group.command("list")
+@filter_options
+@click.option("--sort", multiple=True, metavar="FIELD[:asc|:desc]",
+              help="Sort by createdDate, updatedDate or displayName (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N sites.")
+@format_option
+@pass_app
+def list_sites(app: AppContext, filter_json: str | None, where: tuple[str, ...],
+               folder: str | None, sort: tuple[str, ...], limit: int | None) -> None:
+    """List sites, as a table, JSON or CSV.
+
+    \b
+    Examples:
+      wixsites sites list
+      wixsites sites list --where published=true --where premium=false
+      wixsites sites list --folder Clients/Acme --sort createdDate:desc --limit 20
+      wixsites sites list --filter '{"editorType": {"$in": ["EDITOR", "ADI"]}}' --format csv
+    """
+    query_filter = _filter(app, filter_json, where, folder)
+    client = app.client()
+    page_size = min(limit or 100, 100)
+    query = client.sites.query(filter=query_filter, sort=_sort(sort), page_size=page_size)
+    sites = list(islice(query, limit)) if limit else list(query)
+    if app.output.json:
+        app.output.emit_json(sites)
+        return
+    folders = load_folders(client)
+    rows = [site_row(site, folders.path(value(site.folder_id) or ROOT)) for site in sites]
+    app.output.records(COLUMNS, rows)
+    if app.output.format == "table":
+        app.output.info(f"{len(rows):,} site{'' if len(rows) == 1 else 's'}")
+
+
+def _sort(values: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    return parse_sort(values) or None
+
+
+@group.command("count")
+@filter_options
+@json_option
+@pass_app
+def count_sites(app: AppContext, filter_json: str | None, where: tuple[str, ...],
+                folder: str | None) -> None:
+    """Count sites (Count Sites ignores the premium and appIds filters).
+
+    \b
+    Examples:
+      wixsites sites count
+      wixsites sites count --where published=true
+    """
+    count = app.client().sites.count(filter=_filter(app, filter_json, where, folder))
+    if app.output.json:
+        app.output.emit_json({"count": count})
+    else:
+        app.output.line(str(count))
+
+
+@group.command("move")
+@click.argument("site_ids", nargs=-1, metavar="[SITE_ID]... | -")
+@click.option("--to", "target", required=True, metavar="FOLDER",
+              help="The folder: a path (Clients/Acme/QA), an id, or / for root.")
+@click.option("--from-file", "from_file", metavar="FILE",
+              help="Read ids from a CSV (its site_id/id column) or a text file (one per line); - is stdin.")
+@click.option("--dry-run", is_flag=True,
+              help="Check the folder and the ids (which exist in the account) without moving anything.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+@json_option
+@pass_app
+def move(app: AppContext, site_ids: tuple[str, ...], target: str, from_file: str | None,
+         dry_run: bool, progress: bool | None) -> None:
+    """Move sites into a folder, 500 per request.
+
+    Ids come from arguments, from --from-file, or from standard input (-). The summary lists every
+    site that did not move, with the reason; the exit status is 1 if any did not.
+
+    \b
+    Examples:
+      wixsites sites move --to Clients/Acme 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
+      wixsites sites move --to Design --from-file sites.csv --dry-run
+      cut -d, -f1 export.csv | wixsites sites move --to / -
+    """
+    if not site_ids and from_file is None:
+        raise InputError("give site ids as arguments, --from-file FILE, or - to read standard input")
+    ids = collect_site_ids(site_ids, from_file, sys.stdin)
+    folders = load_folders(app.client())
+    target_id = folders.resolve(target)
+    move_sites(app, ids, target_id=target_id, target_path=folders.path(target_id),
+               dry_run=dry_run, progress=progress)
