@@ -1,0 +1,3 @@
+from wixsandbox.cli import main
+
+raise SystemExit(main())

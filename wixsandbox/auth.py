@@ -1,0 +1,107 @@
+"""Who is calling: an account API key, or a request signed with a Wix app's secret.
+
+A request that carries ``x-wix-signature`` (or the ``signature`` query parameter) is a signed
+request: ``x-wix-application-id`` names an app added with `Sandbox.add_app`, whose secret must
+verify the signature (`wixauth.verify_request`), and ``x-wix-instance-id`` is the account id. Any
+other request must carry an API key in ``Authorization`` and its account in ``wix-account-id``.
+No message ever contains a secret or a key.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from datetime import datetime
+
+import httpx
+
+import wixauth
+from wixsandbox.errors import ApiError, permission_denied, unauthenticated
+from wixsandbox.wire import Request
+
+_SIGNATURE_DESCRIPTION = (
+    "Sign the request with the secret of an app added to the sandbox, and send "
+    "x-wix-application-id, x-wix-instance-id (the account id) and x-wix-timestamp."
+)
+
+
+def is_signed(request: Request) -> bool:
+    return request.has_header("x-wix-signature") or bool(request.query_values("signature"))
+
+
+def _guid(value: str) -> str | None:
+    try:
+        parsed = uuid.UUID(value)
+    except ValueError:
+        return None
+    return str(parsed) if len(value) == 36 else None
+
+
+def authenticate(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
+    """Return the account id the request acts for, or raise the Wix error answer."""
+    if is_signed(request):
+        return _signed(conn, request, now)
+    return _api_key(conn, request)
+
+
+def _api_key(conn: sqlite3.Connection, request: Request) -> str:
+    key = request.header("authorization")
+    if not key:
+        raise unauthenticated("Missing Authorization header")
+    if key.lower().startswith("bearer "):
+        key = key[7:].strip()
+    row = conn.execute("SELECT account_id FROM api_keys WHERE api_key = ?", (key,)).fetchone()
+    if row is None:
+        raise unauthenticated("The API key is not valid")
+    site_id = request.header("wix-site-id")
+    account_id = request.header("wix-account-id")
+    if site_id is not None:
+        raise ApiError(
+            400,
+            "wix-site-id was sent: the account-level APIs take wix-account-id, never wix-site-id",
+            code="INVALID_ARGUMENT",
+            description="Send the account id in wix-account-id and no wix-site-id.",
+        )
+    if not account_id:
+        raise unauthenticated("Missing wix-account-id header: send the id of the key's account")
+    if account_id.lower() != str(row[0]).lower():
+        raise permission_denied("The API key does not belong to the account in wix-account-id")
+    return str(row[0])
+
+
+def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
+    app_id = request.header("x-wix-application-id") or next(
+        iter(request.query_values("application-id")), None
+    )
+    if not app_id:
+        raise ApiError(
+            400,
+            "The signed request lacks x-wix-application-id (or the application-id query parameter)",
+            code="UNAUTHENTICATED",
+            description=_SIGNATURE_DESCRIPTION,
+        )
+    row = conn.execute("SELECT secret FROM apps WHERE application_id = ?", (app_id,)).fetchone()
+    if row is None:
+        raise unauthenticated(
+            "Unknown application id: add the app to the sandbox", _SIGNATURE_DESCRIPTION
+        )
+    query = request.query
+    url = httpx.URL(
+        scheme="http", host="sandbox", raw_path=request.raw_path + (b"?" + query if query else b"")
+    )
+    probe = httpx.Request(request.method, url, headers=list(request.headers), content=request.body)
+    try:
+        wixauth.verify_request(probe, str(row[0]), now=now)
+    except wixauth.SignatureError as exc:
+        status = int(getattr(exc, "http_status", 403))
+        code = "UNAUTHENTICATED" if status < 403 else "PERMISSION_DENIED"
+        raise ApiError(status, str(exc), code=code, description=_SIGNATURE_DESCRIPTION) from None
+    instance = request.header("x-wix-instance-id") or next(
+        iter(request.query_values("instance-id")), ""
+    )
+    account_id = _guid(instance)
+    if account_id is None:
+        raise unauthenticated(
+            "x-wix-instance-id must be the account id, a GUID", _SIGNATURE_DESCRIPTION
+        )
+    return account_id

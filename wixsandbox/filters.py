@@ -1,0 +1,264 @@
+"""The Wix API query language, translated to a parameterized SQL condition.
+
+Only documented fields can be filtered; a filter on any other field is ignored, as Wix does. An
+unknown operator, an operator a field does not support, or a value of the wrong shape raises a 400
+``MALFORMED_FILTER`` naming what was wrong. Values are always bound as parameters.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from wixsandbox.errors import ApiError, bad_request
+
+LOGICAL = frozenset({"$and", "$or", "$not"})
+COMPARISONS = frozenset({"$eq", "$ne", "$gt", "$gte", "$lt", "$lte"})
+KNOWN_OPERATORS = COMPARISONS | frozenset(
+    {"$in", "$nin", "$startsWith", "$contains", "$isEmpty", "$exists", "$hasAll", "$hasSome"}
+)
+MAX_DEPTH = 16
+_EQUALITY = frozenset({"$eq", "$ne", "$in", "$nin", "$exists"})
+_STRING_OPS = _EQUALITY | COMPARISONS | {"$startsWith"}
+
+
+@dataclass(frozen=True)
+class Field:
+    column: str
+    kind: str  # string, guid, bool, search, state, folder, array, name
+    ops: frozenset[str]
+
+
+def _field(column: str, kind: str, ops: frozenset[str] | set[str]) -> Field:
+    return Field(column, kind, frozenset(ops))
+
+
+SITE_FIELDS: dict[str, Field] = {
+    "id": _field("s.id", "guid", _STRING_OPS),
+    "name": _field("s.search", "search", _EQUALITY | {"$startsWith"}),
+    "searchPhrase": _field("s.search", "search", _EQUALITY | {"$startsWith"}),
+    "folderId": _field("s.folder_id", "folder", _EQUALITY),
+    "editorType": _field("s.editor_type", "string", _STRING_OPS),
+    "appIds": _field("s.app_ids", "array", {"$eq", "$hasSome", "$hasAll", "$exists", "$isEmpty"}),
+    "premium": _field("s.premium", "bool", _EQUALITY),
+    "published": _field("s.published", "bool", _EQUALITY),
+    "namespace": _field("s.namespace", "string", _STRING_OPS),
+    "state": _field("s.trashed_ms", "state", _EQUALITY),
+    "domainConnected": _field("s.domain_connected", "bool", _EQUALITY),
+}
+# Count Sites does not support the premium and appIds filters (documented): they are ignored.
+COUNT_FIELDS = {
+    name: spec for name, spec in SITE_FIELDS.items() if name not in ("premium", "appIds")
+}
+FOLDER_FIELDS: dict[str, Field] = {
+    "name": _field("f.name", "name", _STRING_OPS | {"$contains"}),
+    "id": _field("f.id", "guid", _EQUALITY),
+    "parentId": _field("f.parent_id", "folder", _EQUALITY),
+}
+SITE_SORTS = {
+    "createdDate": "s.created_ms",
+    "updatedDate": "s.updated_ms",
+    "trashedDate": "s.trashed_ms",
+    "displayName": "s.display_name",
+}
+FOLDER_SORTS = {"name": "f.name", "createdDate": "f.created_ms", "updatedDate": "f.updated_ms"}
+_SQL_OPS = {"$eq": "=", "$ne": "<>", "$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}
+
+
+def malformed(message: str) -> ApiError:
+    return bad_request("MALFORMED_FILTER", message)
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class Compiler:
+    def __init__(self, fields: dict[str, Field]) -> None:
+        self.fields = fields
+        self.params: list[Any] = []
+
+    def filter(self, node: Any, where: str = "filter", depth: int = 0) -> str:
+        if depth > MAX_DEPTH:
+            raise malformed(f"{where}: the filter is nested more than {MAX_DEPTH} levels deep")
+        if not isinstance(node, dict):
+            raise malformed(f"{where}: a filter must be an object, not {_shown(node)}")
+        parts: list[str] = []
+        for key, value in node.items():
+            here = f"{where}.{key}"
+            if key in ("$and", "$or"):
+                if not isinstance(value, list) or not value:
+                    raise malformed(f"{here}: {key} takes a non-empty array of filters")
+                subs = [
+                    self.filter(item, f"{here}[{i}]", depth + 1) for i, item in enumerate(value)
+                ]
+                parts.append("(" + (" AND " if key == "$and" else " OR ").join(subs) + ")")
+            elif key == "$not":
+                parts.append(f"NOT {self.filter(value, here, depth + 1)}")
+            elif key.startswith("$"):
+                raise malformed(
+                    f"{here}: unknown operator {key} (at the top of a filter: $and, $or, $not)"
+                )
+            elif key in self.fields:
+                parts.append(self.condition(self.fields[key], key, value, here, depth + 1))
+            # any other field cannot be filtered: ignored, as Wix does
+        return "(" + " AND ".join(parts) + ")" if parts else "1"
+
+    def condition(self, spec: Field, name: str, value: Any, where: str, depth: int) -> str:
+        if depth > MAX_DEPTH:
+            raise malformed(f"{where}: the filter is nested more than {MAX_DEPTH} levels deep")
+        if isinstance(value, dict):
+            if not value:
+                raise malformed(
+                    f'{where}: an empty object is not a condition; use {{"$eq": value}}'
+                )
+            if not all(isinstance(k, str) and k.startswith("$") for k in value):
+                raise malformed(
+                    f'{where}: mix of operators and fields; a condition is {{"$op": value}}'
+                )
+            parts = []
+            for op, operand in value.items():
+                at = f"{where}.{op}"
+                if op == "$not":
+                    parts.append(f"NOT {self.condition(spec, name, operand, at, depth + 1)}")
+                    continue
+                if op not in KNOWN_OPERATORS and op not in LOGICAL:
+                    raise malformed(f"{at}: unknown operator {op}")
+                if op not in spec.ops:
+                    raise malformed(
+                        f"{at}: {name} does not support {op}; it supports {', '.join(sorted(spec.ops))}"
+                    )
+                parts.append(self.operator(spec, name, op, operand, at))
+            return "(" + " AND ".join(parts) + ")"
+        return self.operator(spec, name, "$eq", value, where)
+
+    # -- one operator on one field --------------------------------------------------------------
+
+    def bind(self, value: Any) -> str:
+        self.params.append(value)
+        return "?"
+
+    def operator(self, spec: Field, name: str, op: str, value: Any, where: str) -> str:
+        col = spec.column
+        if op == "$exists":
+            if not isinstance(value, bool):
+                raise malformed(f"{where}: $exists takes true or false, not {_shown(value)}")
+            present = {
+                "folder": f"{col} <> ''",
+                "array": f"json_array_length({col}) > 0",
+            }.get(spec.kind, "1")
+            return present if value else f"NOT ({present})"
+        if op == "$isEmpty":
+            if not isinstance(value, bool):
+                raise malformed(f"{where}: $isEmpty takes true or false, not {_shown(value)}")
+            return f"json_array_length({col}) {'=' if value else '>'} 0"
+        if op in ("$in", "$nin"):
+            if not isinstance(value, list):
+                raise malformed(f"{where}: {op} takes an array, not {_shown(value)}")
+            items = [self.scalar(spec, name, item, f"{where}[{i}]") for i, item in enumerate(value)]
+            if spec.kind in ("search", "state", "folder"):
+                subs = [self.equals(spec, item) for item in items] or ["0"]
+                found = "(" + " OR ".join(subs) + ")"
+            else:
+                found = f"{col} IN (SELECT value FROM json_each({self.bind(json.dumps(items))}))"
+            return found if op == "$in" else f"NOT {found}"
+        if op in ("$hasSome", "$hasAll"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise malformed(f"{where}: {op} takes an array of strings, not {_shown(value)}")
+            wanted = sorted(set(value))
+            members = (
+                f"(SELECT COUNT(DISTINCT value) FROM json_each({col}) "
+                f"WHERE value IN (SELECT value FROM json_each({self.bind(json.dumps(wanted))})))"
+            )
+            if op == "$hasSome":
+                return f"{members} > 0"
+            return f"{members} = {self.bind(len(wanted))}"
+        operand = self.scalar(spec, name, value, where)
+        if op in ("$eq", "$ne"):
+            found = self.equals(spec, operand)
+            return found if op == "$eq" else f"NOT {found}"
+        if op == "$startsWith":
+            if spec.kind == "search":
+                prefix = self.bind(str(operand).lower())
+                return f"(instr(casefold(s.name), {prefix}) = 1 OR instr(casefold(s.display_name), {prefix}) = 1)"
+            return f"instr(casefold({col}), {self.bind(str(operand).lower())}) = 1"
+        if op == "$contains":
+            return f"instr(casefold({col}), {self.bind(str(operand).lower())}) > 0"
+        # $gt $gte $lt $lte on strings
+        return f"{col} {_SQL_OPS[op]} {self.bind(operand)}"
+
+    def scalar(self, spec: Field, name: str, value: Any, where: str) -> Any:
+        """Check one operand's shape for the field, and normalize it."""
+        kind = spec.kind
+        if kind == "bool":
+            if not isinstance(value, bool):
+                raise malformed(f"{where}: {name} is a boolean, not {_shown(value)}")
+            return int(value)
+        if kind == "folder":
+            if value is None:
+                return ""
+            if not isinstance(value, str):
+                raise malformed(f"{where}: {name} is a folder id (a string), not {_shown(value)}")
+            return "" if value in ("", "root") else value.lower()
+        if kind == "state":
+            if value not in ("ACTIVE", "TRASHED"):
+                raise malformed(f"{where}: state is ACTIVE or TRASHED, not {_shown(value)}")
+            return value
+        if not isinstance(value, str):
+            raise malformed(f"{where}: {name} is a string, not {_shown(value)}")
+        if kind == "guid":
+            return value.lower()
+        return value
+
+    def equals(self, spec: Field, operand: Any) -> str:
+        col = spec.column
+        if spec.kind == "search":
+            return f"(instr({col}, {self.bind(str(operand).lower())}) > 0)"
+        if spec.kind == "state":
+            return f"({col} = 0)" if operand == "ACTIVE" else f"({col} <> 0)"
+        if spec.kind == "array":
+            return f"EXISTS (SELECT 1 FROM json_each({col}) WHERE value = {self.bind(operand)})"
+        return f"({col} = {self.bind(operand)})"
+
+
+def compile_filter(node: Any, fields: dict[str, Field]) -> tuple[str, list[Any]]:
+    """Return ``(sql, params)`` for a filter (``None`` or ``{}``: everything)."""
+    if node is None:
+        return "1", []
+    compiler = Compiler(fields)
+    try:
+        sql = compiler.filter(node)
+    except RecursionError:
+        raise malformed("filter: nested too deeply") from None
+    return sql, compiler.params
+
+
+def names_field(node: Any, name: str, depth: int = 0) -> bool:
+    """Whether a filter names `name` anywhere (inside $and, $or and $not too)."""
+    if depth > MAX_DEPTH + 2:
+        return False
+    if isinstance(node, dict):
+        return any(
+            key == name or (key in LOGICAL and names_field(value, name, depth + 1))
+            for key, value in node.items()
+        )
+    if isinstance(node, list):
+        return any(names_field(item, name, depth + 1) for item in node)
+    return False
+
+
+def parse_sort(sort: Any, allowed: dict[str, str]) -> list[tuple[str, str, bool]]:
+    """``[(fieldName, column, descending)]`` for the sortable fields named; others are ignored."""
+    found: list[tuple[str, str, bool]] = []
+    seen: set[str] = set()
+    for item in sort or []:
+        if not isinstance(item, dict):
+            continue
+        name = item.get("fieldName")
+        if not isinstance(name, str) or name not in allowed or name in seen:
+            continue
+        seen.add(name)
+        found.append((name, allowed[name], item.get("order") == "DESC"))
+    return found

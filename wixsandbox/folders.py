@@ -1,0 +1,339 @@
+"""Site Folders v2: query, create, rename, move and delete folders; move sites; a site's folder.
+
+Every operation runs in the request's transaction and checks everything before it changes
+anything, so a refused request leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from wixsandbox.clock import iso
+from wixsandbox.context import Context
+from wixsandbox.errors import already_exists, bad_request, invalid_field, not_found
+from wixsandbox.filters import FOLDER_FIELDS, FOLDER_SORTS, compile_filter, parse_sort
+
+MAX_DEPTH = 50
+MAX_OFFSET = 2**62
+ROOT = ""
+
+
+@dataclass
+class FolderRow:
+    id: str
+    name: str
+    parent_id: str
+    created_ms: int
+    updated_ms: int
+
+
+class Tree:
+    """The account's folders, loaded once per request (accounts have hundreds, not millions)."""
+
+    def __init__(self, conn: sqlite3.Connection, account_id: str) -> None:
+        self.folders = {
+            row[0]: FolderRow(*row)
+            for row in conn.execute(
+                "SELECT id, name, parent_id, created_ms, updated_ms FROM folders WHERE account_id = ?",
+                (account_id,),
+            )
+        }
+
+    def path(self, folder_id: str, parents: dict[str, str] | None = None) -> list[str]:
+        """Ids from root to the folder, itself included; raises ValueError on a cycle."""
+        chain: list[str] = []
+        current = folder_id
+        while current:
+            if current in chain or len(chain) > MAX_DEPTH + 1000:
+                raise ValueError(current)
+            chain.append(current)
+            current = (parents or {}).get(current, self.folders[current].parent_id)
+        return chain[::-1]
+
+    def children(self, parent_id: str) -> list[FolderRow]:
+        return [row for row in self.folders.values() if row.parent_id == parent_id]
+
+    def descendants(self, folder_id: str) -> list[str]:
+        below: list[str] = []
+        stack = [folder_id]
+        while stack:
+            current = stack.pop()
+            kids = [row.id for row in self.children(current)]
+            below.extend(kids)
+            stack.extend(kids)
+        return below
+
+    def json(self, row: FolderRow, counts: dict[str, int], *, dates: bool = True) -> dict[str, Any]:
+        return {
+            "id": row.id,
+            "name": row.name,
+            "createdDate": iso(row.created_ms) if dates else None,
+            "updatedDate": iso(row.updated_ms) if dates else None,
+            "siteCount": counts.get(row.id, 0),
+            "parentId": row.parent_id,
+            "path": [{"id": fid, "name": self.folders[fid].name} for fid in self.path(row.id)],
+        }
+
+
+def site_counts(ctx: Context, ids: list[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    rows = ctx.conn.execute(
+        "SELECT folder_id, COUNT(*) FROM sites WHERE account_id = ? AND folder_id IN "
+        "(SELECT value FROM json_each(?)) GROUP BY folder_id",
+        (ctx.account_id, json.dumps(ids)),
+    )
+    return {str(row[0]): int(row[1]) for row in rows}
+
+
+def target_of(value: Any) -> str:
+    """A folder id, or "" for root ("" and "root" and absent all mean root)."""
+    if value is None or value in ("", "root"):
+        return ROOT
+    return str(value).lower()
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(item.lower() for item in ids))
+
+
+def _missing(tree: Tree, target: str, field: str) -> None:
+    if target and target not in tree.folders:
+        raise not_found(f"Folder {target} not found ({field})", [target], unknownFolderIds=[target])
+
+
+def _one(ctx: Context, tree: Tree, row: FolderRow) -> dict[str, Any]:
+    return tree.json(row, site_counts(ctx, [row.id]))
+
+
+# -- operations -------------------------------------------------------------------------------
+
+
+def query_folders(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
+    query = (body or {}).get("query") or {}
+    paging = query.get("paging") or {}
+    limit = int(paging.get("limit", 1000))
+    offset = min(int(paging.get("offset", 0)), MAX_OFFSET)
+    sql, args = compile_filter(query.get("filter"), FOLDER_FIELDS)
+    sort = parse_sort(query.get("sort"), FOLDER_SORTS) or [("createdDate", "f.created_ms", False)]
+    order = ", ".join(f"{col} {'DESC' if desc else 'ASC'}" for _, col, desc in sort)
+    where = f"f.account_id = ? AND {sql}"
+    ids = [
+        str(row[0])
+        for row in ctx.conn.execute(
+            f"SELECT f.id FROM folders f WHERE {where} ORDER BY {order}, f.id ASC LIMIT ? OFFSET ?",
+            [ctx.account_id, *args, limit, offset],
+        )
+    ]
+    total = ctx.conn.execute(
+        f"SELECT COUNT(*) FROM folders f WHERE {where}", [ctx.account_id, *args]
+    ).fetchone()[0]
+    tree = Tree(ctx.conn, ctx.account_id)
+    counts = site_counts(ctx, ids)
+    return {
+        "folders": [tree.json(tree.folders[fid], counts) for fid in ids],
+        "metadata": {"count": len(ids), "offset": offset, "total": int(total)},
+    }
+
+
+def create_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
+    folder = body["folder"]
+    name: str = folder["name"]
+    parent = target_of(folder.get("parentId"))
+    tree = Tree(ctx.conn, ctx.account_id)
+    _missing(tree, parent, "folder.parentId")
+    depth = len(tree.path(parent)) + 1 if parent else 1
+    if depth > MAX_DEPTH:
+        raise bad_request(
+            "PATH_TOO_DEEP",
+            f"The folder would be {depth} levels deep; paths have at most {MAX_DEPTH} folders",
+            {"depth": depth, "maxDepth": MAX_DEPTH},
+        )
+    if any(row.name == name for row in tree.children(parent)):
+        raise already_exists(
+            "A folder with this name already exists in the parent folder",
+            name=name,
+            parentId=parent,
+        )
+    row = FolderRow(str(uuid.uuid4()), name, parent, ctx.now_ms, ctx.now_ms)
+    ctx.conn.execute(
+        "INSERT INTO folders (account_id, id, name, parent_id, created_ms, updated_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (ctx.account_id, row.id, row.name, row.parent_id, row.created_ms, row.updated_ms),
+    )
+    tree.folders[row.id] = row
+    return {"folder": tree.json(row, {})}
+
+
+def _folder_param(params: dict[str, str]) -> str:
+    return (params.get("folder.id") or params.get("id") or "").lower()
+
+
+def update_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
+    folder_id = _folder_param(params)
+    tree = Tree(ctx.conn, ctx.account_id)
+    row = tree.folders.get(folder_id)
+    if row is None:
+        raise not_found(f"Folder {folder_id} not found", [folder_id], unknownFolderIds=[folder_id])
+    patch: dict[str, Any] = body["folder"]
+    if "id" in patch and str(patch["id"]).lower() != folder_id:
+        raise invalid_field("folder.id", "must equal the folder id of the URL path")
+    mask = body.get("fieldMask")
+    paths = [p.strip() for p in mask.split(",")] if mask else [k for k in patch if k != "id"]
+    for path in paths:
+        if path != "name":
+            raise invalid_field(
+                "fieldMask",
+                f"{path[:60]} cannot be updated: only name can (move folders with Move Folders)",
+            )
+    if "name" in paths:
+        if "name" not in patch:
+            raise invalid_field(
+                "folder.name", "is required: the field mask names it", "REQUIRED_FIELD"
+            )
+        name: str = patch["name"]
+        if name != row.name:
+            if any(other.name == name for other in tree.children(row.parent_id)):
+                raise already_exists(
+                    "A folder with this name already exists in the parent folder",
+                    name=name,
+                    parentId=row.parent_id,
+                )
+            ctx.conn.execute(
+                "UPDATE folders SET name = ?, updated_ms = ? WHERE account_id = ? AND id = ?",
+                (name, ctx.now_ms, ctx.account_id, folder_id),
+            )
+            row.name, row.updated_ms = name, ctx.now_ms
+    return {"folder": _one(ctx, tree, row)}
+
+
+def move_folders(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
+    ids = _unique(body["folderIds"])
+    target = target_of(body.get("targetFolderId"))
+    tree = Tree(ctx.conn, ctx.account_id)
+    unknown = [fid for fid in ids if fid not in tree.folders]
+    unknown_target = [target] if target and target not in tree.folders else []
+    if unknown or unknown_target:
+        raise not_found(
+            f"{len(unknown) + len(unknown_target)} folder(s) not found",
+            unknown + unknown_target,
+            unknownFolderIds=unknown,
+            unknownTargetIds=unknown_target,
+        )
+    parents = {fid: target for fid in ids}
+    cycle = [fid for fid in ids if fid == target or (target and fid in tree.path(target))]
+    if cycle:
+        raise bad_request(
+            "FOLDER_CYCLE",
+            "A folder cannot be moved into itself or into one of its sub-folders",
+            {"folderIds": cycle, "targetFolderId": target},
+        )
+    deepest = 0
+    for fid in ids:
+        for below in [fid, *tree.descendants(fid)]:
+            deepest = max(deepest, len(tree.path(below, parents)))
+    if deepest > MAX_DEPTH:
+        raise bad_request(
+            "PATH_TOO_DEEP",
+            f"The move would make paths {deepest} folders deep; at most {MAX_DEPTH} are allowed",
+            {"depth": deepest, "maxDepth": MAX_DEPTH},
+        )
+    final = [row.name for row in tree.children(target) if row.id not in parents]
+    final += [tree.folders[fid].name for fid in ids]
+    clashes = sorted({name for name in final if final.count(name) > 1})
+    if clashes:
+        raise already_exists(
+            "Folders with these names would share the target folder",
+            names=clashes,
+            targetFolderId=target,
+        )
+    moving = [fid for fid in ids if tree.folders[fid].parent_id != target]
+    if moving:
+        ctx.conn.execute(
+            "UPDATE folders SET parent_id = ?, updated_ms = ? WHERE account_id = ? AND id IN "
+            "(SELECT value FROM json_each(?))",
+            (target, ctx.now_ms, ctx.account_id, json.dumps(moving)),
+        )
+    for fid in moving:
+        tree.folders[fid].parent_id = target
+        tree.folders[fid].updated_ms = ctx.now_ms
+    counts = site_counts(ctx, ids)
+    # Wix answers Move Folders with null dates (documented example).
+    return {"folders": [tree.json(tree.folders[fid], counts, dates=False) for fid in ids]}
+
+
+def delete_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
+    folder_id = _folder_param(params)
+    tree = Tree(ctx.conn, ctx.account_id)
+    row = tree.folders.get(folder_id)
+    if row is None:
+        raise not_found(f"Folder {folder_id} not found", [folder_id], unknownFolderIds=[folder_id])
+    parent = row.parent_id
+    staying = {other.name for other in tree.children(parent) if other.id != folder_id}
+    clashes = sorted(kid.name for kid in tree.children(folder_id) if kid.name in staying)
+    if clashes:
+        raise already_exists(
+            "Sub-folders of the folder have the names of folders in its parent; nothing was deleted",
+            names=clashes,
+            parentId=parent,
+        )
+    args = (ctx.account_id, folder_id)
+    ctx.conn.execute("DELETE FROM folders WHERE account_id = ? AND id = ?", args)
+    ctx.conn.execute(
+        "UPDATE folders SET parent_id = ?, updated_ms = ? WHERE account_id = ? AND parent_id = ?",
+        (parent, ctx.now_ms, *args),
+    )
+    ctx.conn.execute(
+        "UPDATE sites SET folder_id = ? WHERE account_id = ? AND folder_id = ?", (parent, *args)
+    )
+    return {}
+
+
+def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
+    ids = _unique(body["sites"]["id"]["$in"])
+    target = target_of(body.get("targetFolderId"))
+    known = {
+        str(row[0])
+        for row in ctx.conn.execute(
+            "SELECT id FROM sites WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))",
+            (ctx.account_id, json.dumps(ids)),
+        )
+    }
+    unknown = [sid for sid in ids if sid not in known]
+    unknown_target: list[str] = []
+    if target:
+        found = ctx.conn.execute(
+            "SELECT 1 FROM folders WHERE account_id = ? AND id = ?", (ctx.account_id, target)
+        ).fetchone()
+        unknown_target = [] if found else [target]
+    if unknown or unknown_target:
+        raise not_found(
+            f"{len(unknown)} site(s) and {len(unknown_target)} folder(s) not found; nothing moved",
+            unknown + unknown_target,
+            unknownSiteIds=unknown,
+            unknownFolderIds=unknown_target,
+        )
+    ctx.conn.execute(
+        "UPDATE sites SET folder_id = ? WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))",
+        (target, ctx.account_id, json.dumps(ids)),
+    )
+    return {}
+
+
+def folder_by_site(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
+    site_id = params["siteId"].lower()
+    row = ctx.conn.execute(
+        "SELECT folder_id FROM sites WHERE account_id = ? AND id = ?", (ctx.account_id, site_id)
+    ).fetchone()
+    if row is None:
+        raise not_found(f"Site {site_id} not found", [site_id], unknownSiteIds=[site_id])
+    folder_id = str(row[0])
+    if not folder_id:
+        return {"folder": {}}
+    tree = Tree(ctx.conn, ctx.account_id)
+    folder = tree.folders.get(folder_id)
+    return {"folder": _one(ctx, tree, folder) if folder else {}}

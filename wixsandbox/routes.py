@@ -1,0 +1,33 @@
+"""Which handler serves which operation of openapi.yaml, Starlette style: a table of routes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from wixsandbox import folders, sites
+from wixsandbox.context import Context
+
+Handler = Callable[[Context, Any, dict[str, str]], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Route:
+    operation_id: str
+    endpoint: Handler
+    writes: bool = False
+
+
+ROUTES = [
+    Route("querySites", sites.query_sites),
+    Route("countSites", sites.count_sites),
+    Route("queryFolders", folders.query_folders),
+    Route("createFolder", folders.create_folder, writes=True),
+    Route("updateFolder", folders.update_folder, writes=True),
+    Route("moveFolders", folders.move_folders, writes=True),
+    Route("deleteFolder", folders.delete_folder, writes=True),
+    Route("moveSitesToFolder", folders.move_sites, writes=True),
+    Route("getFolderBySite", folders.folder_by_site),
+]
+BY_OPERATION = {route.operation_id: route for route in ROUTES}

@@ -1,0 +1,41 @@
+"""Run the sandbox as an HTTP server with uvicorn."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from wixsandbox.service import Sandbox
+
+
+def banner(sandbox: Sandbox, host: str, port: int, fault_rate: float = 0.0) -> str:
+    """What `serve` prints: the address and the credentials to use (never an app secret)."""
+    credentials = sandbox.default_credentials()
+    lines = [
+        f"Wix sandbox listening on http://{host}:{port} (database: {sandbox.store.path})",
+        f"  WIX_API_KEY={credentials.api_key}",
+        f"  WIX_ACCOUNT_ID={credentials.account_id}",
+        f"  WIX_BASE_URL=http://{host}:{port}",
+    ]
+    if fault_rate:
+        lines.append(f"  fault mode: {fault_rate:.0%} of requests fail")
+    return "\n".join(lines)
+
+
+def serve(
+    sandbox: Sandbox,
+    host: str = "127.0.0.1",
+    port: int = 8787,
+    fault_rate: float = 0.0,
+    fault_seed: int = 0,
+    *,
+    out: TextIO | None = None,
+) -> None:
+    """Serve `sandbox` over HTTP until interrupted; print the address and the credentials first."""
+    import sys
+
+    import uvicorn
+
+    app = sandbox.asgi_app(fault_rate=fault_rate, fault_seed=fault_seed)
+    print(banner(sandbox, host, port, fault_rate), file=out or sys.stdout, flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")

@@ -1,0 +1,303 @@
+"""The sandbox: a framework-independent core that answers one request at a time.
+
+`Sandbox.handle` routes a `Request` to the operation of openapi.yaml it names, authenticates it,
+validates it against the spec, runs the operation in one SQLite transaction and returns a
+`Response` (checked against the spec too when `validate_responses` is on). Every answer, errors
+included, has the Wix body and an ``x-wix-request-id`` header; no input produces a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from wixsandbox.auth import authenticate
+from wixsandbox.clock import Clock, system_clock, to_ms
+from wixsandbox.context import Context
+from wixsandbox.cursor import CursorCodec
+from wixsandbox.errors import ApiError, FieldViolation, invalid, system_error
+from wixsandbox.faults import RETRY_AFTER_SECONDS, Fault
+from wixsandbox.routes import BY_OPERATION
+from wixsandbox.seed import SeedSummary, seed_account
+from wixsandbox.spec import Operation, PathItem, path_items
+from wixsandbox.store import DATA_TABLES, Store
+from wixsandbox.validation import SchemaCheck
+from wixsandbox.wire import Request, Response, dump_json, read_json
+
+if TYPE_CHECKING:
+    import httpx
+
+    from wixsandbox.app import ASGIApp
+
+log = logging.getLogger("wixsandbox")
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """An API key and the account it belongs to."""
+
+    api_key: str
+    account_id: str
+
+    def __repr__(self) -> str:
+        return f"Credentials(api_key='***', account_id={self.account_id!r})"
+
+
+class Sandbox:
+    """An embedded, stateful stand-in for the Wix account service (Site List v2, Site Folders v2).
+
+    `db` is ``":memory:"`` or a file path (WAL; may be shared by several processes). `clock` returns
+    an aware `datetime` (default: the system clock); it stamps created and updated dates, checks
+    signature timestamps and expires cursors. With `validate_responses` every answer is checked
+    against openapi.yaml; one that does not conform is logged and replaced by a 500.
+    """
+
+    def __init__(
+        self,
+        db: str | Path = ":memory:",
+        *,
+        clock: Clock | None = None,
+        validate_responses: bool = True,
+    ) -> None:
+        self.store = Store(db)
+        self.clock: Clock = clock or system_clock
+        self.validate_responses = validate_responses
+        self.response_violations: list[str] = []
+        self._cursors = CursorCodec(self.store.secret_key("cursor_key"))
+        self._check = SchemaCheck()
+        self._items = path_items()
+
+    def __repr__(self) -> str:
+        return f"Sandbox(db={self.store.path!r})"
+
+    # -- set-up ---------------------------------------------------------------------------------
+
+    def add_api_key(self, key: str, account_id: str) -> None:
+        """Accept `key` as the API key of `account_id` (replacing an older binding of the key)."""
+        if not key or not account_id:
+            raise ValueError("the API key and the account id must not be empty")
+        with self.store.write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO api_keys (api_key, account_id) VALUES (?, ?)",
+                (key, account_id.lower()),
+            )
+
+    def add_app(self, application_id: str, secret: str) -> None:
+        """Accept requests signed with `secret` that name `application_id`."""
+        if not application_id or not secret:
+            raise ValueError("the application id and the secret must not be empty")
+        with self.store.write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO apps (application_id, secret) VALUES (?, ?)",
+                (application_id, secret),
+            )
+
+    def default_credentials(self) -> Credentials:
+        """The sandbox's own API key and account, made on first use and kept in the database."""
+        with self.store.write() as conn:
+            rows = dict(
+                conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('default_api_key', 'default_account_id')"
+                ).fetchall()
+            )
+            if len(rows) == 2:
+                return Credentials(rows["default_api_key"], rows["default_account_id"])
+            key, account = "sandbox-" + secrets.token_urlsafe(24), str(uuid.uuid4())
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [("default_api_key", key), ("default_account_id", account)],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO api_keys (api_key, account_id) VALUES (?, ?)",
+                (key, account),
+            )
+            return Credentials(key, account)
+
+    def seed(self, account_id: str, *, sites: int, folders: int = 0, seed: int = 0) -> SeedSummary:
+        """Add `sites` realistic sites and `folders` folders to the account (deterministic)."""
+        if sites < 0 or folders < 0:
+            raise ValueError("sites and folders must not be negative")
+        with self.store.write() as conn:
+            return seed_account(
+                conn,
+                account_id.lower(),
+                sites=sites,
+                folders=folders,
+                seed=seed,
+                now_ms=self.now_ms(),
+            )
+
+    def reset(self, account_id: str | None = None) -> None:
+        """Delete every site and folder (of one account, if given); keys and apps stay."""
+        with self.store.write() as conn:
+            for table in DATA_TABLES:
+                if account_id is None:
+                    conn.execute(f"DELETE FROM {table}")
+                else:
+                    conn.execute(f"DELETE FROM {table} WHERE account_id = ?", (account_id.lower(),))
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def now_ms(self) -> int:
+        return to_ms(self.clock())
+
+    # -- front ends -----------------------------------------------------------------------------
+
+    def asgi_app(self, *, fault_rate: float = 0.0, fault_seed: int = 0) -> ASGIApp:
+        from wixsandbox.app import ASGIApp
+
+        return ASGIApp(self, fault_rate=fault_rate, fault_seed=fault_seed)
+
+    def transport(self, *, fault_rate: float = 0.0, fault_seed: int = 0) -> httpx.BaseTransport:
+        from wixsandbox.transport import SandboxTransport
+
+        return SandboxTransport(self, fault_rate=fault_rate, fault_seed=fault_seed)
+
+    def async_transport(
+        self, *, fault_rate: float = 0.0, fault_seed: int = 0
+    ) -> httpx.AsyncBaseTransport:
+        from wixsandbox.transport import AsyncSandboxTransport
+
+        return AsyncSandboxTransport(self, fault_rate=fault_rate, fault_seed=fault_seed)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- the core -------------------------------------------------------------------------------
+
+    def handle(self, request: Request) -> Response:
+        """Answer one request. Never raises."""
+        request_id = uuid.uuid4().hex
+        operation: Operation | None = None
+        try:
+            operation, params = self._route(request)
+            status, document = self._run(operation, params, request)
+        except ApiError as error:
+            status, document = error.status, error.body()
+            extra = error.headers
+        except sqlite3.OperationalError as exc:  # e.g. a database locked for too long
+            log.warning("request %s: store unavailable: %s", request_id, exc)
+            status, document, extra = (
+                503,
+                system_error(503).body(),
+                {"Retry-After": str(RETRY_AFTER_SECONDS)},
+            )
+        except Exception:
+            log.exception("request %s: internal error", request_id)
+            status, document, extra = 500, system_error().body(), {}
+        else:
+            extra = {}
+        if self.validate_responses and operation is not None:
+            status, document = self._checked(operation, status, document, request_id)
+        return self.respond(status, document, request_id, extra)
+
+    @staticmethod
+    def respond(
+        status: int, document: Any, request_id: str, headers: dict[str, str] | None = None
+    ) -> Response:
+        pairs = [("content-type", "application/json"), ("x-wix-request-id", request_id)]
+        pairs.extend((headers or {}).items())
+        return Response(status, dump_json(document), pairs)
+
+    def fault_response(self, fault: Fault) -> Response | None:
+        """The immediate answer of a fault that has one (429, 503); None for the others."""
+        retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        request_id = uuid.uuid4().hex
+        if fault is Fault.RATE_LIMITED:
+            error = ApiError(
+                429,
+                "Too many requests: the account's rate limit is 200 requests per minute",
+                code="RESOURCE_EXHAUSTED",
+            )
+            return self.respond(429, error.body(), request_id, retry)
+        if fault is Fault.UNAVAILABLE:
+            return self.respond(503, system_error(503).body(), request_id, retry)
+        return None
+
+    def _route(self, request: Request) -> tuple[Operation, dict[str, str]]:
+        path = request.path
+        matched: tuple[PathItem, dict[str, str]] | None = None
+        for item in self._items:
+            params = item.match(path)
+            if params is not None:
+                matched = (item, params)
+                break
+        if matched is None:
+            raise ApiError(404, f"No such endpoint: {path[:200]}", code="NOT_FOUND", data={})
+        item, params = matched
+        operation = item.operations.get(request.method.upper())
+        if operation is None:
+            allowed = ", ".join(sorted(item.operations))
+            raise ApiError(
+                405,
+                f"{request.method[:20]} is not allowed here; allowed: {allowed}",
+                code="METHOD_NOT_ALLOWED",
+                data={"allowed": sorted(item.operations)},
+                headers={"Allow": allowed},
+            )
+        return operation, params
+
+    def _run(
+        self, operation: Operation, params: dict[str, str], request: Request
+    ) -> tuple[int, Any]:
+        route = BY_OPERATION[operation.operation_id]
+        now = self.clock()
+        transaction = self.store.write if route.writes else self.store.read
+        with transaction() as conn:
+            account_id = authenticate(conn, request, now)
+            body = self._validated(operation, params, request)
+            context = Context(conn, account_id, to_ms(now), self._cursors)
+            return 200, route.endpoint(context, body, params)
+
+    def _validated(self, operation: Operation, params: dict[str, str], request: Request) -> Any:
+        violations: list[FieldViolation] = []
+        for param in operation.params:
+            value = params.get(param.name, "")
+            violations.extend(self._check.violations(param.schema, value, param.name))
+        body = None
+        if operation.body_schema is not None:
+            body = read_json(request)
+            if body is None:
+                if operation.body_required:
+                    violations.append(FieldViolation("body", "is required", "REQUIRED_FIELD"))
+            else:
+                try:
+                    violations.extend(self._check.violations(operation.body_schema, body))
+                except RecursionError:
+                    violations.append(FieldViolation("body", "is nested too deeply", "OTHER"))
+        if violations:
+            raise invalid(violations)
+        return body
+
+    def _checked(
+        self, operation: Operation, status: int, document: Any, request_id: str
+    ) -> tuple[int, Any]:
+        schema = operation.response_schema(status)
+        if schema is None or status == 405:
+            return status, document
+        problem = self._check.first_error(schema, document)
+        if problem is None:
+            return status, document
+        message = f"{operation.operation_id} answered {status} against the spec: {problem}"
+        self.response_violations.append(message)
+        log.error("request %s: %s", request_id, message)
+        return 500, system_error().body()

@@ -1,0 +1,146 @@
+"""The SQLite store: schema, connection settings and one transaction per request.
+
+One connection is shared by every thread of the process behind a lock (a ``:memory:`` database
+exists only in its connection). File databases use WAL and a busy timeout, and writes start with
+``BEGIN IMMEDIATE``, so several processes may share a file and a killed process leaves it usable.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS api_keys (
+    api_key TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS apps (
+    application_id TEXT PRIMARY KEY,
+    secret TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sites (
+    seq INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    html_app_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    trashed_ms INTEGER NOT NULL DEFAULT 0,  -- 0: not trashed (keeps the sort key non-null)
+    published INTEGER NOT NULL,
+    premium INTEGER NOT NULL,
+    view_url TEXT NOT NULL,
+    edit_url TEXT NOT NULL,
+    thumbnail TEXT NOT NULL,
+    owner_account_id TEXT NOT NULL,
+    contributors TEXT NOT NULL,  -- JSON array
+    editor_type TEXT NOT NULL,
+    blocked INTEGER NOT NULL,
+    folder_id TEXT NOT NULL DEFAULT '',  -- '' at root
+    namespace TEXT NOT NULL,
+    domain_connected INTEGER NOT NULL,
+    app_ids TEXT NOT NULL DEFAULT '[]',  -- JSON array
+    search TEXT NOT NULL  -- lower-cased name, display name and view URL, for name/searchPhrase
+);
+CREATE UNIQUE INDEX IF NOT EXISTS sites_by_id ON sites (account_id, id);
+CREATE INDEX IF NOT EXISTS sites_by_created ON sites (account_id, created_ms, id);
+CREATE INDEX IF NOT EXISTS sites_by_updated ON sites (account_id, updated_ms, id);
+CREATE INDEX IF NOT EXISTS sites_by_trashed ON sites (account_id, trashed_ms, id);
+CREATE INDEX IF NOT EXISTS sites_by_display_name ON sites (account_id, display_name, id);
+CREATE INDEX IF NOT EXISTS sites_by_folder ON sites (account_id, folder_id);
+CREATE TABLE IF NOT EXISTS folders (
+    account_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    parent_id TEXT NOT NULL DEFAULT '',
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (account_id, id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS folders_sibling_names ON folders (account_id, parent_id, name);
+"""
+
+DATA_TABLES = ("sites", "folders")
+
+
+def _casefold(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
+    """Unicode-aware lower case for SQL (SQLite's lower() knows ASCII only)."""
+    return value.lower() if isinstance(value, str) else value
+
+
+class Store:
+    """A SQLite database and the lock that serializes its use within this process."""
+
+    def __init__(self, db: str | Path = ":memory:") -> None:
+        self.path = str(db)
+        self.in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(
+            self.path, isolation_level=None, check_same_thread=False, timeout=30.0
+        )
+        self._conn.row_factory = sqlite3.Row
+        self._conn.create_function("casefold", 1, _casefold, deterministic=True)
+        with self._lock:
+            self._conn.execute("PRAGMA busy_timeout = 30000")
+            if not self.in_memory:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            # executescript commits implicitly: it runs outside any explicit transaction.
+            self._conn.executescript(SCHEMA)
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction (a consistent snapshot)."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: committed when the block ends, rolled back if it raises."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            else:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    def meta(self, key: str, make: str | None = None) -> str | None:
+        """Read a meta value; store `make` first if the key is absent and `make` is given."""
+        with self.write() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            if row is not None:
+                return str(row[0])
+            if make is None:
+                return None
+            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, make))
+            return make
+
+    def secret_key(self, name: str) -> bytes:
+        """A random per-database key (e.g. for cursor MACs), created on first use."""
+        value = self.meta(name, secrets.token_hex(32))
+        assert value is not None
+        return bytes.fromhex(value)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()

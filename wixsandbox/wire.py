@@ -1,0 +1,85 @@
+"""A request and a response of the framework-independent core, and strict JSON reading."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from wixsandbox.errors import ApiError, invalid_field
+
+MAX_BODY = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    raw_path: bytes  # as sent, percent-encoded, without the query
+    query: bytes = b""
+    headers: tuple[tuple[bytes, bytes], ...] = ()
+    body: bytes = b""
+
+    @property
+    def path(self) -> str:
+        return self.raw_path.decode("latin-1")
+
+    def header(self, name: str) -> str | None:
+        wanted = name.lower().encode("latin-1")
+        for key, value in self.headers:
+            if key.lower() == wanted:
+                return value.decode("latin-1").strip()
+        return None
+
+    def has_header(self, name: str) -> bool:
+        return self.header(name) is not None
+
+    def query_values(self, name: str) -> list[str]:
+        found = []
+        for pair in self.query.split(b"&"):
+            key, _, value = pair.partition(b"=")
+            if unquote(key.decode("latin-1").replace("+", " ")) == name:
+                found.append(unquote(value.decode("latin-1").replace("+", " ")))
+        return found
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+    def header_pairs(self) -> list[tuple[bytes, bytes]]:
+        return [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers]
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def read_json(request: Request) -> Any:
+    """The request body as JSON; ``None`` for an empty body. Malformed input is a 400."""
+    body = request.body
+    if not body.strip():
+        return None
+    content_type = (request.header("content-type") or "").split(";")[0].strip().lower()
+    if content_type and content_type != "application/json" and not content_type.endswith("+json"):
+        raise invalid_field(
+            "body",
+            f"the body must be JSON sent as application/json, not {content_type[:60]}",
+            "FORMAT",
+        )
+    if len(body) > MAX_BODY:
+        raise ApiError(400, f"The body is larger than {MAX_BODY} bytes", code="INVALID_ARGUMENT")
+    try:
+        return json.loads(body.decode("utf-8"), parse_constant=_no_constants)
+    except RecursionError:
+        raise invalid_field("body", "the JSON is nested too deeply", "FORMAT") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, int digits limit
+        raise invalid_field(
+            "body", f"the body is not valid JSON: {str(exc)[:120]}", "FORMAT"
+        ) from None
+
+
+def dump_json(document: Any) -> bytes:
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
