@@ -6,24 +6,31 @@ from __future__ import annotations
 import csv
 import tempfile
 import time
-import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.text import Text
+from wix_sites_api.models import Site
 
 from wixsites.cli.app import json_option
 from wixsites.cli.context import AppContext, pass_app
-from wixsites.cli.folderindex import ROOT, FolderIndex
+from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.folders import folder_tree
 from wixsites.cli.ids import read_ids_file
 from wixsites.cli.models import value
 from wixsites.cli.output import Output
 from wixsites.cli.report import plural
-from wixsites.cli.workflow import DEFAULT_STAGES
+from wixsites.cli.workflow import DEFAULT_STAGES, stages
+
+if TYPE_CHECKING:
+    from wixsites import WixSites
 
 __all__ = ["demo"]
+
+DEMO_ACCOUNT = "de0de0de-0003-4000-8000-000000000003"
+DEMO_API_KEY = "demo-api-key"  # of the throwaway in-memory sandbox only
+NOT_IN_ACCOUNT = "5eed5eed-0000-4000-8000-000000000404"  # a listed unpaid site the account lacks
 
 
 class _Narrator:
@@ -62,12 +69,13 @@ def demo(app: AppContext, sites: int, seed_value: int) -> None:
     started = time.perf_counter()
     say = _Narrator(app.output)
     with tempfile.TemporaryDirectory(prefix="wixsites-demo-") as tmp, Sandbox(":memory:") as sandbox:
-        credentials = sandbox.default_credentials()
-        sandbox.seed(credentials.account_id, sites=sites, seed=seed_value)
-        with WixSites(api_key=credentials.api_key, account_id=credentials.account_id,
+        sandbox.add_api_key(DEMO_API_KEY, DEMO_ACCOUNT)  # a fixed account: the same demo every time
+        summary = sandbox.seed(DEMO_ACCOUNT, sites=sites, seed=seed_value)
+        with WixSites(api_key=DEMO_API_KEY, account_id=DEMO_ACCOUNT,
                       transport=sandbox.transport(), rate_limit=None) as wix:
-            say.step(f"Seeded a throwaway sandbox account with {plural(sites, 'site')} (in memory).",
-                     sites=sites)
+            say.step(f"Seeded a throwaway in-memory sandbox account with {plural(sites, 'site')}, "
+                     f"{summary.wix_sites} of them Wix sites (those Query Sites lists).",
+                     sites=sites, wix_sites=summary.wix_sites)
             tree = _run_flow(wix, say, Path(tmp))
     elapsed = time.perf_counter() - started
     if app.output.json:
@@ -77,31 +85,31 @@ def demo(app: AppContext, sites: int, seed_value: int) -> None:
         app.output.info(f"Done in {elapsed:.1f} s. Try it on your account: wixsites --help")
 
 
-def _ids(sites: list[Any]) -> list[str]:
+def _ids(sites: list[Site]) -> list[str]:
     return [str(value(s.id)) for s in sites]
 
 
-def _run_flow(wix: Any, say: _Narrator, tmp: Path) -> dict[str, Any]:
-    stages = {name: str(wix.folders.create(name).id) for name in DEFAULT_STAGES}
-    say.step(f"Created the stage folders {', '.join(DEFAULT_STAGES)} (Create Folder x{len(stages)}).",
-             stages=stages)
+def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
+    stage_ids = {name: str(wix.folders.create(name).id) for name in DEFAULT_STAGES}
+    say.step(f"Created the stage folders {', '.join(DEFAULT_STAGES)} (Create Folder x{len(stage_ids)}).",
+             stages=stage_ids)
 
-    everything = _ids(list(wix.sites.query(sort="createdDate:asc")))
+    everything = _ids(list(wix.sites.query(sort="createdDate:asc", page_size=100)))
     quarter = max(len(everything) // 4, 1)
     design = everything[: 3 * quarter]
-    report = wix.sites.move(design, stages["Design"])
+    report = wix.sites.move(design, stage_ids["Design"])
     say.step(f"New projects: moved {plural(len(report.moved), 'site')} into Design "
              f"({plural(report.requests, 'request')}).", moved=len(report.moved))
 
     to_qa = design[: 2 * quarter]
-    report = wix.sites.move(to_qa, stages["QA"])
+    report = wix.sites.move(to_qa, stage_ids["QA"])
     say.step(f"Design done: advanced {plural(len(report.moved), 'site')} to QA.", moved=len(report.moved))
 
     to_live = to_qa[:quarter]
-    report = wix.sites.move(to_live, stages["Live"])
+    report = wix.sites.move(to_live, stage_ids["Live"])
     say.step(f"QA passed: {plural(len(report.moved), 'site')} went Live.", moved=len(report.moved))
 
-    missing = str(uuid.UUID(int=0x5EED))
+    missing = NOT_IN_ACCOUNT
     unpaid_ids = [*to_live[:3], *design[-2:], missing]
     unpaid_file = tmp / "unpaid.csv"
     with unpaid_file.open("w", newline="") as stream:
@@ -109,22 +117,23 @@ def _run_flow(wix: Any, say: _Narrator, tmp: Path) -> dict[str, Any]:
         writer.writerow(["site_id", "customer", "overdue_days"])
         writer.writerows([site_id, f"customer {n}", 30 + n] for n, site_id in enumerate(unpaid_ids))
     unpaid = read_ids_file(str(unpaid_file))
-    say.step(f"Billing exported {plural(len(unpaid), 'unpaid site')} to {unpaid_file.name}.",
+    say.step(f"Billing exported {plural(len(unpaid), 'unpaid site id')} to {unpaid_file.name}.",
              unpaid=unpaid)
 
-    report = wix.sites.move(unpaid, stages["Suspended"])
+    report = wix.sites.move(unpaid, stage_ids["Suspended"])
     failed = "; ".join(f"{site_id}: {reason}" for site_id, reason in report.failed.items())
     say.step(f"Suspended {plural(len(report.moved), 'unpaid site')}"
              + (f"; not moved: {failed}." if failed else "."),
              moved=report.moved, failed=report.failed)
 
-    wix.folders.rename(stages["QA"], "Review")
+    wix.folders.rename(stage_ids["QA"], "Review")
     say.step("The process changed: renamed the stage QA to Review (Update Folder).")
 
     index = FolderIndex.of(wix.folders.query())
     at_root = wix.sites.count(filter={"folderId": {"$exists": False}})
-    counts = {index.name_of(f): value(f.site_count) or 0 for f in index.children(ROOT)}
+    pipeline = stages(index)
+    counts = {index.name_of(f): value(f.site_count) or 0 for f in pipeline}
     say.step("The account now: " + ", ".join(f"{n} {c}" for n, c in counts.items())
              + f", at root {at_root}.", stages=counts, root=at_root)
-    return {"rich": folder_tree(index, at_root, "Demo account"),
+    return {"rich": folder_tree(index, at_root, "Demo account", pipeline),
             "json": {"root": at_root, "stages": counts}}

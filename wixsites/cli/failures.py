@@ -38,7 +38,7 @@ def _usage_hint(error: click.UsageError) -> str:
 
 def run_guarded(invoke: Callable[[], object], *, verbose: bool) -> int:
     """Run `invoke` (click's main without its own error handling); return the exit status."""
-    from wixsites.errors import ConfigurationError, WixError
+    from wixsites.errors import ConfigurationError, InvalidArgument, WixError
 
     try:
         result = invoke()
@@ -61,6 +61,10 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool) -> int:
     except ConfigurationError as error:
         _say(str(error))
         return USAGE
+    except InvalidArgument as error:
+        _say(str(error))
+        # refused by the SDK before sending (no status) is a usage error; Wix's own 400 a failure
+        return USAGE if error.status is None else FAILURE
     except WixError as error:
         _say(str(error))
         return FAILURE

@@ -7,6 +7,7 @@ from typing import Any
 import click
 from rich.text import Text
 from rich.tree import Tree
+from wix_sites_api.models import Folder
 
 from wixsites.cli.app import format_option, json_option
 from wixsites.cli.context import AppContext, pass_app
@@ -44,19 +45,23 @@ def _node(index: FolderIndex, folder_id: str) -> dict[str, Any]:
     }
 
 
-def folder_tree(index: FolderIndex, root_sites: int, title: str = "Account") -> Tree:
-    """The hierarchy as a rich Tree, each folder with its number of sites."""
+def folder_tree(
+    index: FolderIndex, root_sites: int, title: str = "Account", roots: list[Folder] | None = None
+) -> Tree:
+    """The hierarchy as a rich Tree, each folder with its number of sites; root folders in the
+    order of `roots` if given, else by name."""
 
     def label(name: str, count: int, style: str = "bold") -> Text:
         return Text.assemble((name, style), (f"  {plural(count, 'site')}", "dim"))
 
     tree = Tree(label(f"{title} (root)", root_sites, "bold magenta"))
 
-    def add(branch: Tree, parent: str) -> None:
-        for child in index.children(parent):
-            add(branch.add(label(index.name_of(child), value(child.site_count) or 0)), index.id_of(child))
+    def add(branch: Tree, children: list[Folder]) -> None:
+        for child in children:
+            node = branch.add(label(index.name_of(child), value(child.site_count) or 0))
+            add(node, index.children(index.id_of(child)))
 
-    add(tree, ROOT)
+    add(tree, index.children(ROOT) if roots is None else roots)
     return tree
 
 
