@@ -181,8 +181,11 @@ class Compiler:
             return found if op == "$eq" else f"NOT {found}"
         if op == "$startsWith":
             if spec.kind == "search":
-                prefix = self.bind(str(operand).lower())
-                return f"(instr(casefold(s.name), {prefix}) = 1 OR instr(casefold(s.display_name), {prefix}) = 1)"
+                text = str(operand).lower()
+                return (
+                    f"(instr(casefold(s.name), {self.bind(text)}) = 1"
+                    f" OR instr(casefold(s.display_name), {self.bind(text)}) = 1)"
+                )
             return f"instr(casefold({col}), {self.bind(str(operand).lower())}) = 1"
         if op == "$contains":
             return f"instr(casefold({col}), {self.bind(str(operand).lower())}) > 0"

@@ -1,0 +1,137 @@
+"""Helpers shared by the tests of wixsandbox (imported explicitly; not a conftest)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from wixsandbox import Sandbox
+
+ROOT = Path(__file__).resolve().parents[1]
+ACCOUNT = "11111111-1111-4111-8111-111111111111"
+OTHER_ACCOUNT = "22222222-2222-4222-8222-222222222222"
+KEY = "test-key-account-1"
+OTHER_KEY = "test-key-account-2"
+APP_ID = "33333333-3333-4333-8333-333333333333"
+APP_SECRET = "test-app-secret-do-not-log"
+BASE_URL = "http://sandbox.test"
+QUERY_SITES = "/site-list/v2/sites/query"
+COUNT_SITES = "/site-list/v2/sites/count"
+FOLDERS = "/site-folders/v2/folders"
+QUERY_FOLDERS = "/site-folders/v2/folders/query"
+MOVE_FOLDERS = "/site-folders/v2/folders/bulk/move"
+MOVE_SITES = "/site-folders/v2/folders/bulk/sites/move"
+
+
+class ManualClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def make_sandbox(db: str | Path = ":memory:", clock: ManualClock | None = None) -> Sandbox:
+    sandbox = Sandbox(db, clock=clock)
+    sandbox.add_api_key(KEY, ACCOUNT)
+    sandbox.add_api_key(OTHER_KEY, OTHER_ACCOUNT)
+    sandbox.add_app(APP_ID, APP_SECRET)
+    return sandbox
+
+
+def client(
+    sandbox: Sandbox, key: str = KEY, account: str = ACCOUNT, **kwargs: Any
+) -> httpx.Client:
+    return httpx.Client(
+        transport=sandbox.transport(**kwargs),
+        base_url=BASE_URL,
+        headers={"Authorization": key, "wix-account-id": account},
+    )
+
+
+def error_code(response: httpx.Response) -> str | None:
+    details = response.json().get("details", {})
+    return details.get("applicationError", {}).get("code")
+
+
+def violations(response: httpx.Response) -> list[dict[str, Any]]:
+    return list(response.json()["details"]["validationError"]["fieldViolations"])
+
+
+def create_folder(http: httpx.Client, name: str, parent: str | None = None) -> dict[str, Any]:
+    folder: dict[str, Any] = {"name": name}
+    if parent is not None:
+        folder["parentId"] = parent
+    response = http.post(FOLDERS, json={"folder": folder})
+    assert response.status_code == 200, response.text
+    return dict(response.json()["folder"])
+
+
+def all_sites(http: httpx.Client, query: dict[str, Any], limit: int) -> list[dict[str, Any]]:
+    """Walk every page of a site query; return the sites in order."""
+    body: dict[str, Any] = {"query": {**query, "cursorPaging": {"limit": limit}}}
+    found: list[dict[str, Any]] = []
+    for _ in range(100_000):
+        response = http.post(QUERY_SITES, json=body)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        assert page["metadata"]["count"] == len(page["sites"])
+        found.extend(page["sites"])
+        if not page["metadata"]["hasNext"]:
+            assert "next" not in page["metadata"]["cursors"]
+            return found
+        body = {"query": {"cursorPaging": {"cursor": page["metadata"]["cursors"]["next"], "limit": limit}}}
+    raise AssertionError("the query never ended")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_server(db: Path, *extra: str) -> Iterator[str]:
+    """`python -m wixsandbox serve` on a free port; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wixsandbox", "--db", str(db), "serve", "--port", str(port), *extra],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                httpx.get(url + "/", timeout=1)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    output = process.stdout.read() if process.stdout else ""
+                    raise RuntimeError(f"the sandbox did not start: {output}") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
