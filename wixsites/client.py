@@ -196,7 +196,7 @@ class WixSites(_Common):
         sleep: Callable[[float], None] | None,
     ) -> None:
         self._settings = settings
-        wait = sleep or time.sleep
+        wait = time.sleep if sleep is None else sleep
         wire = WireTransport(
             transport or httpx.HTTPTransport(),
             limiter=settings.limiter,
@@ -325,7 +325,7 @@ class AsyncWixSites(_Common):
                 f"max_concurrency must be a positive integer, not {max_concurrency!r}"
             )
         self._settings = settings
-        wait = sleep or asyncio.sleep
+        wait = asyncio.sleep if sleep is None else sleep
         wire = AsyncWireTransport(
             transport or httpx.AsyncHTTPTransport(),
             limiter=settings.limiter,

@@ -93,12 +93,10 @@ class _Wire:
             self.on_request(info)
 
     def raise_for(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
-        try:
-            err = error_from_response(
-                response.status_code, response.headers, response.content, redact=self.redact
-            )
-        finally:
-            response.close()
+        """Raise the error of an answer whose body has been read (and its stream closed)."""
+        err = error_from_response(
+            response.status_code, response.headers, response.content, redact=self.redact
+        )
         self.report(request, start, response)
         raise err
 
@@ -130,7 +128,10 @@ class WireTransport(httpx.BaseTransport):
             wire.report(request, start, exc=exc)
             raise
         if response.status_code >= 400:
-            response.read()
+            try:
+                response.read()
+            finally:
+                response.close()
             wire.raise_for(request, response, start)
         wire.report(request, start, response)
         return response
@@ -166,7 +167,10 @@ class AsyncWireTransport(httpx.AsyncBaseTransport):
             wire.report(request, start, exc=exc)
             raise
         if response.status_code >= 400:
-            await response.aread()
+            try:
+                await response.aread()
+            finally:
+                await response.aclose()
             wire.raise_for(request, response, start)
         wire.report(request, start, response)
         return response
