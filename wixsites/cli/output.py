@@ -80,8 +80,9 @@ class Output:
         self.err.print(Text("warning: ", style="yellow bold") + Text(message))
 
     # data: standard output
-    def emit_json(self, payload: Any) -> None:
-        click.echo(json.dumps(to_jsonable(payload), indent=2, ensure_ascii=False))
+    def emit_json(self, payload: Any, *, one_line: bool = False) -> None:
+        indent = None if one_line else 2
+        click.echo(json.dumps(to_jsonable(payload), indent=indent, ensure_ascii=False))
 
     def show(self, renderable: RenderableType) -> None:
         self.out.print(renderable)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import socket
 import sys
 from typing import Any
@@ -90,7 +91,7 @@ def serve(app: AppContext, host: str, port: int, db: str | None, api_key: str | 
     if app_id:
         details["app_id"] = app_id  # never the secret: whoever started the server knows it
     if app.output.json:
-        app.output.emit_json(details)
+        app.output.emit_json(details, one_line=True)  # one line: a script reads it, then connects
     else:
         app.output.line(f"Wix sandbox on {base_url} (database {path}); use:")
         app.output.line(f"  export WIX_BASE_URL={base_url} WIX_API_KEY={api_key} WIX_ACCOUNT_ID={account_id}")
@@ -101,7 +102,9 @@ def serve(app: AppContext, host: str, port: int, db: str | None, api_key: str | 
         app.output.info("Press Ctrl-C to stop.")
     sys.stdout.flush()
     try:
-        run_server(sandbox, host=host, port=port, fault_rate=fault_rate, fault_seed=fault_seed)
+        # wixsandbox's own banner names only the default credentials: ours replaces it
+        run_server(sandbox, host=host, port=port, fault_rate=fault_rate, fault_seed=fault_seed,
+                   out=io.StringIO())
     finally:
         sandbox.close()
 
