@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+import httpx
+
 from wixsites.errors import ConfigurationError
 
 __all__ = ["DEFAULT_BASE_URL", "check_base_url", "env_credentials"]
@@ -18,7 +20,11 @@ ENV_BASE_URL = "WIX_BASE_URL"
 
 def check_base_url(base_url: str | None) -> str:
     url = (base_url or DEFAULT_BASE_URL).strip()
-    if not url.startswith(("https://", "http://")) or len(url) <= len("https://"):
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError):
+        parsed = None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
         raise ConfigurationError(
             f"base_url must be an http(s) URL such as {DEFAULT_BASE_URL}, not {base_url!r}"
         )

@@ -1,0 +1,257 @@
+"""Bulk moves: the report is exact (every distinct id moved or failed, with its reason), batches
+respect the documented limits, progress is reported per batch."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from wixsandbox import Sandbox
+
+from wixsites import AsyncWixSites, MoveReport, WixSites
+
+TARGET = "5a8a82cc-0246-4ed9-ba15-cd4653e8267a"
+NOT_FOUND = "not found in this account"
+
+
+def guid(n: int) -> str:
+    return str(uuid.UUID(int=n + 1))
+
+
+class MoveServer:
+    """Move Sites To Folder / Move Folders over a set of known ids, all or nothing per request.
+
+    `name_ids`: whether a 404 names the unknown ids (the sandbox does; live Wix may not).
+    `deny_at`: answer 403 from that move request on. `poison`: an id whose batch gets a 400."""
+
+    def __init__(
+        self,
+        known: set[str],
+        *,
+        name_ids: bool = True,
+        target_exists: bool = True,
+        deny_at: int | None = None,
+        poison: str | None = None,
+    ) -> None:
+        self.known = known
+        self.name_ids = name_ids
+        self.target_exists = target_exists
+        self.deny_at = deny_at
+        self.poison = poison
+        self.batches: list[list[str]] = []
+        self.moved: list[str] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+
+    def answer(self, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        if request.url.path == "/site-folders/v2/folders/query":
+            wanted = body["query"]["filter"]["id"]
+            folders = [{"id": wanted, "name": "T"}] if self.target_exists else []
+            return httpx.Response(200, json={"folders": folders, "metadata": {}})
+        ids = body["sites"]["id"]["$in"] if "sites" in body else body["folderIds"]
+        self.batches.append(ids)
+        if self.deny_at is not None and len(self.batches) >= self.deny_at:
+            return httpx.Response(403, json={"message": "The API key lacks a permission"})
+        if self.poison in ids:
+            return httpx.Response(400, json={"message": "malformed filter"})
+        unknown = [i for i in ids if i not in self.known]
+        if not self.target_exists:
+            unknown.append(body.get("targetFolderId"))
+        if unknown:
+            data = {"unknownIds": unknown} if self.name_ids else {}
+            details = {"applicationError": {"code": "NOT_FOUND", "description": "", "data": data}}
+            return httpx.Response(404, json={"message": "Not found", "details": details})
+        self.moved += ids
+        return httpx.Response(200, json={} if "sites" in body else {"folders": []})
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        return self.answer(request)
+
+
+def client(server: MoveServer) -> WixSites:
+    return WixSites(
+        api_key="test-key-0001",
+        account_id="acc",
+        transport=httpx.MockTransport(server),
+        rate_limit=None,
+    )
+
+
+def check_exact(report: MoveReport, given_ids: list[str], known: set[str]) -> None:
+    distinct = list(dict.fromkeys(given_ids))
+    assert report.moved == [i for i in distinct if i in known]
+    assert set(report.failed) == {i for i in distinct if i not in known}
+    assert len(report.moved) + len(report.failed) == len(distinct)
+
+
+def test_1200_ids_with_unknown_and_malformed() -> None:
+    known_ids = [guid(i) for i in range(1150)]
+    unknown = [guid(10_000 + i) for i in range(40)]
+    malformed = ["not-a-guid", "", "1234", "5a8a82cc-0246-4ed9-ba15-cd4653e8267"] + [
+        f"x{i}" for i in range(6)
+    ]
+    ids = (
+        known_ids[:600] + unknown[:20] + malformed + known_ids[600:] + unknown[20:] + known_ids[:5]
+    )
+    server = MoveServer(set(known_ids))
+    calls: list[tuple[int, int]] = []
+    report = client(server).sites.move(ids, TARGET, progress=lambda d, t: calls.append((d, t)))
+    check_exact(report, ids, set(known_ids))
+    assert all(report.failed[i] == NOT_FOUND for i in unknown)
+    assert all(report.failed[i] == "not a valid site id" for i in malformed)
+    assert len(server.batches) == report.requests >= 3
+    assert max(len(b) for b in server.batches) <= 500
+    assert not any(m in b for b in server.batches for m in malformed)
+    assert len(calls) == 3  # one per batch of 500
+    assert calls[-1] == (1200, 1200)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert server.moved == [i.lower() for i in report.moved]
+
+
+def test_bisects_when_the_404_names_no_ids() -> None:
+    known = {guid(i) for i in range(1000)}
+    ids = [guid(i) for i in range(1000)] + [guid(5000), guid(5001)]
+    ids.insert(17, guid(7000))
+    server = MoveServer(known, name_ids=False)
+    report = client(server).sites.move(ids, TARGET)
+    check_exact(report, ids, known)
+    assert report.failed == {guid(7000): NOT_FOUND, guid(5000): NOT_FOUND, guid(5001): NOT_FOUND}
+    assert report.requests < 60
+
+
+def test_unknown_target_fails_every_id_without_bisecting() -> None:
+    ids = [guid(i) for i in range(700)]
+    server = MoveServer(set(ids), name_ids=False, target_exists=False)
+    report = client(server).sites.move(ids, TARGET)
+    assert report.moved == []
+    assert set(report.failed) == set(ids)
+    assert all("target folder" in reason for reason in report.failed.values())
+    assert len(server.batches) == 1
+
+
+def test_unknown_target_named_in_the_404() -> None:
+    ids = [guid(i) for i in range(10)]
+    report = client(MoveServer(set(ids), target_exists=False)).sites.move(ids, TARGET)
+    assert set(report.failed) == set(ids)
+    assert report.requests == 1
+
+
+def test_permission_denied_stops_and_fails_the_rest() -> None:
+    ids = [guid(i) for i in range(1400)]
+    server = MoveServer(set(ids), deny_at=2)
+    report = client(server).sites.move(ids, None)
+    assert report.moved == ids[:500]
+    assert set(report.failed) == set(ids[500:])
+    assert all("permission" in reason for reason in report.failed.values())
+    assert len(server.batches) == 2  # the third batch is never sent
+
+
+def test_other_errors_fail_their_batch_and_carry_on() -> None:
+    ids = [guid(i) for i in range(1200)]
+    server = MoveServer(set(ids), poison=ids[700])
+    report = client(server).sites.move(ids, "root")
+    assert report.moved == ids[:500] + ids[1000:]
+    assert set(report.failed) == set(ids[500:1000])
+    assert all("malformed filter" in r for r in report.failed.values())
+
+
+def test_folder_moves_go_1000_a_request() -> None:
+    ids = [guid(i) for i in range(2500)]
+    server = MoveServer(set(ids))
+    report = client(server).move_folders(ids, TARGET)
+    assert report.ok
+    assert [len(b) for b in server.batches] == [1000, 1000, 500]
+    assert report.failed == {}
+
+
+def test_nothing_valid_still_reports_progress_once() -> None:
+    calls: list[tuple[int, int]] = []
+    report = client(MoveServer(set())).sites.move(
+        ["a", "b", "a"], None, progress=lambda d, t: calls.append((d, t))
+    )
+    assert report.failed == {"a": "not a valid site id", "b": "not a valid site id"}
+    assert report.requests == 0
+    assert calls == [(2, 2)]
+
+
+@given(
+    known=st.sets(st.integers(0, 300), max_size=200),
+    wanted=st.lists(
+        st.one_of(st.integers(0, 400).map(guid), st.sampled_from(["nope", "", "123"])), max_size=700
+    ),
+    name_ids=st.booleans(),
+)
+def test_report_is_exact_for_any_mix(known: set[int], wanted: list[str], name_ids: bool) -> None:
+    known_ids = {guid(k) for k in known}
+    server = MoveServer(known_ids, name_ids=name_ids)
+    report = client(server).sites.move(wanted, TARGET)
+    check_exact(report, wanted, known_ids)
+    assert all(len(b) <= 500 for b in server.batches)
+
+
+async def test_async_moves_run_batches_concurrently_within_the_bound() -> None:
+    ids = [guid(i) for i in range(3000)]
+    unknown = [guid(9000 + i) for i in range(5)]
+    server = MoveServer(set(ids))
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        server.in_flight += 1
+        server.max_in_flight = max(server.max_in_flight, server.in_flight)
+        await asyncio.sleep(0.01)
+        server.in_flight -= 1
+        return server.answer(request)
+
+    calls: list[tuple[int, int]] = []
+    async with AsyncWixSites(
+        api_key="test-key-0001",
+        account_id="acc",
+        transport=httpx.MockTransport(handler),
+        rate_limit=None,
+        max_concurrency=3,
+    ) as wix:
+        report = await wix.sites.move(
+            ids + unknown, TARGET, progress=lambda d, t: calls.append((d, t))
+        )
+    check_exact(report, ids + unknown, set(ids))
+    assert server.max_in_flight == 3
+    assert len(calls) == 7
+    assert calls[-1] == (3005, 3005)
+
+
+def test_moves_against_the_sandbox() -> None:
+    with Sandbox() as sandbox:
+        creds = sandbox.default_credentials()
+        sandbox.seed(creds.account_id, sites=1100, folders=0, seed=5)
+        with WixSites(
+            api_key=creds.api_key,
+            account_id=creds.account_id,
+            base_url="http://sandbox",
+            transport=sandbox.transport(),
+            rate_limit=None,
+        ) as wix:
+            ids = [str(s.id) for s in wix.sites.query(page_size=1000)]
+            target = wix.folders.create("Everything")
+            unknown = [str(uuid.uuid4()) for _ in range(3)]
+            report = wix.sites.move([*ids, *unknown, "bad"], target)
+            check_exact(report, [*ids, *unknown, "bad"], set(ids))
+            assert wix.folders.get(str(target.id)).site_count == len(ids)
+            a, b = wix.folders.create("A"), wix.folders.create("B")
+            report = wix.folders.move([a, str(b.id), unknown[0]], target)
+            assert report.moved == [str(a.id), str(b.id)]
+            assert report.failed == {unknown[0]: NOT_FOUND}
+            assert wix.folders.find("Everything/B") is not None
+            missing = wix.sites.move(ids[:3], unknown[1])
+            assert set(missing.failed) == set(ids[:3])
+
+
+@pytest.mark.parametrize("ids", [guid(1), (guid(i) for i in range(3))])
+def test_any_iterable_or_a_single_id(ids: Any) -> None:
+    server = MoveServer({guid(i) for i in range(3)})
+    assert client(server).sites.move(ids, None).ok

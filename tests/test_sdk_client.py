@@ -1,0 +1,297 @@
+"""Building the clients, their folder operations against the sandbox, and keeping secrets out of
+everything the SDK shows (reprs, messages, log records)."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+import wixsites
+from wixsandbox import Sandbox
+from wixsites import (
+    AsyncWixSites,
+    AuthenticationError,
+    ConfigurationError,
+    InvalidArgument,
+    NetworkError,
+    NotFound,
+    RetryPolicy,
+    WixSites,
+)
+
+SECRET = "sk-very-secret-api-key-0123456789"
+APP_SECRET = "app-secret-abcdefghijklmnop"
+ACCOUNT = "11111111-2222-3333-4444-555555555555"
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox() as box:
+        box.add_api_key(SECRET, ACCOUNT)
+        box.seed(ACCOUNT, sites=40, folders=0, seed=1)
+        yield box
+
+
+@pytest.fixture
+def wix(sandbox: Sandbox) -> Iterator[WixSites]:
+    with WixSites(
+        api_key=SECRET,
+        account_id=ACCOUNT,
+        base_url="http://sandbox",
+        transport=sandbox.transport(),
+        rate_limit=None,
+    ) as client:
+        yield client
+
+
+def test_public_names() -> None:
+    for name in [
+        "WixSites",
+        "AsyncWixSites",
+        "MoveReport",
+        "WixError",
+        "AuthenticationError",
+        "PermissionDenied",
+        "NotFound",
+        "AlreadyExists",
+        "InvalidArgument",
+        "RateLimited",
+        "ServerError",
+        "CursorExpired",
+        "ConfigurationError",
+        "PagingError",
+        "RetryPolicy",
+        "FolderTree",
+        "Page",
+        "LegacyPager",
+    ]:
+        assert name in wixsites.__all__
+        assert hasattr(wixsites, name)
+
+
+def test_api_key_headers_and_user_agent() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"count": 3})
+
+    with WixSites(
+        api_key=SECRET, account_id=ACCOUNT, transport=httpx.MockTransport(handler)
+    ) as client:
+        assert client.sites.count({"published": True}) == 3
+    assert seen[0].headers["authorization"] == SECRET
+    assert seen[0].headers["wix-account-id"] == ACCOUNT
+    assert str(seen[0].url) == "https://www.wixapis.com/site-list/v2/sites/count"
+
+
+def test_from_env() -> None:
+    env = {
+        "WIX_API_KEY": SECRET,
+        "WIX_ACCOUNT_ID": ACCOUNT,
+        "WIX_BASE_URL": "http://127.0.0.1:8787/",
+    }
+    with WixSites.from_env(env) as client:
+        assert client.base_url == "http://127.0.0.1:8787"
+    with pytest.raises(ConfigurationError) as caught:
+        WixSites.from_env({})
+    message = str(caught.value)
+    assert "WIX_API_KEY and WIX_ACCOUNT_ID are not set" in message
+    assert "set WIX_API_KEY" in message
+    with pytest.raises(ConfigurationError, match="WIX_ACCOUNT_ID is not set"):
+        WixSites.from_env({"WIX_API_KEY": SECRET})
+    with pytest.raises(ConfigurationError) as caught:
+        WixSites.from_env({"WIX_API_KEY": SECRET})
+    assert SECRET not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {},
+        {"api_key": SECRET},
+        {"api_key": SECRET, "account_id": ACCOUNT, "base_url": "ftp://x"},
+        {"api_key": SECRET, "account_id": ACCOUNT, "rate_limit": 0},
+        {"api_key": "line\nbreak", "account_id": ACCOUNT},
+    ],
+)
+def test_configuration_errors(kwargs: dict[str, object]) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        WixSites(**kwargs)  # type: ignore[arg-type]
+    assert SECRET not in str(caught.value)
+
+
+def test_signed_client_against_the_sandbox(sandbox: Sandbox) -> None:
+    sandbox.add_app("my-app", APP_SECRET)
+    with WixSites.from_signature(
+        application_id="my-app",
+        instance_id=ACCOUNT,
+        secret=APP_SECRET,
+        base_url="http://sandbox",
+        transport=sandbox.transport(),
+    ) as client:
+        assert client.sites.count() > 0
+        assert APP_SECRET not in repr(client)
+        assert "my-app" in repr(client)
+    with (
+        WixSites.from_signature(
+            application_id="my-app",
+            instance_id=ACCOUNT,
+            secret="wrong-secret-000000",
+            base_url="http://sandbox",
+            transport=sandbox.transport(),
+        ) as client,
+        pytest.raises(wixsites.PermissionDenied),
+    ):
+        client.sites.count()
+
+
+def test_folder_operations(wix: WixSites) -> None:
+    clients = wix.folders.create("Clients")
+    acme = wix.folders.create("Acme", parent=clients)
+    qa = wix.folders.create("QA", parent=str(acme.id))
+    assert [p.name for p in qa.path] == ["Clients", "Acme", "QA"]
+    assert str(wix.folders.find("Clients/Acme/QA").id) == str(qa.id)
+    assert str(wix.folders.find("/Clients/Acme/").id) == str(acme.id)
+    assert wix.folders.find("Clients/QA") is None
+    assert wix.folders.find("clients") is None  # exact names
+    with pytest.raises(InvalidArgument):
+        wix.folders.find("")
+    with pytest.raises(InvalidArgument):
+        wix.folders.find("Clients//QA")
+    assert str(wix.folders.get(str(qa.id)).id) == str(qa.id)
+    with pytest.raises(NotFound):
+        wix.folders.get(str(uuid.uuid4()))
+
+    sites = [str(s.id) for s in wix.sites.query(sort="createdDate")]
+    assert wix.sites.move(sites[:5], qa).ok
+    assert wix.move_sites(sites[5:7], "root").ok
+    assert str(wix.folders.of_site(sites[0]).id) == str(qa.id)
+    assert wix.folders.of_site(sites[6]) is None
+
+    renamed = wix.folders.rename(qa, "QA 2")
+    assert renamed.name == "QA 2"
+    tree = wix.folders.tree()
+    assert [n.path_text for n in tree] == ["Clients", "Clients/Acme", "Clients/Acme/QA 2"]
+    node = tree.find("Clients/Acme/QA 2")
+    assert node is not None
+    assert node.site_count == 5
+    assert tree.roots[0].total_site_count == 5
+    assert tree.root_site_count == wix.sites.count({"folderId": {"$exists": False}})
+    assert "QA 2 [5]" in tree.render()
+
+    wix.folders.delete(renamed)
+    assert str(wix.folders.of_site(sites[0]).id) == str(acme.id)  # content moved up
+    assert wix.folders.query({"parentId": {"$exists": False}}).first() is not None
+    with pytest.raises(InvalidArgument):
+        wix.folders.create("   ")
+    with pytest.raises(InvalidArgument):
+        wix.folders.rename("not-a-folder-id", "x")
+
+
+async def test_async_client_against_the_sandbox(sandbox: Sandbox) -> None:
+    async with AsyncWixSites(
+        api_key=SECRET,
+        account_id=ACCOUNT,
+        base_url="http://sandbox",
+        transport=sandbox.async_transport(),
+        rate_limit=None,
+    ) as wix:
+        total = await wix.sites.count()
+        pages = [page async for page in wix.sites.query(page_size=7).pages()]
+        assert sum(len(p) for p in pages) == total
+        assert pages[-1].next_cursor is None
+        folder = await wix.folders.create("Async")
+        sub = await wix.folders.create("Inner", parent=folder)
+        assert (await wix.folders.find("Async/Inner")) is not None
+        site = await wix.sites.query().first()
+        assert site is not None
+        report = await wix.move_sites([str(site.id)], sub)
+        assert report.ok
+        assert str((await wix.folders.of_site(str(site.id))).id) == str(sub.id)
+        tree = await wix.folders.tree()
+        assert [n.path_text for n in tree] == ["Async", "Async/Inner"]
+        moved = await wix.move_folders([sub], None)
+        assert moved.moved == [str(sub.id)]
+        assert (await wix.folders.rename(sub, "Outer")).name == "Outer"
+        await wix.folders.delete(folder)
+        assert [f.name async for f in wix.folders.query()] == ["Outer"]
+
+
+# Secrets never shown
+
+
+def test_repr_never_shows_secrets() -> None:
+    client = WixSites(api_key=SECRET, account_id=ACCOUNT)
+    assert SECRET not in repr(client)
+    assert ACCOUNT in repr(client)
+    signed = WixSites.from_signature(application_id="a", instance_id="i", secret=APP_SECRET)
+    assert APP_SECRET not in repr(signed)
+
+
+def test_errors_and_logs_never_show_secrets(caplog: pytest.LogCaptureFixture) -> None:
+    answers = [
+        httpx.ConnectError(f"could not connect with {SECRET}"),
+        httpx.Response(
+            401,
+            json={
+                "message": f"API key {SECRET} is not valid",
+                "details": {
+                    "applicationError": {"code": "UNAUTHENTICATED", "description": f"key={SECRET}"}
+                },
+            },
+        ),
+    ]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    infos: list[wixsites.RequestInfo] = []
+    caplog.set_level(logging.DEBUG, logger="wixsites")
+    client = WixSites(
+        api_key=SECRET,
+        account_id=ACCOUNT,
+        transport=httpx.MockTransport(handler),
+        sleep=lambda _: None,
+        on_request=infos.append,
+    )
+    with pytest.raises(AuthenticationError) as caught:
+        client.sites.count()
+    err = caught.value
+    for text in (str(err), repr(err), err.message, str(err.description), str(err.args)):
+        assert SECRET not in text
+    assert "***" in str(err)
+    assert len(caplog.records) >= 3  # two attempts and a retry
+    for record in caplog.records:
+        assert SECRET not in record.getMessage()
+        assert SECRET not in str(record.__dict__)
+    assert all(SECRET not in str(info) for info in infos)
+
+    report = WixSites(
+        api_key=SECRET,
+        account_id=ACCOUNT,
+        sleep=lambda _: None,
+        transport=httpx.MockTransport(
+            lambda r: httpx.Response(400, json={"message": f"bad request from {SECRET}"})
+        ),
+    ).sites.move([str(uuid.uuid4())], None)
+    assert SECRET not in str(report.failed)
+
+    client = WixSites(
+        api_key=SECRET,
+        account_id=ACCOUNT,
+        sleep=lambda _: None,
+        retry=RetryPolicy(max_attempts=2),
+        transport=httpx.MockTransport(lambda r: (_ for _ in ()).throw(httpx.ConnectError(SECRET))),
+    )
+    with pytest.raises(NetworkError) as network:
+        client.sites.count()
+    assert SECRET not in str(network.value)
+    assert SECRET not in repr(network.value)
