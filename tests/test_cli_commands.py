@@ -112,8 +112,13 @@ def test_workflow_init_is_idempotent_and_status_counts(db: Path) -> None:
     assert "already there" in run("workflow", "init").stdout
     assert len(data("folders", "list")) == 4
     counts = stage_counts()
-    assert counts == {"Design": 0, "QA": 0, "Suspended": 0, "Live": 0,
-                      "(no stage: at root)": counts["(no stage: at root)"]}
+    assert counts == {
+        "Design": 0,
+        "QA": 0,
+        "Suspended": 0,
+        "Live": 0,
+        "(no stage: at root)": counts["(no stage: at root)"],
+    }
     ids = site_ids()
     report = data("workflow", "advance", "--to", "QA", *ids[:5])
     assert report["moved"] == ids[:5]
@@ -126,8 +131,10 @@ def test_workflow_suspend_reports_ids_not_in_the_account(db: Path, tmp_path: Pat
     run("workflow", "init")
     ids = site_ids()
     unpaid = tmp_path / "unpaid.csv"
-    unpaid.write_text("customer,Site ID,amount\n"
-                      + "".join(f"c{n},{i},10\n" for n, i in enumerate([*ids[:3], MISSING])))
+    unpaid.write_text(
+        "customer,Site ID,amount\n"
+        + "".join(f"c{n},{i},10\n" for n, i in enumerate([*ids[:3], MISSING]))
+    )
     result = run("workflow", "suspend", "--unpaid", str(unpaid), code=1)
     assert MISSING in result.stdout
     assert "not found" in result.stdout
@@ -194,8 +201,11 @@ def test_move_1200_ids_from_a_csv_in_three_requests(db: Path, tmp_path: Path) ->
     assert report["ok"]
     assert len(report["moved"]) == 1200
     assert report["requests"] == 3
-    moves = [line for line in result.stderr.splitlines()
-             if "POST /site-folders/v2/folders/bulk/sites/move" in line]
+    moves = [
+        line
+        for line in result.stderr.splitlines()
+        if "POST /site-folders/v2/folders/bulk/sites/move" in line
+    ]
     assert len(moves) == 3
     assert all("-> 200" in line for line in moves)
     assert data("sites", "count", "--folder", "Bulk")["count"] == 1200
@@ -220,7 +230,11 @@ def test_move_from_stdin_and_text_and_dry_run_with_unknown_ids(db: Path, tmp_pat
 @pytest.mark.parametrize(
     ("args", "code", "fragment"),
     [
-        (("sites", "move", "--to", "Nowhere/At/All", MISSING), 2, "unknown folder path 'Nowhere/At/All'"),
+        (
+            ("sites", "move", "--to", "Nowhere/At/All", MISSING),
+            2,
+            "unknown folder path 'Nowhere/At/All'",
+        ),
         (("sites", "move", "--to", "/", "12345"), 2, "'12345' is not a site id"),
         (("folders", "of", "not-a-guid"), 2, "not a site id"),
         (("sites", "move", "--to", "/"), 2, "give site ids"),
@@ -293,3 +307,13 @@ def test_sandbox_seed_and_reset(db: Path, tmp_path: Path) -> None:
     assert data("sites", "count")["count"] > before
     assert data("sandbox", "reset", "--yes")["reset"] is True
     assert data("sites", "count")["count"] == 0
+
+
+def test_progress_bar_on_request(db: Path) -> None:
+    run("folders", "create", "Design")
+    ids = site_ids(3)
+    shown = run("sites", "move", "--to", "Design", "--progress", *ids)
+    assert "Moving sites" in shown.stderr
+    assert "3/3" in shown.stderr
+    hidden = run("sites", "move", "--to", "/", *ids)  # stderr is no terminal here
+    assert "Moving sites" not in hidden.stderr

@@ -29,7 +29,9 @@ def environment(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WIX_", "WIXSITES_"))}
     paths = [str(ROOT / "generated"), str(ROOT), env.get("PYTHONPATH", "")]
     env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
-    env["WIXSITES_SANDBOX_DB"] = str(tmp / "never-used.db")  # the user's own sandbox stays untouched
+    env["WIXSITES_SANDBOX_DB"] = str(
+        tmp / "never-used.db"
+    )  # the user's own sandbox stays untouched
     env["NO_COLOR"] = "1"
     return env
 
@@ -47,12 +49,20 @@ class Server:
     env: dict[str, str]
     tmp: Path
 
-    def cli(self, *args: str, code: int = 0, creds: bool = True, stdin: str | None = None
-            ) -> subprocess.CompletedProcess[str]:
-        prefix = ["--base-url", self.url, "--api-key", API_KEY, "--account-id", ACCOUNT] if creds else []
+    def cli(
+        self, *args: str, code: int = 0, creds: bool = True, stdin: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        prefix = (
+            ["--base-url", self.url, "--api-key", API_KEY, "--account-id", ACCOUNT] if creds else []
+        )
         result = subprocess.run(
             [sys.executable, "-m", "wixsites", *prefix, *args],
-            capture_output=True, text=True, env=self.env, input=stdin, timeout=120, check=False,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            input=stdin,
+            timeout=120,
+            check=False,
         )
         assert "Traceback" not in result.stdout + result.stderr, result.stderr
         assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
@@ -66,14 +76,32 @@ def start(tmp: Path, *extra: str) -> Server:
     env = environment(tmp)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "wixsites", "sandbox", "serve", "--port", str(port),
-         "--api-key", API_KEY, "--account-id", ACCOUNT, "--json", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "wixsites",
+            "sandbox",
+            "serve",
+            "--port",
+            str(port),
+            "--api-key",
+            API_KEY,
+            "--account-id",
+            ACCOUNT,
+            "--json",
+            *extra,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     deadline = time.monotonic() + 30
     while True:  # a TCP connect, not a request: a request would draw from the fault plan
         if process.poll() is not None:
-            raise AssertionError(f"sandbox serve exited: {process.stderr.read() if process.stderr else ''}")
+            raise AssertionError(
+                f"sandbox serve exited: {process.stderr.read() if process.stderr else ''}"
+            )
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
             break
@@ -99,9 +127,25 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("e2e")
     db = tmp / "served.db"
     subprocess.run(
-        [sys.executable, "-m", "wixsites", "sandbox", "seed", "--db", str(db), "--account-id", ACCOUNT,
-         "--sites", "1300", "--seed", "11"],
-        check=True, capture_output=True, env=environment(tmp), timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "wixsites",
+            "sandbox",
+            "seed",
+            "--db",
+            str(db),
+            "--account-id",
+            ACCOUNT,
+            "--sites",
+            "1300",
+            "--seed",
+            "11",
+        ],
+        check=True,
+        capture_output=True,
+        env=environment(tmp),
+        timeout=120,
     )
     running = start(tmp, "--db", str(db))
     yield running
@@ -139,8 +183,9 @@ def test_agency_workflow_over_http(server: Server) -> None:
     assert len(dry["would_move"]) == 1200
     assert server.data("sites", "count", "--folder", "Design")["count"] == 0
 
-    moved = server.cli("--verbose", "sites", "move", "--to", "Design", "--from-file", str(sheet),
-                       "--json")
+    moved = server.cli(
+        "--verbose", "sites", "move", "--to", "Design", "--from-file", str(sheet), "--json"
+    )
     report = json.loads(moved.stdout)
     assert report["ok"]
     assert len(report["moved"]) == 1200
@@ -172,30 +217,62 @@ def test_agency_workflow_over_http(server: Server) -> None:
         (("sites", "move", "--to", "/", "not-a-site"), 2, "not a site id"),
     ],
 )
-def test_bad_input_over_http(server: Server, args: tuple[str, ...], code: int, fragment: str) -> None:
+def test_bad_input_over_http(
+    server: Server, args: tuple[str, ...], code: int, fragment: str
+) -> None:
     one_line_error(server.cli(*args, code=code), fragment)
 
 
 def test_malformed_csv_over_http(server: Server) -> None:
     sheet = server.tmp / "broken.csv"
     sheet.write_text('site_id,name\n"0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd,unterminated\n')
-    one_line_error(server.cli("sites", "move", "--to", "/", "--from-file", str(sheet), code=2),
-                   "broken.csv", "malformed CSV")
+    one_line_error(
+        server.cli("sites", "move", "--to", "/", "--from-file", str(sheet), code=2),
+        "broken.csv",
+        "malformed CSV",
+    )
 
 
 def test_credentials_errors(server: Server) -> None:
-    one_line_error(server.cli("--base-url", server.url, "--api-key", API_KEY, "sites", "count",
-                              creds=False, code=2), "account id", "WIX_ACCOUNT_ID")
-    wrong = server.cli("--base-url", server.url, "--api-key", "wrong-key-000000", "--account-id",
-                       ACCOUNT, "sites", "count", creds=False, code=1)
+    one_line_error(
+        server.cli(
+            "--base-url", server.url, "--api-key", API_KEY, "sites", "count", creds=False, code=2
+        ),
+        "account id",
+        "WIX_ACCOUNT_ID",
+    )
+    wrong = server.cli(
+        "--base-url",
+        server.url,
+        "--api-key",
+        "wrong-key-000000",
+        "--account-id",
+        ACCOUNT,
+        "sites",
+        "count",
+        creds=False,
+        code=1,
+    )
     line = one_line_error(wrong, "401")
     assert "wrong-key-000000" not in wrong.stderr, line
 
 
 def test_unreachable_server(server: Server) -> None:
     closed = f"http://127.0.0.1:{free_port()}"
-    result = server.cli("--base-url", closed, "--api-key", API_KEY, "--account-id", ACCOUNT,
-                        "--max-retries", "0", "sites", "count", creds=False, code=1)
+    result = server.cli(
+        "--base-url",
+        closed,
+        "--api-key",
+        API_KEY,
+        "--account-id",
+        ACCOUNT,
+        "--max-retries",
+        "0",
+        "sites",
+        "count",
+        creds=False,
+        code=1,
+    )
     one_line_error(result)
 
 
@@ -210,8 +287,15 @@ def _fault_seed(*faults: Fault) -> int:
 
 def test_rate_limit_and_server_error_are_one_line(tmp_path: Path) -> None:
     seed = _fault_seed(Fault.RATE_LIMITED, Fault.UNAVAILABLE)
-    faulty = start(tmp_path, "--db", str(tmp_path / "faulty.db"), "--fault-rate", "1.0",
-                   "--fault-seed", str(seed))
+    faulty = start(
+        tmp_path,
+        "--db",
+        str(tmp_path / "faulty.db"),
+        "--fault-rate",
+        "1.0",
+        "--fault-seed",
+        str(seed),
+    )
     try:
         limited = faulty.cli("--max-retries", "0", "sites", "count", code=1)
         one_line_error(limited, "429", "200 requests per minute")
@@ -228,9 +312,22 @@ def test_serve_on_a_busy_port_is_one_line(tmp_path: Path) -> None:
         busy.listen()
         port = busy.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "wixsites", "sandbox", "serve", "--port", str(port),
-             "--db", str(tmp_path / "x.db")],
-            capture_output=True, text=True, env=env, timeout=60, check=False,
+            [
+                sys.executable,
+                "-m",
+                "wixsites",
+                "sandbox",
+                "serve",
+                "--port",
+                str(port),
+                "--db",
+                str(tmp_path / "x.db"),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
         )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

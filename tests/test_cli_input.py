@@ -16,9 +16,7 @@ B = "f8bdbb86-a472-4de2-8300-0d5386525639"
 C = "5a8a82cc-0246-4ed9-ba15-cd4653e8267a"
 
 
-@pytest.mark.parametrize(
-    "header", ["site_id", "siteId", "SITE ID", "id", "Site-Id", "site guid"]
-)
+@pytest.mark.parametrize("header", ["site_id", "siteId", "SITE ID", "id", "Site-Id", "site guid"])
 def test_csv_id_column_is_found_by_its_header(header: str) -> None:
     text = f"customer,{header},days\nacme,{A},3\nglobex,{B},40\n"
     assert parse_ids(text, "unpaid.csv") == [A, B]
@@ -92,7 +90,9 @@ def test_where_coerces_values_and_ands_conditions() -> None:
         "editorType": "EDITOR",
         "published": {"$ne": True},
     }
-    assert site_filter(None, ["editorType=EDITOR,ADI"]) == {"editorType": {"$in": ["EDITOR", "ADI"]}}
+    assert site_filter(None, ["editorType=EDITOR,ADI"]) == {
+        "editorType": {"$in": ["EDITOR", "ADI"]}
+    }
     assert site_filter(None, []) is None
     assert coerce("42") == 42
     assert coerce("1.5") == 1.5

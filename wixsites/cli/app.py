@@ -74,23 +74,42 @@ def format_option(command: F) -> F:
 
 
 @click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS)
-@click.option("--api-key", envvar="WIX_API_KEY", metavar="KEY", help="Wix account-level API key [env: WIX_API_KEY].")
-@click.option("--account-id", envvar="WIX_ACCOUNT_ID", metavar="ID", help="Wix account id [env: WIX_ACCOUNT_ID].")
+@click.option(
+    "--api-key",
+    envvar="WIX_API_KEY",
+    metavar="KEY",
+    help="Wix account-level API key [env: WIX_API_KEY].",
+)
+@click.option(
+    "--account-id",
+    envvar="WIX_ACCOUNT_ID",
+    metavar="ID",
+    help="Wix account id [env: WIX_ACCOUNT_ID].",
+)
 @click.option(
     "--base-url",
     envvar="WIX_BASE_URL",
     metavar="URL",
     help="API address, e.g. a running `wixsites sandbox serve` [env: WIX_BASE_URL].",
 )
-@click.option("--sandbox", is_flag=True, help="Use the embedded sandbox even if credentials are set.")
+@click.option(
+    "--sandbox", is_flag=True, help="Use the embedded sandbox even if credentials are set."
+)
 @click.option(
     "--max-retries",
     type=click.IntRange(min=0),
     metavar="N",
     help="Retries of a failed request (rate limit, server error); 0 fails at once.",
 )
-@click.option("--json", "json_output", is_flag=True, help="Print JSON on standard output (for scripts).")
-@click.option("-v", "--verbose", is_flag=True, help="Log every request (method, path, status, time) to stderr.")
+@click.option(
+    "--json", "json_output", is_flag=True, help="Print JSON on standard output (for scripts)."
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Log every request (method, path, status, time) to stderr.",
+)
 @click.version_option(package_name="wixsites", message="%(prog)s %(version)s")
 @click.pass_context
 def cli(

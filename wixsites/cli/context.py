@@ -57,8 +57,10 @@ class AppContext:
         if s.sandbox:
             return True
         if bool(s.api_key) != bool(s.account_id):
-            missing = "account id (WIX_ACCOUNT_ID or --account-id)" if s.api_key else (
-                "API key (WIX_API_KEY or --api-key)"
+            missing = (
+                "account id (WIX_ACCOUNT_ID or --account-id)"
+                if s.api_key
+                else ("API key (WIX_API_KEY or --api-key)")
             )
             given = "API key" if s.api_key else "account id"
             raise InputError(
@@ -104,9 +106,7 @@ class AppContext:
             f"account {account_id}, API key {mask_secret(api_key)}, "
             f"{'embedded sandbox' if self._sandbox else options.get('base_url', 'the Wix API')}"
         )
-        return WixSites(
-            api_key=api_key, account_id=account_id, on_request=self.requests, **options
-        )
+        return WixSites(api_key=api_key, account_id=account_id, on_request=self.requests, **options)
 
     def close(self) -> None:
         if self._client is not None:

@@ -50,10 +50,21 @@ class _Narrator:
 
 
 @click.command("demo")
-@click.option("--sites", type=click.IntRange(20, 5000), default=60, show_default=True,
-              help="How many sites the demo account has.")
-@click.option("--seed", "seed_value", type=int, default=3, show_default=True,
-              help="Random seed of the generated sites.")
+@click.option(
+    "--sites",
+    type=click.IntRange(20, 5000),
+    default=60,
+    show_default=True,
+    help="How many sites the demo account has.",
+)
+@click.option(
+    "--seed",
+    "seed_value",
+    type=int,
+    default=3,
+    show_default=True,
+    help="Random seed of the generated sites.",
+)
 @json_option
 @pass_app
 def demo(app: AppContext, sites: int, seed_value: int) -> None:
@@ -68,18 +79,30 @@ def demo(app: AppContext, sites: int, seed_value: int) -> None:
 
     started = time.perf_counter()
     say = _Narrator(app.output)
-    with tempfile.TemporaryDirectory(prefix="wixsites-demo-") as tmp, Sandbox(":memory:") as sandbox:
+    with (
+        tempfile.TemporaryDirectory(prefix="wixsites-demo-") as tmp,
+        Sandbox(":memory:") as sandbox,
+    ):
         sandbox.add_api_key(DEMO_API_KEY, DEMO_ACCOUNT)  # a fixed account: the same demo every time
         summary = sandbox.seed(DEMO_ACCOUNT, sites=sites, seed=seed_value)
-        with WixSites(api_key=DEMO_API_KEY, account_id=DEMO_ACCOUNT,
-                      transport=sandbox.transport(), rate_limit=None) as wix:
-            say.step(f"Seeded a throwaway in-memory sandbox account with {plural(sites, 'site')}, "
-                     f"{summary.wix_sites} of them Wix sites (those Query Sites lists).",
-                     sites=sites, wix_sites=summary.wix_sites)
+        with WixSites(
+            api_key=DEMO_API_KEY,
+            account_id=DEMO_ACCOUNT,
+            transport=sandbox.transport(),
+            rate_limit=None,
+        ) as wix:
+            say.step(
+                f"Seeded a throwaway in-memory sandbox account with {plural(sites, 'site')}, "
+                f"{summary.wix_sites} of them Wix sites (those Query Sites lists).",
+                sites=sites,
+                wix_sites=summary.wix_sites,
+            )
             tree = _run_flow(wix, say, Path(tmp))
     elapsed = time.perf_counter() - started
     if app.output.json:
-        app.output.emit_json({"steps": say.steps, "tree": tree["json"], "seconds": round(elapsed, 2)})
+        app.output.emit_json(
+            {"steps": say.steps, "tree": tree["json"], "seconds": round(elapsed, 2)}
+        )
     else:
         app.output.show(tree["rich"])
         app.output.info(f"Done in {elapsed:.1f} s. Try it on your account: wixsites --help")
@@ -91,19 +114,26 @@ def _ids(sites: list[Site]) -> list[str]:
 
 def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
     stage_ids = {name: str(wix.folders.create(name).id) for name in DEFAULT_STAGES}
-    say.step(f"Created the stage folders {', '.join(DEFAULT_STAGES)} (Create Folder x{len(stage_ids)}).",
-             stages=stage_ids)
+    say.step(
+        f"Created the stage folders {', '.join(DEFAULT_STAGES)} (Create Folder x{len(stage_ids)}).",
+        stages=stage_ids,
+    )
 
     everything = _ids(list(wix.sites.query(sort="createdDate:asc", page_size=100)))
     quarter = max(len(everything) // 4, 1)
     design = everything[: 3 * quarter]
     report = wix.sites.move(design, stage_ids["Design"])
-    say.step(f"New projects: moved {plural(len(report.moved), 'site')} into Design "
-             f"({plural(report.requests, 'request')}).", moved=len(report.moved))
+    say.step(
+        f"New projects: moved {plural(len(report.moved), 'site')} into Design "
+        f"({plural(report.requests, 'request')}).",
+        moved=len(report.moved),
+    )
 
     to_qa = design[: 2 * quarter]
     report = wix.sites.move(to_qa, stage_ids["QA"])
-    say.step(f"Design done: advanced {plural(len(report.moved), 'site')} to QA.", moved=len(report.moved))
+    say.step(
+        f"Design done: advanced {plural(len(report.moved), 'site')} to QA.", moved=len(report.moved)
+    )
 
     to_live = to_qa[:quarter]
     report = wix.sites.move(to_live, stage_ids["Live"])
@@ -117,14 +147,19 @@ def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
         writer.writerow(["site_id", "customer", "overdue_days"])
         writer.writerows([site_id, f"customer {n}", 30 + n] for n, site_id in enumerate(unpaid_ids))
     unpaid = read_ids_file(str(unpaid_file))
-    say.step(f"Billing exported {plural(len(unpaid), 'unpaid site id')} to {unpaid_file.name}.",
-             unpaid=unpaid)
+    say.step(
+        f"Billing exported {plural(len(unpaid), 'unpaid site id')} to {unpaid_file.name}.",
+        unpaid=unpaid,
+    )
 
     report = wix.sites.move(unpaid, stage_ids["Suspended"])
     failed = "; ".join(f"{site_id}: {reason}" for site_id, reason in report.failed.items())
-    say.step(f"Suspended {plural(len(report.moved), 'unpaid site')}"
-             + (f"; not moved: {failed}." if failed else "."),
-             moved=report.moved, failed=report.failed)
+    say.step(
+        f"Suspended {plural(len(report.moved), 'unpaid site')}"
+        + (f"; not moved: {failed}." if failed else "."),
+        moved=report.moved,
+        failed=report.failed,
+    )
 
     wix.folders.rename(stage_ids["QA"], "Review")
     say.step("The process changed: renamed the stage QA to Review (Update Folder).")
@@ -133,7 +168,14 @@ def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
     at_root = wix.sites.count(filter={"folderId": {"$exists": False}})
     pipeline = stages(index)
     counts = {index.name_of(f): value(f.site_count) or 0 for f in pipeline}
-    say.step("The account now: " + ", ".join(f"{n} {c}" for n, c in counts.items())
-             + f", at root {at_root}.", stages=counts, root=at_root)
-    return {"rich": folder_tree(index, at_root, "Demo account", pipeline),
-            "json": {"root": at_root, "stages": counts}}
+    say.step(
+        "The account now: "
+        + ", ".join(f"{n} {c}" for n, c in counts.items())
+        + f", at root {at_root}.",
+        stages=counts,
+        root=at_root,
+    )
+    return {
+        "rich": folder_tree(index, at_root, "Demo account", pipeline),
+        "json": {"root": at_root, "stages": counts},
+    }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-__all__ = ["CommandFailed", "InputError"]
+__all__ = ["CommandFailed", "InputError", "Interrupted"]
 
 
 class InputError(click.UsageError):
@@ -18,3 +18,9 @@ class CommandFailed(click.ClickException):
     """The command ran but did not (entirely) succeed; its report is already printed: exit status 1."""
 
     exit_code = 1
+
+
+class Interrupted(click.ClickException):
+    """Ctrl-C in the middle of a bulk move: exit status 130, saying how far it got."""
+
+    exit_code = 130

@@ -69,7 +69,9 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool) -> int:
         _say(str(error))
         return FAILURE
     except httpx.TransportError as error:
-        _say(f"cannot reach the server: {error or type(error).__name__}; check --base-url and the network")
+        _say(
+            f"cannot reach the server: {error or type(error).__name__}; check --base-url and the network"
+        )
         return FAILURE
     except csv.Error as error:
         _say(f"malformed CSV: {error}")
@@ -87,6 +89,10 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool) -> int:
             traceback.print_exc(file=sys.stderr)
         _say(
             f"unexpected {type(error).__name__}: {error} "
-            + ("(this is a bug in wixsites; please report it)" if verbose else "(run with --verbose for details)")
+            + (
+                "(this is a bug in wixsites; please report it)"
+                if verbose
+                else "(run with --verbose for details)"
+            )
         )
         return FAILURE

@@ -55,9 +55,13 @@ def site_filter(filter_json: str | None, where: Sequence[str]) -> dict[str, Any]
         try:
             parsed = json.loads(filter_json)
         except json.JSONDecodeError as error:
-            raise InputError(f"--filter is not valid JSON: {error.msg} at column {error.colno}") from None
+            raise InputError(
+                f"--filter is not valid JSON: {error.msg} at column {error.colno}"
+            ) from None
         if not isinstance(parsed, dict):
-            raise InputError('--filter must be a JSON object, e.g. --filter \'{"published": true}\'')
+            raise InputError(
+                "--filter must be a JSON object, e.g. --filter '{\"published\": true}'"
+            )
         combined.update(parsed)
     for expression in where:
         field, condition = _condition(expression)

@@ -103,7 +103,9 @@ class FolderIndex:
         if is_guid(text):
             if text.lower() in self.folders:
                 return text.lower()
-            raise InputError(f"no {what} with id {text} in this account (see: wixsites folders list)")
+            raise InputError(
+                f"no {what} with id {text} in this account (see: wixsites folders list)"
+            )
         folder = self.find(text)
         if folder is None:
             raise InputError(f"unknown {what} path {text!r}{self._suggestion(text)}")

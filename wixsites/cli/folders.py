@@ -78,10 +78,12 @@ def tree(app: AppContext) -> None:
     index = load_folders(app.client())
     root_sites = root_site_count(app)
     if app.output.json:
-        app.output.emit_json({
-            "siteCount": root_sites,
-            "children": [_node(index, index.id_of(c)) for c in index.children(ROOT)],
-        })
+        app.output.emit_json(
+            {
+                "siteCount": root_sites,
+                "children": [_node(index, index.id_of(c)) for c in index.children(ROOT)],
+            }
+        )
     else:
         app.output.show(folder_tree(index, root_sites))
 
@@ -111,9 +113,11 @@ def list_folders(app: AppContext) -> None:
     """
     index = load_folders(app.client())
     columns = (Column("path", "path"), Column("id", "id"), Column("sites", "sites", "right"))
-    app.output.records(columns, _rows(index),
-                       json_payload=[{**f.to_dict(), "pathName": index.path(i)}
-                                     for i, f in index.folders.items()])
+    app.output.records(
+        columns,
+        _rows(index),
+        json_payload=[{**f.to_dict(), "pathName": index.path(i)} for i, f in index.folders.items()],
+    )
 
 
 def create_path(app: AppContext, index: FolderIndex, path: str) -> tuple[str, list[str]]:
@@ -174,14 +178,19 @@ def rename(app: AppContext, folder: str, new_name: str) -> None:
       wixsites folders rename Clients/Acme/QA Review
     """
     if "/" in new_name or not new_name.strip():
-        raise InputError(f"{new_name!r} is not a folder name (to move a folder: wixsites folders move)")
+        raise InputError(
+            f"{new_name!r} is not a folder name (to move a folder: wixsites folders move)"
+        )
     index = load_folders(app.client())
     folder_id = _existing(index, folder)
     old = index.path(folder_id)
     renamed = app.client().folders.rename(folder_id, new_name)
     index.folders[folder_id] = renamed
-    _changed(app.output, {"id": folder_id, "old_path": old, "path": index.path(folder_id)},
-             f"Renamed {old} to {index.path(folder_id)}")
+    _changed(
+        app.output,
+        {"id": folder_id, "old_path": old, "path": index.path(folder_id)},
+        f"Renamed {old} to {index.path(folder_id)}",
+    )
 
 
 def _changed(output: Output, payload: dict[str, Any], message: str) -> None:
@@ -194,8 +203,11 @@ def _changed(output: Output, payload: dict[str, Any], message: str) -> None:
 @group.command("move")
 @click.argument("folders", nargs=-1, required=True)
 @click.option("--to", "target", required=True, metavar="FOLDER", help=FOLDER_HELP)
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
 @json_option
 @pass_app
 def move(app: AppContext, folders: tuple[str, ...], target: str, progress: bool | None) -> None:
@@ -230,8 +242,11 @@ def delete(app: AppContext, folder: str) -> None:
     path = index.path(folder_id)
     parent = index.path(index.parent_of(index.folders[folder_id]))
     app.client().folders.delete(folder_id)
-    _changed(app.output, {"id": folder_id, "path": path, "content_moved_to": parent},
-             f"Deleted {path}; its content is now in {parent}")
+    _changed(
+        app.output,
+        {"id": folder_id, "path": path, "content_moved_to": parent},
+        f"Deleted {path}; its content is now in {parent}",
+    )
 
 
 @group.command("of")

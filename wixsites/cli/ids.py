@@ -20,7 +20,9 @@ from wixsites.cli.errors import InputError
 
 __all__ = ["GUID_RE", "collect_site_ids", "is_guid", "parse_ids", "read_ids_file"]
 
-GUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+GUID_RE = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
 # Header names of an id column, normalised (lower case, letters and digits only), best first.
 _ID_HEADERS = ("siteid", "siteguid", "id", "guid", "site")
 _DELIMITERS = (",", "\t", ";")
@@ -87,7 +89,9 @@ def _id_column(header: list[str]) -> int | None:
 
 
 def _ids_from_csv(text: str, name: str) -> list[str]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text, name), strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(text, name), strict=True
+    )
     ids: list[str] = []
     column: int | None = None
     column_name = "the first column"
@@ -107,8 +111,7 @@ def _ids_from_csv(text: str, name: str) -> list[str]:
                     continue  # a header without a known id column: ids are in the first column
             if column >= len(cells):
                 raise InputError(
-                    f"{where}: malformed CSV: the row has {len(cells)} field(s), "
-                    f"no {column_name}"
+                    f"{where}: malformed CSV: the row has {len(cells)} field(s), no {column_name}"
                 )
             if not cells[column]:
                 raise InputError(f"{where}: malformed CSV: {column_name} is empty")

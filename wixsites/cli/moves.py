@@ -9,7 +9,7 @@ from rich.text import Text
 from wix_sites_api.models import Site
 
 from wixsites.cli.context import AppContext
-from wixsites.cli.errors import CommandFailed
+from wixsites.cli.errors import CommandFailed, Interrupted
 from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.models import value
 from wixsites.cli.progress import move_progress
@@ -53,16 +53,39 @@ def move_sites(
     output = app.output
     if not ids:
         if output.json:
-            output.emit_json({"kind": "site", "target": target_id, "target_path": target_path,
-                              "ok": True, "moved": [], "failed": {}, "requests": 0, **(extra or {})})
+            output.emit_json(
+                {
+                    "kind": "site",
+                    "target": target_id,
+                    "target_path": target_path,
+                    "ok": True,
+                    "moved": [],
+                    "failed": {},
+                    "requests": 0,
+                    **(extra or {}),
+                }
+            )
         else:
             output.info("No site ids given: nothing to move.")
         return
     if dry_run:
         _dry_run(app, ids, target_id=target_id, target_path=target_path)
         return
+    done = [0]
+
+    def count(finished: int, total: int) -> None:
+        done[0] = finished
+        if bar is not None:
+            bar(finished, total)
+
     with move_progress("sites", len(ids), show=progress) as bar:
-        report = app.client().sites.move(list(ids), target_id, progress=bar)
+        try:
+            report = app.client().sites.move(list(ids), target_id, progress=count)
+        except KeyboardInterrupt:
+            raise Interrupted(
+                f"interrupted after {done[0]:,} of {plural(len(ids), 'site')} were sent; moving "
+                "is idempotent: run the same command again to finish"
+            ) from None
     show_move_report(output, report, target_path=target_path, extra=extra)
 
 
@@ -74,21 +97,25 @@ def _dry_run(app: AppContext, ids: Sequence[str], *, target_id: str, target_path
     would_move = [i for i in ids if i in found and i not in already]
     requests = -(-len(would_move) // MOVE_BATCH)
     if output.json:
-        output.emit_json({
-            "dry_run": True,
-            "target": target_id,
-            "target_path": target_path,
-            "would_move": would_move,
-            "already_there": already,
-            "unknown": {i: NOT_IN_ACCOUNT for i in unknown},
-            "requests": requests,
-        })
+        output.emit_json(
+            {
+                "dry_run": True,
+                "target": target_id,
+                "target_path": target_path,
+                "would_move": would_move,
+                "already_there": already,
+                "unknown": {i: NOT_IN_ACCOUNT for i in unknown},
+                "requests": requests,
+            }
+        )
     else:
-        output.show(Text.assemble(
-            ("Dry run: ", "bold"),
-            f"would move {plural(len(would_move), 'site')} to {target_path} "
-            f"in {plural(requests, 'request')}; nothing was moved.",
-        ))
+        output.show(
+            Text.assemble(
+                ("Dry run: ", "bold"),
+                f"would move {plural(len(would_move), 'site')} to {target_path} "
+                f"in {plural(requests, 'request')}; nothing was moved.",
+            )
+        )
         if already:
             output.show(f"Already in {target_path}: {plural(len(already), 'site')}.")
         if unknown:
@@ -97,5 +124,6 @@ def _dry_run(app: AppContext, ids: Sequence[str], *, target_id: str, target_path
                 output.line(f"  {site_id}")
     if unknown:
         raise CommandFailed(
-            f"{plural(len(unknown), 'site id')} not in the account; they would not move"
+            f"{plural(len(unknown), 'site id')} not in the account would not move"
+            + ("" if output.json else " (listed above)")
         )

@@ -50,9 +50,7 @@ def show_move_report(
                 ("Moved " if report.moved else "Nothing moved", "bold"),
                 plural(len(report.moved), kind) if report.moved else "",
                 f" to {target_path}" if report.moved else "",
-                f" ({plural(report.requests, 'request')})."
-                if report.requests
-                else ".",
+                f" ({plural(report.requests, 'request')})." if report.requests else ".",
             )
         )
         if report.failed:

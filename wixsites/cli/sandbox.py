@@ -48,18 +48,41 @@ def _check_port_free(host: str, port: int) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8787, show_default=True)
 @click.option("--db", metavar="PATH", help=DB_HELP)
-@click.option("--api-key", "api_key", metavar="KEY", help="Accept this API key (with --account-id).")
+@click.option(
+    "--api-key", "api_key", metavar="KEY", help="Accept this API key (with --account-id)."
+)
 @click.option("--account-id", "account_id", metavar="ID", help="The account of --api-key.")
-@click.option("--app-id", "app_id", metavar="ID", help="Accept requests signed by this app (with --app-secret).")
+@click.option(
+    "--app-id",
+    "app_id",
+    metavar="ID",
+    help="Accept requests signed by this app (with --app-secret).",
+)
 @click.option("--app-secret", "app_secret", metavar="SECRET", help="The secret of --app-id.")
-@click.option("--fault-rate", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
-              help="Share of requests answered with an injected 429/5xx, to test retries.")
-@click.option("--fault-seed", type=int, default=0, show_default=True, help="Seed of the injected faults.")
+@click.option(
+    "--fault-rate",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Share of requests given a fault (429, 503, a dropped connection, a delay).",
+)
+@click.option(
+    "--fault-seed", type=int, default=0, show_default=True, help="Seed of the injected faults."
+)
 @json_option
 @pass_app
-def serve(app: AppContext, host: str, port: int, db: str | None, api_key: str | None,
-          account_id: str | None, app_id: str | None, app_secret: str | None,
-          fault_rate: float, fault_seed: int) -> None:
+def serve(
+    app: AppContext,
+    host: str,
+    port: int,
+    db: str | None,
+    api_key: str | None,
+    account_id: str | None,
+    app_id: str | None,
+    app_secret: str | None,
+    fault_rate: float,
+    fault_seed: int,
+) -> None:
     """Serve the sandbox over HTTP until interrupted (Ctrl-C).
 
     Prints the address and the credentials to use; point the SDK or the command line at it:
@@ -86,42 +109,79 @@ def serve(app: AppContext, host: str, port: int, db: str | None, api_key: str | 
         sandbox.add_app(app_id, app_secret)
     shown_host = f"[{host}]" if ":" in host else host
     base_url = f"http://{shown_host}:{port}"
-    details: dict[str, Any] = {"base_url": base_url, "api_key": api_key, "account_id": account_id,
-                               "db": path}
+    details: dict[str, Any] = {
+        "base_url": base_url,
+        "api_key": api_key,
+        "account_id": account_id,
+        "db": path,
+    }
     if app_id:
         details["app_id"] = app_id  # never the secret: whoever started the server knows it
     if app.output.json:
         app.output.emit_json(details, one_line=True)  # one line: a script reads it, then connects
     else:
         app.output.line(f"Wix sandbox on {base_url} (database {path}); use:")
-        app.output.line(f"  export WIX_BASE_URL={base_url} WIX_API_KEY={api_key} WIX_ACCOUNT_ID={account_id}")
+        app.output.line(
+            f"  export WIX_BASE_URL={base_url} WIX_API_KEY={api_key} WIX_ACCOUNT_ID={account_id}"
+        )
         if app_id:
-            app.output.line(f"  or signed requests: application id {app_id}, instance id {account_id}")
+            app.output.line(
+                f"  or signed requests: application id {app_id}, instance id {account_id}"
+            )
         if fault_rate:
-            app.output.line(f"  {fault_rate:.0%} of requests get an injected fault (seed {fault_seed})")
+            app.output.line(
+                f"  {fault_rate:.0%} of requests get an injected fault (seed {fault_seed})"
+            )
         app.output.info("Press Ctrl-C to stop.")
     sys.stdout.flush()
     try:
         # wixsandbox's own banner names only the default credentials: ours replaces it
-        run_server(sandbox, host=host, port=port, fault_rate=fault_rate, fault_seed=fault_seed,
-                   out=io.StringIO())
+        run_server(
+            sandbox,
+            host=host,
+            port=port,
+            fault_rate=fault_rate,
+            fault_seed=fault_seed,
+            out=io.StringIO(),
+        )
     finally:
         sandbox.close()
 
 
 @group.command("seed")
 @click.option("--db", metavar="PATH", help=DB_HELP)
-@click.option("--account-id", "account_id", metavar="ID",
-              help="The account to seed (default: the sandbox's default account).")
+@click.option(
+    "--account-id",
+    "account_id",
+    metavar="ID",
+    help="The account to seed (default: the sandbox's default account).",
+)
 @click.option("--sites", type=click.IntRange(min=0), required=True, help="How many sites to add.")
-@click.option("--folders", type=click.IntRange(min=0), default=0, show_default=True,
-              help="How many folders to add.")
-@click.option("--seed", "seed_value", type=int, default=0, show_default=True,
-              help="Random seed (the same seed gives the same sites).")
+@click.option(
+    "--folders",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="How many folders to add.",
+)
+@click.option(
+    "--seed",
+    "seed_value",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Random seed (the same seed gives the same sites).",
+)
 @json_option
 @pass_app
-def seed(app: AppContext, db: str | None, account_id: str | None, sites: int, folders: int,
-         seed_value: int) -> None:
+def seed(
+    app: AppContext,
+    db: str | None,
+    account_id: str | None,
+    sites: int,
+    folders: int,
+    seed_value: int,
+) -> None:
     """Add generated sites (and folders) to an account of the sandbox.
 
     \b
@@ -136,9 +196,13 @@ def seed(app: AppContext, db: str | None, account_id: str | None, sites: int, fo
     finally:
         sandbox.close()
     if app.output.json:
-        app.output.emit_json({"db": path, "account_id": account, "summary": to_jsonable(_fields(summary))})
+        app.output.emit_json(
+            {"db": path, "account_id": account, "summary": to_jsonable(_fields(summary))}
+        )
     else:
-        app.output.line(f"Seeded account {account} of {path} with {sites:,} sites and {folders:,} folders.")
+        app.output.line(
+            f"Seeded account {account} of {path} with {sites:,} sites and {folders:,} folders."
+        )
 
 
 def _fields(summary: object) -> object:

@@ -35,21 +35,35 @@ COLUMNS = (
 
 
 def filter_options(command: F) -> F:
-    for option in reversed((
-        click.option("--filter", "filter_json", metavar="JSON",
-                     help='A Wix filter, e.g. \'{"editorType": "EDITOR"}\'.'),
-        click.option("--where", multiple=True, metavar="FIELD=VALUE",
-                     help="A condition (repeat to AND them): published=true, editorType=EDITOR,ADI, "
-                          "premium!=true."),
-        click.option("--folder", metavar="FOLDER",
-                     help="Only the sites directly in this folder (path or id; / for root)."),
-    )):
+    for option in reversed(
+        (
+            click.option(
+                "--filter",
+                "filter_json",
+                metavar="JSON",
+                help='A Wix filter, e.g. \'{"editorType": "EDITOR"}\'.',
+            ),
+            click.option(
+                "--where",
+                multiple=True,
+                metavar="FIELD=VALUE",
+                help="A condition (repeat to AND them): published=true, editorType=EDITOR,ADI, "
+                "premium!=true.",
+            ),
+            click.option(
+                "--folder",
+                metavar="FOLDER",
+                help="Only the sites directly in this folder (path or id; / for root).",
+            ),
+        )
+    ):
         command = option(command)
     return command
 
 
-def _filter(app: AppContext, filter_json: str | None, where: tuple[str, ...],
-            folder: str | None) -> dict[str, object] | None:
+def _filter(
+    app: AppContext, filter_json: str | None, where: tuple[str, ...], folder: str | None
+) -> dict[str, object] | None:
     combined = site_filter(filter_json, where)
     if folder is not None:
         folder_id = load_folders(app.client()).resolve(folder)
@@ -65,13 +79,23 @@ def group() -> None:
 
 @group.command("list")
 @filter_options
-@click.option("--sort", multiple=True, metavar="FIELD[:asc|:desc]",
-              help="Sort by createdDate, updatedDate or displayName (repeatable).")
+@click.option(
+    "--sort",
+    multiple=True,
+    metavar="FIELD[:asc|:desc]",
+    help="Sort by createdDate, updatedDate or displayName (repeatable).",
+)
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N sites.")
 @format_option
 @pass_app
-def list_sites(app: AppContext, filter_json: str | None, where: tuple[str, ...],
-               folder: str | None, sort: tuple[str, ...], limit: int | None) -> None:
+def list_sites(
+    app: AppContext,
+    filter_json: str | None,
+    where: tuple[str, ...],
+    folder: str | None,
+    sort: tuple[str, ...],
+    limit: int | None,
+) -> None:
     """List sites, as a table, JSON or CSV.
 
     \b
@@ -104,8 +128,9 @@ def _sort(values: tuple[str, ...]) -> list[tuple[str, str]] | None:
 @filter_options
 @json_option
 @pass_app
-def count_sites(app: AppContext, filter_json: str | None, where: tuple[str, ...],
-                folder: str | None) -> None:
+def count_sites(
+    app: AppContext, filter_json: str | None, where: tuple[str, ...], folder: str | None
+) -> None:
     """Count sites (Count Sites ignores the premium and appIds filters).
 
     \b
@@ -122,18 +147,39 @@ def count_sites(app: AppContext, filter_json: str | None, where: tuple[str, ...]
 
 @group.command("move")
 @click.argument("site_ids", nargs=-1, metavar="[SITE_ID]... | -")
-@click.option("--to", "target", required=True, metavar="FOLDER",
-              help="The folder: a path (Clients/Acme/QA), an id, or / for root.")
-@click.option("--from-file", "from_file", metavar="FILE",
-              help="Read ids from a CSV (its site_id/id column) or a text file (one per line); - is stdin.")
-@click.option("--dry-run", is_flag=True,
-              help="Check the folder and the ids (which exist in the account) without moving anything.")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="FOLDER",
+    help="The folder: a path (Clients/Acme/QA), an id, or / for root.",
+)
+@click.option(
+    "--from-file",
+    "from_file",
+    metavar="FILE",
+    help="Read ids from a CSV (its site_id/id column) or a text file (one per line); - is stdin.",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check the folder and the ids (which exist in the account) without moving anything.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
 @json_option
 @pass_app
-def move(app: AppContext, site_ids: tuple[str, ...], target: str, from_file: str | None,
-         dry_run: bool, progress: bool | None) -> None:
+def move(
+    app: AppContext,
+    site_ids: tuple[str, ...],
+    target: str,
+    from_file: str | None,
+    dry_run: bool,
+    progress: bool | None,
+) -> None:
     """Move sites into a folder, 500 per request.
 
     Ids come from arguments, from --from-file, or from standard input (-). The summary lists every
@@ -146,9 +192,17 @@ def move(app: AppContext, site_ids: tuple[str, ...], target: str, from_file: str
       cut -d, -f1 export.csv | wixsites sites move --to / -
     """
     if not site_ids and from_file is None:
-        raise InputError("give site ids as arguments, --from-file FILE, or - to read standard input")
+        raise InputError(
+            "give site ids as arguments, --from-file FILE, or - to read standard input"
+        )
     ids = collect_site_ids(site_ids, from_file, sys.stdin)
     folders = load_folders(app.client())
     target_id = folders.resolve(target)
-    move_sites(app, ids, target_id=target_id, target_path=folders.path(target_id),
-               dry_run=dry_run, progress=progress)
+    move_sites(
+        app,
+        ids,
+        target_id=target_id,
+        target_path=folders.path(target_id),
+        dry_run=dry_run,
+        progress=progress,
+    )

@@ -82,8 +82,14 @@ def _stage_list(text: str) -> list[str]:
 
 
 @group.command("init")
-@click.option("--stages", "stage_names", default=",".join(DEFAULT_STAGES), show_default=True,
-              metavar="A,B,...", help="The stage folders to have at root.")
+@click.option(
+    "--stages",
+    "stage_names",
+    default=",".join(DEFAULT_STAGES),
+    show_default=True,
+    metavar="A,B,...",
+    help="The stage folders to have at root.",
+)
 @json_option
 @pass_app
 def init(app: AppContext, stage_names: str) -> None:
@@ -112,22 +118,37 @@ def init(app: AppContext, stage_names: str) -> None:
 
 
 def _move_options(command: Any) -> Any:
-    command = click.option("--progress/--no-progress", default=None,
-                           help="Show a progress bar (default: when stderr is a terminal).")(command)
-    command = click.option("--dry-run", is_flag=True, help="Check everything, move nothing.")(command)
+    command = click.option(
+        "--progress/--no-progress",
+        default=None,
+        help="Show a progress bar (default: when stderr is a terminal).",
+    )(command)
+    command = click.option("--dry-run", is_flag=True, help="Check everything, move nothing.")(
+        command
+    )
     return command
 
 
 @group.command("advance")
 @click.argument("site_ids", nargs=-1, metavar="[SITE_ID]... | -")
 @click.option("--to", "stage", required=True, metavar="STAGE", help="The stage, e.g. QA.")
-@click.option("--from-file", "from_file", metavar="FILE",
-              help="Read ids from a CSV or a text file; - is standard input.")
+@click.option(
+    "--from-file",
+    "from_file",
+    metavar="FILE",
+    help="Read ids from a CSV or a text file; - is standard input.",
+)
 @_move_options
 @json_option
 @pass_app
-def advance(app: AppContext, site_ids: tuple[str, ...], stage: str, from_file: str | None,
-            dry_run: bool, progress: bool | None) -> None:
+def advance(
+    app: AppContext,
+    site_ids: tuple[str, ...],
+    stage: str,
+    from_file: str | None,
+    dry_run: bool,
+    progress: bool | None,
+) -> None:
     """Move sites into a stage.
 
     \b
@@ -136,17 +157,30 @@ def advance(app: AppContext, site_ids: tuple[str, ...], stage: str, from_file: s
       wixsites workflow advance --to Live --from-file approved.csv
     """
     if not site_ids and from_file is None:
-        raise InputError("give site ids as arguments, --from-file FILE, or - to read standard input")
+        raise InputError(
+            "give site ids as arguments, --from-file FILE, or - to read standard input"
+        )
     ids = collect_site_ids(site_ids, from_file, sys.stdin)
     index = load_folders(app.client())
     target = index.id_of(stage_named(index, stage))
-    move_sites(app, ids, target_id=target, target_path=index.path(target), dry_run=dry_run,
-               progress=progress)
+    move_sites(
+        app,
+        ids,
+        target_id=target,
+        target_path=index.path(target),
+        dry_run=dry_run,
+        progress=progress,
+    )
 
 
 @group.command("suspend")
-@click.option("--unpaid", "unpaid", required=True, metavar="FILE",
-              help="The unpaid sites: a CSV (site_id/id column) or a text file; - is stdin.")
+@click.option(
+    "--unpaid",
+    "unpaid",
+    required=True,
+    metavar="FILE",
+    help="The unpaid sites: a CSV (site_id/id column) or a text file; - is stdin.",
+)
 @click.option("--stage", default=SUSPENDED, show_default=True, help="The stage of suspended sites.")
 @_move_options
 @json_option
@@ -161,8 +195,14 @@ def suspend(app: AppContext, unpaid: str, stage: str, dry_run: bool, progress: b
     ids = read_ids_file(unpaid, sys.stdin)
     index = load_folders(app.client())
     target = index.id_of(stage_named(index, stage))
-    move_sites(app, ids, target_id=target, target_path=index.path(target), dry_run=dry_run,
-               progress=progress)
+    move_sites(
+        app,
+        ids,
+        target_id=target,
+        target_path=index.path(target),
+        dry_run=dry_run,
+        progress=progress,
+    )
 
 
 @group.command("status")
@@ -199,6 +239,8 @@ def rename_stage(app: AppContext, old: str, new: str) -> None:
     folder = stage_named(index, old)
     app.client().folders.rename(index.id_of(folder), new.strip())
     if app.output.json:
-        app.output.emit_json({"id": index.id_of(folder), "old": index.name_of(folder), "new": new.strip()})
+        app.output.emit_json(
+            {"id": index.id_of(folder), "old": index.name_of(folder), "new": new.strip()}
+        )
     else:
         app.output.line(f"Renamed stage {index.name_of(folder)} to {new.strip()}.")
