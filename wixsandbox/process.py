@@ -1,9 +1,9 @@
 """The sandbox as a separate process on 127.0.0.1: for end-to-end tests, drills and benchmarks.
 
-    with SandboxProcess(db, api_key="k", account_id=ACCOUNT) as server:
-        httpx.post(server.url + "/site-list/v2/sites/count", ...)
-        server.kill()      # kill -9, as a drill does
-        server.start()     # again, on the same database and port
+with SandboxProcess(db, api_key="k", account_id=ACCOUNT) as server:
+    httpx.post(server.url + "/site-list/v2/sites/count", ...)
+    server.kill()      # kill -9, as a drill does
+    server.start()     # again, on the same database and port
 """
 
 from __future__ import annotations
@@ -55,7 +55,9 @@ class SandboxProcess:
             self._args += ["--fault-rate", str(fault_rate), "--fault-seed", str(fault_seed)]
         self._env = dict(env if env is not None else os.environ)
         if app_secret:
-            self._env["WIXSANDBOX_APP_SECRET"] = app_secret  # not on the command line, where ps shows it
+            self._env["WIXSANDBOX_APP_SECRET"] = (
+                app_secret  # not on the command line, where ps shows it
+            )
         self._process: subprocess.Popen[bytes] | None = None
         # a file, not a pipe: a long-lived server that logs must never block on a full pipe
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as this object)
@@ -74,20 +76,26 @@ class SandboxProcess:
     def start(self, timeout: float = 30.0) -> SandboxProcess:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "wixsandbox", "--db", self.db, "serve", *self._args],
-            env=self._env, stdout=subprocess.DEVNULL, stderr=self._log,
+            env=self._env,
+            stdout=subprocess.DEVNULL,
+            stderr=self._log,
         )
         deadline = time.monotonic() + timeout
         # a TCP connect, not a request: a request would draw from the fault plan
         while True:
             if self._process.poll() is not None:
-                raise RuntimeError(f"the sandbox exited with status {self._process.returncode}: {self.log().strip()}")
+                raise RuntimeError(
+                    f"the sandbox exited with status {self._process.returncode}: {self.log().strip()}"
+                )
             try:
                 socket.create_connection((self.host, self.port), timeout=0.2).close()
                 return self
             except OSError:
                 if time.monotonic() > deadline:
                     self.kill()
-                    raise TimeoutError(f"the sandbox did not listen on {self.url} within {timeout:.0f} s") from None
+                    raise TimeoutError(
+                        f"the sandbox did not listen on {self.url} within {timeout:.0f} s"
+                    ) from None
                 time.sleep(0.05)
 
     def log(self) -> str:
@@ -117,6 +125,9 @@ class SandboxProcess:
         return self.start()
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.stop()

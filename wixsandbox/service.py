@@ -28,7 +28,7 @@ from wixsandbox.routes import BY_OPERATION
 from wixsandbox.seed import SeedSummary, seed_account
 from wixsandbox.spec import Operation, PathItem, path_items
 from wixsandbox.store import DATA_TABLES, Store
-from wixsandbox.validation import SchemaCheck
+from wixsandbox.validation import FastCheck, SchemaCheck
 from wixsandbox.wire import Request, Response, dump_json, read_json
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class Sandbox:
         self.response_violations: list[str] = []
         self._cursors = CursorCodec(self.store.secret_key("cursor_key"))
         self._check = SchemaCheck()
+        self._response_check = FastCheck()
         self._items = path_items()
 
     def __repr__(self) -> str:
@@ -294,7 +295,7 @@ class Sandbox:
         schema = operation.response_schema(status)
         if schema is None or status == 405:
             return status, document
-        problem = self._check.first_error(schema, document)
+        problem = self._response_check.first_error(schema, document)
         if problem is None:
             return status, document
         message = f"{operation.operation_id} answered {status} against the spec: {problem}"

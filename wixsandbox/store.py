@@ -52,12 +52,6 @@ CREATE TABLE IF NOT EXISTS sites (
     app_ids TEXT NOT NULL DEFAULT '[]',  -- JSON array
     search TEXT NOT NULL  -- lower-cased name, display name and view URL, for name/searchPhrase
 );
-CREATE UNIQUE INDEX IF NOT EXISTS sites_by_id ON sites (account_id, id);
-CREATE INDEX IF NOT EXISTS sites_by_created ON sites (account_id, created_ms, id);
-CREATE INDEX IF NOT EXISTS sites_by_updated ON sites (account_id, updated_ms, id);
-CREATE INDEX IF NOT EXISTS sites_by_trashed ON sites (account_id, trashed_ms, id);
-CREATE INDEX IF NOT EXISTS sites_by_display_name ON sites (account_id, display_name, id);
-CREATE INDEX IF NOT EXISTS sites_by_folder ON sites (account_id, folder_id);
 CREATE TABLE IF NOT EXISTS folders (
     account_id TEXT NOT NULL,
     id TEXT NOT NULL,
@@ -70,7 +64,35 @@ CREATE TABLE IF NOT EXISTS folders (
 CREATE UNIQUE INDEX IF NOT EXISTS folders_sibling_names ON folders (account_id, parent_id, name);
 """
 
+# The indexes of sites: one per sortable field (keyset paging walks them in order), by id, by folder.
+SITE_INDEXES = {
+    "sites_by_id": "CREATE UNIQUE INDEX IF NOT EXISTS sites_by_id ON sites (account_id, id)",
+    "sites_by_created": "CREATE INDEX IF NOT EXISTS sites_by_created ON sites (account_id, created_ms, id)",
+    "sites_by_updated": "CREATE INDEX IF NOT EXISTS sites_by_updated ON sites (account_id, updated_ms, id)",
+    "sites_by_trashed": "CREATE INDEX IF NOT EXISTS sites_by_trashed ON sites (account_id, trashed_ms, id)",
+    "sites_by_display_name": (
+        "CREATE INDEX IF NOT EXISTS sites_by_display_name ON sites (account_id, display_name, id)"
+    ),
+    "sites_by_folder": "CREATE INDEX IF NOT EXISTS sites_by_folder ON sites (account_id, folder_id)",
+}
 DATA_TABLES = ("sites", "folders")
+
+
+@contextmanager
+def bulk_insert(conn: sqlite3.Connection, rows: int) -> Iterator[None]:
+    """Within a transaction: drop the site indexes around a large insert and build them after.
+
+    Building an index once is about three times faster than growing it row by row.
+    """
+    existing = conn.execute("SELECT COUNT(*) FROM sites").fetchone()[0]
+    rebuild = rows >= 10_000 and rows >= existing
+    if rebuild:
+        for name in SITE_INDEXES:
+            conn.execute(f"DROP INDEX IF EXISTS {name}")
+    yield
+    if rebuild:
+        for statement in SITE_INDEXES.values():
+            conn.execute(statement)
 
 
 def _casefold(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
@@ -96,7 +118,7 @@ class Store:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             # executescript commits implicitly: it runs outside any explicit transaction.
-            self._conn.executescript(SCHEMA)
+            self._conn.executescript(SCHEMA + ";\n".join(SITE_INDEXES.values()) + ";")
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

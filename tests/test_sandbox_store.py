@@ -1,0 +1,136 @@
+"""The sandbox's store: file databases, reopening, several threads and processes, seeding."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.sandbox_fixtures import (
+    ACCOUNT,
+    FOLDERS,
+    KEY,
+    QUERY_FOLDERS,
+    QUERY_SITES,
+    ROOT,
+    client,
+    create_folder,
+    free_port,
+    make_sandbox,
+)
+from wixsandbox import Sandbox
+
+
+def test_file_database_survives_reopen(tmp_path: Path) -> None:
+    db = tmp_path / "sandbox.db"
+    with make_sandbox(db) as sandbox:
+        credentials = sandbox.default_credentials()
+        sandbox.seed(ACCOUNT, sites=50, folders=5)
+        with client(sandbox) as http:
+            folder = create_folder(http, "Kept")
+            cursor = http.post(QUERY_SITES, json={"query": {"cursorPaging": {"limit": 10}}}).json()
+    with Sandbox(db) as again:
+        assert again.default_credentials() == credentials
+        with client(again) as http:
+            names = [f["name"] for f in http.post(QUERY_FOLDERS, json={}).json()["folders"]]
+            assert "Kept" in names
+            assert folder["id"] in {f["id"] for f in http.post(QUERY_FOLDERS, json={}).json()["folders"]}
+            nxt = http.post(QUERY_SITES, json={"query": {"cursorPaging": {"cursor": cursor["metadata"]["cursors"]["next"]}}})
+            assert nxt.status_code == 200  # the cursor key is kept in the database too
+
+
+def test_seed_is_deterministic() -> None:
+    def snapshot() -> list[tuple[object, ...]]:
+        with Sandbox() as sandbox:
+            sandbox.seed(ACCOUNT, sites=200, folders=10, seed=3)
+            with sandbox.store.read() as conn:
+                return [tuple(row) for row in conn.execute("SELECT * FROM sites ORDER BY id")]
+
+    assert snapshot() == snapshot()
+
+
+def test_reset() -> None:
+    with make_sandbox() as sandbox:
+        sandbox.seed(ACCOUNT, sites=20, folders=3)
+        sandbox.reset()
+        with client(sandbox) as http:
+            assert http.post(QUERY_SITES, json={}).json()["sites"] == []
+            assert http.post(QUERY_FOLDERS, json={}).json()["folders"] == []
+
+
+def test_threads_share_one_sandbox(tmp_path: Path) -> None:
+    with make_sandbox(tmp_path / "threads.db") as sandbox:
+        sandbox.seed(ACCOUNT, sites=100, folders=0)
+        errors: list[str] = []
+
+        def work(n: int) -> None:
+            with client(sandbox) as http:
+                for i in range(10):
+                    response = http.post(FOLDERS, json={"folder": {"name": f"t{n}-{i}"}})
+                    if response.status_code != 200:
+                        errors.append(response.text)
+                    if http.post(QUERY_SITES, json={}).status_code != 200:
+                        errors.append("query")
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with client(sandbox) as http:
+            assert http.post(QUERY_FOLDERS, json={}).json()["metadata"]["total"] == 80
+
+
+def test_two_connections_to_one_file(tmp_path: Path) -> None:
+    db = tmp_path / "shared.db"
+    with make_sandbox(db) as first, Sandbox(db) as second, client(first) as a, client(second) as b:
+        for i in range(10):
+            create_folder(a, f"a{i}")
+            create_folder(b, f"b{i}")
+        assert b.post(QUERY_FOLDERS, json={}).json()["metadata"]["total"] == 20
+
+
+@pytest.mark.slow
+def test_database_usable_after_kill_9(tmp_path: Path) -> None:
+    db = tmp_path / "killed.db"
+    with make_sandbox(db):
+        pass
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wixsandbox", "--db", str(db), "serve", "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    headers = {"Authorization": KEY, "wix-account-id": ACCOUNT}
+    try:
+        for _ in range(200):
+            try:
+                httpx.get(url, timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        for i in range(20):
+            response = httpx.post(url + FOLDERS, json={"folder": {"name": f"f{i}"}}, headers=headers)
+            assert response.status_code == 200
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    with Sandbox(db) as again, client(again) as http:
+        assert http.post(QUERY_FOLDERS, json={}).json()["metadata"]["total"] == 20
+        create_folder(http, "after the crash")
+
+
+def test_seeding_is_fast() -> None:
+    with Sandbox() as sandbox:
+        started = time.perf_counter()
+        summary = sandbox.seed(ACCOUNT, sites=20_000, folders=30)
+        assert time.perf_counter() - started < 5
+        assert summary.sites == 20_000
