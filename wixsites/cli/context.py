@@ -44,10 +44,6 @@ class AppContext:
         self._client: WixSites | None = None
         self._sandbox: Sandbox | None = None
 
-    @property
-    def request_count(self) -> int:
-        return self.requests.count if self.requests else 0
-
     def log(self, message: str) -> None:
         if self.settings.verbose:
             self.output.info(f"[verbose] {message}")
