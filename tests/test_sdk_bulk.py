@@ -12,8 +12,8 @@ import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from wixsandbox import Sandbox
 
+from wixsandbox import Sandbox
 from wixsites import AsyncWixSites, MoveReport, WixSites
 
 TARGET = "5a8a82cc-0246-4ed9-ba15-cd4653e8267a"

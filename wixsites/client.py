@@ -27,7 +27,13 @@ from wixsites.redaction import Redactor
 from wixsites.retry import RetryPolicy
 from wixsites.runner import AsyncRunner, SyncRunner
 from wixsites.sites import AsyncSites, Sites
-from wixsites.transport import AsyncWireTransport, OnRequest, WireTransport
+from wixsites.transport import (
+    AsyncHttpClient,
+    AsyncWireTransport,
+    HttpClient,
+    OnRequest,
+    WireTransport,
+)
 
 __all__ = ["DEFAULT_RETRY", "AsyncWixSites", "WixSites"]
 
@@ -83,7 +89,7 @@ def _api_key_settings(
         auth = WixApiKeyAuth(str(api_key), account_id=str(account_id))
     except CredentialsError as exc:
         raise ConfigurationError(f"bad credentials: {exc}") from None
-    return _Settings(auth, [api_key], f"account_id={account_id!r}", base_url, **options)
+    return _Settings(auth, [str(api_key)], f"account_id={account_id!r}", base_url, **options)
 
 
 def _signature_settings(
@@ -204,7 +210,7 @@ class WixSites(_Common):
             on_request=settings.on_request,
             redact=settings.redact,
         )
-        self._http = httpx.Client(
+        self._http = HttpClient(
             base_url=settings.base_url,
             auth=settings.auth,
             transport=wire,
@@ -333,7 +339,7 @@ class AsyncWixSites(_Common):
             on_request=settings.on_request,
             redact=settings.redact,
         )
-        self._http = httpx.AsyncClient(
+        self._http = AsyncHttpClient(
             base_url=settings.base_url,
             auth=settings.auth,
             transport=wire,

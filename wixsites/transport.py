@@ -13,13 +13,21 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
 from wixsites.errors import error_from_response
 from wixsites.ratelimit import TokenBucket
 
-__all__ = ["AsyncWireTransport", "RequestInfo", "WireTransport", "logger"]
+__all__ = [
+    "AsyncHttpClient",
+    "AsyncWireTransport",
+    "HttpClient",
+    "RequestInfo",
+    "WireTransport",
+    "logger",
+]
 
 logger = logging.getLogger("wixsites")
 
@@ -177,3 +185,29 @@ class AsyncWireTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._inner.aclose()
+
+
+class HttpClient(httpx.Client):
+    """`httpx.Client` that lets go of each answer's body as soon as nothing refers to it.
+
+    httpx wraps the stream of every answer in an object that refers back to the answer: a
+    reference cycle, so each body (up to a megabyte for a page of 1,000 sites) lives on until the
+    garbage collector runs. Once the body has been read, a plain stream over it breaks the cycle
+    and memory stays flat however many pages are iterated.
+    """
+
+    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        response = super().send(request, **kwargs)
+        if not kwargs.get("stream"):
+            response.stream = httpx.ByteStream(response.content)
+        return response
+
+
+class AsyncHttpClient(httpx.AsyncClient):
+    """`HttpClient` for asyncio."""
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        response = await super().send(request, **kwargs)
+        if not kwargs.get("stream"):
+            response.stream = httpx.ByteStream(response.content)
+        return response
