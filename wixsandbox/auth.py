@@ -74,11 +74,9 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
         iter(request.query_values("application-id")), None
     )
     if not app_id:
-        raise ApiError(
-            400,
+        raise unauthenticated(
             "The signed request lacks x-wix-application-id (or the application-id query parameter)",
-            code="UNAUTHENTICATED",
-            description=_SIGNATURE_DESCRIPTION,
+            _SIGNATURE_DESCRIPTION,
         )
     row = conn.execute("SELECT secret FROM apps WHERE application_id = ?", (app_id,)).fetchone()
     if row is None:
@@ -93,9 +91,13 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
     try:
         wixauth.verify_request(probe, str(row[0]), now=now)
     except wixauth.SignatureError as exc:
-        status = int(getattr(exc, "http_status", 403))
-        code = "UNAUTHENTICATED" if status < 403 else "PERMISSION_DENIED"
-        raise ApiError(status, str(exc), code=code, description=_SIGNATURE_DESCRIPTION) from None
+        # Missing wix parameters are a 401 (the legacy API said 400; 401 is what HTTP clients and
+        # the spec expect of absent credentials); a bad or stale signature is a 403.
+        if int(getattr(exc, "http_status", 403)) < 403:
+            raise unauthenticated(str(exc), _SIGNATURE_DESCRIPTION) from None
+        raise ApiError(
+            403, str(exc), code="PERMISSION_DENIED", description=_SIGNATURE_DESCRIPTION
+        ) from None
     instance = request.header("x-wix-instance-id") or next(
         iter(request.query_values("instance-id")), ""
     )

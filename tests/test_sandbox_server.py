@@ -1,0 +1,92 @@
+"""The sandbox over HTTP: `python -m wixsandbox serve`, the documented curl call, the CLI contract run."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.sandbox_fixtures import ACCOUNT, APP_SECRET, KEY, ROOT, make_sandbox, running_server
+from wixsandbox import Sandbox
+from wixsandbox.server import banner
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "served.db"
+    with make_sandbox(path) as sandbox:
+        sandbox.seed(ACCOUNT, sites=30, folders=3)
+    return path
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_documented_curl_example(db: Path) -> None:
+    with running_server(db) as url:
+        # The request of seed 002, as documented (only the host, the key and the account differ).
+        result = subprocess.run(
+            [
+                "curl", "-s", "-X", "POST", f"{url}/site-list/v2/sites/query",
+                "-H", "Content-Type: application/json",
+                "-H", "Accept: application/json, text/plain, */*",
+                "-H", f"Authorization: {KEY}",
+                "-H", f"wix-account-id: {ACCOUNT}",
+                "--data-raw",
+                '{ "query": { "filter":{"editorType":"EDITOR"}, "sort":[{ "fieldName": "createdDate", '
+                '"order": "ASC" }], "cursorPaging": {"limit": 2} }}',
+                "-D", "-",
+            ],
+            capture_output=True, text=True, check=True, timeout=30,
+        )
+    head, _, body = result.stdout.partition("\n\n")  # text mode turned CRLF into LF
+    assert body, result.stdout
+    assert head.startswith("HTTP/1.1 200")
+    assert "x-wix-request-id" in head.lower()
+    page = json.loads(body)
+    assert set(page) == {"sites", "cursorPaging", "metadata"}
+    assert len(page["sites"]) == 2
+    assert all(site["editorType"] == "EDITOR" for site in page["sites"])
+    assert page["sites"][0]["createdDate"] <= page["sites"][1]["createdDate"]
+    assert page["metadata"]["count"] == 2
+    assert page["metadata"]["hasNext"] is True
+    assert page["metadata"]["cursors"]["next"] == page["cursorPaging"]["cursor"]
+
+
+def test_banner_shows_credentials_but_no_secret() -> None:
+    with make_sandbox() as sandbox:
+        text = banner(sandbox, "127.0.0.1", 8787)
+        credentials = sandbox.default_credentials()
+    assert credentials.api_key in text
+    assert credentials.account_id in text
+    assert APP_SECRET not in text
+
+
+def test_cli_seed_and_reset(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    from wixsandbox.cli import main
+
+    out = io.StringIO()
+    import contextlib
+
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", str(db), "seed", "--account-id", ACCOUNT, "--sites", "12", "--folders", "2"]) == 0
+    assert "12 sites" in out.getvalue()
+    with Sandbox(db) as sandbox, sandbox.store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM sites").fetchone()[0] == 12
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", str(db), "reset"]) == 0
+    with Sandbox(db) as sandbox, sandbox.store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM sites").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_schemathesis_cli_against_a_served_sandbox() -> None:
+    result = subprocess.run(
+        [str(ROOT / "tests" / "contract" / "run_schemathesis_cli.sh"), "5"],
+        capture_output=True, text=True, timeout=600, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
