@@ -453,3 +453,18 @@ def test_sync_client_survives_the_sandbox_fault_mode(sandbox: Sandbox) -> None:
         assert report.failed == {unknown: "not found in this account"}
     failures = {i.status or i.error for i in attempts if i.status != 200}
     assert len(failures & {429, 503, "RemoteProtocolError"}) >= 2
+
+
+async def test_async_client_over_asgi(sandbox: Sandbox) -> None:
+    creds = sandbox.default_credentials()
+    sandbox.seed(creds.account_id, sites=30, folders=2, seed=4)
+    async with AsyncWixSites(
+        api_key=creds.api_key,
+        account_id=creds.account_id,
+        base_url="http://sandbox",
+        transport=httpx.ASGITransport(app=sandbox.asgi_app()),
+        rate_limit=None,
+    ) as client:
+        assert len(await client.sites.query(page_size=7).to_list()) == await client.sites.count()
+        with pytest.raises(NotFound):
+            await client.folders.of_site(str(uuid.uuid4()))
