@@ -45,6 +45,14 @@ class ManualClock:
         self.now += timedelta(**delta)
 
 
+class TickingClock(ManualClock):
+    """A clock that moves one millisecond each time it is read: no two requests share a time."""
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(milliseconds=1)
+        return self.now
+
+
 def make_sandbox(db: str | Path = ":memory:", clock: ManualClock | None = None) -> Sandbox:
     sandbox = Sandbox(db, clock=clock)
     sandbox.add_api_key(KEY, ACCOUNT)

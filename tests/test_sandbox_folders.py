@@ -15,6 +15,7 @@ from tests.sandbox_fixtures import (
     MOVE_SITES,
     QUERY_FOLDERS,
     QUERY_SITES,
+    TickingClock,
     client,
     create_folder,
     error_code,
@@ -29,7 +30,7 @@ UNKNOWN = "9f0e0d0c-0b0a-4908-8706-050403020100"
 
 @pytest.fixture
 def sandbox() -> Iterator[Sandbox]:
-    with make_sandbox() as sandbox:
+    with make_sandbox(clock=TickingClock()) as sandbox:
         yield sandbox
 
 
