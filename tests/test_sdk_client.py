@@ -295,3 +295,27 @@ def test_errors_and_logs_never_show_secrets(caplog: pytest.LogCaptureFixture) ->
         client.sites.count()
     assert SECRET not in str(network.value)
     assert SECRET not in repr(network.value)
+
+
+def test_ensure_creates_the_missing_folders_of_a_path_once(wix: WixSites) -> None:
+    clients = wix.folders.create("Clients")
+    qa = wix.folders.ensure("Clients/Acme/QA")
+    assert qa.name == "QA"
+    acme = wix.folders.find("Clients/Acme")
+    assert acme is not None
+    assert acme.parent_id == str(clients.id)
+    assert qa.parent_id == str(acme.id)
+    again = wix.folders.ensure("/Clients/Acme/QA/")
+    assert again.id == qa.id
+    assert sorted(f.name for f in wix.folders.query()) == ["Acme", "Clients", "QA"]
+    with pytest.raises(InvalidArgument):
+        wix.folders.ensure("Clients//QA")
+
+
+async def test_async_ensure_matches_sync(sandbox: Sandbox) -> None:
+    async with AsyncWixSites(api_key=SECRET, account_id=ACCOUNT, base_url="http://sandbox",
+                             transport=sandbox.async_transport(), rate_limit=None) as wix:
+        made = await wix.folders.ensure("Design/Drafts")
+        assert made.name == "Drafts"
+        assert (await wix.folders.ensure("Design/Drafts")).id == made.id
+        assert len(await wix.folders.query().to_list()) == 2

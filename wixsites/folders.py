@@ -128,6 +128,27 @@ def _tree(with_root_count: bool) -> Flow[FolderTree]:
     return FolderTree(folders, root_site_count=root_count)
 
 
+def _ensure(path: str) -> Flow[Folder]:
+    names = split_path(path)
+    tree = FolderTree((yield from _all_folders(_EVERY_FOLDER)))
+    parent = ""
+    for depth, name in enumerate(names):
+        node = tree.find("/".join(names[: depth + 1]))
+        if node is not None:
+            folder = node.folder
+        else:
+            try:
+                folder = yield from _create(name, parent)
+            except AlreadyExists:
+                # another client created it since we listed the folders: use theirs
+                found = yield from _child_named(name, parent)
+                if found is None:
+                    raise
+                folder = found
+        parent = str(folder.id).lower()
+    return folder
+
+
 def _find(path: str) -> Flow[Folder | None]:
     split_path(path)  # refuse a bad path before any request
     tree = FolderTree((yield from _all_folders(_EVERY_FOLDER)))
@@ -239,6 +260,12 @@ class Folders:
         split_path(path)
         return self._runner.drive(_find(path))
 
+    def ensure(self, path: str) -> Folder:
+        """The folder at "Clients/Acme/QA", creating whatever is missing along the path (like
+        `mkdir -p`); safe when other clients create the same folders at the same time."""
+        split_path(path)
+        return self._runner.drive(_ensure(path))
+
 
 class AsyncFolders:
     def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
@@ -290,6 +317,10 @@ class AsyncFolders:
     async def find(self, path: str) -> Folder | None:
         split_path(path)
         return await self._runner.drive(_find(path))
+
+    async def ensure(self, path: str) -> Folder:
+        split_path(path)
+        return await self._runner.drive(_ensure(path))
 
 
 def _folder_key(fid: object) -> str:
