@@ -188,8 +188,15 @@ def test_rename(http: httpx.Client, sandbox: Sandbox) -> None:
     response = http.patch(url, json={"folder": {"name": "Ignored"}, "fieldMask": "parentId"})
     assert response.status_code == 400
     assert violations(response)[0]["field"] == "fieldMask"
-    response = http.patch(url, json={"folder": {"id": UNKNOWN, "name": "X"}})
+    # the URL binds folder.id (gRPC transcoding): a different id in the body is overridden
+    response = http.patch(url, json={"folder": {"id": UNKNOWN, "name": "Newest"}})
+    assert response.status_code == 200
+    assert response.json()["folder"]["id"] == folder["id"]
+    response = http.patch(url, json={"folder": {"name": "Newer", "colour": "blue"}, "fieldMask": "name"})
+    assert response.status_code == 200, "fields the schema does not know are ignored"
+    response = http.patch(url, json={"fieldMask": "name"})
     assert response.status_code == 400
+    assert violations(response)[0]["field"] == "folder"
     assert http.patch(f"{FOLDERS}/{UNKNOWN}", json={"folder": {"name": "X"}}).status_code == 404
     create_folder(http, "Taken")
     response = http.patch(url, json={"folder": {"name": "Taken"}, "fieldMask": "name"})

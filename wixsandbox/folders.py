@@ -14,7 +14,7 @@ from typing import Any
 
 from wixsandbox.clock import iso
 from wixsandbox.context import Context
-from wixsandbox.errors import already_exists, bad_request, invalid_field, not_found
+from wixsandbox.errors import already_exists, bad_request, not_found
 from wixsandbox.filters import FOLDER_FIELDS, FOLDER_SORTS, compile_filter, parse_sort
 
 MAX_DEPTH = 50
@@ -179,22 +179,11 @@ def update_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
     row = tree.folders.get(folder_id)
     if row is None:
         raise not_found(f"Folder {folder_id} not found", [folder_id], unknownFolderIds=[folder_id])
+    # As in gRPC transcoding, the URL binds folder.id: an id in the body is overridden by it.
     patch: dict[str, Any] = body["folder"]
-    if "id" in patch and str(patch["id"]).lower() != folder_id:
-        raise invalid_field("folder.id", "must equal the folder id of the URL path")
-    mask = body.get("fieldMask")
-    paths = [p.strip() for p in mask.split(",")] if mask else [k for k in patch if k != "id"]
-    for path in paths:
-        if path != "name":
-            raise invalid_field(
-                "fieldMask",
-                f"{path[:60]} cannot be updated: only name can (move folders with Move Folders)",
-            )
-    if "name" in paths:
-        if "name" not in patch:
-            raise invalid_field(
-                "folder.name", "is required: the field mask names it", "REQUIRED_FIELD"
-            )
+    # The spec allows only the mask "name" and requires folder.name: every update is a rename, and
+    # fields the schema does not know are ignored.
+    if "name" in patch:
         name: str = patch["name"]
         if name != row.name:
             if any(other.name == name for other in tree.children(row.parent_id)):

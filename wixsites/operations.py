@@ -25,6 +25,7 @@ from wix_sites_api.models import (
     CountSitesResponse,
     CreateFolderRequest,
     CursorPaging,
+    FieldMask,
     Filter,
     Folder,
     FolderPatch,
@@ -183,7 +184,7 @@ def create_folder_call(name: str, parent_id: str) -> Call[Folder]:
 
 def rename_folder_call(folder_id: str, name: str) -> Call[Folder]:
     uid = UUID(folder_id)
-    body = UpdateFolderRequest(folder=FolderPatch(id=uid, name=name), field_mask="name")
+    body = UpdateFolderRequest(folder=FolderPatch(id=uid, name=name), field_mask=FieldMask.NAME)
     return Call(update_folder, {"folder_id": uid, "body": body}, _folder, "Update Folder")
 
 

@@ -10,6 +10,7 @@ from .cursor_paging_metadata import CursorPagingMetadata
 from .cursors import Cursors
 from .editor_type import EditorType
 from .empty import Empty
+from .field_mask import FieldMask
 from .field_violation import FieldViolation
 from .field_violation_data import FieldViolationData
 from .filter_ import Filter
@@ -53,6 +54,7 @@ __all__ = (
     "Cursors",
     "EditorType",
     "Empty",
+    "FieldMask",
     "FieldViolation",
     "FieldViolationData",
     "Filter",

@@ -14,37 +14,41 @@ T = TypeVar("T", bound="FolderPatch")
 
 @_attrs_define
 class FolderPatch:
-    """The folder fields to update; `id`, when present, must equal the path's.
+    """The folder fields to update; the URL's folder id overrides `id`.
 
     Attributes:
+        name (str): A folder name with at least one non-blank character.
         id (UUID | Unset): A Wix GUID.
-        name (str | Unset): A folder name with at least one non-blank character.
     """
 
+    name: str
     id: UUID | Unset = UNSET
-    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
 
-        name = self.name
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
         if id is not UNSET:
             field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        name = d.pop("name")
+
         _id = d.pop("id", UNSET)
         id: UUID | Unset
         if isinstance(_id, Unset):
@@ -52,11 +56,9 @@ class FolderPatch:
         else:
             id = UUID(_id)
 
-        name = d.pop("name", UNSET)
-
         folder_patch = cls(
-            id=id,
             name=name,
+            id=id,
         )
 
         folder_patch.additional_properties = d

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.field_mask import FieldMask
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -19,18 +20,22 @@ T = TypeVar("T", bound="UpdateFolderRequest")
 class UpdateFolderRequest:
     """
     Attributes:
-        folder (FolderPatch): The folder fields to update; `id`, when present, must equal the path's.
-        field_mask (str | Unset): A protobuf FieldMask in its JSON form: field paths separated by commas, e.g. `"name"`.
+        folder (FolderPatch): The folder fields to update; the URL's folder id overrides `id`.
+        field_mask (FieldMask | Unset): A protobuf FieldMask in its JSON form: the field paths to update, separated by
+            commas. Update
+            Folder can update only the folder's name, so `"name"` is the only mask it takes.
     """
 
     folder: FolderPatch
-    field_mask: str | Unset = UNSET
+    field_mask: FieldMask | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         folder = self.folder.to_dict()
 
-        field_mask = self.field_mask
+        field_mask: str | Unset = UNSET
+        if not isinstance(self.field_mask, Unset):
+            field_mask = self.field_mask.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,7 +56,12 @@ class UpdateFolderRequest:
         d = dict(src_dict)
         folder = FolderPatch.from_dict(d.pop("folder"))
 
-        field_mask = d.pop("fieldMask", UNSET)
+        _field_mask = d.pop("fieldMask", UNSET)
+        field_mask: FieldMask | Unset
+        if isinstance(_field_mask, Unset):
+            field_mask = UNSET
+        else:
+            field_mask = FieldMask(_field_mask)
 
         update_folder_request = cls(
             folder=folder,
