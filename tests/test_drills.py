@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def seeded(tmp_path: Path, sites: int, folders: int = 5) -> tuple[Path, str]:
     db = tmp_path / "drill.db"
-    account = str(uuid.uuid4())
+    account = str(uuid.uuid5(uuid.NAMESPACE_URL, f"wixsites-drill-{sites}-{folders}"))  # the same data every run
     with Sandbox(db) as sandbox:
         sandbox.seed(account, sites=sites, folders=folders, seed=7)
         sandbox.add_api_key(API_KEY, account)
@@ -81,7 +81,7 @@ def cli(url: str, account: str, *args: str, timeout: float = 600) -> subprocess.
 
 
 def test_suspending_5000_unpaid_sites_under_a_20_percent_fault_rate_loses_nothing(tmp_path: Path) -> None:
-    db, account = seeded(tmp_path, sites=6_000)
+    db, account = seeded(tmp_path, sites=6_000, folders=0)  # so that Suspended holds exactly the unpaid
     before = placement(db, account)
     unpaid = sorted(before)[:5_000]
     listed = tmp_path / "unpaid.csv"
@@ -114,10 +114,10 @@ def test_a_kill_9_in_the_middle_of_a_5000_site_move_loses_nothing_and_a_rerun_fi
     server = SandboxProcess(db, api_key=API_KEY, account_id=account).start()
     try:
         with WixSites(api_key=API_KEY, account_id=account, base_url=server.url, rate_limit=None) as wix:
-            target = str(wix.folders.create("Archive").id)
+            target = str(wix.folders.create("Drill target").id)
         first = subprocess.Popen(
             [sys.executable, "-m", "wixsites", "--base-url", server.url, "--api-key", API_KEY, "--account-id",
-             account, "--max-retries", "1", "--json", "sites", "move", "--to", "Archive", "--from-file", str(listed)],
+             account, "--max-retries", "1", "--json", "sites", "move", "--to", "Drill target", "--from-file", str(listed)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
         deadline = time.monotonic() + 120
         while sum(1 for f in placement(db, account).values() if f == target) == 0:
@@ -138,7 +138,7 @@ def test_a_kill_9_in_the_middle_of_a_5000_site_move_loses_nothing_and_a_rerun_fi
         assert set(placement(db, account)) == set(before), "a site was lost"
 
         server.start()  # the same database, the same port
-        rerun = cli(server.url, account, "--json", "sites", "move", "--to", "Archive", "--from-file", str(listed))
+        rerun = cli(server.url, account, "--json", "sites", "move", "--to", "Drill target", "--from-file", str(listed))
         assert rerun.returncode == 0, rerun.stderr
         assert {s for s, f in placement(db, account).items() if f == target} == set(moving)
         assert_invariants(db, account, server.url)
