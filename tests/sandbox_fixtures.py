@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -15,6 +11,7 @@ from typing import Any
 import httpx
 
 from wixsandbox import Sandbox
+from wixsandbox.process import SandboxProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 ACCOUNT = "11111111-1111-4111-8111-111111111111"
@@ -106,40 +103,15 @@ def all_sites(http: httpx.Client, query: dict[str, Any], limit: int) -> list[dic
     raise AssertionError("the query never ended")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def running_server(db: Path, *extra: str) -> Iterator[str]:
-    """`python -m wixsandbox serve` on a free port; yields its base URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "wixsandbox", "--db", str(db), "serve", "--port", str(port), *extra],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                httpx.get(url + "/", timeout=1)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read() if process.stdout else ""
-                    raise RuntimeError(f"the sandbox did not start: {output}") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    """`python -m wixsandbox serve` on a free port; yields its base URL.
+    `extra` may hold "--fault-rate R" and "--fault-seed S"."""
+    options = dict(zip(extra[::2], extra[1::2], strict=True))
+    with SandboxProcess(
+        db,
+        fault_rate=float(options.pop("--fault-rate", 0.0)),
+        fault_seed=int(options.pop("--fault-seed", 0)),
+    ) as server:
+        assert not options, f"running_server does not know {options}"
+        yield server.url

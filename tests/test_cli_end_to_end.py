@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from wixsandbox import Fault, FaultPlan
+from wixsandbox.process import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 API_KEY = "e2e-test-api-key-0123456789"
@@ -35,11 +36,6 @@ def environment(tmp: Path) -> dict[str, str]:
     env["NO_COLOR"] = "1"
     return env
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -19,13 +15,12 @@ from tests.sandbox_fixtures import (
     KEY,
     QUERY_FOLDERS,
     QUERY_SITES,
-    ROOT,
     client,
     create_folder,
-    free_port,
     make_sandbox,
 )
 from wixsandbox import Sandbox
+from wixsandbox.process import SandboxProcess
 
 
 def test_file_database_survives_reopen(tmp_path: Path) -> None:
@@ -103,26 +98,14 @@ def test_database_usable_after_kill_9(tmp_path: Path) -> None:
     db = tmp_path / "killed.db"
     with make_sandbox(db):
         pass
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "wixsandbox", "--db", str(db), "serve", "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
     headers = {"Authorization": KEY, "wix-account-id": ACCOUNT}
+    server = SandboxProcess(db).start()
     try:
-        for _ in range(200):
-            try:
-                httpx.get(url, timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.05)
         for i in range(20):
-            response = httpx.post(url + FOLDERS, json={"folder": {"name": f"f{i}"}}, headers=headers)
+            response = httpx.post(server.url + FOLDERS, json={"folder": {"name": f"f{i}"}}, headers=headers)
             assert response.status_code == 200
     finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+        server.kill()
     with Sandbox(db) as again, client(again) as http:
         assert http.post(QUERY_FOLDERS, json={}).json()["metadata"]["total"] == 20
         create_folder(http, "after the crash")
