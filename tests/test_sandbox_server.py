@@ -90,3 +90,17 @@ def test_schemathesis_cli_against_a_served_sandbox() -> None:
         capture_output=True, text=True, timeout=600, cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_banner_shows_the_credentials_being_served_never_a_secret() -> None:
+    from wixsandbox.server import banner
+    from wixsandbox.service import Credentials
+
+    with make_sandbox() as sandbox:
+        sandbox.add_app("app-1", "the-app-secret")
+        given = banner(sandbox, "127.0.0.1", 9000, credentials=Credentials("given-key", ACCOUNT))
+        default = banner(sandbox, "127.0.0.1", 9000)
+        assert "WIX_API_KEY=given-key" in given
+        assert f"WIX_ACCOUNT_ID={ACCOUNT}" in given
+        assert f"WIX_API_KEY={sandbox.default_credentials().api_key}" in default
+        assert "the-app-secret" not in given + default

@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 
 from wixsandbox.server import serve
-from wixsandbox.service import Sandbox
+from wixsandbox.service import Credentials, Sandbox
 
 DEFAULT_DB = "wixsandbox.db"
 
@@ -59,11 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise SystemExit("--api-key and --account-id go together")
             if bool(args.app_id) != bool(args.app_secret):
                 raise SystemExit("--app-id and --app-secret go together")
+            credentials = None
             if args.api_key:
                 sandbox.add_api_key(args.api_key, args.account_id)
+                credentials = Credentials(args.api_key, args.account_id)
             if args.app_id:
                 sandbox.add_app(args.app_id, args.app_secret)
-            serve(sandbox, args.host, args.port, args.fault_rate, args.fault_seed)
+            serve(sandbox, args.host, args.port, args.fault_rate, args.fault_seed, credentials=credentials)
         elif args.command == "seed":
             account = args.account_id or sandbox.default_credentials().account_id
             summary = sandbox.seed(account, sites=args.sites, folders=args.folders, seed=args.seed)

@@ -5,12 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from wixsandbox.service import Sandbox
+    from wixsandbox.service import Credentials, Sandbox
 
 
-def banner(sandbox: Sandbox, host: str, port: int, fault_rate: float = 0.0) -> str:
+def banner(
+    sandbox: Sandbox,
+    host: str,
+    port: int,
+    fault_rate: float = 0.0,
+    credentials: Credentials | None = None,
+) -> str:
     """What `serve` prints: the address and the credentials to use (never an app secret)."""
-    credentials = sandbox.default_credentials()
+    credentials = credentials or sandbox.default_credentials()
     lines = [
         f"Wix sandbox listening on http://{host}:{port} (database: {sandbox.store.path})",
         f"  WIX_API_KEY={credentials.api_key}",
@@ -30,12 +36,14 @@ def serve(
     fault_seed: int = 0,
     *,
     out: TextIO | None = None,
+    credentials: Credentials | None = None,
 ) -> None:
-    """Serve `sandbox` over HTTP until interrupted; print the address and the credentials first."""
+    """Serve `sandbox` over HTTP until interrupted; print the address and the credentials to use
+    (`credentials`, or the sandbox's default ones) first."""
     import sys
 
     import uvicorn
 
     app = sandbox.asgi_app(fault_rate=fault_rate, fault_seed=fault_seed)
-    print(banner(sandbox, host, port, fault_rate), file=out or sys.stdout, flush=True)
+    print(banner(sandbox, host, port, fault_rate, credentials), file=out or sys.stdout, flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")
