@@ -28,6 +28,7 @@ from tests.sandbox_fixtures import (
 )
 from wixauth import WixApiKeyAuth, WixSignatureAuth
 from wixsandbox import Sandbox
+from wixsandbox.wire import Request
 
 
 @pytest.fixture
@@ -161,3 +162,23 @@ def test_accounts_are_isolated(sandbox: Sandbox) -> None:
         response = theirs.post(FOLDERS, json={"folder": {"name": "Theirs", "parentId": folder["id"]}})
         assert response.status_code == 404
         assert theirs.post(FOLDERS, json={"folder": {"name": "Mine"}}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [
+        (f"{FOLDERS}/sites/\xff".encode("latin-1"), b""),
+        (f"{FOLDERS}/sites/{ACCOUNT}".encode(), b"a=\xff"),
+        (f"{FOLDERS}/sites/{ACCOUNT}".encode(), b"a=\x00"),
+    ],
+)
+def test_signed_request_with_raw_bytes_in_the_url_is_400(
+    sandbox: Sandbox, clock: ManualClock, path: bytes, query: bytes
+) -> None:
+    # Such a URL cannot be rebuilt for the verifier exactly as it was signed; it used to be a 500.
+    signed = httpx.Request("GET", BASE_URL + f"{FOLDERS}/sites/{ACCOUNT}")
+    WixSignatureAuth(APP_SECRET, APP_ID, ACCOUNT, clock=clock).sign(signed)
+    response = sandbox.handle(Request("GET", path, query, tuple(signed.headers.raw)))
+    assert response.status == 400, response.body
+    assert b"percent-encode" in response.body
+    assert sandbox.response_violations == []

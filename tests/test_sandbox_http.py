@@ -169,3 +169,29 @@ def test_fuzzed_bodies_never_fail(sandbox: Sandbox, http: httpx.Client, operatio
     assert response.status_code < 500, response.text
     assert response.headers["x-wix-request-id"]
     assert sandbox.response_violations == []
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"folder": {"name": "\\ud800"}}',
+        b'{"query": {"filter": {"name": "x\\udfff"}}}',
+        b'{"query": {"filter": {"editorType": {"$gt": "\\uDBFF"}}}}',
+        b'{"\\ud800": 1}',
+    ],
+)
+def test_lone_surrogate_escapes_are_400(sandbox: Sandbox, http: httpx.Client, content: bytes) -> None:
+    # Valid JSON, but not text: it used to reach SQLite (or the UTF-8 answer) and come back a 500.
+    for method, path in OPERATIONS:
+        if method in ("GET", "DELETE"):
+            continue
+        response = http.request(method, path, content=content, headers={"content-type": "application/json"})
+        assert response.status_code == 400, (path, response.text)
+        assert violations(response)[0]["field"] == "body"
+    assert sandbox.response_violations == []
+
+
+def test_paired_surrogate_escapes_are_text(http: httpx.Client) -> None:
+    response = http.post(FOLDERS, content=b'{"folder": {"name": "\\ud83d\\ude00 \\\\ud800"}}')
+    assert response.status_code == 200, response.text
+    assert response.json()["folder"]["name"] == "\U0001f600 \\ud800"

@@ -84,9 +84,21 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
             "Unknown application id: add the app to the sandbox", _SIGNATURE_DESCRIPTION
         )
     query = request.query
-    url = httpx.URL(
-        scheme="http", host="sandbox", raw_path=request.raw_path + (b"?" + query if query else b"")
-    )
+    try:
+        url = httpx.URL(
+            scheme="http",
+            host="sandbox",
+            raw_path=request.raw_path + (b"?" + query if query else b""),
+        )
+    except (httpx.InvalidURL, UnicodeDecodeError):
+        # Raw non-ASCII or control bytes: the URL cannot be rebuilt exactly as it was signed.
+        raise ApiError(
+            400,
+            "The URL holds bytes that must be percent-encoded (non-ASCII or control "
+            "characters): percent-encode them, then sign the request",
+            code="INVALID_ARGUMENT",
+            description=_SIGNATURE_DESCRIPTION,
+        ) from None
     probe = httpx.Request(request.method, url, headers=list(request.headers), content=request.body)
     try:
         wixauth.verify_request(probe, str(row[0]), now=now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -72,13 +73,35 @@ def read_json(request: Request) -> Any:
     if len(body) > MAX_BODY:
         raise ApiError(400, f"The body is larger than {MAX_BODY} bytes", code="INVALID_ARGUMENT")
     try:
-        return json.loads(body.decode("utf-8"), parse_constant=_no_constants)
+        document = json.loads(body.decode("utf-8"), parse_constant=_no_constants)
     except RecursionError:
         raise invalid_field("body", "the JSON is nested too deeply", "FORMAT") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, int digits limit
         raise invalid_field(
             "body", f"the body is not valid JSON: {str(exc)[:120]}", "FORMAT"
         ) from None
+    if _LONE_SURROGATE.search(body):
+        # JSON lets "\ud800" through, but such a string is not Unicode: SQLite and the answer's
+        # UTF-8 would choke on it later. Only checked when an escape of one is in the raw body.
+        _refuse_lone_surrogates(document)
+    return document
+
+
+# A \uD800-\uDFFF escape: the only way a lone surrogate gets into a decoded JSON string.
+_LONE_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _refuse_lone_surrogates(document: Any) -> None:
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise invalid_field(
+            "body",
+            "the JSON holds a lone UTF-16 surrogate escape (\\uD800-\\uDFFF): it is not text",
+            "FORMAT",
+        ) from None
+    except RecursionError:
+        raise invalid_field("body", "the JSON is nested too deeply", "FORMAT") from None
 
 
 def dump_json(document: Any) -> bytes:
