@@ -116,3 +116,17 @@ def test_sort() -> None:
     ]
     with pytest.raises(InputError):
         parse_sort(["createdDate:sideways"])
+
+
+@pytest.mark.parametrize("header", ["id", "site_id", "Site ID"])
+def test_one_column_cut_from_a_csv_keeps_working_with_its_header(header: str) -> None:
+    # docs/cli.md: cut -d, -f1 export.csv | wixsites sites move --to / -
+    stdin = io.StringIO(f"{header}\n{A}\n{B}\n")
+    assert collect_site_ids(["-"], None, stdin) == [A, B]
+    with pytest.raises(InputError, match="line 2"):
+        parse_ids(f"{A}\nid\n{B}\n", "<stdin>")  # a header only counts on the first line
+
+
+def test_a_byte_order_mark_on_standard_input_is_ignored() -> None:
+    assert collect_site_ids(["-"], None, io.StringIO(f"\ufeff{A}\n{B}\n")) == [A, B]
+    assert collect_site_ids(["-"], None, io.StringIO(f"\ufeffsite_id,name\n{A},x\n")) == [A]

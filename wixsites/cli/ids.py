@@ -73,10 +73,17 @@ def _delimiter(text: str, name: str) -> str:
 
 def _ids_from_text(text: str, name: str) -> list[str]:
     ids: list[str] = []
+    first = True
     for number, line in enumerate(text.splitlines(), start=1):
         value = line.split("#", 1)[0].strip()
-        if value:
-            ids.append(_checked(value, f"{name} line {number}"))
+        if not value:
+            continue
+        # one column cut from a CSV export (`cut -d, -f1 export.csv`) keeps its header
+        if first and _id_column([value]) is not None:
+            first = False
+            continue
+        first = False
+        ids.append(_checked(value, f"{name} line {number}"))
     return ids
 
 
@@ -127,6 +134,7 @@ def _unique(ids: Iterable[str]) -> list[str]:
 
 def parse_ids(text: str, name: str) -> list[str]:
     """The site ids in `text` (the content of `name`, a file name or ``<stdin>``), in order."""
+    text = text.removeprefix("\ufeff")  # a byte order mark (files get it stripped on reading)
     if "\x00" in text:
         raise InputError(f"{name}: malformed input: a binary file, not CSV or text")
     parse = _ids_from_csv if _looks_like_csv(text, name) else _ids_from_text
