@@ -255,3 +255,34 @@ def test_moves_against_the_sandbox() -> None:
 def test_any_iterable_or_a_single_id(ids: Any) -> None:
     server = MoveServer({guid(i) for i in range(3)})
     assert client(server).sites.move(ids, None).ok
+
+
+@pytest.mark.parametrize("name_ids", [True, False])
+def test_the_target_folder_id_given_as_a_site_id_fails_alone(name_ids: bool) -> None:
+    ids = [guid(i) for i in range(5)]
+    server = MoveServer(set(ids), name_ids=name_ids)
+    report = client(server).sites.move([*ids[:2], TARGET, *ids[2:]], TARGET)
+    assert report.moved == ids  # the target exists: the other sites move
+    assert list(report.failed) == [TARGET]
+    assert report.failed[TARGET].startswith(NOT_FOUND)
+    assert "target folder" in report.failed[TARGET]
+
+
+def test_the_target_folder_id_given_as_a_site_id_against_the_sandbox() -> None:
+    with Sandbox() as sandbox:
+        sandbox.add_api_key("test-key-0001", "11111111-1111-4111-8111-111111111111")
+        sandbox.seed("11111111-1111-4111-8111-111111111111", sites=3, seed=1)
+        with WixSites(
+            api_key="test-key-0001",
+            account_id="11111111-1111-4111-8111-111111111111",
+            base_url="http://sandbox",
+            transport=sandbox.transport(),
+            rate_limit=None,
+        ) as wix:
+            folder = wix.folders.create("Design")
+            sites = [str(s.id) for s in wix.sites.query()]
+            report = wix.sites.move([*sites, str(folder.id)], folder)
+            assert report.moved == sites
+            assert list(report.failed) == [str(folder.id)]
+            assert "target folder" in report.failed[str(folder.id)]
+            assert "not found in this account" in report.failed[str(folder.id)]

@@ -114,6 +114,12 @@ def _unknown_ids(exc: NotFound) -> set[str]:
     return set()
 
 
+def _not_found(item: str, target: str) -> str:
+    if item == target:
+        return f"{NOT_FOUND} (it is the id of the target folder)"
+    return NOT_FOUND
+
+
 def _target_exists(target: str) -> Flow[bool]:
     page = yield query_folders_page(filter={"id": target}, sort=None, limit=1, offset=0)
     return any(str(f.id).lower() == target for f in page.items)
@@ -130,11 +136,13 @@ def _batch_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
             yield shared.make_call(part, target)
         except NotFound as exc:
             unknown = _unknown_ids(exc)
-            if target and target in unknown:
+            # An id in the batch that is the target's own id (a folder id given as a site id)
+            # is named as unknown too: that says nothing about the target.
+            if target and target in unknown and target not in part:
                 shared.target_missing = True
             elif unknown & set(part):
                 rest = [i for i in part if i not in unknown]
-                out.failed.update((i, NOT_FOUND) for i in part if i in unknown)
+                out.failed.update((i, _not_found(i, target)) for i in part if i in unknown)
                 if rest:
                     pending.appendleft(rest)
                 continue
@@ -148,7 +156,7 @@ def _batch_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
                 out.failed.update((i, out.abort) for p in (part, *pending) for i in p)
                 return out
             if len(part) == 1:
-                out.failed[part[0]] = NOT_FOUND
+                out.failed[part[0]] = _not_found(part[0], target)
             else:
                 half = len(part) // 2
                 pending.appendleft(part[half:])
