@@ -146,6 +146,12 @@ def test_connection_errors_exhausted_raise_network_error() -> None:
         wix(script, retry=RetryPolicy(max_attempts=2)).sites.count()
 
 
+def test_network_error_names_the_port_it_tried() -> None:
+    script = Script(httpx.ConnectError("refused"))
+    with pytest.raises(NetworkError, match=r"could not reach http://127\.0\.0\.1:1/site-list/v2"):
+        wix(script, retry=None, base_url="http://127.0.0.1:1").sites.count()
+
+
 def test_retry_after_beyond_the_limit_is_not_waited_for() -> None:
     script = Script(error(429, "later", **{"Retry-After": "3600"}), count(1))
     sleeps = Sleeps()

@@ -112,7 +112,8 @@ class RetryState:
                 except RuntimeError:  # no request attached
                     pass
                 else:
-                    where = f"{url.scheme}://{url.host}{url.path}"
+                    # host and port (a wrong port is a common mistake), never the query string
+                    where = f"{url.scheme}://{url.netloc.decode('ascii')}{url.path}"
             plural = "s" if self.attempt > 1 else ""
             err = NetworkError(
                 f"could not reach {where}: {type(exc).__name__}"
