@@ -102,6 +102,21 @@ def test_sites_list_where_sort_limit_and_formats(db: Path) -> None:
     assert all(s["editorType"] == "EDITOR" for s in filtered)
 
 
+def test_filters_wix_would_ignore_are_refused_and_count_honours_premium(db: Path) -> None:
+    everything = data("sites", "list")
+    premium = [s for s in everything if s["premium"]]
+    assert 0 < len(premium) < len(everything)
+    assert data("sites", "count", "--where", "premium=true")["count"] == len(premium)
+    assert data("sites", "count", "--filter", '{"premium": false}')["count"] == len(
+        everything
+    ) - len(premium)
+    name = everything[0]["displayName"]
+    for args in (("--where", f"displayName={name}"), ("--where", "createdDate>2024-01-01")):
+        result = run("sites", "list", *args, code=2)
+        assert_one_line_error(result, "cannot filter sites by", "name and searchPhrase")
+        assert result.stdout == ""
+
+
 def test_workflow_init_is_idempotent_and_status_counts(db: Path) -> None:
     first = data("workflow", "init")
     assert first["created"] == ["Design", "QA", "Suspended", "Live"]

@@ -201,6 +201,9 @@ def test_sort_forms(sort: Any, expected: list[dict[str, str]]) -> None:
         {"page_size": 1001},
         {"page_size": True},
         {"filter": {"published": True}, "cursor": "abc"},
+        {"filter": {"displayName": "Acme"}},
+        {"filter": {"createdDate": {"$gt": "2024-01-01"}}},
+        {"filter": {"$and": [{"published": True}, {"$not": {"updatedDate": None}}]}},
     ],
 )
 def test_bad_query_arguments_fail_before_any_request(kwargs: dict[str, Any]) -> None:
@@ -409,3 +412,18 @@ async def test_async_legacy_pager() -> None:
 
     pager = AsyncLegacyPager(fetch, page_size=7, clock=lambda: 0.0)
     assert [item async for item in pager] == server.items
+
+
+def test_a_filter_wix_would_ignore_is_refused_not_sent() -> None:
+    # Wix ignores a filter on a field it cannot filter by and answers every site: refused here
+    server = CursorServer(1)
+    with client(server) as wix:
+        with pytest.raises(InvalidArgument, match="cannot filter sites by 'displayName'") as caught:
+            wix.sites.query({"displayName": "Acme"})
+        assert caught.value.code == "UNFILTERABLE_FIELD"
+        with pytest.raises(InvalidArgument, match="Count Sites does not support premium"):
+            wix.sites.count({"$or": [{"premium": True}, {"published": True}]})
+        with pytest.raises(InvalidArgument, match="cannot filter folders by 'siteCount'"):
+            wix.folders.query({"siteCount": 0})
+        wix.sites.query({"$or": [{"name": "a"}, {"searchPhrase": "b"}], "published": True})
+    assert server.requests == []

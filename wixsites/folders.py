@@ -19,6 +19,7 @@ from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
 from wixsites.ids import FolderRef, folder_id, site_uuid, target_id
 from wixsites.paging import OffsetPager, Page
 from wixsites.query import (
+    FOLDER_FILTER_FIELDS,
     FOLDER_SORT_FIELDS,
     SortSpec,
     check_filter,
@@ -42,7 +43,7 @@ class _Args:
     @classmethod
     def check(cls, filter: Mapping[str, Any] | None, sort: SortSpec, page_size: int) -> _Args:
         return cls(
-            check_filter(filter),
+            check_filter(filter, FOLDER_FILTER_FIELDS, what="folders"),
             normalize_sort(sort, FOLDER_SORT_FIELDS),
             check_page_size(page_size),
         )

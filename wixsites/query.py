@@ -8,10 +8,16 @@ from typing import Any
 from wixsites.errors import InvalidArgument
 
 __all__ = [
+    "COUNT_FILTER_FIELDS",
+    "COUNT_UNSUPPORTED_FIELDS",
+    "FOLDER_FILTER_FIELDS",
     "FOLDER_SORT_FIELDS",
+    "SITE_FILTER_FIELDS",
     "SITE_SORT_FIELDS",
     "SortSpec",
+    "check_filter",
     "check_page_size",
+    "filter_fields",
     "normalize_sort",
 ]
 
@@ -19,6 +25,28 @@ __all__ = [
 SITE_SORT_FIELDS = frozenset({"createdDate", "updatedDate", "trashedDate", "displayName"})
 FOLDER_SORT_FIELDS = frozenset({"name", "createdDate", "updatedDate"})
 MAX_SORTS = 4
+# Likewise Wix ignores a filter on a field it cannot filter by, and answers with every site: a
+# filter on `displayName` or `createdDate` would select all of them, silently.
+SITE_FILTER_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "searchPhrase",
+        "folderId",
+        "editorType",
+        "appIds",
+        "premium",
+        "published",
+        "namespace",
+        "state",
+        "domainConnected",
+    }
+)
+# Count Sites does not support these two (documented): it would count every site.
+COUNT_UNSUPPORTED_FIELDS = frozenset({"premium", "appIds"})
+COUNT_FILTER_FIELDS = SITE_FILTER_FIELDS - COUNT_UNSUPPORTED_FIELDS
+FOLDER_FILTER_FIELDS = frozenset({"id", "name", "parentId"})
+_LOGICAL = frozenset({"$and", "$or", "$not"})
 
 SortSpec = str | Mapping[str, Any] | tuple[str, str] | Sequence[Any] | None
 
@@ -77,9 +105,38 @@ def check_page_size(page_size: int, *, maximum: int = 1000) -> int:
     return page_size
 
 
-def check_filter(filter: Mapping[str, Any] | None) -> dict[str, Any] | None:
+def filter_fields(filter: object) -> set[str]:
+    """The fields a filter names, inside `$and`, `$or` and `$not` too."""
+    fields: set[str] = set()
+    if isinstance(filter, Mapping):
+        for key, value in filter.items():
+            if key in _LOGICAL:
+                for part in value if isinstance(value, list | tuple) else [value]:
+                    fields |= filter_fields(part)
+            elif not str(key).startswith("$"):  # an unknown operator: Wix answers 400
+                fields.add(str(key))
+    return fields
+
+
+def check_filter(
+    filter: Mapping[str, Any] | None,
+    allowed: frozenset[str] | None = None,
+    *,
+    what: str = "sites",
+    hint: str = "",
+) -> dict[str, Any] | None:
+    """`filter` as a dict; with `allowed`, refuse a field Wix would ignore without a word."""
     if filter is None:
         return None
     if not isinstance(filter, Mapping):
         raise InvalidArgument(f"filter must be a mapping in the Wix query language, not {filter!r}")
+    if allowed is not None:
+        ignored = sorted(filter_fields(filter) - allowed)
+        if ignored:
+            raise InvalidArgument(
+                f"cannot filter {what} by {', '.join(repr(f) for f in ignored)}: Wix would "
+                f"ignore it and match every one; the filterable fields are "
+                f"{', '.join(sorted(allowed))}{hint}",
+                code="UNFILTERABLE_FIELD",
+            )
     return dict(filter)

@@ -13,7 +13,15 @@ from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_syn
 from wixsites.errors import InvalidArgument
 from wixsites.ids import FolderRef, target_id
 from wixsites.paging import CursorPager, Page
-from wixsites.query import SITE_SORT_FIELDS, SortSpec, check_filter, check_page_size, normalize_sort
+from wixsites.query import (
+    COUNT_FILTER_FIELDS,
+    SITE_FILTER_FIELDS,
+    SITE_SORT_FIELDS,
+    SortSpec,
+    check_filter,
+    check_page_size,
+    normalize_sort,
+)
 from wixsites.runner import AsyncRunner, SyncRunner
 
 __all__ = ["AsyncSiteQuery", "AsyncSites", "SiteQuery", "Sites"]
@@ -30,7 +38,7 @@ class _Args:
     def check(
         cls, filter: Mapping[str, Any] | None, sort: SortSpec, page_size: int, cursor: str | None
     ) -> _Args:
-        flt = check_filter(filter)
+        flt = check_filter(filter, SITE_FILTER_FIELDS, hint=_SEARCH_HINT)
         srt = normalize_sort(sort, SITE_SORT_FIELDS)
         check_page_size(page_size)
         if cursor is not None and not isinstance(cursor, str):
@@ -47,6 +55,17 @@ class _Args:
         return ops.query_sites_page(
             filter=self.filter, sort=self.sort, limit=self.page_size, cursor=cursor
         )
+
+
+_SEARCH_HINT = " (name and searchPhrase search display names and domains too)"
+
+
+def _count_filter(filter: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    return check_filter(
+        filter,
+        COUNT_FILTER_FIELDS,
+        hint=" (Count Sites does not support premium and appIds: count a query's sites instead)",
+    )
 
 
 class SiteQuery:
@@ -127,7 +146,9 @@ class Sites:
         return SiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
 
     def count(self, filter: Mapping[str, Any] | None = None) -> int:
-        return self._runner.run(ops.count_sites_call(check_filter(filter)))
+        """The number of sites matching `filter` (one request). Count Sites cannot filter by
+        premium or appIds: such a filter is refused rather than silently ignored."""
+        return self._runner.run(ops.count_sites_call(_count_filter(filter)))
 
     def move(
         self,
@@ -162,7 +183,7 @@ class AsyncSites:
         return AsyncSiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
 
     async def count(self, filter: Mapping[str, Any] | None = None) -> int:
-        return await self._runner.run(ops.count_sites_call(check_filter(filter)))
+        return await self._runner.run(ops.count_sites_call(_count_filter(filter)))
 
     async def move(
         self,

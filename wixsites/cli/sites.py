@@ -18,6 +18,7 @@ from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.models import site_row, value
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
+from wixsites.query import COUNT_UNSUPPORTED_FIELDS, filter_fields
 
 __all__ = ["group"]
 
@@ -83,7 +84,7 @@ def group() -> None:
     "--sort",
     multiple=True,
     metavar="FIELD[:asc|:desc]",
-    help="Sort by createdDate, updatedDate or displayName (repeatable).",
+    help="Sort by createdDate, updatedDate, trashedDate or displayName (repeatable).",
 )
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N sites.")
 @format_option
@@ -131,14 +132,20 @@ def _sort(values: tuple[str, ...]) -> list[tuple[str, str]] | None:
 def count_sites(
     app: AppContext, filter_json: str | None, where: tuple[str, ...], folder: str | None
 ) -> None:
-    """Count sites (Count Sites ignores the premium and appIds filters).
+    """Count sites.
 
     \b
     Examples:
       wixsites sites count
       wixsites sites count --where published=true
     """
-    count = app.client().sites.count(filter=_filter(app, filter_json, where, folder))
+    query_filter = _filter(app, filter_json, where, folder)
+    client = app.client()
+    if filter_fields(query_filter) & COUNT_UNSUPPORTED_FIELDS:
+        # Count Sites would ignore these and count every site: count the query's sites instead
+        count = sum(1 for _ in client.sites.query(filter=query_filter, page_size=100))
+    else:
+        count = client.sites.count(filter=query_filter)
     if app.output.json:
         app.output.emit_json({"count": count})
     else:
