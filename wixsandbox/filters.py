@@ -218,7 +218,15 @@ class Compiler:
     def equals(self, spec: Field, operand: Any) -> str:
         col = spec.column
         if spec.kind == "search":
-            return f"(instr({col}, {self.bind(str(operand).lower())}) > 0)"
+            text = str(operand).lower()
+            if "\n" in text:
+                # The search column joins the fields with line breaks: such a text would match
+                # across two of them. Search each field on its own (slower, and rare).
+                fields = ("s.name", "s.display_name", "s.view_url")
+                return "(" + " OR ".join(
+                    f"instr(casefold({field}), {self.bind(text)}) > 0" for field in fields
+                ) + ")"
+            return f"(instr({col}, {self.bind(text)}) > 0)"
         if spec.kind == "state":
             return f"({col} = 0)" if operand == "ACTIVE" else f"({col} <> 0)"
         if spec.kind == "array":
