@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from wixsites.cli import cli
+from wixsites.runner import SyncRunner
 
 MISSING = "00000000-0000-4000-8000-00000000beef"
 
@@ -332,3 +333,45 @@ def test_progress_bar_on_request(db: Path) -> None:
     assert "3/3" in shown.stderr
     hidden = run("sites", "move", "--to", "/", *ids)  # stderr is no terminal here
     assert "Moving sites" not in hidden.stderr
+
+
+def test_ctrl_c_mid_move_prints_the_exact_partial_report(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("sandbox", "seed", "--sites", "1200")
+    run("folders", "create", "Design")
+    ids = site_ids()[:1100]
+    sheet = tmp_path / "ids.txt"
+    sheet.write_text("\n".join(ids))
+    drive = SyncRunner.drive
+    batches = [0]
+
+    def interrupted_on_the_second_batch(self: SyncRunner, flow: Any) -> Any:
+        batches[0] += 1
+        if batches[0] == 2:
+            raise KeyboardInterrupt
+        return drive(self, flow)
+
+    monkeypatch.setattr(SyncRunner, "drive", interrupted_on_the_second_batch)
+    result = run("sites", "move", "--to", "Design", "--from-file", str(sheet), "--json", code=130)
+    report = json.loads(result.stdout)
+    assert report["interrupted"] is True
+    assert report["ok"] is False
+    assert report["moved"] == ids[:500]
+    assert set(report["failed"]) == set(ids[500:])
+    assert "in flight" in report["failed"][ids[500]]
+    assert "not attempted" in report["failed"][ids[1000]]
+    assert_one_line_error(result, "interrupted: 500 of 1,100 sites moved", "500 may have")
+    monkeypatch.setattr(SyncRunner, "drive", drive)
+    assert data("sites", "count", "--folder", "Design")["count"] == 500
+
+    text = run("sites", "move", "--to", "/", "--from-file", str(sheet), code=0)
+    assert "Moved 1,100 sites" in text.stdout
+
+
+def test_ctrl_c_anywhere_else_exits_130(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("wixsites.cli.sites.load_folders", interrupted)
+    assert_one_line_error(run("sites", "list", code=130), "interrupted")

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from wixsandbox import Sandbox
 from wixsites import AsyncWixSites, MoveReport, WixSites
+from wixsites.bulk import IN_FLIGHT, NOT_SENT
 
 TARGET = "5a8a82cc-0246-4ed9-ba15-cd4653e8267a"
 NOT_FOUND = "not found in this account"
@@ -286,3 +287,63 @@ def test_the_target_folder_id_given_as_a_site_id_against_the_sandbox() -> None:
             assert list(report.failed) == [str(folder.id)]
             assert "target folder" in report.failed[str(folder.id)]
             assert "not found in this account" in report.failed[str(folder.id)]
+
+
+class Interrupting(MoveServer):
+    """Ctrl-C arrives while the move request number `at` is on the wire."""
+
+    def __init__(self, known: set[str], at: int) -> None:
+        super().__init__(known)
+        self.at = at
+
+    def answer(self, request: httpx.Request) -> httpx.Response:
+        if len(self.batches) + 1 == self.at and request.url.path.endswith("/move"):
+            self.batches.append([])
+            raise KeyboardInterrupt
+        return super().answer(request)
+
+
+def test_an_interrupted_move_carries_its_exact_partial_report() -> None:
+    ids = [guid(i) for i in range(1600)]
+    server = Interrupting(set(ids), at=3)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        client(server).sites.move([*ids, "bad"], TARGET)
+    report = caught.value.report  # type: ignore[attr-defined]
+    assert isinstance(report, MoveReport)
+    assert report.moved == ids[:1000] == server.moved
+    assert {i: report.failed[i] for i in ids[1000:1500]} == dict.fromkeys(ids[1000:1500], IN_FLIGHT)
+    assert {i: report.failed[i] for i in ids[1500:]} == dict.fromkeys(ids[1500:], NOT_SENT)
+    assert report.failed["bad"] == "not a valid site id"
+    assert len(report.moved) + len(report.failed) == 1601
+    assert report.requests == 3
+
+
+async def test_a_cancelled_async_move_carries_its_exact_partial_report() -> None:
+    ids = [guid(i) for i in range(2000)]
+    server = MoveServer(set(ids))
+    release, both_hang = asyncio.Event(), asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if len(server.batches) >= 2:  # the third and later batches hang until cancelled
+            server.batches.append([])
+            if len(server.batches) == 4:
+                both_hang.set()
+            await release.wait()
+        return server.answer(request)
+
+    async with AsyncWixSites(
+        api_key="test-key-0001",
+        account_id="acc",
+        transport=httpx.MockTransport(handler),
+        rate_limit=None,
+        max_concurrency=2,
+    ) as wix:
+        task = asyncio.create_task(wix.sites.move(ids, TARGET))
+        await both_hang.wait()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError) as caught:
+            await task
+    report = caught.value.report  # type: ignore[attr-defined]
+    assert report.moved == server.moved == ids[:1000]
+    assert set(report.failed.values()) == {IN_FLIGHT}
+    assert set(report.failed) == set(ids[1000:])

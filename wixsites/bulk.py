@@ -6,6 +6,10 @@ rest go in batches (500 sites or 1,000 folders a request). A 404 naming unknown 
 a 404 naming none is bisected until the bad ids are isolated (after checking, once, that the
 target folder exists). Any other error fails its batch and the move carries on, except an
 authentication or permission error, which stops: every id not yet moved fails with its reason.
+
+Interrupted (KeyboardInterrupt, or the task cancelled), a move still says exactly where it got:
+the exception carries the partial `MoveReport` as its `report` attribute, where the ids whose
+request was in flight fail with `IN_FLIGHT` (they may have moved) and the rest with `NOT_SENT`.
 """
 
 from __future__ import annotations
@@ -27,11 +31,13 @@ from wixsites.ids import is_guid
 from wixsites.operations import Call, query_folders_page
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 
-__all__ = ["FOLDER_BATCH", "SITE_BATCH", "MoveReport", "Progress"]
+__all__ = ["FOLDER_BATCH", "IN_FLIGHT", "NOT_SENT", "SITE_BATCH", "MoveReport", "Progress"]
 
 SITE_BATCH = 500
 FOLDER_BATCH = 1000
 NOT_FOUND = "not found in this account"
+IN_FLIGHT = "interrupted while its request was in flight: it may or may not have moved"
+NOT_SENT = "not attempted: the move was interrupted"
 
 Progress = Callable[[int, int], None]
 MakeCall = Callable[[Sequence[str], str], Call[Any]]
@@ -173,12 +179,20 @@ def _batch_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
 
 
 def _report(
-    plan: _Plan, target: str, results: list[_Batch | None], abort: str | None
+    plan: _Plan,
+    target: str,
+    results: list[_Batch | None],
+    abort: str | None,
+    in_flight: frozenset[int] = frozenset(),
 ) -> MoveReport:
     moved: set[str] = set()
     failed: dict[str, str] = {}
     requests = 0
-    for batch, result in zip(plan.batches, results, strict=True):
+    for index, (batch, result) in enumerate(zip(plan.batches, results, strict=True)):
+        if index in in_flight:  # interrupted before its answer came
+            failed.update((i, IN_FLIGHT) for i in batch)
+            requests += 1
+            continue
         if result is None:  # never sent: the move stopped before this batch
             failed.update((i, abort or "not attempted") for i in batch)
             continue
@@ -197,6 +211,10 @@ def _report(
     return report
 
 
+def _attach(exc: BaseException, report: MoveReport) -> None:
+    exc.report = report  # type: ignore[attr-defined]
+
+
 def move_sync(
     runner: SyncRunner,
     ids: Iterable[object],
@@ -211,17 +229,22 @@ def move_sync(
     shared = _Shared(target, make_call)
     total = len(plan.order)
     done = len(plan.invalid)
-    results: list[_Batch | None] = []
-    for batch in plan.batches:
-        if shared.abort is not None:
-            results.append(None)
-            continue
-        result = runner.drive(_batch_flow(batch, shared))
-        results.append(result)
-        shared.abort = shared.abort or result.abort
-        done += len(batch)
-        if progress is not None:
-            progress(done, total)
+    results: list[_Batch | None] = [None] * len(plan.batches)
+    index = 0
+    try:
+        for index, batch in enumerate(plan.batches):
+            if shared.abort is not None:
+                continue
+            result = runner.drive(_batch_flow(batch, shared))
+            results[index] = result
+            shared.abort = shared.abort or result.abort
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+    except KeyboardInterrupt as exc:
+        in_flight = frozenset() if results[index] is not None else frozenset({index})
+        _attach(exc, _report(plan, target, results, shared.abort or NOT_SENT, in_flight))
+        raise
     if not plan.batches and progress is not None:
         progress(done, total)
     return _report(plan, target, results, shared.abort)
@@ -245,6 +268,7 @@ async def move_async(
     total = len(plan.order)
     done = len(plan.invalid)
     results: list[_Batch | None] = [None] * len(plan.batches)
+    in_flight: set[int] = set()
     gate = asyncio.Semaphore(max_concurrency)
 
     async def one(index: int, batch: list[str]) -> None:
@@ -252,14 +276,20 @@ async def move_async(
         async with gate:
             if shared.abort is not None:
                 return
+            in_flight.add(index)
             result = await runner.drive(_batch_flow(batch, shared))
+            in_flight.discard(index)
         results[index] = result
         shared.abort = shared.abort or result.abort
         done += len(batch)
         if progress is not None:
             progress(done, total)
 
-    await asyncio.gather(*(one(i, b) for i, b in enumerate(plan.batches)))
+    try:
+        await asyncio.gather(*(one(i, b) for i, b in enumerate(plan.batches)))
+    except (asyncio.CancelledError, KeyboardInterrupt) as exc:
+        _attach(exc, _report(plan, target, results, shared.abort or NOT_SENT, frozenset(in_flight)))
+        raise
     if not plan.batches and progress is not None:
         progress(done, total)
     return _report(plan, target, results, shared.abort)

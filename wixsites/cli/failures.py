@@ -52,7 +52,10 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool) -> int:
         if error.format_message():
             _say(error.format_message())
         return error.exit_code
-    except click.Abort:
+    except click.Abort as error:
+        if isinstance(error.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+            _say("interrupted")
+            return INTERRUPTED
         _say("aborted")
         return FAILURE
     except KeyboardInterrupt:

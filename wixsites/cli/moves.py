@@ -13,10 +13,10 @@ from wixsites.cli.errors import CommandFailed, Interrupted
 from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.models import value
 from wixsites.cli.progress import move_progress
-from wixsites.cli.report import plural, show_move_report
+from wixsites.cli.report import plural, show_interrupted_report, show_move_report
 
 if TYPE_CHECKING:
-    from wixsites import WixSites
+    from wixsites import MoveReport, WixSites
 
 __all__ = ["MOVE_BATCH", "existing_sites", "load_folders", "move_sites"]
 
@@ -72,6 +72,7 @@ def move_sites(
         _dry_run(app, ids, target_id=target_id, target_path=target_path)
         return
     done = [0]
+    interrupted = False
 
     def count(finished: int, total: int) -> None:
         done[0] = finished
@@ -81,11 +82,16 @@ def move_sites(
     with move_progress("sites", len(ids), show=progress) as bar:
         try:
             report = app.client().sites.move(list(ids), target_id, progress=count)
-        except KeyboardInterrupt:
-            raise Interrupted(
-                f"interrupted after {done[0]:,} of {plural(len(ids), 'site')} were sent; moving "
-                "is idempotent: run the same command again to finish"
-            ) from None
+        except KeyboardInterrupt as interrupt:
+            partial: MoveReport | None = getattr(interrupt, "report", None)
+            if partial is None:
+                raise Interrupted(
+                    f"interrupted after {done[0]:,} of {plural(len(ids), 'site')} were sent; "
+                    "moving is idempotent: run the same command again to finish"
+                ) from None
+            report, interrupted = partial, True
+    if interrupted:
+        show_interrupted_report(output, report, target_path=target_path, kind="site", extra=extra)
     show_move_report(output, report, target_path=target_path, extra=extra)
 
 

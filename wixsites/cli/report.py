@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.table import Table
 from rich.text import Text
 
-from wixsites.cli.errors import CommandFailed
+from wixsites.cli.errors import CommandFailed, Interrupted
 from wixsites.cli.output import Output
 
 if TYPE_CHECKING:
     from wixsites import MoveReport
 
-__all__ = ["move_payload", "plural", "show_move_report"]
+__all__ = ["move_payload", "plural", "show_interrupted_report", "show_move_report"]
 
 
 def plural(count: int, noun: str) -> str:
@@ -61,6 +62,34 @@ def show_move_report(
             f"{len(report.failed):,} of {plural(total, kind)} not moved"
             + ("" if output.json else " (listed above)")
         )
+
+
+def show_interrupted_report(
+    output: Output,
+    report: MoveReport,
+    *,
+    target_path: str,
+    kind: str,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """The partial report of a move stopped by Ctrl-C; raise `Interrupted` (exit status 130)."""
+    from wixsites.bulk import IN_FLIGHT
+
+    uncertain = sum(1 for reason in report.failed.values() if reason == IN_FLIGHT)
+    with contextlib.suppress(CommandFailed):  # the report is printed; the status is 130
+        show_move_report(
+            output,
+            report,
+            target_path=target_path,
+            kind=kind,
+            extra={**(extra or {}), "interrupted": True},
+        )
+    total = len(report.moved) + len(report.failed)
+    raise Interrupted(
+        f"interrupted: {len(report.moved):,} of {plural(total, kind)} moved"
+        + (f", {uncertain:,} may have (their request was in flight)" if uncertain else "")
+        + "; moving is idempotent: run the same command again to finish"
+    )
 
 
 def _failures(failed: dict[str, str], kind: str) -> Table:
