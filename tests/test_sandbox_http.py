@@ -25,6 +25,7 @@ from tests.sandbox_fixtures import (
     violations,
 )
 from wixsandbox import Sandbox
+from wixsandbox.wire import MAX_BODY
 
 GUID = "9f0e0d0c-0b0a-4908-8706-050403020100"
 OPERATIONS = [
@@ -195,3 +196,37 @@ def test_paired_surrogate_escapes_are_text(http: httpx.Client) -> None:
     response = http.post(FOLDERS, content=b'{"folder": {"name": "\\ud83d\\ude00 \\\\ud800"}}')
     assert response.status_code == 200, response.text
     assert response.json()["folder"]["name"] == "\U0001f600 \\ud800"
+
+
+async def test_oversized_body_in_many_asgi_chunks_is_refused(sandbox: Sandbox) -> None:
+    # Valid JSON padded past MAX_BODY: the chunk crossing the limit used to be dropped and the
+    # rest of the body with it, so a shorter, still valid, body was answered 200.
+    body = b'{"query": {}}' + b" " * (MAX_BODY + 1024)
+    chunks = [body[i : i + 65536] for i in range(0, len(body), 65536)]
+    messages = [
+        {"type": "http.request", "body": chunk, "more_body": i < len(chunks) - 1}
+        for i, chunk in enumerate(chunks)
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return messages.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(dict(message))
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": QUERY_SITES,
+        "raw_path": QUERY_SITES.encode(),
+        "query_string": b"",
+        "headers": [
+            (b"authorization", KEY.encode()),
+            (b"wix-account-id", ACCOUNT.encode()),
+            (b"content-type", b"application/json"),
+        ],
+    }
+    await sandbox.asgi_app()(scope, receive, send)
+    assert sent[0]["status"] == 400
+    assert b"larger than" in sent[1]["body"]

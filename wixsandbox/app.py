@@ -70,9 +70,11 @@ async def _read_body(receive: Receive) -> bytes | None:
         if message["type"] == "http.disconnect":
             return None
         chunk = message.get("body", b"")
-        size += len(chunk)
-        if size <= MAX_BODY + 1:
+        # Keep chunks until the body is known to be too large (read_json then refuses it), never
+        # dropping one in the middle: that would hand on a shorter body that may still parse.
+        if size <= MAX_BODY:
             chunks.append(chunk)
+        size += len(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)
 
