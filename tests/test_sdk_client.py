@@ -312,6 +312,22 @@ def test_ensure_creates_the_missing_folders_of_a_path_once(wix: WixSites) -> Non
         wix.folders.ensure("Clients//QA")
 
 
+@pytest.mark.parametrize("name", ["Line\nbreak", "tab\there", "nul\x00", "x" * 257, "   "])
+def test_a_bad_folder_name_is_refused_before_any_request(wix: WixSites, name: str) -> None:
+    with pytest.raises(InvalidArgument, match="folder name"):
+        wix.folders.create(name)
+    assert wix.folders.query().first() is None
+
+
+@pytest.mark.parametrize("name", ["Line\nbreak", "nul\x00", "\x7f"])
+def test_the_sandbox_refuses_control_characters_in_folder_names(sandbox: Sandbox, name: str) -> None:
+    with httpx.Client(transport=sandbox.transport(), base_url="http://sandbox",
+                      headers={"Authorization": SECRET, "wix-account-id": ACCOUNT}) as http:
+        response = http.post("/site-folders/v2/folders", json={"folder": {"name": name}})
+    assert response.status_code == 400
+    assert response.json()["details"]["validationError"]["fieldViolations"][0]["field"] == "folder.name"
+
+
 async def test_async_ensure_matches_sync(sandbox: Sandbox) -> None:
     async with AsyncWixSites(api_key=SECRET, account_id=ACCOUNT, base_url="http://sandbox",
                              transport=sandbox.async_transport(), rate_limit=None) as wix:
@@ -319,3 +335,7 @@ async def test_async_ensure_matches_sync(sandbox: Sandbox) -> None:
         assert made.name == "Drafts"
         assert (await wix.folders.ensure("Design/Drafts")).id == made.id
         assert len(await wix.folders.query().to_list()) == 2
+        first = await wix.folders.query({"name": "Drafts"}).first()
+        assert first is not None
+        assert first.id == made.id
+        assert await wix.folders.query({"name": "Nothing"}).first() is None

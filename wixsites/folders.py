@@ -160,6 +160,12 @@ def _find(path: str) -> Flow[Folder | None]:
 def _check_name(name: object) -> str:
     if not isinstance(name, str) or not name.strip():
         raise InvalidArgument(f"a folder name needs at least one non-blank character, not {name!r}")
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+        raise InvalidArgument(
+            f"a folder name cannot hold control characters such as line breaks or tabs: {name!r}"
+        )
+    if len(name) > 256:
+        raise InvalidArgument(f"a folder name has at most 256 characters, not {len(name)}")
     return name
 
 
@@ -201,6 +207,11 @@ class AsyncFolderQuery:
         async for page in self.pages():
             for folder in page.items:
                 yield folder
+
+    async def first(self) -> Folder | None:
+        async for folder in self:
+            return folder
+        return None
 
     async def to_list(self) -> list[Folder]:
         return [folder async for folder in self]

@@ -17,7 +17,8 @@ class FolderPatch:
     """The folder fields to update; the URL's folder id overrides `id`.
 
     Attributes:
-        name (str): A folder name with at least one non-blank character.
+        name (str): A folder name: at least one non-blank character and no control characters (line breaks,
+            tabs, NUL), which Wix does not document but which no folder list can show.
         id (UUID | Unset): A Wix GUID.
     """
 

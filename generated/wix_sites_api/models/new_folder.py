@@ -15,7 +15,8 @@ T = TypeVar("T", bound="NewFolder")
 class NewFolder:
     """
     Attributes:
-        name (str): A folder name with at least one non-blank character.
+        name (str): A folder name: at least one non-blank character and no control characters (line breaks,
+            tabs, NUL), which Wix does not document but which no folder list can show.
         parent_id (str | Unset): A folder id, or `""` or `"root"` for root.
     """
 

@@ -24,7 +24,9 @@ class QuerySitesRequest:
             `folderId` (`{"$exists": false}` = root), `editorType`, `appIds` (`$hasAll`, `$hasSome`),
             `premium`, `published`, `namespace`, `state` (`ACTIVE` or `TRASHED`), `domainConnected`.
             Sortable: `createdDate`, `updatedDate`, `trashedDate`, `displayName`; default `createdDate`
-            descending. With a cursor, `filter` and `sort` must be absent: the cursor carries them.
+            descending; ties are broken by `id`. A site that is not trashed sorts as the lowest
+            `trashedDate` (first ascending, last descending). With a cursor, `filter` and `sort` must be absent: the cursor
+            carries them.
     """
 
     query: SitesQuery | Unset = UNSET

@@ -23,7 +23,9 @@ class SitesQuery:
     `folderId` (`{"$exists": false}` = root), `editorType`, `appIds` (`$hasAll`, `$hasSome`),
     `premium`, `published`, `namespace`, `state` (`ACTIVE` or `TRASHED`), `domainConnected`.
     Sortable: `createdDate`, `updatedDate`, `trashedDate`, `displayName`; default `createdDate`
-    descending. With a cursor, `filter` and `sort` must be absent: the cursor carries them.
+    descending; ties are broken by `id`. A site that is not trashed sorts as the lowest
+    `trashedDate` (first ascending, last descending). With a cursor, `filter` and `sort` must be absent: the cursor
+    carries them.
 
         Attributes:
             filter_ (Filter | Unset): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":
