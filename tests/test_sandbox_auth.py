@@ -13,6 +13,7 @@ from tests.sandbox_fixtures import (
     APP_ID,
     APP_SECRET,
     BASE_URL,
+    COUNT_SITES,
     FOLDERS,
     KEY,
     MOVE_SITES,
@@ -182,3 +183,15 @@ def test_signed_request_with_raw_bytes_in_the_url_is_400(
     assert response.status == 400, response.body
     assert b"percent-encode" in response.body
     assert sandbox.response_violations == []
+
+
+def test_an_api_key_request_is_authenticated_by_its_key_whatever_signature_headers_it_carries() -> None:
+    # the spec's two security requirements are alternatives; the live v2 service ignores x-wix-*
+    with make_sandbox() as sandbox, httpx.Client(transport=sandbox.transport(), base_url="http://sandbox") as http:
+        headers = {"Authorization": KEY, "wix-account-id": ACCOUNT, "x-wix-signature": "bogus"}
+        assert http.post(COUNT_SITES, json={}, headers=headers).status_code == 200
+        bad_key = {**headers, "Authorization": "not-a-key"}
+        assert http.post(COUNT_SITES, json={}, headers=bad_key).status_code == 401
+        signed_only = {"x-wix-signature": "bogus", "x-wix-application-id": APP_ID,
+                       "x-wix-instance-id": ACCOUNT, "x-wix-timestamp": "2026-01-01T00:00:00.000Z"}
+        assert http.post(COUNT_SITES, json={}, headers=signed_only).status_code == 403

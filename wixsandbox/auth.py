@@ -1,10 +1,12 @@
 """Who is calling: an account API key, or a request signed with a Wix app's secret.
 
-A request that carries ``x-wix-signature`` (or the ``signature`` query parameter) is a signed
-request: ``x-wix-application-id`` names an app added with `Sandbox.add_app`, whose secret must
-verify the signature (`wixauth.verify_request`), and ``x-wix-instance-id`` is the account id. Any
-other request must carry an API key in ``Authorization`` and its account in ``wix-account-id``.
-No message ever contains a secret or a key.
+A request with an ``Authorization`` header is an API-key request: the key, and its account in
+``wix-account-id``; any ``x-wix-*`` headers it also carries are ignored, as the live v2 service
+ignores them (the spec's two security requirements are alternatives). Otherwise a request that
+carries ``x-wix-signature`` (or the ``signature`` query parameter) is a signed request:
+``x-wix-application-id`` names an app added with `Sandbox.add_app`, whose secret must verify the
+signature (`wixauth.verify_request`), and ``x-wix-instance-id`` is the account id. No message ever
+contains a secret or a key.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def _guid(value: str) -> str | None:
 
 def authenticate(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
     """Return the account id the request acts for, or raise the Wix error answer."""
-    if is_signed(request):
+    if is_signed(request) and not request.has_header("authorization"):
         return _signed(conn, request, now)
     return _api_key(conn, request)
 
