@@ -261,6 +261,7 @@ def test_move_from_stdin_and_text_and_dry_run_with_unknown_ids(db: Path, tmp_pat
         (("sites", "list", "--sort", "name"), 2, "cannot sort by 'name'"),
         (("sites", "move", "--to", "/", "--from-file", "/no/such/file.csv"), 2, "no such file"),
         (("folders", "rename", "Nowhere", "X"), 2, "unknown folder path"),
+        (("folders", "create", "Clients//Acme"), 2, "empty name between two '/'"),
         (("workflow", "advance", "--to", "Nope", MISSING), 2, "no stage 'Nope'"),
         (("sandbox", "reset"), 2, "--yes"),
         (("nonsense",), 2, "No such command"),
@@ -375,3 +376,22 @@ def test_ctrl_c_anywhere_else_exits_130(db: Path, monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr("wixsites.cli.sites.load_folders", interrupted)
     assert_one_line_error(run("sites", "list", code=130), "interrupted")
+
+
+def test_ctrl_c_mid_folder_move_prints_the_partial_report(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("Acme", "Globex", "Clients"):
+        run("folders", "create", name)
+    drive = SyncRunner.drive
+
+    def interrupted_moves(self: SyncRunner, flow: Any) -> Any:
+        if getattr(flow, "__name__", "") == "_batch_flow":  # the generator of one move request
+            raise KeyboardInterrupt
+        return drive(self, flow)
+
+    monkeypatch.setattr(SyncRunner, "drive", interrupted_moves)
+    result = run("folders", "move", "Acme", "Globex", "--to", "Clients", "--json", code=130)
+    report = json.loads(result.stdout)
+    assert report["interrupted"] is True
+    assert report["moved"] == []
+    assert len(report["failed"]) == 2
+    assert_one_line_error(result, "interrupted: 0 of 2 folders moved")

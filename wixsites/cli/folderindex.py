@@ -27,8 +27,13 @@ def is_root(reference: str) -> bool:
 
 
 def split_path(path: str) -> list[str]:
-    """``"/Clients/Acme/"`` to ``["Clients", "Acme"]``."""
-    return [part.strip() for part in path.strip().strip("/").split("/") if part.strip()]
+    """``"/Clients/Acme/"`` to ``["Clients", "Acme"]``; ``"Clients//Acme"`` is refused, as the
+    SDK refuses it, rather than read as something the user may not have meant."""
+    inner = path.strip().strip("/")
+    parts = [part.strip() for part in inner.split("/")] if inner else []
+    if any(not part for part in parts):
+        raise InputError(f"not a folder path: {path!r} has an empty name between two '/'")
+    return parts
 
 
 def _text(value: Any) -> str:

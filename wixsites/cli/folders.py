@@ -9,6 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 from wix_sites_api.models import Folder
 
+from wixsites.bulk import MoveReport
 from wixsites.cli.app import format_option, json_option
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
@@ -18,7 +19,7 @@ from wixsites.cli.models import value
 from wixsites.cli.moves import load_folders
 from wixsites.cli.output import Column, Output
 from wixsites.cli.progress import move_progress
-from wixsites.cli.report import plural, show_move_report
+from wixsites.cli.report import plural, show_interrupted_report, show_move_report
 
 __all__ = ["create_path", "folder_tree", "group", "root_site_count"]
 
@@ -221,9 +222,16 @@ def move(app: AppContext, folders: tuple[str, ...], target: str, progress: bool 
     index = load_folders(app.client())
     target_id = index.resolve(target, what="target folder")
     ids = list(dict.fromkeys(_existing(index, f) for f in folders))
+    target_path = index.path(target_id)
     with move_progress("folders", len(ids), show=progress) as bar:
-        report = app.client().folders.move(ids, target_id, progress=bar)
-    show_move_report(app.output, report, target_path=index.path(target_id), kind="folder")
+        try:
+            report = app.client().folders.move(ids, target_id, progress=bar)
+        except KeyboardInterrupt as interrupt:
+            partial: MoveReport | None = getattr(interrupt, "report", None)
+            if partial is None:
+                raise
+            show_interrupted_report(app.output, partial, target_path=target_path, kind="folder")
+    show_move_report(app.output, report, target_path=target_path, kind="folder")
 
 
 @group.command("delete")
