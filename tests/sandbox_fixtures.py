@@ -70,7 +70,8 @@ def client(
 
 def error_code(response: httpx.Response) -> str | None:
     details = response.json().get("details", {})
-    return details.get("applicationError", {}).get("code")
+    code = details.get("applicationError", {}).get("code")
+    return None if code is None else str(code)
 
 
 def violations(response: httpx.Response) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped]
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -33,8 +33,9 @@ def pointer(*tokens: str) -> str:
 
 
 @cache
-def _registry() -> Registry:
-    return Registry().with_resource(SPEC_URI, Resource.from_contents(spec(), default_specification=DRAFT202012))
+def _registry() -> Registry[Any]:
+    return Registry().with_resource(  # type: ignore[no-any-return]
+        SPEC_URI, Resource.from_contents(spec(), default_specification=DRAFT202012))
 
 
 def validator(schema_pointer: str) -> Draft202012Validator:

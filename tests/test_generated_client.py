@@ -12,7 +12,14 @@ import pytest
 import wix_sites_api.models as models
 from wix_sites_api import Client
 from wix_sites_api.api.sites import query_sites
-from wix_sites_api.models import EditorType, Namespace, QuerySitesRequest, QuerySitesResponse
+from wix_sites_api.models import (
+    CursorPagingMetadata,
+    Cursors,
+    EditorType,
+    Namespace,
+    QuerySitesRequest,
+    QuerySitesResponse,
+)
 
 from tests.spec_tools import Example, examples, pointer, spec
 
@@ -40,6 +47,9 @@ def test_the_seed_query_sites_answer_parses_into_typed_models() -> None:
     assert isinstance(parsed, QuerySitesResponse)
     assert seen[0].url.path == "/site-list/v2/sites/query"
     assert json.loads(seen[0].content) == SEED_REQUEST
+    assert isinstance(parsed.sites, list)
+    assert isinstance(parsed.metadata, CursorPagingMetadata)
+    assert isinstance(parsed.metadata.cursors, Cursors)
     first, second = parsed.sites
     assert first.created_date == datetime.datetime(2015, 4, 19, 15, 22, 42, 498000, tzinfo=datetime.UTC)
     assert first.editor_type is EditorType.EDITOR
@@ -61,6 +71,7 @@ def test_an_unknown_editor_type_or_namespace_from_the_server_does_not_crash_pars
     body["sites"][1]["namespace"] = "A_NAMESPACE_FROM_THE_FUTURE"
     parsed = query_sites.sync(client=client_answering(body, []), body=QuerySitesRequest())
     assert isinstance(parsed, QuerySitesResponse)
+    assert isinstance(parsed.sites, list)
     assert parsed.sites[0].editor_type == "SOMETHING_NEW"
     assert parsed.sites[1].namespace == "A_NAMESPACE_FROM_THE_FUTURE"
     assert parsed.sites[1].editor_type is EditorType.EDITOR

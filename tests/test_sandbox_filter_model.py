@@ -8,7 +8,9 @@ with the model on every one.
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -115,13 +117,25 @@ def op_model(world: World, name: str, op: str, operand: Any) -> Model:
         return lambda s: field_value(world, s, name) in [norm(item) for item in operand]
     if op == "$startsWith":
         return lambda s: field_value(world, s, name).lower().startswith(operand.lower())
-    compare = {
-        "$gt": lambda a, b: a > b,
-        "$gte": lambda a, b: a >= b,
-        "$lt": lambda a, b: a < b,
-        "$lte": lambda a, b: a <= b,
+    compare: Callable[[Any, Any], bool] = {
+        "$gt": operator.gt,
+        "$gte": operator.ge,
+        "$lt": operator.lt,
+        "$lte": operator.le,
     }[op]
     return lambda s: compare(field_value(world, s, name), norm(operand))
+
+
+def _all(models: list[Model], site: Any) -> bool:
+    return all(m(site) for m in models)
+
+
+def _any(models: list[Model], site: Any) -> bool:
+    return any(m(site) for m in models)
+
+
+def _not(inner: Model, site: Any) -> bool:
+    return not inner(site)
 
 
 def model(world: World, node: Any, count: bool = False) -> Model:
@@ -129,13 +143,12 @@ def model(world: World, node: Any, count: bool = False) -> Model:
     for key, value in node.items():
         if key == "$and":
             subs = [model(world, item, count) for item in value]
-            parts.append(lambda s, subs=subs: all(sub(s) for sub in subs))
+            parts.append(functools.partial(_all, subs))
         elif key == "$or":
             subs = [model(world, item, count) for item in value]
-            parts.append(lambda s, subs=subs: any(sub(s) for sub in subs))
+            parts.append(functools.partial(_any, subs))
         elif key == "$not":
-            sub = model(world, value, count)
-            parts.append(lambda s, sub=sub: not sub(s))
+            parts.append(functools.partial(_not, model(world, value, count)))
         elif key in FIELDS and not (count and key in ("premium", "appIds")):
             parts.append(condition_model(world, key, value))
     return lambda s: all(part(s) for part in parts)
@@ -147,8 +160,7 @@ def condition_model(world: World, name: str, value: Any) -> Model:
     parts: list[Model] = []
     for op, operand in value.items():
         if op == "$not":
-            sub = condition_model(world, name, operand)
-            parts.append(lambda s, sub=sub: not sub(s))
+            parts.append(functools.partial(_not, condition_model(world, name, operand)))
         else:
             parts.append(op_model(world, name, op, operand))
     return lambda s: all(part(s) for part in parts)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from wix_sites_api.models import Folder
 
 import wixsites
 from wixsandbox import Sandbox
@@ -150,13 +151,19 @@ def test_signed_client_against_the_sandbox(sandbox: Sandbox) -> None:
         client.sites.count()
 
 
+def found(folder: Folder | None) -> Folder:
+    assert folder is not None
+    return folder
+
+
 def test_folder_operations(wix: WixSites) -> None:
     clients = wix.folders.create("Clients")
     acme = wix.folders.create("Acme", parent=clients)
     qa = wix.folders.create("QA", parent=str(acme.id))
+    assert isinstance(qa.path, list)
     assert [p.name for p in qa.path] == ["Clients", "Acme", "QA"]
-    assert str(wix.folders.find("Clients/Acme/QA").id) == str(qa.id)
-    assert str(wix.folders.find("/Clients/Acme/").id) == str(acme.id)
+    assert str(found(wix.folders.find("Clients/Acme/QA")).id) == str(qa.id)
+    assert str(found(wix.folders.find("/Clients/Acme/")).id) == str(acme.id)
     assert wix.folders.find("Clients/QA") is None
     assert wix.folders.find("clients") is None  # exact names
     with pytest.raises(InvalidArgument):
@@ -170,7 +177,7 @@ def test_folder_operations(wix: WixSites) -> None:
     sites = [str(s.id) for s in wix.sites.query(sort="createdDate")]
     assert wix.sites.move(sites[:5], qa).ok
     assert wix.move_sites(sites[5:7], "root").ok
-    assert str(wix.folders.of_site(sites[0]).id) == str(qa.id)
+    assert str(found(wix.folders.of_site(sites[0])).id) == str(qa.id)
     assert wix.folders.of_site(sites[6]) is None
 
     renamed = wix.folders.rename(qa, "QA 2")
@@ -185,7 +192,7 @@ def test_folder_operations(wix: WixSites) -> None:
     assert "QA 2 [5]" in tree.render()
 
     wix.folders.delete(renamed)
-    assert str(wix.folders.of_site(sites[0]).id) == str(acme.id)  # content moved up
+    assert str(found(wix.folders.of_site(sites[0])).id) == str(acme.id)  # content moved up
     assert wix.folders.query({"parentId": {"$exists": False}}).first() is not None
     with pytest.raises(InvalidArgument):
         wix.folders.create("   ")
@@ -212,7 +219,7 @@ async def test_async_client_against_the_sandbox(sandbox: Sandbox) -> None:
         assert site is not None
         report = await wix.move_sites([str(site.id)], sub)
         assert report.ok
-        assert str((await wix.folders.of_site(str(site.id))).id) == str(sub.id)
+        assert str(found(await wix.folders.of_site(str(site.id))).id) == str(sub.id)
         tree = await wix.folders.tree()
         assert [n.path_text for n in tree] == ["Async", "Async/Inner"]
         moved = await wix.move_folders([sub], None)
@@ -234,7 +241,7 @@ def test_repr_never_shows_secrets() -> None:
 
 
 def test_errors_and_logs_never_show_secrets(caplog: pytest.LogCaptureFixture) -> None:
-    answers = [
+    answers: list[httpx.Response | Exception] = [
         httpx.ConnectError(f"could not connect with {SECRET}"),
         httpx.Response(
             401,
@@ -307,7 +314,7 @@ def test_ensure_creates_the_missing_folders_of_a_path_once(wix: WixSites) -> Non
     assert qa.parent_id == str(acme.id)
     again = wix.folders.ensure("/Clients/Acme/QA/")
     assert again.id == qa.id
-    assert sorted(f.name for f in wix.folders.query()) == ["Acme", "Clients", "QA"]
+    assert sorted(str(f.name) for f in wix.folders.query()) == ["Acme", "Clients", "QA"]
     with pytest.raises(InvalidArgument):
         wix.folders.ensure("Clients//QA")
 

@@ -181,6 +181,7 @@ class Account(RuleBasedStateMachine):
             assert folder.site_count == sum(1 for f in sites.values() if f == fid)
             chain = self.ancestors(fid)  # also: no folder is its own ancestor
             assert len(chain) == len(set(chain))
+            assert isinstance(folder.path, list)
             assert [str(p.id) for p in folder.path] == chain[::-1]
             assert [p.name for p in folder.path] == [self.name[c] for c in chain[::-1]]
 
