@@ -29,22 +29,49 @@ def _as_row(suite: str, raw: dict[str, Any] | Row) -> Row:
     if isinstance(raw, Row):
         return raw
     if "per_second" in raw:  # the signing suite speaks in throughputs
-        return Row(f"signing: {raw['name']}", raw["per_second"], "sig/s", raw.get("baseline"),
-                   raw.get("baseline_name", ""), raw.get("goal", ""))
+        return Row(
+            f"signing: {raw['name']}",
+            raw["per_second"],
+            "sig/s",
+            raw.get("baseline"),
+            raw.get("baseline_name", ""),
+            raw.get("goal", ""),
+        )
     if "baseline_name" in raw:
-        return Row(raw["name"], raw["value"], raw["unit"], raw.get("baseline"), raw["baseline_name"],
-                   raw.get("goal", ""))
+        return Row(
+            raw["name"],
+            raw["value"],
+            raw["unit"],
+            raw.get("baseline"),
+            raw["baseline_name"],
+            raw.get("goal", ""),
+        )
     goal = "< 2" if raw.get("ratio") is not None and suite == "sandbox" else ""
     baseline_name = "page 1" if raw.get("baseline") is not None and suite == "sandbox" else ""
-    return Row(f"{suite}: {raw['name']}", raw["value"], raw["unit"], raw.get("baseline"), baseline_name, goal)
+    return Row(
+        f"{suite}: {raw['name']}",
+        raw["value"],
+        raw["unit"],
+        raw.get("baseline"),
+        baseline_name,
+        goal,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smaller data and fewer repeats (a minute or so)")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smaller data and fewer repeats (a minute or so)"
+    )
     parser.add_argument("--only", help=f"comma-separated suites, from: {', '.join(SUITES)}")
-    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "latest.json",
-                        help="where to write the JSON (default: %(default)s)")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=ROOT / "benchmarks" / "results" / "latest.json",
+        help="where to write the JSON (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     chosen = args.only.split(",") if args.only else list(SUITES)
     unknown = [s for s in chosen if s not in SUITES]

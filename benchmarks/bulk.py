@@ -22,7 +22,10 @@ API_KEY = "bench-key"
 
 def _site_ids(url: str, account: str, count: int) -> list[str]:
     with WixSites(api_key=API_KEY, account_id=account, base_url=url, rate_limit=None) as wix:
-        return [str(site.id) for site, _ in zip(wix.sites.query(page_size=1000), range(count), strict=False)]
+        return [
+            str(site.id)
+            for site, _ in zip(wix.sites.query(page_size=1000), range(count), strict=False)
+        ]
 
 
 def run(quick: bool = False) -> list[Row]:
@@ -31,12 +34,16 @@ def run(quick: bool = False) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as tmp:
         db = os.path.join(tmp, "bulk.db")
         with Sandbox(db) as sandbox:
-            sandbox.seed(account, sites=sites + sites // 5, folders=0, seed=2)  # some are not WIX sites
+            sandbox.seed(
+                account, sites=sites + sites // 5, folders=0, seed=2
+            )  # some are not WIX sites
         with SandboxProcess(db, api_key=API_KEY, account_id=account) as server:
             ids = _site_ids(server.url, account, sites)
             if len(ids) != sites:
                 raise RuntimeError(f"the account has {len(ids)} listed sites, not {sites}")
-            with WixSites(api_key=API_KEY, account_id=account, base_url=server.url, rate_limit=None) as wix:
+            with WixSites(
+                api_key=API_KEY, account_id=account, base_url=server.url, rate_limit=None
+            ) as wix:
                 first = wix.folders.create("Bulk A")
                 second = wix.folders.create("Bulk B")
                 started = time.perf_counter()
@@ -46,8 +53,13 @@ def run(quick: bool = False) -> list[Row]:
                 raise RuntimeError(f"the sequential move lost sites: {report.failed}")
 
             async def concurrent() -> float:
-                async with AsyncWixSites(api_key=API_KEY, account_id=account, base_url=server.url,
-                                         rate_limit=None, max_concurrency=4) as wix:
+                async with AsyncWixSites(
+                    api_key=API_KEY,
+                    account_id=account,
+                    base_url=server.url,
+                    rate_limit=None,
+                    max_concurrency=4,
+                ) as wix:
                     started = time.perf_counter()
                     report = await wix.sites.move(ids, second)
                     elapsed = time.perf_counter() - started
@@ -56,18 +68,37 @@ def run(quick: bool = False) -> list[Row]:
                 return elapsed
 
             parallel = asyncio.run(concurrent())
-            check = httpx.post(server.url + "/site-list/v2/sites/count",
-                               json={"filter": {"folderId": str(second.id)}},
-                               headers={"Authorization": API_KEY, "wix-account-id": account}).json()["count"]
+            check = httpx.post(
+                server.url + "/site-list/v2/sites/count",
+                json={"filter": {"folderId": str(second.id)}},
+                headers={"Authorization": API_KEY, "wix-account-id": account},
+            ).json()["count"]
             if check != len(ids):
                 raise RuntimeError(f"{check} sites in the target folder, expected {len(ids)}")
     requests = -(-len(ids) // 500)
     return [
-        Row(f"bulk: move {len(ids):,} sites ({requests} requests), sequential", sequential, "s", None),
-        Row(f"bulk: move {len(ids):,} sites, max_concurrency=4", parallel, "s", sequential, "sequential",
-            "lower is better"),
-        Row("bulk: sites moved per second, max_concurrency=4", len(ids) / parallel, "sites/s",
-            len(ids) / sequential, "sequential", "higher is better"),
+        Row(
+            f"bulk: move {len(ids):,} sites ({requests} requests), sequential",
+            sequential,
+            "s",
+            None,
+        ),
+        Row(
+            f"bulk: move {len(ids):,} sites, max_concurrency=4",
+            parallel,
+            "s",
+            sequential,
+            "sequential",
+            "lower is better",
+        ),
+        Row(
+            "bulk: sites moved per second, max_concurrency=4",
+            len(ids) / parallel,
+            "sites/s",
+            len(ids) / sequential,
+            "sequential",
+            "higher is better",
+        ),
     ]
 
 

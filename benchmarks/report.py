@@ -33,15 +33,32 @@ class Row:
 
 def machine() -> dict[str, Any]:
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True, timeout=10, check=True).stdout.strip()
-        if subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True,
-                          timeout=10, check=True).stdout.strip():
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        if subprocess.run(
+            ["git", "status", "--porcelain"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip():
             commit += " (with uncommitted changes)"
     except (OSError, subprocess.SubprocessError):
         commit = "unknown"
-    return {"cores": os.cpu_count(), "python": platform.python_version(), "implementation": sys.implementation.name,
-            "platform": platform.platform(), "commit": commit}
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "implementation": sys.implementation.name,
+        "platform": platform.platform(),
+        "commit": commit,
+    }
 
 
 def _number(value: float | None) -> str:
@@ -52,20 +69,28 @@ def _number(value: float | None) -> str:
 
 def table(rows: list[Row]) -> str:
     width = max([len(r.name) for r in rows] + [10])
-    lines = [f"{'figure':<{width}}  {'value':>12} {'unit':<8} {'baseline':>12}  {'ratio':>7}  baseline / goal"]
+    lines = [
+        f"{'figure':<{width}}  {'value':>12} {'unit':<8} {'baseline':>12}  {'ratio':>7}  baseline / goal"
+    ]
     for r in rows:
         ratio = "" if r.ratio is None else f"{r.ratio:.2f}x"
         note = " / ".join(x for x in (r.baseline_name, r.goal) if x)
-        lines.append(f"{r.name:<{width}}  {_number(r.value):>12} {r.unit:<8} {_number(r.baseline):>12}  {ratio:>7}  {note}")
+        lines.append(
+            f"{r.name:<{width}}  {_number(r.value):>12} {r.unit:<8} {_number(r.baseline):>12}  {ratio:>7}  {note}"
+        )
     return "\n".join(lines)
 
 
 def print_rows(rows: list[Row]) -> None:
     info = machine()
-    print(f"machine: {info['cores']} cores, Python {info['python']}, {info['platform']}; commit {info['commit']}")
+    print(
+        f"machine: {info['cores']} cores, Python {info['python']}, {info['platform']}; commit {info['commit']}"
+    )
     print(table(rows))
 
 
 def write_json(rows: list[Row], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"machine": machine(), "rows": [r.as_dict() for r in rows]}, indent=2) + "\n")
+    path.write_text(
+        json.dumps({"machine": machine(), "rows": [r.as_dict() for r in rows]}, indent=2) + "\n"
+    )

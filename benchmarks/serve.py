@@ -24,8 +24,13 @@ from wixsandbox.process import SandboxProcess, free_port
 
 CLIENTS = 16
 API_KEY = "bench-key"
-QUERY = {"query": {"filter": {"published": True}, "sort": [{"fieldName": "createdDate", "order": "DESC"}],
-                   "cursorPaging": {"limit": 50}}}
+QUERY = {
+    "query": {
+        "filter": {"published": True},
+        "sort": [{"fieldName": "createdDate", "order": "DESC"}],
+        "cursorPaging": {"limit": 50},
+    }
+}
 
 
 async def _load(url: str, headers: dict[str, str], seconds: float) -> list[float]:
@@ -33,12 +38,15 @@ async def _load(url: str, headers: dict[str, str], seconds: float) -> list[float
     stop = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+
         async def worker() -> None:
             while time.perf_counter() < stop:
                 start = time.perf_counter()
                 response = await client.post(url, json=QUERY, headers=headers)
                 if response.status_code != 200:
-                    raise RuntimeError(f"{url} answered {response.status_code}: {response.text[:200]}")
+                    raise RuntimeError(
+                        f"{url} answered {response.status_code}: {response.text[:200]}"
+                    )
                 latencies.append(time.perf_counter() - start)
 
         await asyncio.gather(*(worker() for _ in range(CLIENTS)))
@@ -61,8 +69,19 @@ def _measure(url: str, headers: dict[str, str], seconds: float) -> tuple[float, 
 def _floor(seconds: float) -> tuple[float, float, float]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "benchmarks.floor_app:app", "--port", str(port), "--log-level", "warning"],
-        cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "benchmarks.floor_app:app",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 20
@@ -92,10 +111,20 @@ def run(quick: bool = False) -> list[Row]:
             rps, p50, p99 = _measure(server.url + "/site-list/v2/sites/query", headers, seconds)
     floor_rps, floor_p50, floor_p99 = _floor(seconds)
     return [
-        Row("sandbox serve: requests/s (16 clients, Query Sites, 50 per page)", rps, "req/s",
-            floor_rps, "bare uvicorn app", "higher is better"),
-        Row("sandbox serve: p50 latency", p50 * 1000, "ms", floor_p50 * 1000, "bare uvicorn app", ""),
-        Row("sandbox serve: p99 latency", p99 * 1000, "ms", floor_p99 * 1000, "bare uvicorn app", ""),
+        Row(
+            "sandbox serve: requests/s (16 clients, Query Sites, 50 per page)",
+            rps,
+            "req/s",
+            floor_rps,
+            "bare uvicorn app",
+            "higher is better",
+        ),
+        Row(
+            "sandbox serve: p50 latency", p50 * 1000, "ms", floor_p50 * 1000, "bare uvicorn app", ""
+        ),
+        Row(
+            "sandbox serve: p99 latency", p99 * 1000, "ms", floor_p99 * 1000, "bare uvicorn app", ""
+        ),
     ]
 
 

@@ -85,7 +85,9 @@ def load_spec(path: Path = SPEC) -> dict[str, Any]:
         problem = getattr(exc, "problem", None) or str(exc)
         raise SpecError(f"{path.name}: {where}invalid YAML: {problem}") from exc
     if not isinstance(spec, dict):
-        raise SpecError(f"{path.name}: the document is not a mapping; an OpenAPI document starts with 'openapi: 3.1.0'")
+        raise SpecError(
+            f"{path.name}: the document is not a mapping; an OpenAPI document starts with 'openapi: 3.1.0'"
+        )
     try:
         validate(spec)
     except OpenAPIValidationError as exc:
@@ -93,7 +95,9 @@ def load_spec(path: Path = SPEC) -> dict[str, Any]:
         dotted = "/".join(str(p) for p in place) or "(document root)"
         where = _line_of(text, place)
         first = str(exc.message).strip().splitlines()[0] if str(exc.message).strip() else "invalid"
-        raise SpecError(f"{path.name}: {where + ': ' if where else ''}invalid OpenAPI at {dotted}: {first}") from exc
+        raise SpecError(
+            f"{path.name}: {where + ': ' if where else ''}invalid OpenAPI at {dotted}: {first}"
+        ) from exc
     return spec
 
 
@@ -119,7 +123,11 @@ def generator_input(spec: dict[str, Any]) -> dict[str, Any]:
             renamed = renamed.replace("{" + name + "}", "{" + new + "}")
             for operation in [item, *(v for v in item.values() if isinstance(v, dict))]:
                 for param in operation.get("parameters", []) or []:
-                    if isinstance(param, dict) and param.get("in") == "path" and param.get("name") == name:
+                    if (
+                        isinstance(param, dict)
+                        and param.get("in") == "path"
+                        and param.get("name") == name
+                    ):
                         param["name"] = new
         spec["paths"][renamed] = item
     return spec
@@ -156,13 +164,30 @@ def generate_into(spec: dict[str, Any], out: Path) -> Path:
     # the generator's post hooks call `ruff`: use the one installed beside this interpreter
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     result = subprocess.run(
-        [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(spec_copy),
-         "--config", str(CONFIG), "--meta", "none", "--output-path", str(package)],
-        capture_output=True, text=True, env=env, check=False,
+        [
+            sys.executable,
+            "-m",
+            "openapi_python_client",
+            "generate",
+            "--path",
+            str(spec_copy),
+            "--config",
+            str(CONFIG),
+            "--meta",
+            "none",
+            "--output-path",
+            str(package),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0 or "Warning" in output or "Error" in output:
-        raise SpecError(f"{GENERATOR} could not generate the whole client from {SPEC.name}:\n{output}")
+        raise SpecError(
+            f"{GENERATOR} could not generate the whole client from {SPEC.name}:\n{output}"
+        )
     shutil.rmtree(package / ".ruff_cache", ignore_errors=True)
     return package
 
@@ -185,14 +210,18 @@ def regenerate() -> None:
         staged.rename(target)
         shutil.rmtree(old, ignore_errors=True)
         RECORD.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"regenerated {target.relative_to(ROOT)} from {SPEC.name} (sha256 {inputs['spec_sha256'][:12]})")
+    print(
+        f"regenerated {target.relative_to(ROOT)} from {SPEC.name} (sha256 {inputs['spec_sha256'][:12]})"
+    )
 
 
 def check() -> list[str]:
     """Every reason generated/ is out of date, each saying what to do; empty when in sync."""
     fix = "run scripts/regenerate"
     if not RECORD.exists():
-        return [f"{RECORD.relative_to(ROOT)} is missing: generated/ was not written by scripts/regenerate; {fix}"]
+        return [
+            f"{RECORD.relative_to(ROOT)} is missing: generated/ was not written by scripts/regenerate; {fix}"
+        ]
     record = json.loads(RECORD.read_text(encoding="utf-8"))
     problems = []
     now = inputs_record()
@@ -202,7 +231,9 @@ def check() -> list[str]:
             f"(recorded sha256 {str(record.get('spec_sha256'))[:12]}, now {now['spec_sha256'][:12]}); {fix}"
         )
     if record.get("config_sha256") != now["config_sha256"]:
-        problems.append(f"generated/ is stale: {CONFIG.name} changed since the last regeneration; {fix}")
+        problems.append(
+            f"generated/ is stale: {CONFIG.name} changed since the last regeneration; {fix}"
+        )
     if record.get("generator") != now["generator"]:
         problems.append(
             f"generated/ was made by {record.get('generator')}, but {now['generator']} is installed; "
@@ -216,9 +247,13 @@ def check() -> list[str]:
         if name not in actual:
             problems.append(f"{where} was deleted by hand; {fix}")
         elif name not in recorded:
-            problems.append(f"{where} was added by hand (generated/ is written only by scripts/regenerate); {fix}")
+            problems.append(
+                f"{where} was added by hand (generated/ is written only by scripts/regenerate); {fix}"
+            )
         elif recorded[name] != actual[name]:
-            problems.append(f"{where} was edited by hand (generated/ is written only by scripts/regenerate); {fix}")
+            problems.append(
+                f"{where} was edited by hand (generated/ is written only by scripts/regenerate); {fix}"
+            )
     if problems:
         return problems
     # The record agrees; prove that the generator really makes these files from this spec.
@@ -253,9 +288,13 @@ def watch(interval: float = 0.5) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/regenerate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="scripts/regenerate", description=__doc__.split("\n\n")[0]
+    )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true", help="fail if generated/ is stale or edited by hand")
+    mode.add_argument(
+        "--check", action="store_true", help="fail if generated/ is stale or edited by hand"
+    )
     mode.add_argument("--watch", action="store_true", help="regenerate whenever the spec changes")
     args = parser.parse_args(argv)
     try:

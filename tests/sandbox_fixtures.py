@@ -58,9 +58,7 @@ def make_sandbox(db: str | Path = ":memory:", clock: ManualClock | None = None) 
     return sandbox
 
 
-def client(
-    sandbox: Sandbox, key: str = KEY, account: str = ACCOUNT, **kwargs: Any
-) -> httpx.Client:
+def client(sandbox: Sandbox, key: str = KEY, account: str = ACCOUNT, **kwargs: Any) -> httpx.Client:
     return httpx.Client(
         transport=sandbox.transport(**kwargs),
         base_url=BASE_URL,
@@ -100,7 +98,11 @@ def all_sites(http: httpx.Client, query: dict[str, Any], limit: int) -> list[dic
         if not page["metadata"]["hasNext"]:
             assert "next" not in page["metadata"]["cursors"]
             return found
-        body = {"query": {"cursorPaging": {"cursor": page["metadata"]["cursors"]["next"], "limit": limit}}}
+        body = {
+            "query": {
+                "cursorPaging": {"cursor": page["metadata"]["cursors"]["next"], "limit": limit}
+            }
+        }
     raise AssertionError("the query never ended")
 
 

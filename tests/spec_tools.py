@@ -35,7 +35,8 @@ def pointer(*tokens: str) -> str:
 @cache
 def _registry() -> Registry[Any]:
     return Registry().with_resource(  # type: ignore[no-any-return]
-        SPEC_URI, Resource.from_contents(spec(), default_specification=DRAFT202012))
+        SPEC_URI, Resource.from_contents(spec(), default_specification=DRAFT202012)
+    )
 
 
 def validator(schema_pointer: str) -> Draft202012Validator:
@@ -56,19 +57,26 @@ class Example:
 def _component_of(schema: dict[str, Any]) -> str | None:
     ref = schema.get("$ref", "")
     prefix = "#/components/schemas/"
-    return ref[len(prefix):] if isinstance(ref, str) and ref.startswith(prefix) else None
+    return ref[len(prefix) :] if isinstance(ref, str) and ref.startswith(prefix) else None
 
 
 def _media_examples(media: dict[str, Any], base: tuple[str, ...], where: str) -> Iterator[Example]:
     schema = media.get("schema", {})
     for name, example in (media.get("examples") or {}).items():
-        yield Example(f"{where} example {name!r}", pointer(*base, "schema"), example["value"], _component_of(schema))
+        yield Example(
+            f"{where} example {name!r}",
+            pointer(*base, "schema"),
+            example["value"],
+            _component_of(schema),
+        )
 
 
 def _resolve(obj: dict[str, Any]) -> tuple[dict[str, Any], tuple[str, ...] | None]:
     ref = obj.get("$ref")
     if isinstance(ref, str):
-        tokens = tuple(t.replace("~1", "/").replace("~0", "~") for t in ref.removeprefix("#/").split("/"))
+        tokens = tuple(
+            t.replace("~1", "/").replace("~0", "~") for t in ref.removeprefix("#/").split("/")
+        )
         node: Any = spec()
         for t in tokens:
             node = node[t]
@@ -82,24 +90,38 @@ def examples() -> Iterator[Example]:
     for path, item in doc["paths"].items():
         for param in item.get("parameters", []):
             for name, example in (param.get("examples") or {}).items():
-                yield Example(f"{path} parameter {param['name']} example {name!r}",
-                              pointer("paths", path, "parameters", str(item["parameters"].index(param)), "schema"),
-                              example["value"], None)
+                yield Example(
+                    f"{path} parameter {param['name']} example {name!r}",
+                    pointer(
+                        "paths", path, "parameters", str(item["parameters"].index(param)), "schema"
+                    ),
+                    example["value"],
+                    None,
+                )
         for method, op in item.items():
             if method == "parameters":
                 continue
             where = f"{method.upper()} {path}"
             body = op.get("requestBody", {}).get("content", {}).get("application/json")
             if body:
-                yield from _media_examples(body, ("paths", path, method, "requestBody", "content", "application/json"),
-                                           f"{where} request")
+                yield from _media_examples(
+                    body,
+                    ("paths", path, method, "requestBody", "content", "application/json"),
+                    f"{where} request",
+                )
             for status, response in op.get("responses", {}).items():
                 resolved, tokens = _resolve(response)
                 base = tokens if tokens else ("paths", path, method, "responses", status)
                 media = resolved.get("content", {}).get("application/json")
                 if media:
-                    yield from _media_examples(media, (*base, "content", "application/json"),
-                                               f"{where} response {status}")
+                    yield from _media_examples(
+                        media, (*base, "content", "application/json"), f"{where} response {status}"
+                    )
     for name, schema in doc["components"]["schemas"].items():
         for i, value in enumerate(schema.get("examples", [])):
-            yield Example(f"components.schemas.{name} example {i}", pointer("components", "schemas", name), value, name)
+            yield Example(
+                f"components.schemas.{name} example {i}",
+                pointer("components", "schemas", name),
+                value,
+                name,
+            )

@@ -378,7 +378,9 @@ def test_ctrl_c_anywhere_else_exits_130(db: Path, monkeypatch: pytest.MonkeyPatc
     assert_one_line_error(run("sites", "list", code=130), "interrupted")
 
 
-def test_ctrl_c_mid_folder_move_prints_the_partial_report(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_mid_folder_move_prints_the_partial_report(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name in ("Acme", "Globex", "Clients"):
         run("folders", "create", name)
     drive = SyncRunner.drive

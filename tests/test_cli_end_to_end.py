@@ -37,7 +37,6 @@ def environment(tmp: Path) -> dict[str, str]:
     return env
 
 
-
 @dataclass
 class Server:
     url: str

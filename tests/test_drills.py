@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def seeded(tmp_path: Path, sites: int, folders: int = 5) -> tuple[Path, str]:
     db = tmp_path / "drill.db"
-    account = str(uuid.uuid5(uuid.NAMESPACE_URL, f"wixsites-drill-{sites}-{folders}"))  # the same data every run
+    account = str(
+        uuid.uuid5(uuid.NAMESPACE_URL, f"wixsites-drill-{sites}-{folders}")
+    )  # the same data every run
     with Sandbox(db) as sandbox:
         sandbox.seed(account, sites=sites, folders=folders, seed=7)
         sandbox.add_api_key(API_KEY, account)
@@ -44,26 +46,40 @@ def seeded(tmp_path: Path, sites: int, folders: int = 5) -> tuple[Path, str]:
 def placement(db: Path, account: str) -> dict[str, str]:
     """site id -> folder id ('' at root), straight from the server's database."""
     with sqlite3.connect(db) as conn:
-        return dict(conn.execute("SELECT id, folder_id FROM sites WHERE account_id = ?", (account,)).fetchall())
+        return dict(
+            conn.execute(
+                "SELECT id, folder_id FROM sites WHERE account_id = ?", (account,)
+            ).fetchall()
+        )
 
 
 def folders_by_name(db: Path, account: str) -> dict[str, str]:
     with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT name, id FROM folders WHERE account_id = ? AND parent_id = ''", (account,))
+        rows = conn.execute(
+            "SELECT name, id FROM folders WHERE account_id = ? AND parent_id = ''", (account,)
+        )
         return dict(rows.fetchall())
 
 
 def assert_invariants(db: Path, account: str, url: str | None = None) -> None:
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        sites = conn.execute("SELECT id, folder_id FROM sites WHERE account_id = ?", (account,)).fetchall()
-        folders = conn.execute("SELECT id, parent_id, name FROM folders WHERE account_id = ?", (account,)).fetchall()
+        sites = conn.execute(
+            "SELECT id, folder_id FROM sites WHERE account_id = ?", (account,)
+        ).fetchall()
+        folders = conn.execute(
+            "SELECT id, parent_id, name FROM folders WHERE account_id = ?", (account,)
+        ).fetchall()
     ids = [site_id for site_id, _ in sites]
     assert len(ids) == len(set(ids)), "a site is listed twice"
     folder_ids = {f[0] for f in folders}
-    assert {folder for _, folder in sites} <= folder_ids | {""}, "a site is in a folder that does not exist"
+    assert {folder for _, folder in sites} <= folder_ids | {""}, (
+        "a site is in a folder that does not exist"
+    )
     siblings = Counter((parent, name) for _, parent, name in folders)
-    assert all(n == 1 for n in siblings.values()), f"duplicate sibling names: {siblings.most_common(3)}"
+    assert all(n == 1 for n in siblings.values()), (
+        f"duplicate sibling names: {siblings.most_common(3)}"
+    )
     if url is not None:  # the counts the API reports agree with the placement
         expected = Counter(folder for _, folder in sites)
         with WixSites(api_key=API_KEY, account_id=account, base_url=url, rate_limit=None) as wix:
@@ -71,23 +87,47 @@ def assert_invariants(db: Path, account: str, url: str | None = None) -> None:
                 assert folder.site_count == expected.get(str(folder.id), 0), folder.name
 
 
-def cli(url: str, account: str, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def cli(
+    url: str, account: str, *args: str, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("WIX_API_KEY", None)
     return subprocess.run(
-        [sys.executable, "-m", "wixsites", "--base-url", url, "--api-key", API_KEY, "--account-id", account, *args],
-        capture_output=True, text=True, env=env, timeout=timeout, check=False, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "wixsites",
+            "--base-url",
+            url,
+            "--api-key",
+            API_KEY,
+            "--account-id",
+            account,
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+        cwd=ROOT,
     )
 
 
-def test_suspending_5000_unpaid_sites_under_a_20_percent_fault_rate_loses_nothing(tmp_path: Path) -> None:
-    db, account = seeded(tmp_path, sites=6_000, folders=0)  # so that Suspended holds exactly the unpaid
+def test_suspending_5000_unpaid_sites_under_a_20_percent_fault_rate_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    db, account = seeded(
+        tmp_path, sites=6_000, folders=0
+    )  # so that Suspended holds exactly the unpaid
     before = placement(db, account)
     unpaid = sorted(before)[:5_000]
     listed = tmp_path / "unpaid.csv"
     listed.write_text("site_id,plan\n" + "".join(f"{site},unpaid\n" for site in unpaid))
 
-    with SandboxProcess(db, api_key=API_KEY, account_id=account, fault_rate=0.2, fault_seed=11) as server:
+    with SandboxProcess(
+        db, api_key=API_KEY, account_id=account, fault_rate=0.2, fault_seed=11
+    ) as server:
         init = cli(server.url, account, "workflow", "init")
         assert init.returncode == 0, init.stderr
         result = cli(server.url, account, "--json", "workflow", "suspend", "--unpaid", str(listed))
@@ -100,12 +140,15 @@ def test_suspending_5000_unpaid_sites_under_a_20_percent_fault_rate_loses_nothin
     assert sorted(report["moved"]) == unpaid
     assert not report["failed"]
     assert {site for site, folder in after.items() if folder == suspended} == set(unpaid)
-    assert {s: f for s, f in after.items() if s not in set(unpaid)} == {s: f for s, f in before.items()
-                                                                      if s not in set(unpaid)}
+    assert {s: f for s, f in after.items() if s not in set(unpaid)} == {
+        s: f for s, f in before.items() if s not in set(unpaid)
+    }
     assert_invariants(db, account)
 
 
-def test_a_kill_9_in_the_middle_of_a_5000_site_move_loses_nothing_and_a_rerun_finishes(tmp_path: Path) -> None:
+def test_a_kill_9_in_the_middle_of_a_5000_site_move_loses_nothing_and_a_rerun_finishes(
+    tmp_path: Path,
+) -> None:
     db, account = seeded(tmp_path, sites=5_500)
     before = placement(db, account)
     moving = sorted(before)[:5_000]
@@ -113,12 +156,36 @@ def test_a_kill_9_in_the_middle_of_a_5000_site_move_loses_nothing_and_a_rerun_fi
     listed.write_text("\n".join(moving) + "\n")
     server = SandboxProcess(db, api_key=API_KEY, account_id=account).start()
     try:
-        with WixSites(api_key=API_KEY, account_id=account, base_url=server.url, rate_limit=None) as wix:
+        with WixSites(
+            api_key=API_KEY, account_id=account, base_url=server.url, rate_limit=None
+        ) as wix:
             target = str(wix.folders.create("Drill target").id)
         first = subprocess.Popen(
-            [sys.executable, "-m", "wixsites", "--base-url", server.url, "--api-key", API_KEY, "--account-id",
-             account, "--max-retries", "1", "--json", "sites", "move", "--to", "Drill target", "--from-file", str(listed)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+            [
+                sys.executable,
+                "-m",
+                "wixsites",
+                "--base-url",
+                server.url,
+                "--api-key",
+                API_KEY,
+                "--account-id",
+                account,
+                "--max-retries",
+                "1",
+                "--json",
+                "sites",
+                "move",
+                "--to",
+                "Drill target",
+                "--from-file",
+                str(listed),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         deadline = time.monotonic() + 120
         while sum(1 for f in placement(db, account).values() if f == target) == 0:
             assert time.monotonic() < deadline, "the move never started"
@@ -138,7 +205,17 @@ def test_a_kill_9_in_the_middle_of_a_5000_site_move_loses_nothing_and_a_rerun_fi
         assert set(placement(db, account)) == set(before), "a site was lost"
 
         server.start()  # the same database, the same port
-        rerun = cli(server.url, account, "--json", "sites", "move", "--to", "Drill target", "--from-file", str(listed))
+        rerun = cli(
+            server.url,
+            account,
+            "--json",
+            "sites",
+            "move",
+            "--to",
+            "Drill target",
+            "--from-file",
+            str(listed),
+        )
         assert rerun.returncode == 0, rerun.stderr
         assert {s for s, f in placement(db, account).items() if f == target} == set(moving)
         assert_invariants(db, account, server.url)
@@ -151,15 +228,22 @@ def test_eight_concurrent_clients_keep_every_invariant(tmp_path: Path) -> None:
     ids = sorted(placement(db, account))
     errors: list[BaseException] = []
     with SandboxProcess(db, api_key=API_KEY, account_id=account) as server:
+
         def client(n: int) -> None:
             try:
-                with WixSites(api_key=API_KEY, account_id=account, base_url=server.url, rate_limit=None) as wix:
+                with WixSites(
+                    api_key=API_KEY, account_id=account, base_url=server.url, rate_limit=None
+                ) as wix:
                     shared = wix.folders.ensure("Shared")
                     own = wix.folders.create(f"Client {n}")
                     stage = wix.folders.ensure(f"Shared/Stage {n % 3}")
-                    disjoint = ids[n * 200:(n + 1) * 200]
-                    overlapping = ids[1_600 + (n % 4) * 50: 1_600 + (n % 4) * 50 + 300]
-                    for batch, target in ((disjoint, own), (overlapping, stage), (disjoint[:50], shared)):
+                    disjoint = ids[n * 200 : (n + 1) * 200]
+                    overlapping = ids[1_600 + (n % 4) * 50 : 1_600 + (n % 4) * 50 + 300]
+                    for batch, target in (
+                        (disjoint, own),
+                        (overlapping, stage),
+                        (disjoint[:50], shared),
+                    ):
                         report = wix.sites.move(batch, target)
                         assert not report.failed, report.failed
             except BaseException as exc:
@@ -176,14 +260,16 @@ def test_eight_concurrent_clients_keep_every_invariant(tmp_path: Path) -> None:
     names = folders_by_name(db, account)
     assert {f"Client {n}" for n in range(8)} | {"Shared"} <= set(names)
     for n in range(8):  # the disjoint sets end where their own client put them last
-        assert all(after[s] == names["Client " + str(n)] for s in ids[n * 200 + 50:(n + 1) * 200])
-        assert all(after[s] == names["Shared"] for s in ids[n * 200:n * 200 + 50])
+        assert all(after[s] == names["Client " + str(n)] for s in ids[n * 200 + 50 : (n + 1) * 200])
+        assert all(after[s] == names["Shared"] for s in ids[n * 200 : n * 200 + 50])
 
 
 def _snapshot(db: Path) -> dict[str, Any]:
     with sqlite3.connect(db) as conn:
-        return {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
-                for table in ("sites", "folders")}
+        return {
+            table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
+            for table in ("sites", "folders")
+        }
 
 
 def test_ten_thousand_malformed_requests_produce_no_5xx_and_change_nothing(tmp_path: Path) -> None:
@@ -212,18 +298,27 @@ def test_ten_thousand_malformed_requests_produce_no_5xx_and_change_nothing(tmp_p
 
             await app(scope, receive, record)
 
-        config = SchemathesisConfig.from_dict({
-            "headers": {"Authorization": API_KEY, "wix-account-id": account},
-            "seed": 1,
-            "generation": {"mode": "negative", "max-examples": 1_350, "database": "none"},
-            "phases": {"examples": {"enabled": False}, "coverage": {"enabled": False},
-                       "fuzzing": {"enabled": True}, "stateful": {"enabled": False}},
-            "checks": {"enabled": False, "not_a_server_error": {"enabled": True}},
-        })
+        config = SchemathesisConfig.from_dict(
+            {
+                "headers": {"Authorization": API_KEY, "wix-account-id": account},
+                "seed": 1,
+                "generation": {"mode": "negative", "max-examples": 1_350, "database": "none"},
+                "phases": {
+                    "examples": {"enabled": False},
+                    "coverage": {"enabled": False},
+                    "fuzzing": {"enabled": True},
+                    "stateful": {"enabled": False},
+                },
+                "checks": {"enabled": False, "not_a_server_error": {"enabled": True}},
+            }
+        )
         schema = schemathesis.openapi.from_dict(for_schemathesis(load_spec()), config=config)
         schema.app = counting
-        failures = [event for event in engine_for(schema).execute()
-                    if isinstance(event, events.ScenarioFinished) and event.status.name != "SUCCESS"]
+        failures = [
+            event
+            for event in engine_for(schema).execute()
+            if isinstance(event, events.ScenarioFinished) and event.status.name != "SUCCESS"
+        ]
     assert not failures, [str(f.recorder) for f in failures][:3]
     assert sum(statuses.values()) >= 10_000, statuses
     assert not [s for s in statuses if s >= 500], statuses

@@ -24,9 +24,11 @@ from wix_sites_api.models import (
 from tests.spec_tools import Example, examples, pointer, spec
 
 SEED_RESPONSE = spec()["paths"]["/site-list/v2/sites/query"]["post"]["responses"]["200"]["content"][
-    "application/json"]["examples"]["seed"]["value"]
+    "application/json"
+]["examples"]["seed"]["value"]
 SEED_REQUEST = spec()["paths"]["/site-list/v2/sites/query"]["post"]["requestBody"]["content"][
-    "application/json"]["examples"]["seed"]["value"]
+    "application/json"
+]["examples"]["seed"]["value"]
 
 
 def client_answering(body: dict[str, Any], seen: list[httpx.Request]) -> Client:
@@ -35,7 +37,9 @@ def client_answering(body: dict[str, Any], seen: list[httpx.Request]) -> Client:
         return httpx.Response(200, json=body)
 
     client = Client(base_url="https://www.wixapis.com")
-    client.set_httpx_client(httpx.Client(base_url="https://www.wixapis.com", transport=httpx.MockTransport(answer)))
+    client.set_httpx_client(
+        httpx.Client(base_url="https://www.wixapis.com", transport=httpx.MockTransport(answer))
+    )
     return client
 
 
@@ -51,11 +55,15 @@ def test_the_seed_query_sites_answer_parses_into_typed_models() -> None:
     assert isinstance(parsed.metadata, CursorPagingMetadata)
     assert isinstance(parsed.metadata.cursors, Cursors)
     first, second = parsed.sites
-    assert first.created_date == datetime.datetime(2015, 4, 19, 15, 22, 42, 498000, tzinfo=datetime.UTC)
+    assert first.created_date == datetime.datetime(
+        2015, 4, 19, 15, 22, 42, 498000, tzinfo=datetime.UTC
+    )
     assert first.editor_type is EditorType.EDITOR
     assert first.namespace is Namespace.WIX
-    assert first.contributor_account_ids == [UUID("ffd39125-a3e7-3aca-8c53-ca4ad1c55044"),
-                                             UUID("cc2df366-9402-4e19-aa4a-4857e6d55280")]
+    assert first.contributor_account_ids == [
+        UUID("ffd39125-a3e7-3aca-8c53-ca4ad1c55044"),
+        UUID("cc2df366-9402-4e19-aa4a-4857e6d55280"),
+    ]
     assert first.id == UUID("0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd")
     assert first.published is True
     assert first.premium is False
@@ -92,7 +100,9 @@ def _same(documented: Any, produced: Any, where: str) -> None:
             _same(a, b, f"{where}[{i}]")
     elif isinstance(documented, str) and documented != produced:
         try:
-            assert datetime.datetime.fromisoformat(documented) == datetime.datetime.fromisoformat(produced), where
+            assert datetime.datetime.fromisoformat(documented) == datetime.datetime.fromisoformat(
+                produced
+            ), where
         except ValueError:
             assert UUID(documented) == UUID(produced), where
     else:

@@ -37,14 +37,32 @@ def test_the_python_example_runs_as_written(tmp_path: Path) -> None:
     with Sandbox(db) as sandbox:
         sandbox.add_api_key("readme-key", account)
         sandbox.seed(account, sites=30, folders=3, seed=3)
-        with httpx.Client(transport=sandbox.transport(), base_url="http://sandbox",
-                          headers={"Authorization": "readme-key", "wix-account-id": account}) as http:
-            ids = [s["id"] for s in http.post("/site-list/v2/sites/query", json={}).json()["sites"][:12]]
+        with httpx.Client(
+            transport=sandbox.transport(),
+            base_url="http://sandbox",
+            headers={"Authorization": "readme-key", "wix-account-id": account},
+        ) as http:
+            ids = [
+                s["id"]
+                for s in http.post("/site-list/v2/sites/query", json={}).json()["sites"][:12]
+            ]
     (tmp_path / "unpaid.txt").write_text("\n".join([*ids, "not-a-site-id"]) + "\n")
     with SandboxProcess(db) as server:
-        env = {**os.environ, "WIX_API_KEY": "readme-key", "WIX_ACCOUNT_ID": account, "WIX_BASE_URL": server.url}
-        result = subprocess.run([sys.executable, "-c", example.group(1)], cwd=tmp_path, env=env,
-                                capture_output=True, text=True, timeout=120, check=False)
+        env = {
+            **os.environ,
+            "WIX_API_KEY": "readme-key",
+            "WIX_ACCOUNT_ID": account,
+            "WIX_BASE_URL": server.url,
+        }
+        result = subprocess.run(
+            [sys.executable, "-c", example.group(1)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     assert result.returncode == 0, result.stderr
     assert "12 moved in 1 requests" in result.stdout
     assert "not moved: not-a-site-id" in result.stdout

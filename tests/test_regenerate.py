@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,19 +21,31 @@ ROOT = Path(__file__).resolve().parent.parent
 def repo(tmp_path: Path) -> Path:
     for name in ("openapi.yaml", "openapi-python-client.yaml"):
         shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "scripts", tmp_path / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "scripts", tmp_path / "scripts", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(
+        ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__")
+    )
     return tmp_path
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(repo / "scripts" / "regenerate.py"), *args],
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, str(repo / "scripts" / "regenerate.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
-    return {p.relative_to(directory).as_posix(): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def test_check_passes_on_a_clean_tree(repo: Path) -> None:
@@ -70,22 +83,36 @@ def test_regenerating_after_a_spec_change_brings_generated_back_in_sync(repo: Pa
     spec = repo / "openapi.yaml"
     spec.write_text(spec.read_text().replace("summary: Count Sites", "summary: Count the sites", 1))
     assert run(repo).returncode == 0
-    assert "Count the sites" in (repo / "generated/wix_sites_api/api/sites/count_sites.py").read_text()
+    assert (
+        "Count the sites" in (repo / "generated/wix_sites_api/api/sites/count_sites.py").read_text()
+    )
     assert run(repo, "--check").returncode == 0
 
 
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (lambda s: s.replace("  /site-list/v2/sites/count:\n", "  /site-list/v2/sites/count\n", 1),
-         "invalid YAML"),
-        (lambda s: s.replace("      operationId: countSites\n", "      operationId: countSites\n      responsez: 3\n", 1),
-         "invalid OpenAPI at paths//site-list/v2/sites/count/post"),
+        (
+            lambda s: s.replace(
+                "  /site-list/v2/sites/count:\n", "  /site-list/v2/sites/count\n", 1
+            ),
+            "invalid YAML",
+        ),
+        (
+            lambda s: s.replace(
+                "      operationId: countSites\n",
+                "      operationId: countSites\n      responsez: 3\n",
+                1,
+            ),
+            "invalid OpenAPI at paths//site-list/v2/sites/count/post",
+        ),
         (lambda s: s.replace("openapi: 3.1.0", "openapi: 3.1.0\nfoo: [", 1), "invalid YAML"),
     ],
     ids=["yaml", "openapi", "unclosed"],
 )
-def test_an_invalid_spec_is_named_with_its_place_and_leaves_generated_untouched(repo: Path, edit, expected) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_spec_is_named_with_its_place_and_leaves_generated_untouched(
+    repo: Path, edit: Callable[[str], str], expected: str
+) -> None:
     before = snapshot(repo / "generated")
     spec = repo / "openapi.yaml"
     spec.write_text(edit(spec.read_text()))
@@ -101,14 +128,20 @@ def test_watch_regenerates_when_the_spec_changes(repo: Path) -> None:
     import time
 
     target = repo / "generated/wix_sites_api/api/sites/count_sites.py"
-    proc = subprocess.Popen([sys.executable, "-u", str(repo / "scripts" / "regenerate.py"), "--watch"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-u", str(repo / "scripts" / "regenerate.py"), "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         assert "watching" in proc.stdout.readline()
         assert "regenerated" in proc.stdout.readline()  # the initial run
         spec = repo / "openapi.yaml"
-        spec.write_text(spec.read_text().replace("summary: Count Sites", "summary: Count watched sites", 1))
+        spec.write_text(
+            spec.read_text().replace("summary: Count Sites", "summary: Count watched sites", 1)
+        )
         deadline = time.monotonic() + 60
         while "Count watched sites" not in target.read_text() and time.monotonic() < deadline:
             time.sleep(0.2)

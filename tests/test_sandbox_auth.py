@@ -65,10 +65,16 @@ def test_api_key(sandbox: Sandbox) -> None:
         ({"Authorization": KEY}, 401, "UNAUTHENTICATED"),
         ({"Authorization": KEY, "wix-account-id": OTHER_ACCOUNT}, 403, "PERMISSION_DENIED"),
         ({"Authorization": KEY, "wix-site-id": ACCOUNT}, 400, "INVALID_ARGUMENT"),
-        ({"Authorization": KEY, "wix-account-id": ACCOUNT, "wix-site-id": ACCOUNT}, 400, "INVALID_ARGUMENT"),
+        (
+            {"Authorization": KEY, "wix-account-id": ACCOUNT, "wix-site-id": ACCOUNT},
+            400,
+            "INVALID_ARGUMENT",
+        ),
     ],
 )
-def test_api_key_refusals(sandbox: Sandbox, headers: dict[str, str], status: int, code: str) -> None:
+def test_api_key_refusals(
+    sandbox: Sandbox, headers: dict[str, str], status: int, code: str
+) -> None:
     with bare(sandbox) as http:
         response = http.post(QUERY_SITES, json={}, headers=headers)
     assert response.status_code == status
@@ -113,7 +119,9 @@ def test_tampered_body(sandbox: Sandbox, clock: ManualClock) -> None:
     auth = WixSignatureAuth(APP_SECRET, APP_ID, ACCOUNT, clock=clock)
     request = httpx.Request("POST", BASE_URL + QUERY_SITES, json={"query": {}})
     auth.sign(request)
-    forged = httpx.Request("POST", request.url, headers=request.headers, content=b'{"query":{"filter":{}}}')
+    forged = httpx.Request(
+        "POST", request.url, headers=request.headers, content=b'{"query":{"filter":{}}}'
+    )
     with bare(sandbox) as http:
         response = http.send(forged)
     assert response.status_code == 403
@@ -152,15 +160,28 @@ def test_accounts_are_isolated(sandbox: Sandbox) -> None:
     with client(sandbox) as mine, client(sandbox, OTHER_KEY, OTHER_ACCOUNT) as theirs:
         folder = create_folder(mine, "Mine")
         their_site = theirs.post(QUERY_SITES, json={}).json()["sites"][0]["id"]
-        my_sites = {s["id"] for s in mine.post(QUERY_SITES, json={"query": {"cursorPaging": {"limit": 1000}}}).json()["sites"]}
+        my_sites = {
+            s["id"]
+            for s in mine.post(
+                QUERY_SITES, json={"query": {"cursorPaging": {"limit": 1000}}}
+            ).json()["sites"]
+        }
         assert their_site not in my_sites
         assert mine.get(f"{FOLDERS}/sites/{their_site}").status_code == 404
-        moved = mine.post(MOVE_SITES, json={"sites": {"id": {"$in": [their_site]}}, "targetFolderId": folder["id"]})
+        moved = mine.post(
+            MOVE_SITES,
+            json={"sites": {"id": {"$in": [their_site]}}, "targetFolderId": folder["id"]},
+        )
         assert moved.status_code == 404
         assert theirs.post(QUERY_FOLDERS, json={}).json()["folders"] == []
         assert theirs.delete(f"{FOLDERS}/{folder['id']}").status_code == 404
-        assert theirs.patch(f"{FOLDERS}/{folder['id']}", json={"folder": {"name": "x"}}).status_code == 404
-        response = theirs.post(FOLDERS, json={"folder": {"name": "Theirs", "parentId": folder["id"]}})
+        assert (
+            theirs.patch(f"{FOLDERS}/{folder['id']}", json={"folder": {"name": "x"}}).status_code
+            == 404
+        )
+        response = theirs.post(
+            FOLDERS, json={"folder": {"name": "Theirs", "parentId": folder["id"]}}
+        )
         assert response.status_code == 404
         assert theirs.post(FOLDERS, json={"folder": {"name": "Mine"}}).status_code == 200
 
@@ -185,13 +206,22 @@ def test_signed_request_with_raw_bytes_in_the_url_is_400(
     assert sandbox.response_violations == []
 
 
-def test_an_api_key_request_is_authenticated_by_its_key_whatever_signature_headers_it_carries() -> None:
+def test_an_api_key_request_is_authenticated_by_its_key_whatever_signature_headers_it_carries() -> (
+    None
+):
     # the spec's two security requirements are alternatives; the live v2 service ignores x-wix-*
-    with make_sandbox() as sandbox, httpx.Client(transport=sandbox.transport(), base_url="http://sandbox") as http:
+    with (
+        make_sandbox() as sandbox,
+        httpx.Client(transport=sandbox.transport(), base_url="http://sandbox") as http,
+    ):
         headers = {"Authorization": KEY, "wix-account-id": ACCOUNT, "x-wix-signature": "bogus"}
         assert http.post(COUNT_SITES, json={}, headers=headers).status_code == 200
         bad_key = {**headers, "Authorization": "not-a-key"}
         assert http.post(COUNT_SITES, json={}, headers=bad_key).status_code == 401
-        signed_only = {"x-wix-signature": "bogus", "x-wix-application-id": APP_ID,
-                       "x-wix-instance-id": ACCOUNT, "x-wix-timestamp": "2026-01-01T00:00:00.000Z"}
+        signed_only = {
+            "x-wix-signature": "bogus",
+            "x-wix-application-id": APP_ID,
+            "x-wix-instance-id": ACCOUNT,
+            "x-wix-timestamp": "2026-01-01T00:00:00.000Z",
+        }
         assert http.post(COUNT_SITES, json={}, headers=signed_only).status_code == 403

@@ -28,7 +28,9 @@ from wixsandbox import Sandbox
 from wixsandbox.spec import load_spec
 
 Scope = MutableMapping[str, Any]
-App = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]]
+App = Callable[
+    [Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]
+]
 
 # Schema-valid requests the spec answers with a 400: a malformed or expired cursor, a filter with
 # an unknown operator or a value of the wrong shape (Filter is an open object), a cursor together
@@ -76,12 +78,16 @@ def signing(app: App) -> App:
     """
     auth = WixSignatureAuth(APP_SECRET, APP_ID, ACCOUNT)
 
-    async def signed(scope: Scope, receive: Callable[[], Awaitable[Any]], send: Callable[[Any], Awaitable[None]]) -> None:
+    async def signed(
+        scope: Scope, receive: Callable[[], Awaitable[Any]], send: Callable[[Any], Awaitable[None]]
+    ) -> None:
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
         headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"authorization"]
-        marked = any(k.lower() == b"authorization" and v == SIGN_MARKER.encode() for k, v in scope["headers"])
+        marked = any(
+            k.lower() == b"authorization" and v == SIGN_MARKER.encode() for k, v in scope["headers"]
+        )
         if not marked:
             await app(scope, receive, send)
             return
@@ -94,11 +100,19 @@ def signing(app: App) -> App:
         query = scope.get("query_string") or b""
         raw = (scope.get("raw_path") or scope["path"].encode()) + (b"?" + query if query else b"")
         request = httpx.Request(
-            scope["method"], httpx.URL(scheme="http", host="sandbox", raw_path=raw), headers=headers, content=body
+            scope["method"],
+            httpx.URL(scheme="http", host="sandbox", raw_path=raw),
+            headers=headers,
+            content=body,
         )
         auth.sign(request)
         path, _, query = request.url.raw_path.partition(b"?")
-        new_scope = {**scope, "headers": list(request.headers.raw), "raw_path": path, "query_string": query}
+        new_scope = {
+            **scope,
+            "headers": list(request.headers.raw),
+            "raw_path": path,
+            "query_string": query,
+        }
         sent = False
 
         async def replay() -> Any:
@@ -117,7 +131,9 @@ def for_schemathesis(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec with ``{folder.id}`` named ``{folderId}``: schemathesis formats paths with
     `str.format`, which reads a dotted name as an attribute. The URLs sent are the same."""
     text = json.dumps(spec).replace("{folder.id}", "{folderId}")
-    text = text.replace('"name": "folder.id"', '"name": "folderId"').replace('"folder.id":', '"folderId":')
+    text = text.replace('"name": "folder.id"', '"name": "folderId"').replace(
+        '"folder.id":', '"folderId":'
+    )
     return dict(json.loads(text))
 
 
@@ -135,11 +151,15 @@ def run_schemathesis(sandbox: Sandbox, app: App, headers: dict[str, str]) -> lis
                         if check.status == Status.FAILURE and check.failure_info is not None:
                             failure = check.failure_info.failure
                             status = getattr(failure, "status_code", "")
-                            problems.append(f"{event.label}: {check.name}: {failure.title} [{status}]: {failure.message}")
+                            problems.append(
+                                f"{event.label}: {check.name}: {failure.title} [{status}]: {failure.message}"
+                            )
                 if not problems:
                     problems.append(f"{event.label}: {event.status} in {event.phase}")
         elif isinstance(event, (events.NonFatalError, events.FatalError)):
-            problems.append(f"error: {getattr(event, 'info', None) or getattr(event, 'exception', event)}")
+            problems.append(
+                f"error: {getattr(event, 'info', None) or getattr(event, 'exception', event)}"
+            )
     assert sandbox.response_violations == []
     for phase in ("examples", "coverage", "fuzzing", "stateful"):
         assert any(phase in name.lower() for name in seen), (phase, seen)
@@ -161,5 +181,7 @@ def test_contract_with_api_key(sandbox: Sandbox) -> None:
 
 
 def test_contract_with_signed_requests(sandbox: Sandbox) -> None:
-    problems = run_schemathesis(sandbox, signing(sandbox.asgi_app()), {"Authorization": SIGN_MARKER})
+    problems = run_schemathesis(
+        sandbox, signing(sandbox.asgi_app()), {"Authorization": SIGN_MARKER}
+    )
     assert problems == []

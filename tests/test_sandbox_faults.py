@@ -60,7 +60,9 @@ def test_faults_through_the_transport_change_nothing_but_drop_after() -> None:
             if fault is Fault.RATE_LIMITED:
                 assert response.status_code == 429
                 assert response.headers["retry-after"] == "1"
-                assert response.json()["details"]["applicationError"]["code"] == "RESOURCE_EXHAUSTED"
+                assert (
+                    response.json()["details"]["applicationError"]["code"] == "RESOURCE_EXHAUSTED"
+                )
             elif fault is Fault.UNAVAILABLE:
                 assert response.status_code == 503
                 assert response.json() == {"message": "", "details": {}}
@@ -81,8 +83,11 @@ async def test_async_transport_faults() -> None:
         sandbox.seed(ACCOUNT, sites=5)
         transport = sandbox.async_transport(fault_rate=1.0, fault_seed=3)
         kinds: Counter[str] = Counter()
-        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL,
-                                     headers={"Authorization": KEY, "wix-account-id": ACCOUNT}) as http:
+        async with httpx.AsyncClient(
+            transport=transport,
+            base_url=BASE_URL,
+            headers={"Authorization": KEY, "wix-account-id": ACCOUNT},
+        ) as http:
             for _ in range(60):
                 try:
                     kinds[str((await http.post(QUERY_SITES, json={})).status_code)] += 1

@@ -25,7 +25,16 @@ from wixsandbox.seed import APP_IDS
 
 Site = dict[str, Any]
 Model = Callable[[Site], bool]
-ODD_NAMES = ["ÄRGER Bäckerei", "İstanbul Kebap", "straße café", "Ünïcödé", "ÉCOLE", "ß", "Zebra", "apple"]
+ODD_NAMES = [
+    "ÄRGER Bäckerei",
+    "İstanbul Kebap",
+    "straße café",
+    "Ünïcödé",
+    "ÉCOLE",
+    "ß",
+    "Zebra",
+    "apple",
+]
 
 
 class World:
@@ -44,7 +53,9 @@ class World:
                 )
             self.apps = {
                 str(row[0]): set(json.loads(row[1]))
-                for row in conn.execute("SELECT id, app_ids FROM sites WHERE account_id = ?", (ACCOUNT,))
+                for row in conn.execute(
+                    "SELECT id, app_ids FROM sites WHERE account_id = ?", (ACCOUNT,)
+                )
             }
         self.http = client(self.sandbox)
         self.sites = all_sites(self.http, {"filter": {"namespace": {"$exists": True}}}, 1000)
@@ -87,7 +98,9 @@ def op_model(world: World, name: str, op: str, operand: Any) -> Model:
         if op == "$eq":
             return lambda s: _search(s, operand)
         if op == "$startsWith":
-            return lambda s: any(s[k].lower().startswith(operand.lower()) for k in ("name", "displayName"))
+            return lambda s: any(
+                s[k].lower().startswith(operand.lower()) for k in ("name", "displayName")
+            )
         if op == "$in":
             return lambda s: any(_search(s, item) for item in operand)
     if name == "appIds":
@@ -253,7 +266,8 @@ def test_sql_translation_agrees_with_the_model(world: World, data: st.DataObject
         s["id"] for s in world.sites if keep(s) and (not wix_only or s["namespace"] == "WIX")
     }
     response = world.http.post(
-        "/site-list/v2/sites/query", json={"query": {"filter": filter_, "cursorPaging": {"limit": 1000}}}
+        "/site-list/v2/sites/query",
+        json={"query": {"filter": filter_, "cursorPaging": {"limit": 1000}}},
     )
     assert response.status_code == 200, response.text
     assert {s["id"] for s in response.json()["sites"]} == expected
@@ -276,7 +290,18 @@ def test_model_sees_the_odd_names(world: World) -> None:
 def test_search_does_not_match_across_fields(world: World) -> None:
     site = world.sites[0]
     across = f"{site['name'][-3:]}\n{site['displayName'][:3]}"  # end of name, start of displayName
-    for filter_ in ({"name": across}, {"searchPhrase": {"$in": [across]}}, {"name": {"$ne": across}}):
-        body = {"query": {"filter": {**filter_, "namespace": {"$exists": True}}, "cursorPaging": {"limit": 1000}}}
-        found = {s["id"] for s in world.http.post("/site-list/v2/sites/query", json=body).json()["sites"]}
+    for filter_ in (
+        {"name": across},
+        {"searchPhrase": {"$in": [across]}},
+        {"name": {"$ne": across}},
+    ):
+        body = {
+            "query": {
+                "filter": {**filter_, "namespace": {"$exists": True}},
+                "cursorPaging": {"limit": 1000},
+            }
+        }
+        found = {
+            s["id"] for s in world.http.post("/site-list/v2/sites/query", json=body).json()["sites"]
+        }
         assert (site["id"] in found) == ("$ne" in json.dumps(filter_)), filter_

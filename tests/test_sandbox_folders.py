@@ -100,8 +100,13 @@ def test_create_in_unknown_parent_is_404(http: httpx.Client) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "field"),
-    [({}, "folder.name"), ({"name": ""}, "folder.name"), ({"name": "   "}, "folder.name"),
-     ({"name": "x" * 257}, "folder.name"), ({"name": "x", "parentId": "nope"}, "folder.parentId")],
+    [
+        ({}, "folder.name"),
+        ({"name": ""}, "folder.name"),
+        ({"name": "   "}, "folder.name"),
+        ({"name": "x" * 257}, "folder.name"),
+        ({"name": "x", "parentId": "nope"}, "folder.parentId"),
+    ],
 )
 def test_create_validation(http: httpx.Client, folder: dict[str, Any], field: str) -> None:
     response = http.post(FOLDERS, json={"folder": folder})
@@ -180,7 +185,9 @@ def test_folder_of_unknown_site(http: httpx.Client) -> None:
 def test_rename(http: httpx.Client, sandbox: Sandbox) -> None:
     folder = create_folder(http, "Old")
     url = f"{FOLDERS}/{folder['id']}"
-    response = http.patch(url, json={"folder": {"id": folder["id"], "name": "New"}, "fieldMask": "name"})
+    response = http.patch(
+        url, json={"folder": {"id": folder["id"], "name": "New"}, "fieldMask": "name"}
+    )
     assert response.status_code == 200, response.text
     assert response.json()["folder"]["name"] == "New"
     response = http.patch(url, json={"folder": {"name": "Newer"}})  # no mask: the fields present
@@ -192,7 +199,9 @@ def test_rename(http: httpx.Client, sandbox: Sandbox) -> None:
     response = http.patch(url, json={"folder": {"id": UNKNOWN, "name": "Newest"}})
     assert response.status_code == 200
     assert response.json()["folder"]["id"] == folder["id"]
-    response = http.patch(url, json={"folder": {"name": "Newer", "colour": "blue"}, "fieldMask": "name"})
+    response = http.patch(
+        url, json={"folder": {"name": "Newer", "colour": "blue"}, "fieldMask": "name"}
+    )
     assert response.status_code == 200, "fields the schema does not know are ignored"
     response = http.patch(url, json={"fieldMask": "name"})
     assert response.status_code == 400
@@ -226,7 +235,9 @@ def test_move_folder_into_itself_is_a_cycle(http: httpx.Client, into: str) -> No
     child = create_folder(http, "child", a["id"])
     grandchild = create_folder(http, "grandchild", child["id"])
     target = {"self": a, "child": child, "grandchild": grandchild}[into]
-    response = http.patch(MOVE_FOLDERS, json={"folderIds": [a["id"]], "targetFolderId": target["id"]})
+    response = http.patch(
+        MOVE_FOLDERS, json={"folderIds": [a["id"]], "targetFolderId": target["id"]}
+    )
     assert response.status_code == 400
     assert error_code(response) == "FOLDER_CYCLE"
     assert folders(http, filter={"id": a["id"]})[0]["parentId"] == ""
@@ -235,21 +246,27 @@ def test_move_folder_into_itself_is_a_cycle(http: httpx.Client, into: str) -> No
 def test_move_folders_all_or_nothing(http: httpx.Client) -> None:
     a, b, t = create_folder(http, "A"), create_folder(http, "B"), create_folder(http, "T")
     create_folder(http, "B", t["id"])
-    response = http.patch(MOVE_FOLDERS, json={"folderIds": [a["id"], UNKNOWN], "targetFolderId": t["id"]})
+    response = http.patch(
+        MOVE_FOLDERS, json={"folderIds": [a["id"], UNKNOWN], "targetFolderId": t["id"]}
+    )
     assert response.status_code == 404
     assert response.json()["details"]["applicationError"]["data"]["unknownIds"] == [UNKNOWN]
-    response = http.patch(MOVE_FOLDERS, json={"folderIds": [a["id"], b["id"]], "targetFolderId": t["id"]})
+    response = http.patch(
+        MOVE_FOLDERS, json={"folderIds": [a["id"], b["id"]], "targetFolderId": t["id"]}
+    )
     assert response.status_code == 409  # B clashes with T/B: A does not move either
-    assert {f["name"]: f["parentId"] for f in folders(http, filter={"parentId": {"$exists": False}})} == {
-        "A": "", "B": "", "T": ""
-    }
+    assert {
+        f["name"]: f["parentId"] for f in folders(http, filter={"parentId": {"$exists": False}})
+    } == {"A": "", "B": "", "T": ""}
     response = http.patch(MOVE_FOLDERS, json={"folderIds": [a["id"]], "targetFolderId": UNKNOWN})
     assert response.status_code == 404
 
 
 def test_move_folders_limits(http: httpx.Client) -> None:
     ids = [f"00000000-0000-4000-8000-{i:012d}" for i in range(1001)]
-    assert http.patch(MOVE_FOLDERS, json={"folderIds": ids, "targetFolderId": ""}).status_code == 400
+    assert (
+        http.patch(MOVE_FOLDERS, json={"folderIds": ids, "targetFolderId": ""}).status_code == 400
+    )
     assert http.patch(MOVE_FOLDERS, json={"folderIds": [], "targetFolderId": ""}).status_code == 400
 
 
@@ -261,7 +278,9 @@ def test_move_folders_depth(http: httpx.Client) -> None:
     below = branch["id"]
     for level in range(5):
         below = create_folder(http, f"B{level}", below)["id"]
-    response = http.patch(MOVE_FOLDERS, json={"folderIds": [branch["id"]], "targetFolderId": parent})
+    response = http.patch(
+        MOVE_FOLDERS, json={"folderIds": [branch["id"]], "targetFolderId": parent}
+    )
     assert response.status_code == 400
     assert error_code(response) == "PATH_TOO_DEEP"
 
@@ -311,10 +330,15 @@ def test_query_folders(http: httpx.Client, sandbox: Sandbox) -> None:
     sub = create_folder(http, "Sub Folder", made[0]["id"])
     assert [f["name"] for f in folders(http)] == [*names, "Sub Folder"]  # createdDate, then id
     assert {f["name"] for f in folders(http, filter={"name": {"$contains": "older"}})} == {
-        "Folder 1", "Folder 2", "folder 3", "Sub Folder"
+        "Folder 1",
+        "Folder 2",
+        "folder 3",
+        "Sub Folder",
     }
     assert {f["name"] for f in folders(http, filter={"name": {"$startsWith": "FOLDER"}})} == {
-        "Folder 1", "Folder 2", "folder 3"
+        "Folder 1",
+        "Folder 2",
+        "folder 3",
     }
     assert [f["name"] for f in folders(http, filter={"name": "Archive"})] == ["Archive"]
     assert [f["id"] for f in folders(http, filter={"id": {"$in": [sub["id"]]}})] == [sub["id"]]
@@ -331,8 +355,14 @@ def test_query_folders(http: httpx.Client, sandbox: Sandbox) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    [{"paging": {"limit": 1001}}, {"paging": {"limit": 0}}, {"paging": {"offset": -1}},
-     {"filter": {"name": {"$regex": "x"}}}, {"filter": {"name": 5}}, {"filter": []}],
+    [
+        {"paging": {"limit": 1001}},
+        {"paging": {"limit": 0}},
+        {"paging": {"offset": -1}},
+        {"filter": {"name": {"$regex": "x"}}},
+        {"filter": {"name": 5}},
+        {"filter": []},
+    ],
 )
 def test_query_folders_refuses(http: httpx.Client, query: dict[str, Any]) -> None:
     response = http.post(QUERY_FOLDERS, json={"query": query})

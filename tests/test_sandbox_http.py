@@ -55,7 +55,12 @@ def http(sandbox: Sandbox) -> Iterator[httpx.Client]:
 
 
 def test_unknown_path(http: httpx.Client) -> None:
-    for path in ("/", "/site-list/v2/sites", "/site-list/v3/sites/query", "/site-folders/v2/folders/a/b/c"):
+    for path in (
+        "/",
+        "/site-list/v2/sites",
+        "/site-list/v3/sites/query",
+        "/site-folders/v2/folders/a/b/c",
+    ):
         response = http.post(path, json={})
         assert response.status_code == 404
         assert error_code(response) == "NOT_FOUND"
@@ -75,7 +80,9 @@ def test_unknown_path(http: httpx.Client) -> None:
         ("PATCH", QUERY_FOLDERS, "POST"),  # a literal path wins over {folder.id}
     ],
 )
-def test_wrong_method_is_405_with_allow(http: httpx.Client, method: str, path: str, allow: str) -> None:
+def test_wrong_method_is_405_with_allow(
+    http: httpx.Client, method: str, path: str, allow: str
+) -> None:
     response = http.request(method, path)
     assert response.status_code == 405
     assert response.headers["allow"] == allow
@@ -106,7 +113,9 @@ def test_malformed_bodies_are_400(http: httpx.Client, content: bytes, content_ty
     for method, path in OPERATIONS:
         if method in ("GET", "DELETE") or (specific and path != QUERY_SITES):
             continue
-        response = http.request(method, path, content=content, headers={"content-type": content_type})
+        response = http.request(
+            method, path, content=content, headers={"content-type": content_type}
+        )
         assert response.status_code == 400, (path, response.text)
         body = response.json()
         assert body["message"]
@@ -152,19 +161,61 @@ def test_bearer_prefix_is_tolerated(sandbox: Sandbox) -> None:
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["query", "filter", "sort", "cursorPaging", "paging", "limit", "offset", "cursor",
-                         "folder", "name", "parentId", "fieldMask", "folderIds", "targetFolderId", "sites",
-                         "id", "$in", "$and", "$or", "$not", "$eq", "editorType", "premium", "fieldName",
-                         "order", "state", "folderId", "appIds", "$hasSome", "$exists", "$startsWith"]),
-        children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "query",
+                    "filter",
+                    "sort",
+                    "cursorPaging",
+                    "paging",
+                    "limit",
+                    "offset",
+                    "cursor",
+                    "folder",
+                    "name",
+                    "parentId",
+                    "fieldMask",
+                    "folderIds",
+                    "targetFolderId",
+                    "sites",
+                    "id",
+                    "$in",
+                    "$and",
+                    "$or",
+                    "$not",
+                    "$eq",
+                    "editorType",
+                    "premium",
+                    "fieldName",
+                    "order",
+                    "state",
+                    "folderId",
+                    "appIds",
+                    "$hasSome",
+                    "$exists",
+                    "$startsWith",
+                ]
+            ),
+            children,
+            max_size=4,
+        )
+    ),
     max_leaves=12,
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow], deadline=None)
+@settings(
+    max_examples=150,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    deadline=None,
+)
 @given(operation=st.sampled_from(OPERATIONS), body=JSON)
-def test_fuzzed_bodies_never_fail(sandbox: Sandbox, http: httpx.Client, operation: tuple[str, str], body: Any) -> None:
+def test_fuzzed_bodies_never_fail(
+    sandbox: Sandbox, http: httpx.Client, operation: tuple[str, str], body: Any
+) -> None:
     method, path = operation
     response = http.request(method, path, json=body)
     assert response.status_code < 500, response.text
@@ -181,12 +232,16 @@ def test_fuzzed_bodies_never_fail(sandbox: Sandbox, http: httpx.Client, operatio
         b'{"\\ud800": 1}',
     ],
 )
-def test_lone_surrogate_escapes_are_400(sandbox: Sandbox, http: httpx.Client, content: bytes) -> None:
+def test_lone_surrogate_escapes_are_400(
+    sandbox: Sandbox, http: httpx.Client, content: bytes
+) -> None:
     # Valid JSON, but not text: it used to reach SQLite (or the UTF-8 answer) and come back a 500.
     for method, path in OPERATIONS:
         if method in ("GET", "DELETE"):
             continue
-        response = http.request(method, path, content=content, headers={"content-type": "application/json"})
+        response = http.request(
+            method, path, content=content, headers={"content-type": "application/json"}
+        )
         assert response.status_code == 400, (path, response.text)
         assert violations(response)[0]["field"] == "body"
     assert sandbox.response_violations == []

@@ -29,17 +29,29 @@ def test_documented_curl_example(db: Path) -> None:
         # The request of seed 002, as documented (only the host, the key and the account differ).
         result = subprocess.run(
             [
-                "curl", "-s", "-X", "POST", f"{url}/site-list/v2/sites/query",
-                "-H", "Content-Type: application/json",
-                "-H", "Accept: application/json, text/plain, */*",
-                "-H", f"Authorization: {KEY}",
-                "-H", f"wix-account-id: {ACCOUNT}",
+                "curl",
+                "-s",
+                "-X",
+                "POST",
+                f"{url}/site-list/v2/sites/query",
+                "-H",
+                "Content-Type: application/json",
+                "-H",
+                "Accept: application/json, text/plain, */*",
+                "-H",
+                f"Authorization: {KEY}",
+                "-H",
+                f"wix-account-id: {ACCOUNT}",
                 "--data-raw",
                 '{ "query": { "filter":{"editorType":"EDITOR"}, "sort":[{ "fieldName": "createdDate", '
                 '"order": "ASC" }], "cursorPaging": {"limit": 2} }}',
-                "-D", "-",
+                "-D",
+                "-",
             ],
-            capture_output=True, text=True, check=True, timeout=30,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
         )
     head, _, body = result.stdout.partition("\n\n")  # text mode turned CRLF into LF
     assert body, result.stdout
@@ -72,7 +84,22 @@ def test_cli_seed_and_reset(tmp_path: Path) -> None:
     import contextlib
 
     with contextlib.redirect_stdout(out):
-        assert main(["--db", str(db), "seed", "--account-id", ACCOUNT, "--sites", "12", "--folders", "2"]) == 0
+        assert (
+            main(
+                [
+                    "--db",
+                    str(db),
+                    "seed",
+                    "--account-id",
+                    ACCOUNT,
+                    "--sites",
+                    "12",
+                    "--folders",
+                    "2",
+                ]
+            )
+            == 0
+        )
     assert "12 sites" in out.getvalue()
     with Sandbox(db) as sandbox, sandbox.store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM sites").fetchone()[0] == 12
@@ -87,7 +114,10 @@ def test_cli_seed_and_reset(tmp_path: Path) -> None:
 def test_schemathesis_cli_against_a_served_sandbox() -> None:
     result = subprocess.run(
         [str(ROOT / "tests" / "contract" / "run_schemathesis_cli.sh"), "5"],
-        capture_output=True, text=True, timeout=600, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 

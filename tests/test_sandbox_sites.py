@@ -43,7 +43,9 @@ class World:
         with self.sandbox.store.read() as conn:
             self.apps = {
                 row[0]: set(json.loads(row[1]))
-                for row in conn.execute("SELECT id, app_ids FROM sites WHERE account_id = ?", (ACCOUNT,))
+                for row in conn.execute(
+                    "SELECT id, app_ids FROM sites WHERE account_id = ?", (ACCOUNT,)
+                )
             }
 
 
@@ -99,8 +101,14 @@ def _cases(world: World) -> list[tuple[Any, Callable[[Site], bool]]]:
         ({"editorType": "EDITOR"}, lambda s: s["editorType"] == "EDITOR"),
         ({"editorType": {"$eq": "ADI"}}, lambda s: s["editorType"] == "ADI"),
         ({"editorType": {"$ne": "EDITOR"}}, lambda s: s["editorType"] != "EDITOR"),
-        ({"editorType": {"$in": ["ADI", "STUDIO"]}}, lambda s: s["editorType"] in ("ADI", "STUDIO")),
-        ({"editorType": {"$nin": ["ADI", "STUDIO"]}}, lambda s: s["editorType"] not in ("ADI", "STUDIO")),
+        (
+            {"editorType": {"$in": ["ADI", "STUDIO"]}},
+            lambda s: s["editorType"] in ("ADI", "STUDIO"),
+        ),
+        (
+            {"editorType": {"$nin": ["ADI", "STUDIO"]}},
+            lambda s: s["editorType"] not in ("ADI", "STUDIO"),
+        ),
         ({"editorType": {"$startsWith": "edit"}}, lambda s: s["editorType"].startswith("EDIT")),
         ({"id": {"$gt": mid}}, lambda s: s["id"] > mid),
         ({"id": {"$gte": mid}}, lambda s: s["id"] >= mid),
@@ -112,8 +120,14 @@ def _cases(world: World) -> list[tuple[Any, Callable[[Site], bool]]]:
         ({"published": False}, lambda s: not s["published"]),
         ({"published": {"$ne": True}}, lambda s: not s["published"]),
         ({"domainConnected": True}, lambda s: s["domainConnected"]),
-        ({"namespace": {"$ne": "WIX"}, "state": "ACTIVE"}, lambda s: s["namespace"] != "WIX" and "trashedDate" not in s),
-        ({"namespace": {"$in": ["WIX", "DEV_SITE"]}}, lambda s: s["namespace"] in ("WIX", "DEV_SITE")),
+        (
+            {"namespace": {"$ne": "WIX"}, "state": "ACTIVE"},
+            lambda s: s["namespace"] != "WIX" and "trashedDate" not in s,
+        ),
+        (
+            {"namespace": {"$in": ["WIX", "DEV_SITE"]}},
+            lambda s: s["namespace"] in ("WIX", "DEV_SITE"),
+        ),
         ({"state": "TRASHED"}, lambda s: "trashedDate" in s),
         ({"state": {"$in": ["ACTIVE"]}}, lambda s: "trashedDate" not in s),
         ({"folderId": {"$exists": False}}, lambda s: "folderId" not in s),
@@ -122,15 +136,30 @@ def _cases(world: World) -> list[tuple[Any, Callable[[Site], bool]]]:
         ({"folderId": {"$in": [folder, ""]}}, lambda s: s.get("folderId", folder) == folder),
         ({"name": "bakery"}, lambda s: search(s, "bakery")),
         ({"searchPhrase": "ACME-B"}, lambda s: search(s, "acme-b")),
-        ({"name": {"$startsWith": "Blue Sky"}}, lambda s: s["displayName"].lower().startswith("blue sky")),
+        (
+            {"name": {"$startsWith": "Blue Sky"}},
+            lambda s: s["displayName"].lower().startswith("blue sky"),
+        ),
         ({"appIds": {"$hasSome": [app_a, app_b]}}, lambda s: bool(apps[s["id"]] & {app_a, app_b})),
         ({"appIds": {"$hasAll": [app_a, app_b]}}, lambda s: {app_a, app_b} <= apps[s["id"]]),
         ({"appIds": app_a}, lambda s: app_a in apps[s["id"]]),
-        ({"$and": [{"premium": True}, {"published": True}]}, lambda s: s["premium"] and s["published"]),
-        ({"$or": [{"editorType": "ADI"}, {"premium": True}]}, lambda s: s["editorType"] == "ADI" or s["premium"]),
+        (
+            {"$and": [{"premium": True}, {"published": True}]},
+            lambda s: s["premium"] and s["published"],
+        ),
+        (
+            {"$or": [{"editorType": "ADI"}, {"premium": True}]},
+            lambda s: s["editorType"] == "ADI" or s["premium"],
+        ),
         ({"$not": {"editorType": "EDITOR"}}, lambda s: s["editorType"] != "EDITOR"),
-        ({"editorType": {"$not": {"$in": ["EDITOR", "ADI"]}}}, lambda s: s["editorType"] not in ("EDITOR", "ADI")),
-        ({"premium": True, "madeUp": {"$regex": 1}, "createdDate": {"$gt": "2020"}}, lambda s: s["premium"]),
+        (
+            {"editorType": {"$not": {"$in": ["EDITOR", "ADI"]}}},
+            lambda s: s["editorType"] not in ("EDITOR", "ADI"),
+        ),
+        (
+            {"premium": True, "madeUp": {"$regex": 1}, "createdDate": {"$gt": "2020"}},
+            lambda s: s["premium"],
+        ),
         ({}, lambda s: True),
     ]
 
@@ -138,7 +167,9 @@ def _cases(world: World) -> list[tuple[Any, Callable[[Site], bool]]]:
 def test_every_operator(world: World) -> None:
     for filter_, keep in _cases(world):
         with_default = "namespace" in json.dumps(filter_)
-        expected = {s["id"] for s in world.sites if keep(s) and (with_default or s["namespace"] == "WIX")}
+        expected = {
+            s["id"] for s in world.sites if keep(s) and (with_default or s["namespace"] == "WIX")
+        }
         assert ids(world.http, filter_) == expected, filter_
         if "premium" not in json.dumps(filter_) and "appIds" not in json.dumps(filter_):
             count = world.http.post(COUNT_SITES, json={"filter": filter_}).json()["count"]
@@ -197,7 +228,12 @@ SORTS: list[list[dict[str, str]]] = [
     [{"fieldName": "displayName", "order": "ASC"}, {"fieldName": "createdDate", "order": "DESC"}],
     [{"fieldName": "name"}, {"fieldName": "createdDate", "order": "ASC"}],  # name: not sortable
 ]
-KEYS = {"createdDate": "createdDate", "updatedDate": "updatedDate", "trashedDate": "trashedDate", "displayName": "displayName"}
+KEYS = {
+    "createdDate": "createdDate",
+    "updatedDate": "updatedDate",
+    "trashedDate": "trashedDate",
+    "displayName": "displayName",
+}
 
 
 def _sort_id(sort: list[dict[str, str]]) -> str:
@@ -205,11 +241,17 @@ def _sort_id(sort: list[dict[str, str]]) -> str:
 
 
 # every sort at pages of 7 and 100; pages of a single site only for the one-key sorts (slow otherwise)
-PAGING_CASES = [(sort, limit) for sort in SORTS for limit in (1, 7, 100) if limit != 1 or len(sort) == 1]
+PAGING_CASES = [
+    (sort, limit) for sort in SORTS for limit in (1, 7, 100) if limit != 1 or len(sort) == 1
+]
 
 
-@pytest.mark.parametrize(("sort", "limit"), PAGING_CASES, ids=[f"{_sort_id(s)}-{n}" for s, n in PAGING_CASES])
-def test_cursor_paging_gives_every_site_once_in_order(world: World, sort: list[dict[str, str]], limit: int) -> None:
+@pytest.mark.parametrize(
+    ("sort", "limit"), PAGING_CASES, ids=[f"{_sort_id(s)}-{n}" for s, n in PAGING_CASES]
+)
+def test_cursor_paging_gives_every_site_once_in_order(
+    world: World, sort: list[dict[str, str]], limit: int
+) -> None:
     filter_ = {"namespace": {"$exists": True}} if limit != 1 else {"state": "ACTIVE", **EVERY}
     expected = [s for s in world.sites if limit != 1 or "trashedDate" not in s]
     got = all_sites(world.http, {"filter": filter_, "sort": sort}, limit)
@@ -237,12 +279,21 @@ def test_page_metadata(world: World) -> None:
     first = query(world.http, {}).json()
     assert first["metadata"]["count"] == 100  # default page size
     assert first["sites"][0]["createdDate"] >= first["sites"][1]["createdDate"]  # createdDate DESC
-    last = query(world.http, {"filter": {"id": world.sites[0]["id"]}, "cursorPaging": {"limit": 5}}).json()
+    last = query(
+        world.http, {"filter": {"id": world.sites[0]["id"]}, "cursorPaging": {"limit": 5}}
+    ).json()
     assert last["metadata"] == {"count": 1, "cursors": {}, "hasNext": False}
 
 
 def test_cursor_carries_the_filter_and_the_sort(world: World) -> None:
-    page = query(world.http, {"filter": {"premium": True}, "sort": [{"fieldName": "displayName"}], "cursorPaging": {"limit": 3}}).json()
+    page = query(
+        world.http,
+        {
+            "filter": {"premium": True},
+            "sort": [{"fieldName": "displayName"}],
+            "cursorPaging": {"limit": 3},
+        },
+    ).json()
     cursor = page["metadata"]["cursors"]["next"]
     nxt = query(world.http, {"cursorPaging": {"cursor": cursor}}).json()
     assert nxt["metadata"]["count"] == 3  # the page size is carried too
@@ -251,7 +302,9 @@ def test_cursor_carries_the_filter_and_the_sort(world: World) -> None:
     response = query(world.http, {"filter": {"premium": True}, "cursorPaging": {"cursor": cursor}})
     assert response.status_code == 400
     assert violations(response)[0]["field"] == "query.filter"
-    response = query(world.http, {"sort": [{"fieldName": "displayName"}], "cursorPaging": {"cursor": cursor}})
+    response = query(
+        world.http, {"sort": [{"fieldName": "displayName"}], "cursorPaging": {"cursor": cursor}}
+    )
     assert response.status_code == 400
 
 
@@ -282,12 +335,16 @@ def test_cursor_of_another_account_is_invalid(world: World) -> None:
 def test_cursor_expires_30_minutes_after_the_first_request(world: World) -> None:
     page = query(world.http, {"cursorPaging": {"limit": 2}}).json()
     world.clock.advance(minutes=20)
-    page = query(world.http, {"cursorPaging": {"cursor": page["metadata"]["cursors"]["next"]}}).json()
+    page = query(
+        world.http, {"cursorPaging": {"cursor": page["metadata"]["cursors"]["next"]}}
+    ).json()
     world.clock.advance(minutes=9, seconds=59)
     second = query(world.http, {"cursorPaging": {"cursor": page["metadata"]["cursors"]["next"]}})
     assert second.status_code == 200
     world.clock.advance(seconds=2)
-    response = query(world.http, {"cursorPaging": {"cursor": second.json()["metadata"]["cursors"]["next"]}})
+    response = query(
+        world.http, {"cursorPaging": {"cursor": second.json()["metadata"]["cursors"]["next"]}}
+    )
     assert response.status_code == 400
     assert error_code(response) == "CURSOR_EXPIRED"
 
@@ -305,6 +362,9 @@ def test_folder_filter_follows_moves(world: World) -> None:
         sandbox.seed(ACCOUNT, sites=5)
         folder = create_folder(http, "F")
         first = query(http, {"cursorPaging": {"limit": 1}}).json()["sites"][0]["id"]
-        http.post("/site-folders/v2/folders/bulk/sites/move", json={"sites": {"id": {"$in": [first]}}, "targetFolderId": folder["id"]})
+        http.post(
+            "/site-folders/v2/folders/bulk/sites/move",
+            json={"sites": {"id": {"$in": [first]}}, "targetFolderId": folder["id"]},
+        )
         assert ids(http, {"folderId": folder["id"]}) == {first}
         assert first not in ids(http, {"folderId": {"$exists": False}})

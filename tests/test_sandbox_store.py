@@ -36,8 +36,13 @@ def test_file_database_survives_reopen(tmp_path: Path) -> None:
         with client(again) as http:
             names = [f["name"] for f in http.post(QUERY_FOLDERS, json={}).json()["folders"]]
             assert "Kept" in names
-            assert folder["id"] in {f["id"] for f in http.post(QUERY_FOLDERS, json={}).json()["folders"]}
-            nxt = http.post(QUERY_SITES, json={"query": {"cursorPaging": {"cursor": cursor["metadata"]["cursors"]["next"]}}})
+            assert folder["id"] in {
+                f["id"] for f in http.post(QUERY_FOLDERS, json={}).json()["folders"]
+            }
+            nxt = http.post(
+                QUERY_SITES,
+                json={"query": {"cursorPaging": {"cursor": cursor["metadata"]["cursors"]["next"]}}},
+            )
             assert nxt.status_code == 200  # the cursor key is kept in the database too
 
 
@@ -102,7 +107,9 @@ def test_database_usable_after_kill_9(tmp_path: Path) -> None:
     server = SandboxProcess(db).start()
     try:
         for i in range(20):
-            response = httpx.post(server.url + FOLDERS, json={"folder": {"name": f"f{i}"}}, headers=headers)
+            response = httpx.post(
+                server.url + FOLDERS, json={"folder": {"name": f"f{i}"}}, headers=headers
+            )
             assert response.status_code == 200
     finally:
         server.kill()
@@ -116,12 +123,22 @@ def test_the_seed_summary_agrees_with_what_the_api_serves() -> None:
     with make_sandbox() as sandbox:
         summary = sandbox.seed(ACCOUNT, sites=3_000, folders=30)
         with client(sandbox) as http:
+
             def count(flt: dict[str, object]) -> int:
                 return int(http.post(COUNT_SITES, json={"filter": flt}).json()["count"])
 
             assert summary.sites == 3_000
             assert count({"namespace": {"$exists": True}}) == summary.sites
             assert count({}) == summary.wix_sites
-            assert count({"state": "TRASHED", "namespace": {"$exists": True}}) == summary.trashed_sites
-            assert count({"folderId": {"$exists": False}, "namespace": {"$exists": True}}) == summary.root_sites
-            assert http.post(QUERY_FOLDERS, json={}).json()["metadata"]["total"] == summary.folders == 30
+            assert (
+                count({"state": "TRASHED", "namespace": {"$exists": True}}) == summary.trashed_sites
+            )
+            assert (
+                count({"folderId": {"$exists": False}, "namespace": {"$exists": True}})
+                == summary.root_sites
+            )
+            assert (
+                http.post(QUERY_FOLDERS, json={}).json()["metadata"]["total"]
+                == summary.folders
+                == 30
+            )

@@ -327,17 +327,30 @@ def test_a_bad_folder_name_is_refused_before_any_request(wix: WixSites, name: st
 
 
 @pytest.mark.parametrize("name", ["Line\nbreak", "nul\x00", "\x7f"])
-def test_the_sandbox_refuses_control_characters_in_folder_names(sandbox: Sandbox, name: str) -> None:
-    with httpx.Client(transport=sandbox.transport(), base_url="http://sandbox",
-                      headers={"Authorization": SECRET, "wix-account-id": ACCOUNT}) as http:
+def test_the_sandbox_refuses_control_characters_in_folder_names(
+    sandbox: Sandbox, name: str
+) -> None:
+    with httpx.Client(
+        transport=sandbox.transport(),
+        base_url="http://sandbox",
+        headers={"Authorization": SECRET, "wix-account-id": ACCOUNT},
+    ) as http:
         response = http.post("/site-folders/v2/folders", json={"folder": {"name": name}})
     assert response.status_code == 400
-    assert response.json()["details"]["validationError"]["fieldViolations"][0]["field"] == "folder.name"
+    assert (
+        response.json()["details"]["validationError"]["fieldViolations"][0]["field"]
+        == "folder.name"
+    )
 
 
 async def test_async_ensure_matches_sync(sandbox: Sandbox) -> None:
-    async with AsyncWixSites(api_key=SECRET, account_id=ACCOUNT, base_url="http://sandbox",
-                             transport=sandbox.async_transport(), rate_limit=None) as wix:
+    async with AsyncWixSites(
+        api_key=SECRET,
+        account_id=ACCOUNT,
+        base_url="http://sandbox",
+        transport=sandbox.async_transport(),
+        rate_limit=None,
+    ) as wix:
         made = await wix.folders.ensure("Design/Drafts")
         assert made.name == "Drafts"
         assert (await wix.folders.ensure("Design/Drafts")).id == made.id

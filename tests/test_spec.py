@@ -51,9 +51,18 @@ def test_security_is_api_key_with_account_id_or_the_signature() -> None:
     assert doc["security"] == [{"apiKey": [], "accountId": []}, {"wixSignature": []}]
     schemes = doc["components"]["securitySchemes"]
     assert (schemes["apiKey"]["in"], schemes["apiKey"]["name"]) == ("header", "Authorization")
-    assert (schemes["accountId"]["in"], schemes["accountId"]["name"]) == ("header", "wix-account-id")
+    assert (schemes["accountId"]["in"], schemes["accountId"]["name"]) == (
+        "header",
+        "wix-account-id",
+    )
     assert schemes["wixSignature"]["name"] == "x-wix-signature"
-    for words in ("sorted", "Base64", "without `=` padding", "percent-decoded", "only when the body is not empty"):
+    for words in (
+        "sorted",
+        "Base64",
+        "without `=` padding",
+        "percent-decoded",
+        "only when the body is not empty",
+    ):
         assert words in schemes["wixSignature"]["description"]
 
 
@@ -61,7 +70,12 @@ def test_links_chain_folder_operations_for_stateful_testing() -> None:
     links = spec()["paths"]["/site-folders/v2/folders"]["post"]["responses"]["200"]["links"]
     targets = {link["operationId"] for link in links.values()}
     assert {"updateFolder", "deleteFolder", "moveFolders", "queryFolders"} <= targets
-    op_ids = {op["operationId"] for item in spec()["paths"].values() for m, op in item.items() if m != "parameters"}
+    op_ids = {
+        op["operationId"]
+        for item in spec()["paths"].values()
+        for m, op in item.items()
+        if m != "parameters"
+    }
     for item in spec()["paths"].values():
         for method, op in item.items():
             if method == "parameters":
@@ -75,8 +89,11 @@ def test_documented_limits_are_in_the_schemas() -> None:
     assert schemas["SiteIdIn"]["properties"]["$in"]["maxItems"] == 500
     assert schemas["MoveFoldersRequest"]["properties"]["folderIds"]["maxItems"] == 1000
     assert schemas["Paging"]["properties"]["limit"]["maximum"] == 1000
-    assert schemas["CursorPaging"]["properties"]["limit"] == {**schemas["CursorPaging"]["properties"]["limit"],
-                                                              "minimum": 1, "maximum": 1000}
+    assert schemas["CursorPaging"]["properties"]["limit"] == {
+        **schemas["CursorPaging"]["properties"]["limit"],
+        "minimum": 1,
+        "maximum": 1000,
+    }
     assert schemas["Folder"]["properties"]["path"]["maxItems"] == 50
 
 
@@ -89,17 +106,23 @@ def test_open_enums_accept_unknown_values() -> None:
 
 def test_there_are_examples_for_each_documented_call() -> None:
     places = " ".join(e.where for e in EXAMPLES)
-    for needle in ("POST /site-list/v2/sites/query request", "POST /site-list/v2/sites/query response 200",
-                   "POST /site-folders/v2/folders request", "POST /site-folders/v2/folders/query response 200",
-                   "GET /site-folders/v2/folders/sites/{siteId} response 200",
-                   "PATCH /site-folders/v2/folders/bulk/move response 200"):
+    for needle in (
+        "POST /site-list/v2/sites/query request",
+        "POST /site-list/v2/sites/query response 200",
+        "POST /site-folders/v2/folders request",
+        "POST /site-folders/v2/folders/query response 200",
+        "GET /site-folders/v2/folders/sites/{siteId} response 200",
+        "PATCH /site-folders/v2/folders/bulk/move response 200",
+    ):
         assert needle in places
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.where for e in EXAMPLES])
 def test_every_example_is_valid_against_its_schema(example: Example) -> None:
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-              for e in validator(example.schema_pointer).iter_errors(example.value)]
+    errors = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator(example.schema_pointer).iter_errors(example.value)
+    ]
     assert not errors, f"{example.where}: {errors}"
 
 

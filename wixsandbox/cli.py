@@ -65,7 +65,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 credentials = Credentials(args.api_key, args.account_id)
             if args.app_id:
                 sandbox.add_app(args.app_id, args.app_secret)
-            serve(sandbox, args.host, args.port, args.fault_rate, args.fault_seed, credentials=credentials)
+            serve(
+                sandbox,
+                args.host,
+                args.port,
+                args.fault_rate,
+                args.fault_seed,
+                credentials=credentials,
+            )
         elif args.command == "seed":
             account = args.account_id or sandbox.default_credentials().account_id
             summary = sandbox.seed(account, sites=args.sites, folders=args.folders, seed=args.seed)

@@ -223,9 +223,13 @@ class Compiler:
                 # The search column joins the fields with line breaks: such a text would match
                 # across two of them. Search each field on its own (slower, and rare).
                 fields = ("s.name", "s.display_name", "s.view_url")
-                return "(" + " OR ".join(
-                    f"instr(casefold({field}), {self.bind(text)}) > 0" for field in fields
-                ) + ")"
+                return (
+                    "("
+                    + " OR ".join(
+                        f"instr(casefold({field}), {self.bind(text)}) > 0" for field in fields
+                    )
+                    + ")"
+                )
             return f"(instr({col}, {self.bind(text)}) > 0)"
         if spec.kind == "state":
             return f"({col} = 0)" if operand == "ACTIVE" else f"({col} <> 0)"
