@@ -21,7 +21,6 @@ Timing: ``time.perf_counter`` loops, SDK and baseline interleaved, best of sever
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import time
@@ -32,11 +31,12 @@ from typing import Any
 import httpx
 from wix_sites_api.models import QuerySitesResponse
 
-from benchmarks.report import Row, print_rows
+from benchmarks import report
+from benchmarks.report import Row
 from wixsandbox import Sandbox
 from wixsites import WixSites
 
-__all__ = ["main", "run"]
+__all__ = ["run"]
 
 API_KEY = "bench-api-key-000000000000"
 ACCOUNT = "0a1b2c3d-0000-4000-8000-000000000001"
@@ -245,12 +245,5 @@ def _rows(quick: bool) -> list[Row]:
     return _overhead(quick) + _iterate(quick)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="fewer calls and sites")
-    args = parser.parse_args()
-    print_rows(_rows(args.quick))
-
-
 if __name__ == "__main__":
-    main()
+    raise SystemExit(report.main(_rows, __doc__))

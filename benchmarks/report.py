@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
 import subprocess
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -94,3 +96,13 @@ def write_json(rows: list[Row], path: Path) -> None:
     path.write_text(
         json.dumps({"machine": machine(), "rows": [r.as_dict() for r in rows]}, indent=2) + "\n"
     )
+
+
+def main(
+    run: Callable[[bool], list[Row]], doc: str | None, argv: Sequence[str] | None = None
+) -> int:
+    """The entry point of one suite: `--quick`, then its rows as a table."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+    parser.add_argument("--quick", action="store_true", help="smaller data, fewer repeats")
+    print_rows(run(parser.parse_args(argv).quick))
+    return 0

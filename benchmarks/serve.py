@@ -6,7 +6,6 @@ in the same run, so the ratio says what the sandbox's own work costs.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import subprocess
@@ -18,7 +17,8 @@ from pathlib import Path
 
 import httpx
 
-from benchmarks.report import Row, print_rows
+from benchmarks import report
+from benchmarks.report import Row
 from wixsandbox import Sandbox
 from wixsandbox.process import SandboxProcess, free_port
 
@@ -128,12 +128,5 @@ def run(quick: bool = False) -> list[Row]:
     ]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true")
-    print_rows(run(quick=parser.parse_args(argv).quick))
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(report.main(run, __doc__))

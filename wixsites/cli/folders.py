@@ -122,19 +122,20 @@ def list_folders(app: AppContext) -> None:
 
 
 def create_path(app: AppContext, index: FolderIndex, path: str) -> tuple[str, list[str]]:
-    """Create the folders of `path` that are missing; the folder's id and the paths created."""
+    """Create the folders of `path` that are missing (the SDK's `folders.ensure`, which copes with
+    other clients creating them at the same time); the folder's id and the paths created."""
     parts = split_path(path)
     if not parts:
         raise InputError("give the path of the folder to create, e.g. Clients/Acme/QA")
-    parent, created = ROOT, []
-    for name in parts:
-        existing = index.child_named(parent, name)
-        if existing is None:
-            existing = app.client().folders.create(name, parent=parent or None)
-            index.folders[index.id_of(existing)] = existing
-            created.append(index.path(index.id_of(existing)))
-        parent = index.id_of(existing)
-    return parent, created
+    prefixes = ["/".join(parts[: depth + 1]) for depth in range(len(parts))]
+    missing = [prefix for prefix in prefixes if index.find(prefix) is None]
+    if not missing:
+        folder = index.find(prefixes[-1])
+        assert folder is not None
+        return index.id_of(folder), []
+    folder_id = index.id_of(app.client().folders.ensure(prefixes[-1]))
+    index.folders = load_folders(app.client()).folders
+    return folder_id, missing
 
 
 @group.command("create")

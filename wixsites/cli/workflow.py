@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -161,6 +162,12 @@ def advance(
             "give site ids as arguments, --from-file FILE, or - to read standard input"
         )
     ids = collect_site_ids(site_ids, from_file, sys.stdin)
+    _move_into_stage(app, ids, stage, dry_run=dry_run, progress=progress)
+
+
+def _move_into_stage(
+    app: AppContext, ids: Sequence[str], stage: str, *, dry_run: bool, progress: bool | None
+) -> None:
     index = load_folders(app.client())
     target = index.id_of(stage_named(index, stage))
     move_sites(
@@ -193,16 +200,7 @@ def suspend(app: AppContext, unpaid: str, stage: str, dry_run: bool, progress: b
       wixsites workflow suspend --unpaid billing-export.csv
     """
     ids = read_ids_file(unpaid, sys.stdin)
-    index = load_folders(app.client())
-    target = index.id_of(stage_named(index, stage))
-    move_sites(
-        app,
-        ids,
-        target_id=target,
-        target_path=index.path(target),
-        dry_run=dry_run,
-        progress=progress,
-    )
+    _move_into_stage(app, ids, stage, dry_run=dry_run, progress=progress)
 
 
 @group.command("status")
