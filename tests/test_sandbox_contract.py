@@ -10,7 +10,6 @@ Where a 400 is right for data the schema cannot rule out, `positive_data_accepta
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -127,18 +126,8 @@ def signing(app: App) -> App:
     return signed
 
 
-def for_schemathesis(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec with ``{folder.id}`` named ``{folderId}``: schemathesis formats paths with
-    `str.format`, which reads a dotted name as an attribute. The URLs sent are the same."""
-    text = json.dumps(spec).replace("{folder.id}", "{folderId}")
-    text = text.replace('"name": "folder.id"', '"name": "folderId"').replace(
-        '"folder.id":', '"folderId":'
-    )
-    return dict(json.loads(text))
-
-
 def run_schemathesis(sandbox: Sandbox, app: App, headers: dict[str, str]) -> list[str]:
-    schema = schemathesis.openapi.from_dict(for_schemathesis(load_spec()), config=config(headers))
+    schema = schemathesis.openapi.from_dict(load_spec(), config=config(headers))
     schema.app = app
     problems: list[str] = []
     seen: dict[str, int] = {}

@@ -170,7 +170,7 @@ def create_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
 
 
 def _folder_param(params: dict[str, str]) -> str:
-    return (params.get("folder.id") or params.get("id") or "").lower()
+    return params.get("folderId", "").lower()
 
 
 def update_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:

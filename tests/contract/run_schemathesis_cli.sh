@@ -19,16 +19,13 @@ for _ in $(seq 100); do
     curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
     sleep 0.1
 done
-# schemathesis formats paths with str.format, which reads {folder.id} as an attribute: rename it.
-sed -e 's/{folder\.id}/{folderId}/g' -e 's/name: folder\.id/name: folderId/' -e 's/folder\.id: \$response/folderId: $response/' \
-    openapi.yaml >"$WORK/openapi.yaml"
 # Schema-valid requests that the spec answers with 400 (cursors, open filters).
 cat >"$WORK/schemathesis.toml" <<TOML
 [[operations]]
 include-operation-id = ["querySites", "countSites", "queryFolders"]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "400", "401", "403", "404", "409"]
 TOML
-"$ST" --config-file "$WORK/schemathesis.toml" run "$WORK/openapi.yaml" \
+"$ST" --config-file "$WORK/schemathesis.toml" run openapi.yaml \
     --url "http://127.0.0.1:$PORT" \
     --checks all \
     --header "Authorization: $KEY" --header "wix-account-id: $ACCOUNT" \

@@ -101,7 +101,7 @@ def sync_detailed(
      Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
     folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
     nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
-    two path templates of the same shape, so it shares the `{folder.id}` path item with Update
+    two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
     Args:
@@ -136,7 +136,7 @@ def sync(
      Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
     folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
     nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
-    two path templates of the same shape, so it shares the `{folder.id}` path item with Update
+    two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
     Args:
@@ -166,7 +166,7 @@ async def asyncio_detailed(
      Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
     folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
     nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
-    two path templates of the same shape, so it shares the `{folder.id}` path item with Update
+    two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
     Args:
@@ -199,7 +199,7 @@ async def asyncio(
      Deletes a folder; its sites and sub-folders move to its parent folder (or to root). An unknown
     folder is a 404; a sub-folder whose name clashes with a folder already in the parent is a 409 and
     nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
-    two path templates of the same shape, so it shares the `{folder.id}` path item with Update
+    two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
     Args:

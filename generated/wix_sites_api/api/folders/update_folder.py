@@ -109,8 +109,8 @@ def sync_detailed(
     """Update Folder
 
      Renames a folder. `fieldMask` names the fields to update; only `name` can be updated (see the
-    choices in the API description). The URL binds `folder.id` (gRPC transcoding): an id in the
-    body is overridden by the URL's.
+    choices in the API description). The URL's `folderId` binds `folder.id` (gRPC transcoding): an id
+    in the body is overridden by the URL's.
 
     Args:
         folder_id (UUID):
@@ -145,8 +145,8 @@ def sync(
     """Update Folder
 
      Renames a folder. `fieldMask` names the fields to update; only `name` can be updated (see the
-    choices in the API description). The URL binds `folder.id` (gRPC transcoding): an id in the
-    body is overridden by the URL's.
+    choices in the API description). The URL's `folderId` binds `folder.id` (gRPC transcoding): an id
+    in the body is overridden by the URL's.
 
     Args:
         folder_id (UUID):
@@ -176,8 +176,8 @@ async def asyncio_detailed(
     """Update Folder
 
      Renames a folder. `fieldMask` names the fields to update; only `name` can be updated (see the
-    choices in the API description). The URL binds `folder.id` (gRPC transcoding): an id in the
-    body is overridden by the URL's.
+    choices in the API description). The URL's `folderId` binds `folder.id` (gRPC transcoding): an id
+    in the body is overridden by the URL's.
 
     Args:
         folder_id (UUID):
@@ -210,8 +210,8 @@ async def asyncio(
     """Update Folder
 
      Renames a folder. `fieldMask` names the fields to update; only `name` can be updated (see the
-    choices in the API description). The URL binds `folder.id` (gRPC transcoding): an id in the
-    body is overridden by the URL's.
+    choices in the API description). The URL's `folderId` binds `folder.id` (gRPC transcoding): an id
+    in the body is overridden by the URL's.
 
     Args:
         folder_id (UUID):
