@@ -3,6 +3,7 @@ its first lines are the two set-up commands that .ci/run executes."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -69,3 +70,31 @@ def test_the_python_example_runs_as_written(tmp_path: Path) -> None:
     assert "Stages 0" in result.stdout
     assert "  Suspended 12" in result.stdout
     assert "NOT_FOUND: folder 283f4660-8f6f-462b-94a1-160a57338032 not found" in result.stdout
+
+
+def test_the_curl_example_runs_against_a_served_sandbox(tmp_path: Path) -> None:
+    block = re.search(r"```sh\n(wixsites sandbox serve &.*?)```", README, re.S)
+    assert block is not None
+    serve, export, *curl = block.group(1).splitlines()
+    assert export.startswith("export WIX_BASE_URL=")
+    db = tmp_path / "curl.db"
+    account = str(uuid.uuid4())
+    with Sandbox(db) as sandbox:
+        sandbox.add_api_key("curl-key", account)
+        sandbox.seed(account, sites=12, seed=4)
+    with SandboxProcess(db) as server:
+        env = {**os.environ, "WIX_BASE_URL": server.url, "WIX_API_KEY": "curl-key"}
+        env["WIX_ACCOUNT_ID"] = account
+        result = subprocess.run(
+            ["bash", "-c", "\n".join(curl)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr
+    page = json.loads(result.stdout)
+    assert 1 <= len(page["sites"]) <= 2
+    assert all(site["editorType"] == "EDITOR" for site in page["sites"])
+    assert page["metadata"]["count"] == len(page["sites"])

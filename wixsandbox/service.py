@@ -24,6 +24,7 @@ from wixsandbox.context import Context
 from wixsandbox.cursor import CursorCodec
 from wixsandbox.errors import ApiError, FieldViolation, invalid, system_error
 from wixsandbox.faults import RETRY_AFTER_SECONDS, Fault
+from wixsandbox.home import home_response
 from wixsandbox.routes import BY_OPERATION
 from wixsandbox.seed import SeedSummary, seed_account
 from wixsandbox.spec import Operation, PathItem, path_items
@@ -187,6 +188,9 @@ class Sandbox:
 
     def handle(self, request: Request) -> Response:
         """Answer one request. Never raises."""
+        home = home_response(request)
+        if home is not None:
+            return home
         request_id = uuid.uuid4().hex
         operation: Operation | None = None
         try:

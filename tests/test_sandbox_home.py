@@ -1,0 +1,36 @@
+"""`GET /` on the sandbox says what it is and links the spec; `GET /openapi.yaml` serves it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import yaml
+
+from tests.sandbox_fixtures import ROOT, running_server
+from wixsandbox import Sandbox
+
+
+def test_home_says_what_it_is_and_links_the_spec_over_http(tmp_path: Path) -> None:
+    Sandbox(tmp_path / "home.db").close()
+    with running_server(tmp_path / "home.db") as url:
+        page = httpx.get(f"{url}/", headers={"Accept": "text/html"})
+        assert page.status_code == 200
+        assert page.headers["content-type"].startswith("text/html")
+        assert '<a href="/openapi.yaml">' in page.text
+        assert "not Wix" in page.text
+        about = httpx.get(f"{url}/").json()
+        assert about["openapi"] == "/openapi.yaml"
+        assert "wixsandbox" in about["about"]
+        spec = httpx.get(f"{url}{about['openapi']}")
+        assert spec.status_code == 200
+        assert spec.text == (ROOT / "openapi.yaml").read_text(encoding="utf-8")
+        assert yaml.safe_load(spec.text)["openapi"].startswith("3.1")
+
+
+def test_other_methods_on_home_are_not_special() -> None:
+    with Sandbox() as sandbox, httpx.Client(
+        transport=sandbox.transport(), base_url="http://sandbox.test"
+    ) as http:
+        assert http.post("/").status_code == 404
+        assert http.get("/openapi.json").status_code == 404
