@@ -75,7 +75,7 @@ def test_the_python_example_runs_as_written(tmp_path: Path) -> None:
 def test_the_curl_example_runs_against_a_served_sandbox(tmp_path: Path) -> None:
     block = re.search(r"```sh\n(wixsites sandbox serve &.*?)```", README, re.S)
     assert block is not None
-    serve, export, *curl = block.group(1).splitlines()
+    _serve, export, *curl = block.group(1).splitlines()
     assert export.startswith("export WIX_BASE_URL=")
     db = tmp_path / "curl.db"
     account = str(uuid.uuid4())

@@ -29,8 +29,9 @@ def test_home_says_what_it_is_and_links_the_spec_over_http(tmp_path: Path) -> No
 
 
 def test_other_methods_on_home_are_not_special() -> None:
-    with Sandbox() as sandbox, httpx.Client(
-        transport=sandbox.transport(), base_url="http://sandbox.test"
-    ) as http:
+    with (
+        Sandbox() as sandbox,
+        httpx.Client(transport=sandbox.transport(), base_url="http://sandbox.test") as http,
+    ):
         assert http.post("/").status_code == 404
         assert http.get("/openapi.json").status_code == 404

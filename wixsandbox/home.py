@@ -32,7 +32,7 @@ def _page() -> bytes:
     link = f'<a href="{SPEC_PATH}">{SPEC_PATH}</a>'
     text = html.escape(_ABOUT).replace(SPEC_PATH, link, 1)
     return (
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>wixsandbox</title></head>"
+        '<!doctype html><html><head><meta charset="utf-8"><title>wixsandbox</title></head>'
         f"<body><h1>wixsandbox</h1><p>{text}</p></body></html>"
     ).encode()
 
