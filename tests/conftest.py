@@ -5,6 +5,7 @@ a few minutes on two cores; `dev` is the default for local runs; `thorough` is f
 """
 
 import os
+import tempfile
 
 from hypothesis import HealthCheck, settings
 
@@ -19,3 +20,6 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+# Stored CLI profiles live in the user's config directory: never read a developer's own in tests.
+os.environ["WIXSITES_CONFIG_DIR"] = tempfile.mkdtemp(prefix="wixsites-test-config-")

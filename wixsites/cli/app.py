@@ -93,6 +93,12 @@ def format_option(command: F) -> F:
     help="API address, e.g. a running `wixsites sandbox serve` [env: WIX_BASE_URL].",
 )
 @click.option(
+    "--profile",
+    envvar="WIXSITES_PROFILE",
+    metavar="NAME",
+    help="Use the credentials stored by `wixsites auth login --profile NAME` [env: WIXSITES_PROFILE].",
+)
+@click.option(
     "--sandbox", is_flag=True, help="Use the embedded sandbox even if credentials are set."
 )
 @click.option(
@@ -117,6 +123,7 @@ def cli(
     api_key: str | None,
     account_id: str | None,
     base_url: str | None,
+    profile: str | None,
     sandbox: bool,
     max_retries: int | None,
     json_output: bool,
@@ -125,7 +132,8 @@ def cli(
     """Manage the sites and folders of a Wix account.
 
     \b
-    Credentials: WIX_API_KEY and WIX_ACCOUNT_ID (or --api-key, --account-id).
+    Credentials: WIX_API_KEY and WIX_ACCOUNT_ID (or --api-key, --account-id), or a
+    profile stored by `wixsites auth login` (--profile NAME; "default" when none is given).
     Without them, or with --sandbox, every command runs on an embedded sandbox
     (a local SQLite file; WIXSITES_SANDBOX_DB moves it), so you can try things safely.
 
@@ -145,6 +153,7 @@ def cli(
         sandbox=sandbox,
         verbose=verbose,
         max_retries=max_retries,
+        profile=profile or None,
     )
     app = AppContext(settings, Output("json" if json_output else "table"))
     ctx.obj = app
@@ -152,10 +161,11 @@ def cli(
 
 
 def register() -> None:
-    from wixsites.cli import demo, folders, sandbox, sites, workflow
+    from wixsites.cli import auth, demo, folders, sandbox, sites, workflow
 
     cli.add_command(sites.group)
     cli.add_command(folders.group)
     cli.add_command(workflow.group)
     cli.add_command(sandbox.group)
+    cli.add_command(auth.group)
     cli.add_command(demo.demo)

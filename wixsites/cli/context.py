@@ -32,6 +32,7 @@ class Settings:
     sandbox: bool = False
     verbose: bool = False
     max_retries: int | None = None
+    profile: str | None = None
 
 
 class AppContext:
@@ -48,10 +49,43 @@ class AppContext:
         if self.settings.verbose:
             self.output.info(f"[verbose] {message}")
 
+    def active_profile_name(self) -> str | None:
+        """The stored profile commands use: --profile/WIXSITES_PROFILE, else "default" when it
+        exists and no credentials were given; None for explicit credentials or the sandbox."""
+        from wixsites.cli.profiles import DEFAULT_PROFILE, ProfileStore
+
+        s = self.settings
+        if s.sandbox:
+            return None
+        if s.profile:
+            if s.api_key or s.account_id:
+                raise InputError(
+                    f"both a profile ('{s.profile}') and an API key or account id were given "
+                    "(flags or WIX_API_KEY/WIX_ACCOUNT_ID); use one or the other"
+                )
+            return s.profile
+        if s.api_key or s.account_id:
+            return None
+        return DEFAULT_PROFILE if ProfileStore().get(DEFAULT_PROFILE) else None
+
+    def _profile_credentials(self, name: str) -> tuple[str, str, str | None]:
+        from wixsites.cli.profiles import ProfileStore
+
+        store = ProfileStore()
+        profile = store.get(name)
+        if profile is None:
+            raise InputError(
+                f"no profile '{name}'; run `wixsites auth login --profile {name}` "
+                "(or see `wixsites auth status`)"
+            )
+        return store.api_key(profile), profile.account_id, profile.base_url
+
     def uses_sandbox(self) -> bool:
         s = self.settings
         if s.sandbox:
             return True
+        if self.active_profile_name() is not None:
+            return False
         if bool(s.api_key) != bool(s.account_id):
             missing = (
                 "account id (WIX_ACCOUNT_ID or --account-id)"
@@ -93,8 +127,14 @@ class AppContext:
             )
         else:
             api_key, account_id = s.api_key or "", s.account_id or ""
-            if s.base_url:
-                options["base_url"] = s.base_url
+            base_url = s.base_url
+            profile = self.active_profile_name()
+            if profile is not None:
+                api_key, account_id, stored_url = self._profile_credentials(profile)
+                base_url = base_url or stored_url
+                self.log(f"profile {profile}")
+            if base_url:
+                options["base_url"] = base_url
         self.requests = RequestLog(self.log if s.verbose else None)
         if s.max_retries is not None:
             options["retry"] = _retry_policy(s.max_retries)

@@ -1,0 +1,163 @@
+"""`wixsites auth login/status/logout` and `--profile`: keys in a keyring, or a 0600 file, never printed.
+
+The keyring tests use keyrings.alt's file backend (a real keyring backend; CI has no OS keyring),
+the fallback tests keyring's own "fail" backend, which is what a headless machine has.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import keyring
+import pytest
+from click.testing import CliRunner, Result
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from keyrings.alt.file import PlaintextKeyring
+
+from wixsandbox import Sandbox
+from wixsandbox.process import SandboxProcess
+from wixsites.cli import cli
+
+KEY = "profile-test-key-3f9a1c"
+ACCOUNT = str(uuid.UUID(int=0x5151, version=4))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("profiles") / "sandbox.db"
+    with Sandbox(db) as sandbox:
+        sandbox.add_api_key(KEY, ACCOUNT)
+        sandbox.seed(ACCOUNT, sites=7, seed=5)
+    with SandboxProcess(db) as process:
+        yield process.url
+
+
+def count_sites(server: str) -> int:
+    """Count Sites as the served sandbox answers it with the real credentials."""
+    with httpx.Client(
+        base_url=server, headers={"Authorization": KEY, "wix-account-id": ACCOUNT}
+    ) as http:
+        return int(http.post("/site-list/v2/sites/count", json={}).json()["count"])
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("WIXSITES_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(tmp_path / "embedded.db"))
+    for name in ("WIX_API_KEY", "WIX_ACCOUNT_ID", "WIX_BASE_URL", "WIXSITES_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path / "config"
+
+
+def _use(backend: KeyringBackend) -> Iterator[KeyringBackend]:
+    before = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(before)
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path) -> Iterator[KeyringBackend]:
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring" / "keyring_pass.cfg")
+    yield from _use(backend)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[KeyringBackend]:
+    yield from _use(fail.Keyring())  # type: ignore[no-untyped-call]
+
+
+def run(*args: str, input: str | None = None, code: int = 0) -> Result:
+    result = CliRunner().invoke(cli, list(args), input=input)
+    assert "Traceback" not in result.output, result.output
+    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
+    assert KEY not in result.output
+    return result
+
+
+def login(server: str, *extra: str, key: str = KEY, code: int = 0) -> Result:
+    return run(
+        "auth", "login", "--account-id", ACCOUNT, "--base-url", server, "--with-key", *extra,
+        input=key + "\n", code=code,
+    )  # fmt: skip
+
+
+def test_login_stores_the_key_in_the_keyring_and_commands_use_the_profile(
+    server: str, config: Path, file_keyring: KeyringBackend
+) -> None:
+    result = login(server, "--profile", "client-x")
+    assert "The key works" in result.stderr
+    assert "in the system keyring" in result.stderr
+    assert file_keyring.get_password("wixsites", "client-x") == KEY
+    assert KEY not in (config / "profiles.json").read_text()
+    counted = json.loads(run("--profile", "client-x", "sites", "count", "--json").stdout)
+    assert counted == {"count": count_sites(server)}
+    status = json.loads(run("--profile", "client-x", "auth", "status", "--json").stdout)
+    assert status == [
+        {
+            "profile": "client-x",
+            "active": True,
+            "accountId": ACCOUNT,
+            "baseUrl": server,
+            "keyStored": "in the system keyring",
+        }
+    ]
+    run("auth", "logout", "--profile", "client-x")
+    assert file_keyring.get_password("wixsites", "client-x") is None
+    result = run("--profile", "client-x", "sites", "count", code=2)
+    assert "no profile 'client-x'" in result.stderr
+
+
+def test_without_a_keyring_the_key_goes_to_a_file_only_its_owner_reads(
+    server: str, config: Path, no_keyring: KeyringBackend
+) -> None:
+    result = login(server)
+    path = config / "profiles.json"
+    assert f"in {path} (mode 0600)" in result.stderr
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text())["profiles"]["default"]["apiKey"] == KEY
+    # "default" is used when no credentials are given, instead of the embedded sandbox
+    counted = run("sites", "count", "--json")
+    assert json.loads(counted.stdout) == {"count": count_sites(server)}
+    assert "embedded sandbox" not in counted.stderr
+    # explicit credentials still win over the default profile
+    assert "embedded sandbox" in run("--sandbox", "sites", "count").stderr
+
+
+def test_a_key_the_server_refuses_is_not_stored(
+    server: str, config: Path, no_keyring: KeyringBackend
+) -> None:
+    result = login(server, key="not-the-key", code=1)
+    assert "not-the-key" not in result.output
+    assert not (config / "profiles.json").exists()
+
+
+def test_a_profile_and_explicit_credentials_together_are_a_usage_error(
+    server: str, config: Path, no_keyring: KeyringBackend
+) -> None:
+    login(server, "--profile", "p")
+    result = run(
+        "--profile", "p", "--api-key", "k", "--account-id", ACCOUNT, "sites", "count", code=2
+    )
+    assert "use one or the other" in result.stderr
+
+
+def test_login_with_no_terminal_and_no_with_key_says_how(config: Path) -> None:
+    result = run("auth", "login", "--account-id", ACCOUNT, code=2)
+    assert "--with-key" in result.stderr
+    assert "ps" in result.stderr
+
+
+def test_logout_of_an_unknown_profile_and_status_with_none(config: Path) -> None:
+    assert "no profile 'nobody'" in run("auth", "logout", "--profile", "nobody", code=2).stderr
+    assert "No profiles" in run("auth", "status").stderr
+    assert json.loads(run("auth", "status", "--json").stdout) == []

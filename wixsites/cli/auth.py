@@ -1,0 +1,154 @@
+"""``wixsites auth``: store, show and forget credentials, as named profiles (see profiles.py)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from wixsites.cli.app import format_option
+from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.errors import InputError
+from wixsites.cli.output import Column
+from wixsites.cli.profiles import DEFAULT_PROFILE, PROFILE_ENV, ProfileStore
+
+__all__ = ["group"]
+
+PROFILE_HELP = f"Profile name [default: {DEFAULT_PROFILE}; env {PROFILE_ENV}]."
+
+
+@click.group("auth")
+def group() -> None:
+    """Log in to a Wix account once, as a named profile, instead of exporting WIX_API_KEY.
+
+    \b
+    The API key is kept in the system keyring, or where there is none, in a file
+    readable only by you (mode 0600) under your config directory. It is never printed.
+    Use a profile with --profile NAME or WIXSITES_PROFILE=NAME; the profile "default"
+    is used when no credentials are given.
+
+    \b
+    Examples:
+      wixsites auth login                                  # asks for the key and account id
+      wixsites auth login --profile client-x --account-id ID --with-key < key.txt
+      wixsites --profile client-x sites list
+      wixsites auth status
+      wixsites auth logout --profile client-x
+    """
+
+
+def _profile_name(app: AppContext, given: str | None) -> str:
+    return given or app.settings.profile or DEFAULT_PROFILE
+
+
+def _read_key(with_key: bool) -> str:
+    if with_key:
+        key = sys.stdin.readline().strip()
+        if not key:
+            raise InputError("--with-key: standard input held no API key")
+        return key
+    if not sys.stdin.isatty():
+        raise InputError(
+            "no terminal to ask for the API key on; pipe it in with --with-key "
+            "(never as an argument, where `ps` would show it)"
+        )
+    key = str(click.prompt("API key (input hidden)", hide_input=True)).strip()
+    if not key:
+        raise InputError("no API key given")
+    return key
+
+
+@group.command("login")
+@click.option("--profile", "profile", metavar="NAME", help=PROFILE_HELP)
+@click.option("--account-id", "account_id", metavar="ID", help="The Wix account id.")
+@click.option(
+    "--base-url",
+    "base_url",
+    metavar="URL",
+    help="Another API address for this profile, e.g. a `wixsites sandbox serve`.",
+)
+@click.option("--with-key", is_flag=True, help="Read the API key from standard input.")
+@click.option(
+    "--no-verify", is_flag=True, help="Store without checking the key with a Count Sites call."
+)
+@pass_app
+def login(
+    app: AppContext,
+    profile: str | None,
+    account_id: str | None,
+    base_url: str | None,
+    with_key: bool,
+    no_verify: bool,
+) -> None:
+    """Store an API key and account id as a profile (checked with one Count Sites call)."""
+    from wixsites import WixSites
+    from wixsites.config import DEFAULT_BASE_URL
+    from wixsites.ids import is_guid
+
+    name = _profile_name(app, profile)
+    key = _read_key(with_key)
+    if account_id is None:
+        if not sys.stdin.isatty():
+            raise InputError("--account-id is required when there is no terminal to ask on")
+        account_id = str(click.prompt("Account id")).strip()
+    if not is_guid(account_id):
+        raise InputError(f"the account id must be a GUID, not {account_id[:60]!r}")
+    if not no_verify:
+        with WixSites(
+            api_key=key, account_id=account_id, base_url=base_url or DEFAULT_BASE_URL
+        ) as wix:
+            count = wix.sites.count()
+        app.output.info(f"The key works: account {account_id} has {count} WIX sites.")
+    stored = ProfileStore().save(name, key, account_id, base_url)
+    app.output.success(
+        f"Logged in as profile '{name}' (account {account_id}); "
+        f"the key is stored {ProfileStore().where(stored)}."
+    )
+
+
+@group.command("status")
+@format_option
+@pass_app
+def status(app: AppContext) -> None:
+    """List the stored profiles and say which one commands use (keys are never shown)."""
+    store = ProfileStore()
+    active = app.active_profile_name()
+    rows = []
+    for name in store.names():
+        profile = store.get(name)
+        assert profile is not None
+        rows.append(
+            {
+                "profile": name,
+                "active": name == active,
+                "accountId": profile.account_id,
+                "baseUrl": profile.base_url or "",
+                "keyStored": store.where(profile),
+            }
+        )
+    if not rows and not app.output.json:
+        app.output.info(
+            f"No profiles ({store.path} does not exist yet); run `wixsites auth login`."
+        )
+        return
+    app.output.records(
+        [
+            Column("profile", "Profile"),
+            Column("active", "Active"),
+            Column("accountId", "Account"),
+            Column("baseUrl", "Base URL"),
+            Column("keyStored", "Key stored"),
+        ],
+        rows,
+    )
+
+
+@group.command("logout")
+@click.option("--profile", "profile", metavar="NAME", help=PROFILE_HELP)
+@pass_app
+def logout(app: AppContext, profile: str | None) -> None:
+    """Forget a profile: its key (from the keyring or the file) and its account id."""
+    name = _profile_name(app, profile)
+    if not ProfileStore().remove(name):
+        raise InputError(f"no profile '{name}' (see `wixsites auth status`)")
+    app.output.success(f"Logged out: profile '{name}' and its key are removed.")
