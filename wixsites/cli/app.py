@@ -161,11 +161,12 @@ def cli(
 
 
 def register() -> None:
-    from wixsites.cli import auth, demo, folders, sandbox, sites, workflow
+    from wixsites.cli import auth, completion, demo, folders, sandbox, sites, workflow
 
     cli.add_command(sites.group)
     cli.add_command(folders.group)
     cli.add_command(workflow.group)
     cli.add_command(sandbox.group)
     cli.add_command(auth.group)
+    cli.add_command(completion.command)
     cli.add_command(demo.demo)

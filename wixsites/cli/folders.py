@@ -11,6 +11,7 @@ from wix_sites_api.models import Folder
 
 from wixsites.bulk import MoveReport
 from wixsites.cli.app import format_option, json_option
+from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.folderindex import ROOT, FolderIndex, is_root, split_path
@@ -139,7 +140,7 @@ def create_path(app: AppContext, index: FolderIndex, path: str) -> tuple[str, li
 
 
 @group.command("create")
-@click.argument("path")
+@click.argument("path", shell_complete=complete_folder_path)
 @json_option
 @pass_app
 def create(app: AppContext, path: str) -> None:
@@ -168,7 +169,7 @@ def _existing(index: FolderIndex, reference: str) -> str:
 
 
 @group.command("rename")
-@click.argument("folder")
+@click.argument("folder", shell_complete=complete_folder_path)
 @click.argument("new_name")
 @json_option
 @pass_app
@@ -203,8 +204,15 @@ def _changed(output: Output, payload: dict[str, Any], message: str) -> None:
 
 
 @group.command("move")
-@click.argument("folders", nargs=-1, required=True)
-@click.option("--to", "target", required=True, metavar="FOLDER", help=FOLDER_HELP)
+@click.argument("folders", nargs=-1, required=True, shell_complete=complete_folder_path)
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="FOLDER",
+    help=FOLDER_HELP,
+    shell_complete=complete_folder_path,
+)
 @click.option(
     "--progress/--no-progress",
     default=None,
@@ -236,7 +244,7 @@ def move(app: AppContext, folders: tuple[str, ...], target: str, progress: bool 
 
 
 @group.command("delete")
-@click.argument("folder")
+@click.argument("folder", shell_complete=complete_folder_path)
 @json_option
 @pass_app
 def delete(app: AppContext, folder: str) -> None:

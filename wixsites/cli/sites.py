@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from wixsites.cli.app import format_option, json_option
+from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
@@ -55,6 +56,7 @@ def filter_options(command: F) -> F:
                 "--folder",
                 metavar="FOLDER",
                 help="Only the sites directly in this folder (path or id; / for root).",
+                shell_complete=complete_folder_path,
             ),
         )
     ):
@@ -160,6 +162,7 @@ def count_sites(
     required=True,
     metavar="FOLDER",
     help="The folder: a path (Clients/Acme/QA), an id, or / for root.",
+    shell_complete=complete_folder_path,
 )
 @click.option(
     "--from-file",
