@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from urllib.parse import urlsplit, urlunsplit
 
 import click
 
@@ -37,8 +39,28 @@ def group() -> None:
     """
 
 
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
 def _profile_name(app: AppContext, given: str | None) -> str:
-    return given or app.settings.profile or DEFAULT_PROFILE
+    name = given or app.settings.profile or DEFAULT_PROFILE
+    if not _NAME.fullmatch(name):
+        raise InputError(
+            f"a profile name is 1 to 64 letters, digits, '.', '_' or '-', not {name[:70]!r}"
+        )
+    return name
+
+
+def _shown_url(url: str | None) -> str:
+    """The URL with any password in it masked."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}:****@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _read_key(with_key: bool) -> str:
@@ -122,7 +144,7 @@ def status(app: AppContext) -> None:
                 "profile": name,
                 "active": name == active,
                 "accountId": profile.account_id,
-                "baseUrl": profile.base_url or "",
+                "baseUrl": _shown_url(profile.base_url),
                 "keyStored": store.where(profile),
             }
         )
