@@ -14,9 +14,9 @@ OPERATIONS = {
     "countSites": ("post", "/site-list/v2/sites/count", "sites"),
     "queryFolders": ("post", "/site-folders/v2/folders/query", "folders"),
     "createFolder": ("post", "/site-folders/v2/folders", "folders"),
-    "updateFolder": ("patch", "/site-folders/v2/folders/{folder.id}", "folders"),
+    "updateFolder": ("patch", "/site-folders/v2/folders/{folderId}", "folders"),
     "moveFolders": ("patch", "/site-folders/v2/folders/bulk/move", "folders"),
-    "deleteFolder": ("delete", "/site-folders/v2/folders/{folder.id}", "folders"),
+    "deleteFolder": ("delete", "/site-folders/v2/folders/{folderId}", "folders"),
     "moveSitesToFolder": ("post", "/site-folders/v2/folders/bulk/sites/move", "folders"),
     "getFolderBySite": ("get", "/site-folders/v2/folders/sites/{siteId}", "folders"),
 }

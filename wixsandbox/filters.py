@@ -38,6 +38,8 @@ SITE_FIELDS: dict[str, Field] = {
     "id": _field("s.id", "guid", _STRING_OPS),
     "name": _field("s.search", "search", _EQUALITY | {"$startsWith"}),
     "searchPhrase": _field("s.search", "search", _EQUALITY | {"$startsWith"}),
+    # Wix's Query Sites example filter; exact (case-sensitive) equality, $startsWith ignores case.
+    "displayName": _field("s.display_name", "string", _STRING_OPS),
     "folderId": _field("s.folder_id", "folder", _EQUALITY),
     "editorType": _field("s.editor_type", "string", _STRING_OPS),
     "appIds": _field("s.app_ids", "array", {"$eq", "$hasSome", "$hasAll", "$exists", "$isEmpty"}),

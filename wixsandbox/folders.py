@@ -14,7 +14,7 @@ from typing import Any
 
 from wixsandbox.clock import iso
 from wixsandbox.context import Context
-from wixsandbox.errors import already_exists, bad_request, not_found
+from wixsandbox.errors import already_exists, bad_request, invalid_field, not_found
 from wixsandbox.filters import FOLDER_FIELDS, FOLDER_SORTS, compile_filter, parse_sort
 
 MAX_DEPTH = 50
@@ -173,16 +173,35 @@ def _folder_param(params: dict[str, str]) -> str:
     return params.get("folderId", "").lower()
 
 
+def _mask_paths(mask: Any) -> list[str] | None:
+    """The paths of a FieldMask given as ``{"paths": [...]}`` or as the string ``"a,b"``; None for
+    no mask (an empty one counts as none: every field sent is updated)."""
+    if isinstance(mask, dict):
+        paths = [str(path) for path in mask.get("paths") or []]
+    elif isinstance(mask, str):
+        paths = [part.strip() for part in mask.split(",") if part.strip()]
+    else:
+        return None
+    return paths or None
+
+
 def update_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
     folder_id = _folder_param(params)
     tree = Tree(ctx.conn, ctx.account_id)
     row = tree.folders.get(folder_id)
     if row is None:
         raise not_found(f"Folder {folder_id} not found", [folder_id], unknownFolderIds=[folder_id])
-    # As in gRPC transcoding, the URL binds folder.id: an id in the body is overridden by it.
-    patch: dict[str, Any] = body["folder"]
-    # The spec allows only the mask "name" and requires folder.name: every update is a rename, and
+    # As in gRPC transcoding, the URL binds folder.id: an id in the body is overridden by it. Every
+    # body field is optional (as Wix documents); the schema allows only the mask path "name", and
     # fields the schema does not know are ignored.
+    patch: dict[str, Any] = (body or {}).get("folder") or {}
+    paths = _mask_paths((body or {}).get("fieldMask"))
+    if paths is not None and "name" not in patch:
+        raise invalid_field(
+            "folder.name",
+            "is required when fieldMask names it: a folder name cannot be empty",
+            "REQUIRED_FIELD",
+        )
     if "name" in patch:
         name: str = patch["name"]
         if name != row.name:

@@ -46,10 +46,11 @@ def site_json(row: sqlite3.Row) -> dict[str, Any]:
         editUrl=row["edit_url"],
         thumbnail=row["thumbnail"],
         ownerAccountId=row["owner_account_id"],
-        contributorAccountIds=json.loads(row["contributors"]),
-        editorType=row["editor_type"],
-        blocked=bool(row["blocked"]),
     )
+    contributors = json.loads(row["contributors"])
+    if contributors:  # Wix documents 1..1000 items: a site without contributors has no list
+        site["contributorAccountIds"] = contributors
+    site.update(editorType=row["editor_type"], blocked=bool(row["blocked"]))
     if row["folder_id"]:
         site["folderId"] = row["folder_id"]
     site.update(namespace=row["namespace"], domainConnected=bool(row["domain_connected"]))

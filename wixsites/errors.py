@@ -9,7 +9,7 @@ what was wrong and, where it is obvious, what to do.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from http import HTTPStatus
@@ -121,9 +121,25 @@ class AuthenticationError(WixError):
 
 
 class PermissionDenied(WixError):
-    """403: authenticated but not allowed (or, for signed requests, a bad or stale signature)."""
+    """403: authenticated but not allowed (or, for signed requests, a bad or stale signature).
+
+    `permissions` names the Wix permission(s) the refused operation needs, when the SDK knows the
+    operation (it always does for the calls it makes)."""
 
     hint = "give the API key the Site List and Site Folders permissions, or check the account id"
+    permissions: tuple[str, ...] = ()
+
+    def needs(self, operation: str, permissions: Sequence[str]) -> None:
+        """Say which Wix permission(s) `operation` needs, in `permissions` and in the message."""
+        if not permissions:
+            return
+        self.permissions = tuple(permissions)
+        names = " and ".join(f"'{name}'" for name in self.permissions)
+        plural = "s" if len(self.permissions) > 1 else ""
+        self.hint = (
+            f"{operation} needs the Wix permission{plural} {names}: give the API key "
+            f"that permission{plural}, or check the account id"
+        )
 
 
 class NotFound(WixError):

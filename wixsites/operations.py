@@ -25,7 +25,6 @@ from wix_sites_api.models import (
     CountSitesResponse,
     CreateFolderRequest,
     CursorPaging,
-    FieldMask,
     Filter,
     Folder,
     FolderPatch,
@@ -53,9 +52,24 @@ from wix_sites_api.types import UNSET, Unset
 from wixsites.errors import WixError
 from wixsites.paging import Page
 
-__all__ = ["Call"]
+__all__ = ["PERMISSIONS", "Call"]
 
 R = TypeVar("R")
+
+
+# The Wix permission each operation needs (openapi.yaml's `x-wix-permissions`, keyed by the
+# operation's summary, which is each call's label); tests check that the two agree.
+PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "Query Sites": ("Read Site Data",),
+    "Count Sites": ("Read Site Data",),
+    "Query Folders": ("Read Folder Data",),
+    "Get Folder By Site": ("Read Folder Data",),
+    "Create Folder": ("Manage Folders",),
+    "Update Folder": ("Manage Folders",),
+    "Delete Folder": ("Manage Folders",),
+    "Move Folders": ("Manage Folders",),
+    "Move Sites To Folder": ("Manage Folders",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +80,10 @@ class Call(Generic[R]):
     kwargs: dict[str, Any]
     parse: Callable[[Any], R]
     label: str = field(default="")
+
+    @property
+    def permissions(self) -> tuple[str, ...]:
+        return PERMISSIONS.get(self.label, ())
 
     def result(self, parsed: object) -> R:
         if parsed is None:  # a status the spec does not document as success (e.g. a redirect)
@@ -98,10 +116,8 @@ def _cursor_page(parsed: QuerySitesResponse, cursor: str | None) -> Page[Site]:
             prev_cursor = prv if isinstance(prv, str) and prv else None
     if has_next is False:
         next_cursor = None
-    elif next_cursor is None and has_next is None and not isinstance(parsed.cursor_paging, Unset):
-        # the deprecated field, for an answer without metadata
-        old = parsed.cursor_paging.cursor
-        next_cursor = old if isinstance(old, str) and old else None
+    # The deprecated `cursorPaging` is never read: Wix's examples give its cursor as a string and as
+    # an object, so only `metadata.cursors.next` is a cursor the SDK can send back.
     return Page(
         items=items,
         cursor=cursor,
@@ -184,7 +200,8 @@ def create_folder_call(name: str, parent_id: str) -> Call[Folder]:
 
 def rename_folder_call(folder_id: str, name: str) -> Call[Folder]:
     uid = UUID(folder_id)
-    body = UpdateFolderRequest(folder=FolderPatch(id=uid, name=name), field_mask=FieldMask.NAME)
+    # The string form of the mask, as in Wix's Update Folder example.
+    body = UpdateFolderRequest(folder=FolderPatch(id=uid, name=name), field_mask="name")
     return Call(update_folder, {"folder_id": uid, "body": body}, _folder, "Update Folder")
 
 

@@ -26,12 +26,14 @@ SITE_SORT_FIELDS = frozenset({"createdDate", "updatedDate", "trashedDate", "disp
 FOLDER_SORT_FIELDS = frozenset({"name", "createdDate", "updatedDate"})
 MAX_SORTS = 4
 # Likewise Wix ignores a filter on a field it cannot filter by, and answers with every site: a
-# filter on `displayName` or `createdDate` would select all of them, silently.
+# filter on `createdDate` would select all of them, silently. `displayName` is the filter example of
+# Wix's Query Sites page and service description, so it is accepted (exact match).
 SITE_FILTER_FIELDS = frozenset(
     {
         "id",
         "name",
         "searchPhrase",
+        "displayName",
         "folderId",
         "editorType",
         "appIds",

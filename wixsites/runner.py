@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TypeVar
 import httpx
 from wix_sites_api import Client
 
-from wixsites.errors import WixError
+from wixsites.errors import PermissionDenied, WixError
 from wixsites.operations import Call
 from wixsites.retry import RetryPolicy, RetryState
 
@@ -44,7 +44,9 @@ class _Base:
         self.redact = redact
         self.rng = rng or random.Random()
 
-    def _give_up(self, state: RetryState, exc: Exception) -> NoReturn:
+    def _give_up(self, call: Call[Any], state: RetryState, exc: Exception) -> NoReturn:
+        if isinstance(exc, PermissionDenied):
+            exc.needs(call.label, call.permissions)
         err = state.failure(exc)
         if err is exc:
             raise err
@@ -88,7 +90,7 @@ class SyncRunner(_Base):
                 state = state or RetryState(self.retry, self.rng)
                 delay = state.next_delay(exc)
                 if delay is None:
-                    self._give_up(state, exc)
+                    self._give_up(call, state, exc)
                 self._log_retry(call, exc, state, delay)
                 self.sleep(delay)
             else:
@@ -130,7 +132,7 @@ class AsyncRunner(_Base):
                 state = state or RetryState(self.retry, self.rng)
                 delay = state.next_delay(exc)
                 if delay is None:
-                    self._give_up(state, exc)
+                    self._give_up(call, state, exc)
                 self._log_retry(call, exc, state, delay)
                 await self.sleep(delay)
             else:

@@ -8,9 +8,12 @@ from .create_folder_request import CreateFolderRequest
 from .cursor_paging import CursorPaging
 from .cursor_paging_metadata import CursorPagingMetadata
 from .cursors import Cursors
+from .deprecated_cursor_paging import DeprecatedCursorPaging
+from .deprecated_cursor_paging_cursor_type_1 import DeprecatedCursorPagingCursorType1
 from .editor_type import EditorType
 from .empty import Empty
 from .field_mask import FieldMask
+from .field_mask_path import FieldMaskPath
 from .field_violation import FieldViolation
 from .field_violation_data import FieldViolationData
 from .filter_ import Filter
@@ -52,9 +55,12 @@ __all__ = (
     "CursorPaging",
     "CursorPagingMetadata",
     "Cursors",
+    "DeprecatedCursorPaging",
+    "DeprecatedCursorPagingCursorType1",
     "EditorType",
     "Empty",
     "FieldMask",
+    "FieldMaskPath",
     "FieldViolation",
     "FieldViolationData",
     "Filter",

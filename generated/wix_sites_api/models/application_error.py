@@ -19,7 +19,8 @@ T = TypeVar("T", bound="ApplicationError")
 class ApplicationError:
     """
     Attributes:
-        code (str | Unset): e.g. `NOT_FOUND`, `ALREADY_EXISTS`, `UNAUTHENTICATED`, `CURSOR_EXPIRED`.
+        code (str | Unset): e.g. `NOT_FOUND`, `ALREADY_EXISTS`, `UNAUTHENTICATED`, `malformed_filter`, or one of the
+            sandbox's own codes (`CURSOR_EXPIRED`, ...; see each operation's `x-wixsites-errors`).
         description (str | Unset):
         data (ApplicationErrorData | Unset):
     """

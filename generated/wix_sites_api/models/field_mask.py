@@ -1,8 +1,77 @@
-from enum import StrEnum
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.field_mask_path import FieldMaskPath
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FieldMask")
 
 
-class FieldMask(StrEnum):
-    NAME = "name"
+@_attrs_define
+class FieldMask:
+    """Wix's FieldMask (`google.protobuf.FieldMask`): the paths of the fields to update. Update Folder
+    in the sandbox can update only the folder's name, so `name` is the only path it takes; an
+    empty list means every field sent.
 
-    def __str__(self) -> str:
-        return str(self.value)
+        Attributes:
+            paths (list[FieldMaskPath] | Unset): The set of field mask paths.
+    """
+
+    paths: list[FieldMaskPath] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        paths: list[str] | Unset = UNSET
+        if not isinstance(self.paths, Unset):
+            paths = []
+            for paths_item_data in self.paths:
+                paths_item = paths_item_data.value
+                paths.append(paths_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if paths is not UNSET:
+            field_dict["paths"] = paths
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _paths = d.pop("paths", UNSET)
+        paths: list[FieldMaskPath] | Unset = UNSET
+        if _paths is not UNSET:
+            paths = []
+            for paths_item_data in _paths:
+                paths_item = FieldMaskPath(paths_item_data)
+
+                paths.append(paths_item)
+
+        field_mask = cls(
+            paths=paths,
+        )
+
+        field_mask.additional_properties = d
+        return field_mask
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

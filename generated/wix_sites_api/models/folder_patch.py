@@ -14,42 +14,40 @@ T = TypeVar("T", bound="FolderPatch")
 
 @_attrs_define
 class FolderPatch:
-    """The folder fields to update; the URL's folder id overrides `id`.
+    """The folder fields to update; the URL's folder id overrides `id`. Wix requires `folder.id`,
+    which the URL binds; `name` is optional.
 
-    Attributes:
-        name (str): A folder name: at least one non-blank character and no control characters (line breaks,
-            tabs, NUL), which Wix does not document but which no folder list can show.
-        id (UUID | Unset): A Wix GUID.
+        Attributes:
+            id (UUID | Unset): A Wix GUID.
+            name (str | Unset): A folder name: at least one non-blank character and no control characters (line breaks,
+                tabs, NUL), which Wix does not document but which no folder list can show, and at most 256
+                characters.
     """
 
-    name: str
     id: UUID | Unset = UNSET
+    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
 
+        name = self.name
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        field_dict.update({})
         if id is not UNSET:
             field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name")
-
         _id = d.pop("id", UNSET)
         id: UUID | Unset
         if isinstance(_id, Unset):
@@ -57,9 +55,11 @@ class FolderPatch:
         else:
             id = UUID(_id)
 
+        name = d.pop("name", UNSET)
+
         folder_patch = cls(
-            name=name,
             id=id,
+            name=name,
         )
 
         folder_patch.additional_properties = d

@@ -17,7 +17,9 @@ class MoveFoldersRequest:
     """
     Attributes:
         folder_ids (list[UUID]):
-        target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root.
+        target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root. Wix's Create Folder example sends
+            `"parentId":
+            "root"`, and Wix documents `maxLength: 36` for Move Sites To Folder's `targetFolderId`.
     """
 
     folder_ids: list[UUID]

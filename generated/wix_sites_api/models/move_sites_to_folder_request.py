@@ -20,7 +20,9 @@ class MoveSitesToFolderRequest:
     """
     Attributes:
         sites (SiteIdFilter): The only supported form of the sites filter of Move Sites To Folder.
-        target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root.
+        target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root. Wix's Create Folder example sends
+            `"parentId":
+            "root"`, and Wix documents `maxLength: 36` for Move Sites To Folder's `targetFolderId`.
     """
 
     sites: SiteIdFilter

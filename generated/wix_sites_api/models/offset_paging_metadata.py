@@ -17,12 +17,17 @@ class OffsetPagingMetadata:
     Attributes:
         count (int | Unset): Number of folders in this page.
         offset (int | Unset): The offset that was requested.
-        total (int | Unset): Number of folders matching the filter (sandbox; not documented by Wix).
+        total (int | Unset): Number of folders matching the filter. Wix's site-folders service description lists it
+            (PagingMetadataV2), but its example answer has only `count`: clients must not rely on it.
+        too_many_to_count (bool | Unset): Whether the server failed to calculate `total` (in Wix's service description).
+            The sandbox
+            never sends it.
     """
 
     count: int | Unset = UNSET
     offset: int | Unset = UNSET
     total: int | Unset = UNSET
+    too_many_to_count: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,6 +36,8 @@ class OffsetPagingMetadata:
         offset = self.offset
 
         total = self.total
+
+        too_many_to_count = self.too_many_to_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -41,6 +48,8 @@ class OffsetPagingMetadata:
             field_dict["offset"] = offset
         if total is not UNSET:
             field_dict["total"] = total
+        if too_many_to_count is not UNSET:
+            field_dict["tooManyToCount"] = too_many_to_count
 
         return field_dict
 
@@ -53,10 +62,13 @@ class OffsetPagingMetadata:
 
         total = d.pop("total", UNSET)
 
+        too_many_to_count = d.pop("tooManyToCount", UNSET)
+
         offset_paging_metadata = cls(
             count=count,
             offset=offset,
             total=total,
+            too_many_to_count=too_many_to_count,
         )
 
         offset_paging_metadata.additional_properties = d

@@ -21,8 +21,10 @@ class QuerySitesRequest:
     Attributes:
         query (SitesQuery | Unset): Filterable: `id`, `name` and `searchPhrase` (the same: searches name, display name
             and domains),
-            `folderId` (`{"$exists": false}` = root), `editorType`, `appIds` (`$hasAll`, `$hasSome`),
-            `premium`, `published`, `namespace`, `state` (`ACTIVE` or `TRASHED`), `domainConnected`.
+            `displayName` (exact: the example filter of Wix's Query Sites page, `{"displayName":
+            "my-site"}`), `folderId` (`{"$exists": false}` = root), `editorType`, `appIds` (`$hasAll`,
+            `$hasSome`), `premium`, `published`, `namespace`, `state` (`ACTIVE` or `TRASHED`),
+            `domainConnected`. Every field is optional, as Wix documents.
             Sortable: `createdDate`, `updatedDate`, `trashedDate`, `displayName`; default `createdDate`
             descending; ties are broken by `id`. A site that is not trashed sorts as the lowest
             `trashedDate` (first ascending, last descending). With a cursor, `filter` and `sort` must be absent: the cursor

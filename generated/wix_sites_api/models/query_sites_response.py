@@ -9,8 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.cursor_paging import CursorPaging
     from ..models.cursor_paging_metadata import CursorPagingMetadata
+    from ..models.deprecated_cursor_paging import DeprecatedCursorPaging
     from ..models.site import Site
 
 
@@ -22,12 +22,15 @@ class QuerySitesResponse:
     """
     Attributes:
         sites (list[Site] | Unset):
-        cursor_paging (CursorPaging | Unset):
+        cursor_paging (DeprecatedCursorPaging | Unset): The deprecated `cursorPaging` of a Query Sites answer. Wix's
+            examples give its `cursor` both as
+            a string (seed 002) and as an object (site-list.service.json); both parse, and clients use
+            `metadata.cursors.next` instead.
         metadata (CursorPagingMetadata | Unset):
     """
 
     sites: list[Site] | Unset = UNSET
-    cursor_paging: CursorPaging | Unset = UNSET
+    cursor_paging: DeprecatedCursorPaging | Unset = UNSET
     metadata: CursorPagingMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -61,8 +64,8 @@ class QuerySitesResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cursor_paging import CursorPaging
         from ..models.cursor_paging_metadata import CursorPagingMetadata
+        from ..models.deprecated_cursor_paging import DeprecatedCursorPaging
         from ..models.site import Site
 
         d = dict(src_dict)
@@ -76,11 +79,11 @@ class QuerySitesResponse:
                 sites.append(sites_item)
 
         _cursor_paging = d.pop("cursorPaging", UNSET)
-        cursor_paging: CursorPaging | Unset
+        cursor_paging: DeprecatedCursorPaging | Unset
         if isinstance(_cursor_paging, Unset):
             cursor_paging = UNSET
         else:
-            cursor_paging = CursorPaging.from_dict(_cursor_paging)
+            cursor_paging = DeprecatedCursorPaging.from_dict(_cursor_paging)
 
         _metadata = d.pop("metadata", UNSET)
         metadata: CursorPagingMetadata | Unset

@@ -34,7 +34,7 @@ class Site:
         edit_url (str | Unset): Editor URL, relative to the Wix manage domain.
         thumbnail (str | Unset): Thumbnail URL, relative.
         owner_account_id (UUID | Unset): A Wix GUID.
-        contributor_account_ids (list[UUID] | Unset):
+        contributor_account_ids (list[UUID] | Unset): Site contributors' account IDs; absent when the site has none.
         editor_type (EditorType | str | Unset): The documented values, or any other value the live service sends.
         blocked (bool | Unset): Whether Wix has blocked the site for legal reasons.
         folder_id (str | Unset): A GUID, or the empty string for root.

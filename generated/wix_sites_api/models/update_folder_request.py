@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.field_mask import FieldMask
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.field_mask import FieldMask
     from ..models.folder_patch import FolderPatch
 
 
@@ -18,32 +18,41 @@ T = TypeVar("T", bound="UpdateFolderRequest")
 
 @_attrs_define
 class UpdateFolderRequest:
-    """
+    """Every field is optional, as Wix documents (the folder id is the URL's).
+
     Attributes:
-        folder (FolderPatch): The folder fields to update; the URL's folder id overrides `id`.
-        field_mask (FieldMask | Unset): A protobuf FieldMask in its JSON form: the field paths to update, separated by
-            commas. Update
-            Folder can update only the folder's name, so `"name"` is the only mask it takes.
+        folder (FolderPatch | Unset): The folder fields to update; the URL's folder id overrides `id`. Wix requires
+            `folder.id`,
+            which the URL binds; `name` is optional.
+        field_mask (FieldMask | str | Unset): The fields to update: Wix's FieldMask (`{"paths": ["name"]}`) or the
+            string form of Wix's
+            example (`"name"`). Absent: the fields sent.
     """
 
-    folder: FolderPatch
-    field_mask: FieldMask | Unset = UNSET
+    folder: FolderPatch | Unset = UNSET
+    field_mask: FieldMask | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        folder = self.folder.to_dict()
+        from ..models.field_mask import FieldMask
 
-        field_mask: str | Unset = UNSET
-        if not isinstance(self.field_mask, Unset):
-            field_mask = self.field_mask.value
+        folder: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.folder, Unset):
+            folder = self.folder.to_dict()
+
+        field_mask: dict[str, Any] | str | Unset
+        if isinstance(self.field_mask, Unset):
+            field_mask = UNSET
+        elif isinstance(self.field_mask, FieldMask):
+            field_mask = self.field_mask.to_dict()
+        else:
+            field_mask = self.field_mask
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "folder": folder,
-            }
-        )
+        field_dict.update({})
+        if folder is not UNSET:
+            field_dict["folder"] = folder
         if field_mask is not UNSET:
             field_dict["fieldMask"] = field_mask
 
@@ -51,17 +60,31 @@ class UpdateFolderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.field_mask import FieldMask
         from ..models.folder_patch import FolderPatch
 
         d = dict(src_dict)
-        folder = FolderPatch.from_dict(d.pop("folder"))
-
-        _field_mask = d.pop("fieldMask", UNSET)
-        field_mask: FieldMask | Unset
-        if isinstance(_field_mask, Unset):
-            field_mask = UNSET
+        _folder = d.pop("folder", UNSET)
+        folder: FolderPatch | Unset
+        if isinstance(_folder, Unset):
+            folder = UNSET
         else:
-            field_mask = FieldMask(_field_mask)
+            folder = FolderPatch.from_dict(_folder)
+
+        def _parse_field_mask(data: object) -> FieldMask | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                field_mask_type_0 = FieldMask.from_dict(data)
+
+                return field_mask_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FieldMask | str | Unset, data)
+
+        field_mask = _parse_field_mask(d.pop("fieldMask", UNSET))
 
         update_folder_request = cls(
             folder=folder,

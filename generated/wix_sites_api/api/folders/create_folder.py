@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -77,6 +82,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -105,6 +115,11 @@ def sync_detailed(
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
     that would be deeper than 50 levels is a 400.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 409 `ALREADY_EXISTS`.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
 
     Args:
         body (CreateFolderRequest):
@@ -139,6 +154,11 @@ def sync(
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
     that would be deeper than 50 levels is a 400.
 
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 409 `ALREADY_EXISTS`.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
+
     Args:
         body (CreateFolderRequest):
 
@@ -166,6 +186,11 @@ async def asyncio_detailed(
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
     that would be deeper than 50 levels is a 400.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 409 `ALREADY_EXISTS`.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
 
     Args:
         body (CreateFolderRequest):
@@ -197,6 +222,11 @@ async def asyncio(
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
     that would be deeper than 50 levels is a 400.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 409 `ALREADY_EXISTS`.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
 
     Args:
         body (CreateFolderRequest):

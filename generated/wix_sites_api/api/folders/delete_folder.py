@@ -59,6 +59,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -73,6 +78,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -103,6 +113,11 @@ def sync_detailed(
     nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
     two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 404 `NOT_FOUND`.
+    The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
         folder_id (UUID):
@@ -139,6 +154,11 @@ def sync(
     two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 404 `NOT_FOUND`.
+    The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
+
     Args:
         folder_id (UUID):
 
@@ -168,6 +188,11 @@ async def asyncio_detailed(
     nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
     two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 404 `NOT_FOUND`.
+    The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
         folder_id (UUID):
@@ -201,6 +226,11 @@ async def asyncio(
     nothing is deleted. Wix documents this URL as `/site-folders/v2/folders/{id}`; OpenAPI forbids
     two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 404 `NOT_FOUND`.
+    The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
         folder_id (UUID):

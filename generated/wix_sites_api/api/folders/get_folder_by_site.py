@@ -54,6 +54,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -68,6 +73,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -95,6 +105,10 @@ def sync_detailed(
 
      Returns the folder that holds the site. For a site at root the folder object is empty (`{}`).
     An unknown site is a 404.
+
+    Permission: Read Folder Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         site_id (UUID):
@@ -128,6 +142,10 @@ def sync(
      Returns the folder that holds the site. For a site at root the folder object is empty (`{}`).
     An unknown site is a 404.
 
+    Permission: Read Folder Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+
     Args:
         site_id (UUID):
 
@@ -154,6 +172,10 @@ async def asyncio_detailed(
 
      Returns the folder that holds the site. For a site at root the folder object is empty (`{}`).
     An unknown site is a 404.
+
+    Permission: Read Folder Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         site_id (UUID):
@@ -184,6 +206,10 @@ async def asyncio(
 
      Returns the folder that holds the site. For a site at root the folder object is empty (`{}`).
     An unknown site is a 404.
+
+    Permission: Read Folder Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         site_id (UUID):

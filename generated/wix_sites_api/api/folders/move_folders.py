@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -77,6 +82,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -106,6 +116,12 @@ def sync_detailed(
     sub-folders and sites. All or nothing: an unknown folder or target is a 404; moving a folder into
     itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
     is a 409.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 404 `NOT_FOUND`.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
+    `ALREADY_EXISTS`.
 
     Args:
         body (MoveFoldersRequest):
@@ -141,6 +157,12 @@ def sync(
     itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
     is a 409.
 
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 404 `NOT_FOUND`.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
+    `ALREADY_EXISTS`.
+
     Args:
         body (MoveFoldersRequest):
 
@@ -169,6 +191,12 @@ async def asyncio_detailed(
     sub-folders and sites. All or nothing: an unknown folder or target is a 404; moving a folder into
     itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
     is a 409.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 404 `NOT_FOUND`.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
+    `ALREADY_EXISTS`.
 
     Args:
         body (MoveFoldersRequest):
@@ -201,6 +229,12 @@ async def asyncio(
     sub-folders and sites. All or nothing: an unknown folder or target is a 404; moving a folder into
     itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
     is a 409.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 404 `NOT_FOUND`.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
+    `ALREADY_EXISTS`.
 
     Args:
         body (MoveFoldersRequest):

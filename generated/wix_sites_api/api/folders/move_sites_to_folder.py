@@ -58,6 +58,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -72,6 +77,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -101,6 +111,12 @@ def sync_detailed(
     supports only site ids: `{"id": {"$in": [...]}}`. All or nothing: an unknown site or folder is a
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
+
+    Permission: Manage Folders.
+    Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
+    400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
+    Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
+    reference material of this project.
 
     Args:
         body (MoveSitesToFolderRequest):
@@ -136,6 +152,12 @@ def sync(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
+    Permission: Manage Folders.
+    Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
+    400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
+    Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
+    reference material of this project.
+
     Args:
         body (MoveSitesToFolderRequest):
 
@@ -164,6 +186,12 @@ async def asyncio_detailed(
     supports only site ids: `{"id": {"$in": [...]}}`. All or nothing: an unknown site or folder is a
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
+
+    Permission: Manage Folders.
+    Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
+    400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
+    Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
+    reference material of this project.
 
     Args:
         body (MoveSitesToFolderRequest):
@@ -196,6 +224,12 @@ async def asyncio(
     supports only site ids: `{"id": {"$in": [...]}}`. All or nothing: an unknown site or folder is a
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
+
+    Permission: Manage Folders.
+    Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
+    400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
+    Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
+    reference material of this project.
 
     Args:
         body (MoveSitesToFolderRequest):

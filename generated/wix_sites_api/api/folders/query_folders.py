@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.query_folders_request import QueryFoldersRequest
 from ...models.query_folders_response import QueryFoldersResponse
 from ...models.wix_error import WixError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: QueryFoldersRequest,
+    body: QueryFoldersRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,7 +22,8 @@ def _get_kwargs(
         "url": "/site-folders/v2/folders/query",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -53,6 +54,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -67,6 +73,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,7 +99,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: QueryFoldersRequest,
+    body: QueryFoldersRequest | Unset = UNSET,
 ) -> Response[QueryFoldersResponse | WixError]:
     """Query Folders
 
@@ -97,8 +108,12 @@ def sync_detailed(
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
 
+    Permission: Read Folder Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+
     Args:
-        body (QueryFoldersRequest):
+        body (QueryFoldersRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +137,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: QueryFoldersRequest,
+    body: QueryFoldersRequest | Unset = UNSET,
 ) -> QueryFoldersResponse | WixError | None:
     """Query Folders
 
@@ -131,8 +146,12 @@ def sync(
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
 
+    Permission: Read Folder Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+
     Args:
-        body (QueryFoldersRequest):
+        body (QueryFoldersRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +170,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: QueryFoldersRequest,
+    body: QueryFoldersRequest | Unset = UNSET,
 ) -> Response[QueryFoldersResponse | WixError]:
     """Query Folders
 
@@ -160,8 +179,12 @@ async def asyncio_detailed(
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
 
+    Permission: Read Folder Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+
     Args:
-        body (QueryFoldersRequest):
+        body (QueryFoldersRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +206,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: QueryFoldersRequest,
+    body: QueryFoldersRequest | Unset = UNSET,
 ) -> QueryFoldersResponse | WixError | None:
     """Query Folders
 
@@ -192,8 +215,12 @@ async def asyncio(
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
 
+    Permission: Read Folder Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+
     Args:
-        body (QueryFoldersRequest):
+        body (QueryFoldersRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -10,13 +10,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.folder_response import FolderResponse
 from ...models.update_folder_request import UpdateFolderRequest
 from ...models.wix_error import WixError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     folder_id: UUID,
     *,
-    body: UpdateFolderRequest,
+    body: UpdateFolderRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -27,7 +27,8 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -68,6 +69,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -82,6 +88,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -104,17 +115,25 @@ def sync_detailed(
     folder_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateFolderRequest,
+    body: UpdateFolderRequest | Unset = UNSET,
 ) -> Response[FolderResponse | WixError]:
     """Update Folder
 
-     Renames a folder. `fieldMask` names the fields to update; only `name` can be updated (see the
-    choices in the API description). The URL's `folderId` binds `folder.id` (gRPC transcoding): an id
-    in the body is overridden by the URL's.
+     Renames a folder. Only the folder id, which the URL binds, is required (as Wix documents):
+    `folder`, `folder.name` and `fieldMask` are optional. `fieldMask` names the fields to update,
+    as Wix's FieldMask (`{"paths": ["name"]}`) or in the string form of Wix's example (`"name"`);
+    only `name` can be updated (see the choices in the API description). The URL's `folderId`
+    binds `folder.id` (gRPC transcoding): an id in the body is overridden by the URL's.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         folder_id (UUID):
-        body (UpdateFolderRequest):
+        body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
+            id is the URL's).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,17 +159,25 @@ def sync(
     folder_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateFolderRequest,
+    body: UpdateFolderRequest | Unset = UNSET,
 ) -> FolderResponse | WixError | None:
     """Update Folder
 
-     Renames a folder. `fieldMask` names the fields to update; only `name` can be updated (see the
-    choices in the API description). The URL's `folderId` binds `folder.id` (gRPC transcoding): an id
-    in the body is overridden by the URL's.
+     Renames a folder. Only the folder id, which the URL binds, is required (as Wix documents):
+    `folder`, `folder.name` and `fieldMask` are optional. `fieldMask` names the fields to update,
+    as Wix's FieldMask (`{"paths": ["name"]}`) or in the string form of Wix's example (`"name"`);
+    only `name` can be updated (see the choices in the API description). The URL's `folderId`
+    binds `folder.id` (gRPC transcoding): an id in the body is overridden by the URL's.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         folder_id (UUID):
-        body (UpdateFolderRequest):
+        body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
+            id is the URL's).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,17 +198,25 @@ async def asyncio_detailed(
     folder_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateFolderRequest,
+    body: UpdateFolderRequest | Unset = UNSET,
 ) -> Response[FolderResponse | WixError]:
     """Update Folder
 
-     Renames a folder. `fieldMask` names the fields to update; only `name` can be updated (see the
-    choices in the API description). The URL's `folderId` binds `folder.id` (gRPC transcoding): an id
-    in the body is overridden by the URL's.
+     Renames a folder. Only the folder id, which the URL binds, is required (as Wix documents):
+    `folder`, `folder.name` and `fieldMask` are optional. `fieldMask` names the fields to update,
+    as Wix's FieldMask (`{"paths": ["name"]}`) or in the string form of Wix's example (`"name"`);
+    only `name` can be updated (see the choices in the API description). The URL's `folderId`
+    binds `folder.id` (gRPC transcoding): an id in the body is overridden by the URL's.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         folder_id (UUID):
-        body (UpdateFolderRequest):
+        body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
+            id is the URL's).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,17 +240,25 @@ async def asyncio(
     folder_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateFolderRequest,
+    body: UpdateFolderRequest | Unset = UNSET,
 ) -> FolderResponse | WixError | None:
     """Update Folder
 
-     Renames a folder. `fieldMask` names the fields to update; only `name` can be updated (see the
-    choices in the API description). The URL's `folderId` binds `folder.id` (gRPC transcoding): an id
-    in the body is overridden by the URL's.
+     Renames a folder. Only the folder id, which the URL binds, is required (as Wix documents):
+    `folder`, `folder.name` and `fieldMask` are optional. `fieldMask` names the fields to update,
+    as Wix's FieldMask (`{"paths": ["name"]}`) or in the string form of Wix's example (`"name"`);
+    only `name` can be updated (see the choices in the API description). The URL's `folderId`
+    binds `folder.id` (gRPC transcoding): an id in the body is overridden by the URL's.
+
+    Permission: Manage Folders (Wix's service description names no permission for this
+    operation; Manage Folders is this spec's choice).
+    Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
+    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         folder_id (UUID):
-        body (UpdateFolderRequest):
+        body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
+            id is the URL's).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.count_sites_request import CountSitesRequest
 from ...models.count_sites_response import CountSitesResponse
 from ...models.wix_error import WixError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: CountSitesRequest,
+    body: CountSitesRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,7 +22,8 @@ def _get_kwargs(
         "url": "/site-list/v2/sites/count",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -53,6 +54,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -67,6 +73,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,7 +99,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CountSitesRequest,
+    body: CountSitesRequest | Unset = UNSET,
 ) -> Response[CountSitesResponse | WixError]:
     """Count Sites
 
@@ -96,8 +107,12 @@ def sync_detailed(
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
     `WIX`-namespace sites.
 
+    Permission: Read Site Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+
     Args:
-        body (CountSitesRequest):
+        body (CountSitesRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,7 +136,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: CountSitesRequest,
+    body: CountSitesRequest | Unset = UNSET,
 ) -> CountSitesResponse | WixError | None:
     """Count Sites
 
@@ -129,8 +144,12 @@ def sync(
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
     `WIX`-namespace sites.
 
+    Permission: Read Site Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+
     Args:
-        body (CountSitesRequest):
+        body (CountSitesRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +168,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CountSitesRequest,
+    body: CountSitesRequest | Unset = UNSET,
 ) -> Response[CountSitesResponse | WixError]:
     """Count Sites
 
@@ -157,8 +176,12 @@ async def asyncio_detailed(
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
     `WIX`-namespace sites.
 
+    Permission: Read Site Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+
     Args:
-        body (CountSitesRequest):
+        body (CountSitesRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +203,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: CountSitesRequest,
+    body: CountSitesRequest | Unset = UNSET,
 ) -> CountSitesResponse | WixError | None:
     """Count Sites
 
@@ -188,8 +211,12 @@ async def asyncio(
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
     `WIX`-namespace sites.
 
+    Permission: Read Site Data.
+    Wix documents no errors of its own for it; the standard errors apply.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+
     Args:
-        body (CountSitesRequest):
+        body (CountSitesRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

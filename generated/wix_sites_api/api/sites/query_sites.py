@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.query_sites_request import QuerySitesRequest
 from ...models.query_sites_response import QuerySitesResponse
 from ...models.wix_error import WixError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: QuerySitesRequest,
+    body: QuerySitesRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,7 +22,8 @@ def _get_kwargs(
         "url": "/site-list/v2/sites/query",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -53,6 +54,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -67,6 +73,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,7 +99,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: QuerySitesRequest,
+    body: QuerySitesRequest | Unset = UNSET,
 ) -> Response[QuerySitesResponse | WixError]:
     """Query Sites
 
@@ -99,8 +110,12 @@ def sync_detailed(
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
     malformed cursor is a 400.
 
+    Permission: Read Site Data.
+    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+
     Args:
-        body (QuerySitesRequest):
+        body (QuerySitesRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +139,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: QuerySitesRequest,
+    body: QuerySitesRequest | Unset = UNSET,
 ) -> QuerySitesResponse | WixError | None:
     """Query Sites
 
@@ -135,8 +150,12 @@ def sync(
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
     malformed cursor is a 400.
 
+    Permission: Read Site Data.
+    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+
     Args:
-        body (QuerySitesRequest):
+        body (QuerySitesRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,7 +174,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: QuerySitesRequest,
+    body: QuerySitesRequest | Unset = UNSET,
 ) -> Response[QuerySitesResponse | WixError]:
     """Query Sites
 
@@ -166,8 +185,12 @@ async def asyncio_detailed(
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
     malformed cursor is a 400.
 
+    Permission: Read Site Data.
+    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+
     Args:
-        body (QuerySitesRequest):
+        body (QuerySitesRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +212,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: QuerySitesRequest,
+    body: QuerySitesRequest | Unset = UNSET,
 ) -> QuerySitesResponse | WixError | None:
     """Query Sites
 
@@ -200,8 +223,12 @@ async def asyncio(
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
     malformed cursor is a 400.
 
+    Permission: Read Site Data.
+    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+
     Args:
-        body (QuerySitesRequest):
+        body (QuerySitesRequest | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
