@@ -19,7 +19,7 @@ from wix_sites_api import Client
 
 from wixsites.errors import WixError
 from wixsites.operations import Call
-from wixsites.retry import RetryPolicy, RetryState
+from wixsites.retry import RetryPolicy, RetryState, is_uncertain
 
 __all__ = ["AsyncRunner", "Flow", "SyncRunner"]
 
@@ -87,7 +87,7 @@ class SyncRunner(_Base):
             except _RETRYABLE as exc:
                 state = state or RetryState(self.retry, self.rng)
                 delay = state.next_delay(exc)
-                if delay is None:
+                if delay is None or not (call.idempotent or not is_uncertain(exc)):
                     self._give_up(state, exc)
                 self._log_retry(call, exc, state, delay)
                 self.sleep(delay)
@@ -129,7 +129,7 @@ class AsyncRunner(_Base):
             except _RETRYABLE as exc:
                 state = state or RetryState(self.retry, self.rng)
                 delay = state.next_delay(exc)
-                if delay is None:
+                if delay is None or not (call.idempotent or not is_uncertain(exc)):
                     self._give_up(state, exc)
                 self._log_retry(call, exc, state, delay)
                 await self.sleep(delay)
