@@ -86,8 +86,9 @@ class SyncRunner(_Base):
                 response = call.module.sync_detailed(client=self.api, **call.kwargs)
             except _RETRYABLE as exc:
                 state = state or RetryState(self.retry, self.rng)
-                delay = state.next_delay(exc)
-                if delay is None or not (call.idempotent or not is_uncertain(exc)):
+                # a call that is not idempotent is never repeated after a possibly applied attempt
+                delay = None if not call.idempotent and is_uncertain(exc) else state.next_delay(exc)
+                if delay is None:
                     self._give_up(state, exc)
                 self._log_retry(call, exc, state, delay)
                 self.sleep(delay)
@@ -128,8 +129,9 @@ class AsyncRunner(_Base):
                 response = await call.module.asyncio_detailed(client=self.api, **call.kwargs)
             except _RETRYABLE as exc:
                 state = state or RetryState(self.retry, self.rng)
-                delay = state.next_delay(exc)
-                if delay is None or not (call.idempotent or not is_uncertain(exc)):
+                # a call that is not idempotent is never repeated after a possibly applied attempt
+                delay = None if not call.idempotent and is_uncertain(exc) else state.next_delay(exc)
+                if delay is None:
                     self._give_up(state, exc)
                 self._log_retry(call, exc, state, delay)
                 await self.sleep(delay)
