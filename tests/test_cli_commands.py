@@ -57,7 +57,16 @@ def stage_counts() -> dict[str, int]:
 def test_demo_runs_the_whole_flow_without_touching_the_embedded_sandbox(db: Path) -> None:
     result = run("demo")
     out = result.stdout
-    for expected in ("Design", "Review", "Suspended", "Live", "not found", "unpaid.csv"):
+    for expected in (
+        "Design",
+        "Review",
+        "Suspended",
+        "Live",
+        "not found",
+        "unpaid.csv",
+        "duplicated the template",
+        "moved to the trash",
+    ):
         assert expected in out
     assert not re.search(r"^\s*QA\b", out, re.MULTILINE)  # renamed to Review
     assert not db.exists()
@@ -65,7 +74,13 @@ def test_demo_runs_the_whole_flow_without_touching_the_embedded_sandbox(db: Path
     assert [s["step"] for s in report["steps"]] == list(range(1, len(report["steps"]) + 1))
     assert set(report["tree"]["stages"]) == {"Design", "Review", "Suspended", "Live"}
     listed = report["steps"][0]["wix_sites"]
-    assert sum(report["tree"]["stages"].values()) + report["tree"]["root"] == listed
+    onboarded = next(s for s in report["steps"] if s.get("onboarded"))
+    # every site is in a stage or at root (trashed ones too), the onboarded copy included
+    assert sum(report["tree"]["stages"].values()) + report["tree"]["root"] == listed + 1
+    purge = next(s for s in report["steps"] if "trashed" in s)
+    assert purge["trashed"]
+    assert all(r.startswith("PREMIUM_NOT_PERMITTED") for r in purge["kept"].values())
+    assert onboarded["onboarded"] not in purge["trashed"]
     suspend = next(s for s in report["steps"] if s.get("failed"))
     assert len(suspend["failed"]) == 1
     assert len(suspend["moved"]) == 5

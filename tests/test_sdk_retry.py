@@ -32,7 +32,7 @@ from wixsites import (
     WixError,
     WixSites,
 )
-from wixsites.errors import error_from_response
+from wixsites.errors import FailedPrecondition, error_from_response
 from wixsites.ratelimit import TokenBucket
 
 Answer = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
@@ -329,7 +329,8 @@ def test_legacy_error_body() -> None:
             CursorExpired,
             "restart the query",
         ),
-        (428, {"message": "precondition"}, WixError, "precondition"),
+        (428, {"message": "precondition"}, FailedPrecondition, "precondition"),
+        (418, {"message": "teapot"}, WixError, "teapot"),
     ],
 )
 def test_error_classes(status: int, body: Any, cls: type[WixError], text: str) -> None:

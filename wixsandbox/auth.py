@@ -7,18 +7,27 @@ carries ``x-wix-signature`` (or the ``signature`` query parameter) is a signed r
 ``x-wix-application-id`` names an app added with `Sandbox.add_app`, whose secret must verify the
 signature (`wixauth.verify_request`), and ``x-wix-instance-id`` is the account id. No message ever
 contains a secret or a key.
+
+Three levels (a route's ``auth``): an account-level call acts for the ``wix-account-id`` account,
+which must be the key's own or one of its sub-accounts (`wixsandbox.accounts`); a site-level call
+(Publish Site) names its site in ``wix-site-id`` instead, a site of those accounts, and acts for
+the site's account; a *target* call (Transfer Site) takes ``wix-account-id`` as it is, and the
+operation itself decides what that account may be.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 
 import httpx
 
 import wixauth
-from wixsandbox.errors import ApiError, permission_denied, unauthenticated
+from wixsandbox.accounts import may_act_for, sub_accounts
+from wixsandbox.errors import ApiError, not_found, permission_denied, unauthenticated
 from wixsandbox.wire import Request
 
 _SIGNATURE_DESCRIPTION = (
@@ -39,14 +48,58 @@ def _guid(value: str) -> str | None:
     return str(parsed) if len(value) == 36 else None
 
 
-def authenticate(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
-    """Return the account id the request acts for, or raise the Wix error answer."""
+ACCOUNT_LEVEL = "account"
+SITE_LEVEL = "site"
+TARGET_LEVEL = "target"
+
+
+@dataclass(frozen=True)
+class Caller:
+    account_id: str  # the account the request acts for
+    key_account_id: str  # the account of the credentials
+    site_id: str = ""  # a site-level call's site
+
+
+def authenticate(
+    conn: sqlite3.Connection, request: Request, now: datetime, level: str = ACCOUNT_LEVEL
+) -> Caller:
+    """Return who calls and for which account, or raise the Wix error answer."""
     if is_signed(request) and not request.has_header("authorization"):
-        return _signed(conn, request, now)
-    return _api_key(conn, request)
+        account = _signed(conn, request, now)
+        if level == SITE_LEVEL:
+            return _site_caller(conn, account, request.header("wix-site-id"))
+        return Caller(account, account)
+    return _api_key(conn, request, level)
 
 
-def _api_key(conn: sqlite3.Connection, request: Request) -> str:
+def _site_caller(conn: sqlite3.Connection, key_account: str, site_id: str | None) -> Caller:
+    if not site_id:
+        raise unauthenticated(
+            "Missing wix-site-id header: a site-level call names its site in wix-site-id",
+            "Send the API key in Authorization and the site id in wix-site-id.",
+        )
+    wanted = site_id.lower()
+    accounts = [key_account, *sub_accounts(conn, key_account)]
+    row = conn.execute(
+        "SELECT account_id FROM sites WHERE id = ? AND account_id IN "
+        "(SELECT value FROM json_each(?))",
+        (wanted, _json_list(accounts)),
+    ).fetchone()
+    if row is None:
+        shown = wanted[:64]
+        raise not_found(
+            f"Site {shown} (wix-site-id) is not a site of the API key's account",
+            [shown],
+            unknownSiteIds=[shown],
+        )
+    return Caller(str(row[0]), key_account, wanted)
+
+
+def _json_list(items: list[str]) -> str:
+    return json.dumps(items)
+
+
+def _api_key(conn: sqlite3.Connection, request: Request, level: str) -> Caller:
     key = request.header("authorization")
     if not key:
         raise unauthenticated("Missing Authorization header")
@@ -55,8 +108,12 @@ def _api_key(conn: sqlite3.Connection, request: Request) -> str:
     row = conn.execute("SELECT account_id FROM api_keys WHERE api_key = ?", (key,)).fetchone()
     if row is None:
         raise unauthenticated("The API key is not valid")
+    key_account = str(row[0])
     site_id = request.header("wix-site-id")
     account_id = request.header("wix-account-id")
+    if level == SITE_LEVEL:
+        # wix-site-id decides; a wix-account-id sent as well is ignored (clients send only one)
+        return _site_caller(conn, key_account, site_id)
     if site_id is not None:
         raise ApiError(
             400,
@@ -66,9 +123,14 @@ def _api_key(conn: sqlite3.Connection, request: Request) -> str:
         )
     if not account_id:
         raise unauthenticated("Missing wix-account-id header: send the id of the key's account")
-    if account_id.lower() != str(row[0]).lower():
-        raise permission_denied("The API key does not belong to the account in wix-account-id")
-    return str(row[0])
+    account = account_id.lower()
+    if level == TARGET_LEVEL:
+        return Caller(account, key_account)
+    if not may_act_for(conn, key_account, account):
+        raise permission_denied(
+            "The API key does not belong to the account in wix-account-id (or to its main account)"
+        )
+    return Caller(account, key_account)
 
 
 def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:

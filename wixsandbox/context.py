@@ -14,3 +14,5 @@ class Context:
     account_id: str
     now_ms: int
     cursors: CursorCodec
+    key_account_id: str = ""  # the account of the credentials (may differ: a main account's key)
+    site_id: str = ""  # a site-level call's site (wix-site-id)

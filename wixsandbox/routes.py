@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from wixsandbox import folders, sites
+from wixsandbox import actions, folders, sites, transfer
+from wixsandbox.auth import ACCOUNT_LEVEL, SITE_LEVEL, TARGET_LEVEL
 from wixsandbox.context import Context
 
 Handler = Callable[[Context, Any, dict[str, str]], dict[str, Any]]
@@ -17,6 +18,7 @@ class Route:
     operation_id: str
     endpoint: Handler
     writes: bool = False
+    auth: str = ACCOUNT_LEVEL  # who may call it (wixsandbox.auth)
 
 
 ROUTES = [
@@ -29,5 +31,9 @@ ROUTES = [
     Route("deleteFolder", folders.delete_folder, writes=True),
     Route("moveSitesToFolder", folders.move_sites, writes=True),
     Route("getFolderBySite", folders.folder_by_site),
+    Route("bulkDeleteSite", actions.bulk_delete_sites, writes=True),
+    Route("duplicateSite", actions.duplicate_site, writes=True),
+    Route("publishSite", actions.publish_site, writes=True, auth=SITE_LEVEL),
+    Route("transferSite", transfer.transfer_site, writes=True, auth=TARGET_LEVEL),
 ]
 BY_OPERATION = {route.operation_id: route for route in ROUTES}

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from wixsandbox.accounts import relate
 from wixsandbox.auth import authenticate
 from wixsandbox.clock import Clock, system_clock, to_ms
 from wixsandbox.context import Context
@@ -52,7 +53,8 @@ class Credentials:
 
 
 class Sandbox:
-    """An embedded, stateful stand-in for the Wix account service (Site List v2, Site Folders v2).
+    """An embedded, stateful stand-in for the Wix account service (Site List v2, Site Folders v2,
+    Site Actions v1, Site Publisher v1 and B2B Site Management v1).
 
     `db` is ``":memory:"`` or a file path (WAL; may be shared by several processes). `clock` returns
     an aware `datetime` (default: the system clock); it stamps created and updated dates, checks
@@ -101,6 +103,13 @@ class Sandbox:
                 (application_id, secret),
             )
 
+    def relate_accounts(self, main_account_id: str, sub_account_ids: list[str]) -> list[str]:
+        """Make accounts sub-accounts of a main account (for Transfer Site, and so that the main
+        account's API key may act for them); returns those newly related. ValueError, and no
+        change, for a relation that cannot be (see `wixsandbox.accounts.relate`)."""
+        with self.store.write() as conn:
+            return relate(conn, main_account_id.lower(), [s.lower() for s in sub_account_ids])
+
     def default_credentials(self) -> Credentials:
         """The sandbox's own API key and account, made on first use and kept in the database."""
         with self.store.write() as conn:
@@ -137,7 +146,8 @@ class Sandbox:
             )
 
     def reset(self, account_id: str | None = None) -> None:
-        """Delete every site and folder (of one account, if given); keys and apps stay."""
+        """Delete every site and folder (of one account, if given); keys, apps and account
+        relations stay."""
         with self.store.write() as conn:
             for table in DATA_TABLES:
                 if account_id is None:
@@ -268,9 +278,16 @@ class Sandbox:
         now = self.clock()
         transaction = self.store.write if route.writes else self.store.read
         with transaction() as conn:
-            account_id = authenticate(conn, request, now)
+            caller = authenticate(conn, request, now, route.auth)
             body = self._validated(operation, params, request)
-            context = Context(conn, account_id, to_ms(now), self._cursors)
+            context = Context(
+                conn,
+                caller.account_id,
+                to_ms(now),
+                self._cursors,
+                key_account_id=caller.key_account_id,
+                site_id=caller.site_id,
+            )
             return 200, route.endpoint(context, body, params)
 
     def _validated(self, operation: Operation, params: dict[str, str], request: Request) -> Any:

@@ -62,6 +62,11 @@ CREATE TABLE IF NOT EXISTS folders (
     PRIMARY KEY (account_id, id)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS folders_sibling_names ON folders (account_id, parent_id, name);
+CREATE TABLE IF NOT EXISTS account_relations (
+    sub_account_id TEXT PRIMARY KEY,  -- one main account per sub-account
+    main_account_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS account_relations_by_main ON account_relations (main_account_id);
 """
 
 # The indexes of sites: one per sortable field (keyset paging walks them in order), by id, by folder.

@@ -41,6 +41,7 @@ NOT_SENT = "not attempted: the move was interrupted"
 
 Progress = Callable[[int, int], None]
 MakeCall = Callable[[Sequence[str], str], Call[Any]]
+BatchFlow = Callable[[list[str], "_Shared"], "Flow[_Batch]"]  # one batch: _batch_flow, or trash's
 
 
 @dataclass(slots=True)
@@ -224,6 +225,7 @@ def move_sync(
     size: int,
     make_call: MakeCall,
     progress: Progress | None,
+    flow: BatchFlow | None = None,
 ) -> MoveReport:
     plan = _plan(ids, size, kind)
     shared = _Shared(target, make_call)
@@ -235,7 +237,7 @@ def move_sync(
         for index, batch in enumerate(plan.batches):
             if shared.abort is not None:
                 continue
-            result = runner.drive(_batch_flow(batch, shared))
+            result = runner.drive((flow or _batch_flow)(batch, shared))
             results[index] = result
             shared.abort = shared.abort or result.abort
             done += len(batch)
@@ -260,6 +262,7 @@ async def move_async(
     make_call: MakeCall,
     progress: Progress | None,
     max_concurrency: int,
+    flow: BatchFlow | None = None,
 ) -> MoveReport:
     if max_concurrency < 1:
         raise InvalidArgument("max_concurrency must be at least 1")
@@ -277,7 +280,7 @@ async def move_async(
             if shared.abort is not None:
                 return
             in_flight.add(index)
-            result = await runner.drive(_batch_flow(batch, shared))
+            result = await runner.drive((flow or _batch_flow)(batch, shared))
             in_flight.discard(index)
         results[index] = result
         shared.abort = shared.abort or result.abort

@@ -20,6 +20,7 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "CursorExpired",
+    "FailedPrecondition",
     "FieldViolation",
     "InvalidArgument",
     "NetworkError",
@@ -28,6 +29,11 @@ __all__ = [
     "PermissionDenied",
     "RateLimited",
     "ServerError",
+    "SiteInTrash",
+    "SiteNotInSourceAccount",
+    "TargetAccountNotFound",
+    "TransferNotAllowed",
+    "TransferNotSupported",
     "WixError",
     "error_from_response",
 ]
@@ -187,13 +193,57 @@ class ServerError(WixError):
     hint = "Wix had a problem; try again later"
 
 
+class FailedPrecondition(WixError):
+    """428: the request is valid, but the site or the accounts are not in a state that allows it."""
+
+
+class TargetAccountNotFound(FailedPrecondition):
+    """Transfer Site: the target account (the client's account id) does not exist."""
+
+    hint = "the target is the account id this client sends (wix-account-id): check it"
+
+
+class TransferNotSupported(FailedPrecondition):
+    """Transfer Site: the site has a paid Wix service."""
+
+    hint = (
+        "remove the site's paid Wix services first (Resellers API, Cancel Package), "
+        "then transfer it and add them again"
+    )
+
+
+class TransferNotAllowed(PermissionDenied):
+    """Transfer Site: the source and target pair is not supported."""
+
+    hint = "a site moves only between your main account and its sub-accounts"
+
+
+class SiteNotInSourceAccount(InvalidArgument):
+    """Transfer Site: the site is not in the source account."""
+
+    hint = "check the site id and that the site belongs to the source account"
+
+
+class SiteInTrash(FailedPrecondition):
+    """Publish Site (sandbox): the site is in the trash."""
+
+
 _BY_STATUS: dict[int, type[WixError]] = {
     400: InvalidArgument,
     401: AuthenticationError,
     403: PermissionDenied,
     404: NotFound,
     409: AlreadyExists,
+    428: FailedPrecondition,
     429: RateLimited,
+}
+# Error codes Wix documents for one operation, given their own class (their status class's subclass).
+_BY_CODE: dict[str, type[WixError]] = {
+    "TARGET_ACCOUNT_ID_NOT_FOUND": TargetAccountNotFound,
+    "SITE_TRANSFER_NOT_SUPPORTED": TransferNotSupported,
+    "SITE_TRANSFER_NOT_ALLOWED": TransferNotAllowed,
+    "SITE_NOT_FOUND": SiteNotInSourceAccount,
+    "SITE_IN_TRASH": SiteInTrash,
 }
 
 
@@ -276,6 +326,8 @@ def error_from_response(
     cls: type[WixError]
     if code == "CURSOR_EXPIRED":
         cls = CursorExpired
+    elif code in _BY_CODE and _BY_STATUS.get(status) in _BY_CODE[code].__mro__:
+        cls = _BY_CODE[code]
     elif status >= 500:
         cls = ServerError
     else:

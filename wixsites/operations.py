@@ -74,12 +74,15 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True, slots=True)
 class Call(Generic[R]):
-    """A request to make: `module` is a generated endpoint module, `kwargs` its arguments."""
+    """A request to make: `module` is a generated endpoint module, `kwargs` its arguments.
+    A call that is not `idempotent` (Duplicate Site) is not retried after a failure that may
+    have been applied."""
 
     module: ModuleType
     kwargs: dict[str, Any]
     parse: Callable[[Any], R]
     label: str = field(default="")
+    idempotent: bool = True
 
     @property
     def permissions(self) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from wix_sites_api import Client
 
 from wixsites.errors import PermissionDenied, WixError
 from wixsites.operations import Call
-from wixsites.retry import RetryPolicy, RetryState
+from wixsites.retry import RetryPolicy, RetryState, is_uncertain
 
 __all__ = ["AsyncRunner", "Flow", "SyncRunner"]
 
@@ -88,7 +88,8 @@ class SyncRunner(_Base):
                 response = call.module.sync_detailed(client=self.api, **call.kwargs)
             except _RETRYABLE as exc:
                 state = state or RetryState(self.retry, self.rng)
-                delay = state.next_delay(exc)
+                # a call that is not idempotent is never repeated after a possibly applied attempt
+                delay = None if not call.idempotent and is_uncertain(exc) else state.next_delay(exc)
                 if delay is None:
                     self._give_up(call, state, exc)
                 self._log_retry(call, exc, state, delay)
@@ -130,7 +131,8 @@ class AsyncRunner(_Base):
                 response = await call.module.asyncio_detailed(client=self.api, **call.kwargs)
             except _RETRYABLE as exc:
                 state = state or RetryState(self.retry, self.rng)
-                delay = state.next_delay(exc)
+                # a call that is not idempotent is never repeated after a possibly applied attempt
+                delay = None if not call.idempotent and is_uncertain(exc) else state.next_delay(exc)
                 if delay is None:
                     self._give_up(call, state, exc)
                 self._log_retry(call, exc, state, delay)

@@ -9,6 +9,7 @@ from typing import Any
 from wix_sites_api.models import Site
 
 from wixsites import operations as ops
+from wixsites.actions import AsyncSiteActions, SiteActions
 from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import InvalidArgument
 from wixsites.ids import FolderRef, target_id
@@ -126,7 +127,7 @@ class AsyncSiteQuery:
         return [site async for site in self]
 
 
-class Sites:
+class Sites(SiteActions):
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
 
@@ -168,7 +169,7 @@ class Sites:
         )
 
 
-class AsyncSites:
+class AsyncSites(AsyncSiteActions):
     def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
         self._runner = runner
         self._max_concurrency = max_concurrency

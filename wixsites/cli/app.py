@@ -161,8 +161,23 @@ def cli(
 
 
 def register() -> None:
-    from wixsites.cli import auth, completion, demo, folders, sandbox, sites, workflow
+    from wixsites.cli import (
+        auth,
+        completion,
+        demo,
+        folders,
+        lifecycle,
+        onboarding,
+        sandbox,
+        sites,
+        workflow,
+    )
 
+    for command in (lifecycle.trash, lifecycle.duplicate, lifecycle.publish, lifecycle.transfer):
+        sites.group.add_command(command)
+    workflow.group.add_command(onboarding.onboard)
+    workflow.group.add_command(onboarding.purge)
+    sandbox.group.add_command(onboarding.relate_accounts)
     cli.add_command(sites.group)
     cli.add_command(folders.group)
     cli.add_command(workflow.group)

@@ -42,6 +42,7 @@ class AppContext:
         self.settings = settings
         self.output = output
         self.requests: RequestLog | None = None
+        self.account_id: str | None = None  # the account in use, once connected
         self._client: WixSites | None = None
         self._sandbox: Sandbox | None = None
 
@@ -136,6 +137,7 @@ class AppContext:
             if base_url:
                 options["base_url"] = base_url
         self.requests = RequestLog(self.log if s.verbose else None)
+        self.account_id = account_id
         if s.max_retries is not None:
             options["retry"] = _retry_policy(s.max_retries)
         self.log(

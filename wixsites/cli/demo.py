@@ -72,7 +72,9 @@ def demo(app: AppContext, sites: int, seed_value: int) -> None:
 
     Creates the stages Design, QA, Suspended and Live, moves sites along, suspends the unpaid
     ones listed in a CSV (one of them is not in the account, to show the report), renames QA to
-    Review, and prints the resulting folder tree. Needs no account, no configuration, no network.
+    Review, onboards a new client from a template (duplicate, publish), purges Suspended (moves
+    its sites to the trash; premium ones stay) and prints the resulting folder tree. Needs no
+    account, no configuration, no network.
     """
     from wixsandbox import Sandbox
     from wixsites import WixSites
@@ -110,6 +112,18 @@ def demo(app: AppContext, sites: int, seed_value: int) -> None:
 
 def _ids(sites: list[Site]) -> list[str]:
     return [str(value(s.id)) for s in sites]
+
+
+def _onboard_and_purge(wix: WixSites, say: _Narrator, *, template: str, design: str) -> None:
+    new_id = wix.sites.duplicate(template, "Client X")
+    wix.sites.move([new_id], design)
+    wix.sites.publish(new_id)
+    say.step(
+        f"A new client signed: duplicated the template {template} as 'Client X' into Design "
+        "and published it (Duplicate Site, Move Sites, Publish Site).",
+        onboarded=new_id,
+        template=template,
+    )
 
 
 def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
@@ -163,6 +177,18 @@ def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
 
     wix.folders.rename(stage_ids["QA"], "Review")
     say.step("The process changed: renamed the stage QA to Review (Update Folder).")
+
+    _onboard_and_purge(wix, say, template=to_live[-1], design=stage_ids["Design"])
+    suspended = _ids(list(wix.sites.query({"folderId": stage_ids["Suspended"]})))
+    report = wix.sites.trash(suspended)
+    why = sorted({reason.split(":", 1)[0] for reason in report.failed.values()})
+    say.step(
+        f"Still unpaid: purged Suspended, {plural(len(report.moved), 'site')} moved to the trash "
+        f"(Bulk Delete Site, {plural(report.requests, 'request')}; restorable, never deleted)"
+        + (f"; {len(report.failed)} kept ({', '.join(why)})." if why else "."),
+        trashed=report.moved,
+        kept=report.failed,
+    )
 
     index = FolderIndex.of(wix.folders.query())
     at_root = wix.sites.count(filter={"folderId": {"$exists": False}})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -18,23 +18,30 @@ from wixsites.cli.report import plural, show_interrupted_report, show_move_repor
 if TYPE_CHECKING:
     from wixsites import MoveReport, WixSites
 
-__all__ = ["MOVE_BATCH", "existing_sites", "load_folders", "move_sites"]
+__all__ = ["MOVE_BATCH", "Mover", "existing_sites", "load_folders", "move_sites"]
 
 MOVE_BATCH = 500  # Move Sites To Folder takes at most 500 ids
 _QUERY_BATCH = 100  # ids per Query Sites `$in` (the live service pages 100 at a time)
 NOT_IN_ACCOUNT = "not in the account"
+Mover = Callable[[list[str], Callable[[int, int], None]], "MoveReport"]
 
 
 def load_folders(client: WixSites) -> FolderIndex:
     return FolderIndex.of(client.folders.query())
 
 
-def existing_sites(client: WixSites, ids: Sequence[str]) -> dict[str, Site]:
-    """The sites among `ids` that the account has (Query Sites by id ``$in``)."""
+def existing_sites(
+    client: WixSites, ids: Sequence[str], *, any_namespace: bool = False
+) -> dict[str, Site]:
+    """The sites among `ids` that the account has (Query Sites by id ``$in``); only WIX-namespace
+    sites unless `any_namespace`."""
     found: dict[str, Site] = {}
     for start in range(0, len(ids), _QUERY_BATCH):
         chunk = list(ids[start : start + _QUERY_BATCH])
-        for site in client.sites.query(filter={"id": {"$in": chunk}}, page_size=_QUERY_BATCH):
+        query: dict[str, object] = {"id": {"$in": chunk}}
+        if any_namespace:
+            query["namespace"] = {"$exists": True}
+        for site in client.sites.query(filter=query, page_size=_QUERY_BATCH):
             found[str(value(site.id)).lower()] = site
     return found
 
@@ -48,8 +55,10 @@ def move_sites(
     dry_run: bool = False,
     progress: bool | None = None,
     extra: dict[str, Any] | None = None,
+    mover: Mover | None = None,
 ) -> None:
-    """Move `ids` into the folder, report who moved and who did not; exit status 1 on failures."""
+    """Move `ids` into the folder, report who moved and who did not; exit status 1 on failures.
+    `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way)."""
     output = app.output
     if not ids:
         if output.json:
@@ -81,7 +90,10 @@ def move_sites(
 
     with move_progress("sites", len(ids), show=progress) as bar:
         try:
-            report = app.client().sites.move(list(ids), target_id, progress=count)
+            if mover is None:
+                report = app.client().sites.move(list(ids), target_id, progress=count)
+            else:
+                report = mover(list(ids), count)
         except KeyboardInterrupt as interrupt:
             partial: MoveReport | None = getattr(interrupt, "report", None)
             if partial is None:

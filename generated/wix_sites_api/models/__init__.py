@@ -2,6 +2,10 @@
 
 from .application_error import ApplicationError
 from .application_error_data import ApplicationErrorData
+from .bulk_action_metadata import BulkActionMetadata
+from .bulk_delete_site_request import BulkDeleteSiteRequest
+from .bulk_delete_site_response import BulkDeleteSiteResponse
+from .bulk_site_result import BulkSiteResult
 from .count_sites_request import CountSitesRequest
 from .count_sites_response import CountSitesResponse
 from .create_folder_request import CreateFolderRequest
@@ -10,6 +14,8 @@ from .cursor_paging_metadata import CursorPagingMetadata
 from .cursors import Cursors
 from .deprecated_cursor_paging import DeprecatedCursorPaging
 from .deprecated_cursor_paging_cursor_type_1 import DeprecatedCursorPagingCursorType1
+from .duplicate_site_request import DuplicateSiteRequest
+from .duplicate_site_response import DuplicateSiteResponse
 from .editor_type import EditorType
 from .empty import Empty
 from .field_mask import FieldMask
@@ -22,6 +28,8 @@ from .folder_basic_info import FolderBasicInfo
 from .folder_patch import FolderPatch
 from .folder_response import FolderResponse
 from .folders_query import FoldersQuery
+from .item_error import ItemError
+from .item_metadata import ItemMetadata
 from .legacy_cursor_page import LegacyCursorPage
 from .legacy_error import LegacyError
 from .move_folders_request import MoveFoldersRequest
@@ -31,6 +39,7 @@ from .namespace import Namespace
 from .new_folder import NewFolder
 from .offset_paging_metadata import OffsetPagingMetadata
 from .paging import Paging
+from .publish_site_request import PublishSiteRequest
 from .query_folders_request import QueryFoldersRequest
 from .query_folders_response import QueryFoldersResponse
 from .query_sites_request import QuerySitesRequest
@@ -38,9 +47,12 @@ from .query_sites_response import QuerySitesResponse
 from .site import Site
 from .site_id_filter import SiteIdFilter
 from .site_id_in import SiteIdIn
+from .site_transfer import SiteTransfer
 from .sites_query import SitesQuery
 from .sort_order import SortOrder
 from .sorting import Sorting
+from .transfer_site_request import TransferSiteRequest
+from .transfer_site_response import TransferSiteResponse
 from .update_folder_request import UpdateFolderRequest
 from .validation_error import ValidationError
 from .wix_error import WixError
@@ -49,6 +61,10 @@ from .wix_error_details import WixErrorDetails
 __all__ = (
     "ApplicationError",
     "ApplicationErrorData",
+    "BulkActionMetadata",
+    "BulkDeleteSiteRequest",
+    "BulkDeleteSiteResponse",
+    "BulkSiteResult",
     "CountSitesRequest",
     "CountSitesResponse",
     "CreateFolderRequest",
@@ -57,6 +73,8 @@ __all__ = (
     "Cursors",
     "DeprecatedCursorPaging",
     "DeprecatedCursorPagingCursorType1",
+    "DuplicateSiteRequest",
+    "DuplicateSiteResponse",
     "EditorType",
     "Empty",
     "FieldMask",
@@ -69,6 +87,8 @@ __all__ = (
     "FolderPatch",
     "FolderResponse",
     "FoldersQuery",
+    "ItemError",
+    "ItemMetadata",
     "LegacyCursorPage",
     "LegacyError",
     "MoveFoldersRequest",
@@ -78,6 +98,7 @@ __all__ = (
     "NewFolder",
     "OffsetPagingMetadata",
     "Paging",
+    "PublishSiteRequest",
     "QueryFoldersRequest",
     "QueryFoldersResponse",
     "QuerySitesRequest",
@@ -85,9 +106,12 @@ __all__ = (
     "Site",
     "SiteIdFilter",
     "SiteIdIn",
+    "SiteTransfer",
     "SitesQuery",
     "SortOrder",
     "Sorting",
+    "TransferSiteRequest",
+    "TransferSiteResponse",
     "UpdateFolderRequest",
     "ValidationError",
     "WixError",

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.bulk_action_metadata import BulkActionMetadata
+    from ..models.bulk_site_result import BulkSiteResult
+
+
+T = TypeVar("T", bound="BulkDeleteSiteResponse")
+
+
+@_attrs_define
+class BulkDeleteSiteResponse:
+    """
+    Attributes:
+        results (list[BulkSiteResult] | Unset): One result per requested id, in the order of the request.
+        bulk_action_metadata (BulkActionMetadata | Unset):
+    """
+
+    results: list[BulkSiteResult] | Unset = UNSET
+    bulk_action_metadata: BulkActionMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        results: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.results, Unset):
+            results = []
+            for results_item_data in self.results:
+                results_item = results_item_data.to_dict()
+                results.append(results_item)
+
+        bulk_action_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.bulk_action_metadata, Unset):
+            bulk_action_metadata = self.bulk_action_metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if results is not UNSET:
+            field_dict["results"] = results
+        if bulk_action_metadata is not UNSET:
+            field_dict["bulkActionMetadata"] = bulk_action_metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.bulk_action_metadata import BulkActionMetadata
+        from ..models.bulk_site_result import BulkSiteResult
+
+        d = dict(src_dict)
+        _results = d.pop("results", UNSET)
+        results: list[BulkSiteResult] | Unset = UNSET
+        if _results is not UNSET:
+            results = []
+            for results_item_data in _results:
+                results_item = BulkSiteResult.from_dict(results_item_data)
+
+                results.append(results_item)
+
+        _bulk_action_metadata = d.pop("bulkActionMetadata", UNSET)
+        bulk_action_metadata: BulkActionMetadata | Unset
+        if isinstance(_bulk_action_metadata, Unset):
+            bulk_action_metadata = UNSET
+        else:
+            bulk_action_metadata = BulkActionMetadata.from_dict(_bulk_action_metadata)
+
+        bulk_delete_site_response = cls(
+            results=results,
+            bulk_action_metadata=bulk_action_metadata,
+        )
+
+        bulk_delete_site_response.additional_properties = d
+        return bulk_delete_site_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

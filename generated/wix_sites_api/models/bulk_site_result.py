@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.item_metadata import ItemMetadata
+
+
+T = TypeVar("T", bound="BulkSiteResult")
+
+
+@_attrs_define
+class BulkSiteResult:
+    """
+    Attributes:
+        item_metadata (ItemMetadata | Unset):
+    """
+
+    item_metadata: ItemMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        item_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.item_metadata, Unset):
+            item_metadata = self.item_metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if item_metadata is not UNSET:
+            field_dict["itemMetadata"] = item_metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.item_metadata import ItemMetadata
+
+        d = dict(src_dict)
+        _item_metadata = d.pop("itemMetadata", UNSET)
+        item_metadata: ItemMetadata | Unset
+        if isinstance(_item_metadata, Unset):
+            item_metadata = UNSET
+        else:
+            item_metadata = ItemMetadata.from_dict(_item_metadata)
+
+        bulk_site_result = cls(
+            item_metadata=item_metadata,
+        )
+
+        bulk_site_result.additional_properties = d
+        return bulk_site_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

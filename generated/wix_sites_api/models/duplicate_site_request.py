@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DuplicateSiteRequest")
+
+
+@_attrs_define
+class DuplicateSiteRequest:
+    """
+    Attributes:
+        source_site_id (UUID): A Wix GUID.
+        site_display_name (str): Display name for the new site (see the operation about its length).
+    """
+
+    source_site_id: UUID
+    site_display_name: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        source_site_id = str(self.source_site_id)
+
+        site_display_name = self.site_display_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "sourceSiteId": source_site_id,
+                "siteDisplayName": site_display_name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        source_site_id = UUID(d.pop("sourceSiteId"))
+
+        site_display_name = d.pop("siteDisplayName")
+
+        duplicate_site_request = cls(
+            source_site_id=source_site_id,
+            site_display_name=site_display_name,
+        )
+
+        duplicate_site_request.additional_properties = d
+        return duplicate_site_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

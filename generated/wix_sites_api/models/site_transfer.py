@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SiteTransfer")
+
+
+@_attrs_define
+class SiteTransfer:
+    """A site transfer. The target account is the `wix-account-id` header of the request, never a
+    field here.
+
+        Attributes:
+            site_id (UUID): A Wix GUID.
+            source_account_id (UUID): A Wix GUID.
+            enable_notifications (bool | Unset): Whether the site owner receives an email from Wix about the successful
+                transfer (none is
+                sent about failed transfers). Default `false`.
+                 Default: False.
+    """
+
+    site_id: UUID
+    source_account_id: UUID
+    enable_notifications: bool | Unset = False
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        site_id = str(self.site_id)
+
+        source_account_id = str(self.source_account_id)
+
+        enable_notifications = self.enable_notifications
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "siteId": site_id,
+                "sourceAccountId": source_account_id,
+            }
+        )
+        if enable_notifications is not UNSET:
+            field_dict["enableNotifications"] = enable_notifications
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        site_id = UUID(d.pop("siteId"))
+
+        source_account_id = UUID(d.pop("sourceAccountId"))
+
+        enable_notifications = d.pop("enableNotifications", UNSET)
+
+        site_transfer = cls(
+            site_id=site_id,
+            source_account_id=source_account_id,
+            enable_notifications=enable_notifications,
+        )
+
+        site_transfer.additional_properties = d
+        return site_transfer
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

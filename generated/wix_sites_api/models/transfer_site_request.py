@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.site_transfer import SiteTransfer
+
+
+T = TypeVar("T", bound="TransferSiteRequest")
+
+
+@_attrs_define
+class TransferSiteRequest:
+    """
+    Attributes:
+        site_transfer (SiteTransfer): A site transfer. The target account is the `wix-account-id` header of the request,
+            never a
+            field here.
+    """
+
+    site_transfer: SiteTransfer
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        site_transfer = self.site_transfer.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "siteTransfer": site_transfer,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.site_transfer import SiteTransfer
+
+        d = dict(src_dict)
+        site_transfer = SiteTransfer.from_dict(d.pop("siteTransfer"))
+
+        transfer_site_request = cls(
+            site_transfer=site_transfer,
+        )
+
+        transfer_site_request.additional_properties = d
+        return transfer_site_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

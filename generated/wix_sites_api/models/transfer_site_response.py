@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.site_transfer import SiteTransfer
+
+
+T = TypeVar("T", bound="TransferSiteResponse")
+
+
+@_attrs_define
+class TransferSiteResponse:
+    """
+    Attributes:
+        site_transfer (SiteTransfer | Unset): A site transfer. The target account is the `wix-account-id` header of the
+            request, never a
+            field here.
+    """
+
+    site_transfer: SiteTransfer | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        site_transfer: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.site_transfer, Unset):
+            site_transfer = self.site_transfer.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if site_transfer is not UNSET:
+            field_dict["siteTransfer"] = site_transfer
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.site_transfer import SiteTransfer
+
+        d = dict(src_dict)
+        _site_transfer = d.pop("siteTransfer", UNSET)
+        site_transfer: SiteTransfer | Unset
+        if isinstance(_site_transfer, Unset):
+            site_transfer = UNSET
+        else:
+            site_transfer = SiteTransfer.from_dict(_site_transfer)
+
+        transfer_site_response = cls(
+            site_transfer=site_transfer,
+        )
+
+        transfer_site_response.additional_properties = d
+        return transfer_site_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,140 @@
+"""The command line of a site's lifecycle, in process on an embedded sandbox in tmp_path:
+duplicate, publish, move, trash; workflow onboard and purge; transfer between related accounts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_cli_commands import assert_one_line_error, data, db, run
+from wixsandbox import Sandbox
+from wixsites.cli import lifecycle
+
+__all__ = ["db"]  # the fixture, shared with test_cli_commands
+
+UNKNOWN = "0badbad0-0000-4000-8000-000000000000"
+SUB = "55555555-5555-4555-8555-555555555555"
+
+
+def sites(where: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    args = ["sites", "list"]
+    if where is not None:
+        args += ["--filter", json.dumps(where)]
+    return list(data(*args))
+
+
+def one(site_id: str) -> dict[str, Any]:
+    [site] = sites({"id": site_id, "namespace": {"$exists": True}})
+    return site
+
+
+def test_duplicate_publish_move_trash_end_to_end(db: Path) -> None:
+    data("workflow", "init")
+    template = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
+    made = data("sites", "duplicate", template, "--name", "Client X", "--to", "Design")
+    new_id = made["id"]
+    assert made == {
+        "id": new_id,
+        "source": template,
+        "name": "Client X",
+        "folder": "Design",
+        "published": False,
+    }
+    copy = one(new_id)
+    assert (copy["displayName"], copy["premium"], copy["published"]) == ("Client X", False, False)
+    assert data("sites", "publish", new_id) == {"ok": True, "published": [new_id], "failed": {}}
+    assert one(new_id)["published"] is True
+    moved = data("workflow", "advance", "--to", "Suspended", new_id)
+    assert moved["moved"] == [new_id]
+    trashed = data("sites", "trash", new_id)
+    assert (trashed["target"], trashed["moved"], trashed["failed"]) == ("trash", [new_id], {})
+    site = one(new_id)
+    assert "trashedDate" in site
+    assert "folderId" not in site
+    assert [s["id"] for s in sites({"state": "TRASHED", "id": new_id})] == [new_id]
+    text = run("sites", "duplicate", template, "--name", "Client Y", "--publish").stdout
+    assert text.startswith(f"Duplicated {template} as ")
+    assert text.rstrip().endswith("(Client Y), published.")
+
+
+def test_trash_dry_run_then_the_report(db: Path) -> None:
+    plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:3]
+    premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
+    ids = [*plain, premium, UNKNOWN]
+    plan = data("sites", "trash", "--dry-run", *ids, code=1)
+    assert plan["would_trash"] == plain
+    assert plan["would_fail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
+    assert plan["requests"] == 1
+    assert sites({"state": "TRASHED", "id": {"$in": ids}}) == []  # nothing trashed
+    result = run("sites", "trash", "-", input="\n".join(ids) + "\n", code=1)  # no terminal: no ask
+    assert "Moved 3 sites to the trash (1 request)." in result.stdout
+    assert "PREMIUM_NOT_PERMITTED" in result.stdout
+    assert_one_line_error(result, "2 of 5 sites not moved")
+    assert {s["id"] for s in sites({"state": "TRASHED", "id": {"$in": ids}})} == set(plain)
+    again = data("sites", "trash", "--dry-run", plain[0])
+    assert again["already_trashed"] == [plain[0]]
+
+
+@pytest.mark.parametrize(("answer", "trashed"), [("n\n", False), ("y\n", True)])
+def test_trash_asks_on_a_terminal(
+    db: Path, monkeypatch: pytest.MonkeyPatch, answer: str, trashed: bool
+) -> None:
+    site_id = sites({"premium": False, "state": "ACTIVE"})[0]["id"]
+    monkeypatch.setattr(lifecycle, "on_terminal", lambda: True)
+    result = run("sites", "trash", site_id, input=answer, code=0 if trashed else 1)
+    assert "Move 1 site to the trash?" in result.output
+    assert bool(sites({"state": "TRASHED", "id": site_id})) is trashed
+    run("sites", "trash", "--yes", site_id)  # --yes does not ask
+
+
+def test_onboard_and_purge(db: Path) -> None:
+    data("workflow", "init")
+    template = sites({"state": "ACTIVE"})[0]["id"]
+    made = data("workflow", "onboard", "--template", template, "--name", "Client X", "--publish")
+    assert (made["folder"], made["published"]) == ("Design", True)
+    plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"}) if s["id"] != made["id"]]
+    plain = plain[:4]
+    premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
+    data("workflow", "advance", "--to", "Suspended", *plain, premium)
+    plan = data("workflow", "purge", "--stage", "Suspended", "--dry-run", code=1)
+    assert (plan["stage"], sorted(plan["would_trash"])) == ("Suspended", sorted(plain))
+    assert list(plan["would_fail"]) == [premium]
+    refused = run("workflow", "purge", "--stage", "Suspended", code=2)
+    assert "About to move 4 sites of stage Suspended to the trash in 1 request." in refused.stdout
+    assert_one_line_error(refused, "add --yes to trash the 5 sites of stage Suspended")
+    assert sites({"state": "TRASHED", "id": {"$in": plain}}) == []
+    done = data("workflow", "purge", "--stage", "Suspended", "--yes", code=1)
+    assert sorted(done["moved"]) == sorted(plain)
+    assert list(done["failed"]) == [premium]
+    status = {row["stage"]: row["sites"] for row in data("workflow", "status")}
+    assert (status["Suspended"], status["Design"]) == (1, 1)  # the premium site; Client X
+    empty = run("workflow", "purge", "--stage", "QA", "--yes")
+    assert "Stage QA holds no site" in empty.stdout
+
+
+def test_transfer_between_related_accounts(db: Path) -> None:
+    main = data("sandbox", "seed", "--sites", "0")["account_id"]
+    data("sandbox", "seed", "--account-id", SUB, "--sites", "6", "--seed", "3")
+    added = data("sandbox", "relate-accounts", main, SUB)
+    assert added["added"] == [SUB]
+    with_sub = data("sandbox", "relate-accounts", main, SUB)
+    assert with_sub["added"] == []
+    bad = run("sandbox", "relate-accounts", SUB, main, code=2)
+    assert_one_line_error(bad, "is itself a sub-account")
+    with Sandbox(db) as sandbox, sandbox.store.read() as conn:
+        rows = conn.execute("SELECT id, premium FROM sites WHERE account_id = ?", (SUB,))
+        theirs = {str(row[0]): bool(row[1]) for row in rows}
+    plain = next(i for i, paid in theirs.items() if not paid)
+    paid = next(i for i, paid in theirs.items() if paid)
+    done = data("sites", "transfer", plain, "--from", SUB)
+    assert done == {"site": plain, "from": SUB, "to": main, "notified": False}
+    assert one(plain)["ownerAccountId"] == main
+    refused = run("sites", "transfer", paid, "--from", SUB, code=1)
+    assert_one_line_error(refused, "428 SITE_TRANSFER_NOT_SUPPORTED", "Cancel Package")
+    gone = run("sites", "transfer", plain, "--from", SUB, code=1)
+    assert_one_line_error(gone, "400 SITE_NOT_FOUND")
+    not_an_id = run("sites", "transfer", plain, "--from", "acme", code=2)
+    assert_one_line_error(not_an_id, "--from 'acme' is not an account id")

@@ -1,0 +1,348 @@
+"""The sandbox's Site Actions (trash, duplicate), Publish Site and Transfer Site, true to the docs."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.sandbox_fixtures import (
+    ACCOUNT,
+    BASE_URL,
+    KEY,
+    MOVE_SITES,
+    OTHER_ACCOUNT,
+    OTHER_KEY,
+    QUERY_SITES,
+    ManualClock,
+    client,
+    create_folder,
+    error_code,
+    make_sandbox,
+)
+from tests.spec_tools import spec
+from wixsandbox import Sandbox
+
+TRASH = "/site-actions/v1/bulk/sites/delete"
+DUPLICATE = "/site-actions/v1/sites/duplicate"
+PUBLISH = "/site-publisher/v1/site/publish"
+TRANSFER = "/b2b-site-management/v1/transfer-site"
+SUB = "55555555-5555-4555-8555-555555555555"
+SUB_KEY = "test-key-sub-account"
+SIBLING = "66666666-6666-4666-8666-666666666666"
+STRANGER = "77777777-7777-4777-8777-777777777777"
+UNKNOWN_SITE = "0badbad0-0000-4000-8000-000000000000"
+
+
+def sites_of(http: httpx.Client, filter_: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    body = {"query": {"filter": filter_ or {}, "cursorPaging": {"limit": 1000}}}
+    response = http.post(QUERY_SITES, json=body)
+    assert response.status_code == 200, response.text
+    return list(response.json()["sites"])
+
+
+def one_site(http: httpx.Client, site_id: str) -> dict[str, Any]:
+    found = sites_of(http, {"id": site_id, "namespace": {"$exists": True}})
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.fixture
+def sandbox() -> Sandbox:
+    sandbox = make_sandbox(clock=ManualClock())
+    sandbox.seed(ACCOUNT, sites=30, seed=4)
+    return sandbox
+
+
+@pytest.fixture
+def http(sandbox: Sandbox) -> httpx.Client:
+    return client(sandbox)
+
+
+def test_trash_trashes_each_site_alone_and_never_deletes(http: httpx.Client) -> None:
+    folder = create_folder(http, "Suspended")
+    plain = [s["id"] for s in sites_of(http, {"premium": False, "state": "ACTIVE"})][:3]
+    premium = sites_of(http, {"premium": True})[0]["id"]
+    moved = http.post(
+        MOVE_SITES, json={"sites": {"id": {"$in": plain}}, "targetFolderId": folder["id"]}
+    )
+    assert moved.status_code == 200
+    total = len(sites_of(http))
+    ids = [plain[0], premium, UNKNOWN_SITE, plain[1].upper(), plain[2]]
+    response = http.post(TRASH, json={"ids": ids})
+    assert response.status_code == 200, response.text
+    items = [r["itemMetadata"] for r in response.json()["results"]]
+    assert [(i["id"], i["originalIndex"], i["success"]) for i in items] == [
+        (ids[0], 0, True),
+        (premium, 1, False),
+        (UNKNOWN_SITE, 2, False),
+        (ids[3], 3, True),
+        (plain[2], 4, True),
+    ]
+    assert items[1]["error"] == {
+        "code": "PREMIUM_NOT_PERMITTED",
+        "description": "unassign premium request: NOT_PERMITTED",
+    }
+    assert items[2]["error"]["code"] == "NOT_FOUND"
+    assert response.json()["bulkActionMetadata"] == {"totalSuccesses": 3, "totalFailures": 2}
+    trashed = {s["id"] for s in sites_of(http, {"state": "TRASHED", "id": {"$in": plain}})}
+    assert trashed == set(plain)
+    for site_id in plain:
+        site = one_site(http, site_id)
+        assert site["trashedDate"] == "2025-01-01T12:00:00.000Z"
+        assert "folderId" not in site  # in the trash, not in a folder
+    assert "trashedDate" not in one_site(http, premium)
+    assert len(sites_of(http)) == total  # nothing was deleted
+
+
+def test_trashing_a_trashed_site_succeeds_and_keeps_its_date(
+    sandbox: Sandbox, http: httpx.Client
+) -> None:
+    site_id = sites_of(http, {"premium": False, "state": "ACTIVE"})[0]["id"]
+    assert http.post(TRASH, json={"ids": [site_id]}).status_code == 200
+    assert isinstance(sandbox.clock, ManualClock)
+    sandbox.clock.advance(hours=1)
+    again = http.post(TRASH, json={"ids": [site_id, site_id]}).json()
+    assert [r["itemMetadata"]["success"] for r in again["results"]] == [True, True]
+    assert one_site(http, site_id)["trashedDate"] == "2025-01-01T12:00:00.000Z"
+
+
+@pytest.mark.parametrize("count", [0, 21])
+def test_trash_takes_1_to_20_ids(http: httpx.Client, count: int) -> None:
+    ids = [s["id"] for s in sites_of(http, {"state": "ACTIVE"})][:count]
+    ids += [f"00000000-0000-4000-8000-{n:012d}" for n in range(count - len(ids))]
+    response = http.post(TRASH, json={"ids": ids})
+    assert response.status_code == 400
+    assert response.json()["details"]["validationError"]["fieldViolations"][0]["field"] == "ids"
+    assert sites_of(http, {"state": "TRASHED", "id": {"$in": ids or [UNKNOWN_SITE]}}) == []
+
+
+def test_duplicate_makes_a_plain_site_in_the_same_account(http: httpx.Client) -> None:
+    source = sites_of(http, {"premium": True, "domainConnected": True})[0]
+    response = http.post(
+        DUPLICATE, json={"sourceSiteId": source["id"], "siteDisplayName": "Client X"}
+    )
+    assert response.status_code == 200, response.text
+    new_id = response.json()["newSiteId"]
+    copy = one_site(http, new_id)  # queryable at once
+    assert copy["displayName"] == "Client X"
+    assert copy["ownerAccountId"] == ACCOUNT
+    assert (copy["premium"], copy["domainConnected"], copy["published"]) == (False, False, False)
+    assert copy["viewUrl"].endswith(".wixsite.com/client-x")
+    assert copy["editorType"] == source["editorType"]
+    assert "folderId" not in copy
+    assert "trashedDate" not in copy
+    second = http.post(DUPLICATE, json={"sourceSiteId": new_id, "siteDisplayName": "Client X"})
+    assert one_site(http, second.json()["newSiteId"])["name"] == "client-x-2"
+
+
+def test_duplicate_refuses_an_unknown_source_and_a_blank_name(
+    sandbox: Sandbox, http: httpx.Client
+) -> None:
+    before = len(sites_of(http))
+    unknown = http.post(DUPLICATE, json={"sourceSiteId": UNKNOWN_SITE, "siteDisplayName": "X"})
+    assert (unknown.status_code, error_code(unknown)) == (404, "NOT_FOUND")
+    source = sites_of(http)[0]["id"]
+    other = client(sandbox, OTHER_KEY, OTHER_ACCOUNT)
+    foreign = other.post(DUPLICATE, json={"sourceSiteId": source, "siteDisplayName": "X"})
+    assert foreign.status_code == 404  # a site of another account
+    blank = http.post(DUPLICATE, json={"sourceSiteId": source, "siteDisplayName": "  "})
+    assert blank.status_code == 400
+    assert len(sites_of(http)) == before
+
+
+def site_level(sandbox: Sandbox, site_id: str | None, key: str = KEY) -> httpx.Client:
+    headers = {"Authorization": key}
+    if site_id is not None:
+        headers["wix-site-id"] = site_id
+    return httpx.Client(transport=sandbox.transport(), base_url=BASE_URL, headers=headers)
+
+
+def test_publish_is_a_site_level_call_that_sets_published(
+    sandbox: Sandbox, http: httpx.Client
+) -> None:
+    site = sites_of(http, {"published": False, "state": "ACTIVE"})[0]
+    assert isinstance(sandbox.clock, ManualClock)
+    sandbox.clock.advance(days=1)
+    response = site_level(sandbox, site["id"]).post(PUBLISH, json={})
+    assert (response.status_code, response.json()) == (200, {})
+    after = one_site(http, site["id"])
+    assert after["published"] is True
+    assert after["updatedDate"] == "2025-01-02T12:00:00.000Z"
+    assert site_level(sandbox, site["id"]).post(PUBLISH).status_code == 200  # no body: fine
+
+
+def test_publish_refusals(sandbox: Sandbox, http: httpx.Client) -> None:
+    site_id = sites_of(http, {"premium": False, "state": "ACTIVE"})[0]["id"]
+    missing = http.post(PUBLISH, json={})  # wix-account-id alone names no site
+    assert (missing.status_code, error_code(missing)) == (401, "UNAUTHENTICATED")
+    foreign = site_level(sandbox, site_id, OTHER_KEY).post(PUBLISH, json={})
+    assert (foreign.status_code, error_code(foreign)) == (404, "NOT_FOUND")
+    assert site_level(sandbox, UNKNOWN_SITE).post(PUBLISH, json={}).status_code == 404
+    assert site_level(sandbox, site_id).post(PUBLISH, json={"x": 1}).status_code == 400
+    http.post(TRASH, json={"ids": [site_id]})
+    trashed = site_level(sandbox, site_id).post(PUBLISH, json={})
+    assert (trashed.status_code, error_code(trashed)) == (428, "SITE_IN_TRASH")
+    assert one_site(http, site_id)["published"] in (True, False)
+
+
+# -- transfer -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def family(sandbox: Sandbox) -> Sandbox:
+    """ACCOUNT is a main account with the sub-accounts SUB and SIBLING; OTHER_ACCOUNT is unrelated."""
+    sandbox.add_api_key(SUB_KEY, SUB)
+    assert sandbox.relate_accounts(ACCOUNT, [SUB, SIBLING]) == [SUB, SIBLING]
+    assert sandbox.relate_accounts(ACCOUNT, [SUB]) == []  # again: nothing new
+    sandbox.seed(SUB, sites=3, seed=1)
+    sandbox.seed(OTHER_ACCOUNT, sites=3, seed=1)
+    return sandbox
+
+
+def transfer(
+    sandbox: Sandbox, site_id: str, source: str, target: str, key: str = KEY
+) -> httpx.Response:
+    body = {"siteTransfer": {"siteId": site_id, "sourceAccountId": source}}
+    return client(sandbox, key, target).post(TRANSFER, json=body)
+
+
+def snapshot(sandbox: Sandbox) -> list[tuple[Any, ...]]:
+    with sandbox.store.read() as conn:
+        return [tuple(row) for row in conn.execute("SELECT * FROM sites ORDER BY seq")]
+
+
+def test_transfer_moves_a_plain_site_to_the_header_account(family: Sandbox) -> None:
+    http = client(family)
+    folder = create_folder(http, "Live")
+    site_id = sites_of(http, {"premium": False})[0]["id"]
+    http.post(
+        MOVE_SITES, json={"sites": {"id": {"$in": [site_id]}}, "targetFolderId": folder["id"]}
+    )
+    body = {
+        "siteTransfer": {"siteId": site_id, "sourceAccountId": ACCOUNT, "enableNotifications": True}
+    }
+    response = client(family, KEY, SUB).post(TRANSFER, json=body)  # the main key acts for SUB
+    assert response.status_code == 200, response.text
+    assert response.json() == body
+    assert site_id not in {s["id"] for s in sites_of(http)}
+    moved = one_site(client(family, SUB_KEY, SUB), site_id)
+    assert moved["ownerAccountId"] == SUB
+    assert "folderId" not in moved
+    # and back, sub to main; then sub to sibling
+    assert transfer(family, site_id, SUB, ACCOUNT).status_code == 200
+    assert transfer(family, site_id, ACCOUNT, SIBLING).status_code == 200
+    assert transfer(family, site_id, SIBLING, SUB).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("case", "status", "code"),
+    [
+        ("unknown target", 428, "TARGET_ACCOUNT_ID_NOT_FOUND"),
+        ("unrelated target", 403, "SITE_TRANSFER_NOT_ALLOWED"),
+        ("unrelated source", 403, "SITE_TRANSFER_NOT_ALLOWED"),
+        ("same account", 403, "SITE_TRANSFER_NOT_ALLOWED"),
+        ("site not in source", 400, "SITE_NOT_FOUND"),
+        ("premium site", 428, "SITE_TRANSFER_NOT_SUPPORTED"),
+    ],
+)
+def test_transfer_errors_change_nothing(family: Sandbox, case: str, status: int, code: str) -> None:
+    http = client(family)
+    plain = sites_of(http, {"premium": False})[0]["id"]
+    premium = sites_of(http, {"premium": True})[0]["id"]
+    other = sites_of(client(family, OTHER_KEY, OTHER_ACCOUNT))[0]["id"]
+    site, source, target = {
+        "unknown target": (plain, ACCOUNT, STRANGER),
+        "unrelated target": (plain, ACCOUNT, OTHER_ACCOUNT),
+        "unrelated source": (other, OTHER_ACCOUNT, SUB),
+        "same account": (plain, ACCOUNT, ACCOUNT),
+        "site not in source": (plain, SUB, ACCOUNT),
+        "premium site": (premium, ACCOUNT, SUB),
+    }[case]
+    before = snapshot(family)
+    response = transfer(family, site, source, target)
+    assert (response.status_code, error_code(response)) == (status, code), response.text
+    assert snapshot(family) == before
+
+
+def test_the_transfer_errors_are_the_documented_ones() -> None:
+    op = spec()["paths"]["/b2b-site-management/v1/transfer-site"]["post"]
+    documented = {(e["status"], e["code"]) for e in op["x-wix-errors"]}
+    assert documented == {
+        (428, "TARGET_ACCOUNT_ID_NOT_FOUND"),
+        (403, "SITE_TRANSFER_NOT_ALLOWED"),
+        (400, "SITE_NOT_FOUND"),
+        (428, "SITE_TRANSFER_NOT_SUPPORTED"),
+    }
+    assert op["x-wix-permissions"] == ["Manage B2B Sites"]
+
+
+def test_a_main_account_key_acts_for_its_sub_accounts_only(family: Sandbox) -> None:
+    assert len(sites_of(client(family, KEY, SUB))) == 3
+    assert client(family, SUB_KEY, ACCOUNT).post(QUERY_SITES, json={}).status_code == 403
+    assert client(family, KEY, OTHER_ACCOUNT).post(QUERY_SITES, json={}).status_code == 403
+
+
+def test_relations_are_checked(sandbox: Sandbox) -> None:
+    sandbox.relate_accounts(ACCOUNT, [SUB])
+    for main, subs, why in (
+        (SUB, [SIBLING], "is itself a sub-account"),
+        (OTHER_ACCOUNT, [SUB], "already a sub-account"),
+        (SIBLING, [ACCOUNT], "has sub-accounts of its own"),
+        (ACCOUNT, [ACCOUNT], "of itself"),
+        ("not-a-guid", [SIBLING], "must be an account id"),
+    ):
+        with pytest.raises(ValueError, match=why):
+            sandbox.relate_accounts(main, subs)
+
+
+def test_relations_live_in_the_file_and_old_files_get_the_table(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with make_sandbox(db) as sandbox:
+        pass
+    with sqlite3.connect(db) as conn:  # a file made before relations existed
+        conn.execute("DROP TABLE account_relations")
+    with Sandbox(db) as sandbox:
+        sandbox.relate_accounts(ACCOUNT, [SUB])
+    with Sandbox(db) as sandbox:
+        sandbox.seed(SUB, sites=2)
+        assert len(sites_of(client(sandbox, KEY, SUB))) == 2
+
+
+def test_concurrent_clients_trash_and_duplicate_consistently(tmp_path: Path) -> None:
+    db = tmp_path / "shared.db"
+    with make_sandbox(db) as first, Sandbox(db) as second:
+        first.seed(ACCOUNT, sites=60, seed=9)
+        ids = [s["id"] for s in sites_of(client(first), {"premium": False})][:20]
+        source = ids[0]
+        errors: list[str] = []
+
+        def work(sandbox: Sandbox, n: int) -> None:
+            with client(sandbox) as http:
+                for i in range(5):
+                    trashed = http.post(TRASH, json={"ids": ids})
+                    copy = http.post(
+                        DUPLICATE, json={"sourceSiteId": source, "siteDisplayName": f"c{n}-{i}"}
+                    )
+                    if trashed.status_code != 200 or copy.status_code != 200:
+                        errors.append(f"{trashed.status_code} {copy.status_code}")
+                    elif not all(r["itemMetadata"]["success"] for r in trashed.json()["results"]):
+                        errors.append(trashed.text)
+
+        threads = [
+            threading.Thread(target=work, args=(box, n))
+            for n, box in enumerate((first, second, first, second))
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        http = client(second)
+        assert len(sites_of(http, {"state": "TRASHED", "id": {"$in": ids}})) == 20
+        names = [s["name"] for s in sites_of(http, {"displayName": {"$startsWith": "c"}})]
+        assert len(names) == len(set(names))

@@ -1,0 +1,305 @@
+"""``wixsites sites trash|duplicate|publish|transfer``: the lifecycle of a site.
+
+Trashing reports like a move (it is one: into the trash), through `moves.move_sites`; the dry run
+says which sites would be trashed, which are already in the trash and which would fail.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+from rich.text import Text
+from wix_sites_api.models import Site
+
+from wixsites.cli.app import json_option
+from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.errors import CommandFailed, InputError
+from wixsites.cli.ids import collect_site_ids
+from wixsites.cli.models import value
+from wixsites.cli.moves import NOT_IN_ACCOUNT, existing_sites, load_folders, move_sites
+from wixsites.cli.report import id_list, plural
+
+if TYPE_CHECKING:
+    from wixsites import WixSites
+
+__all__ = ["confirm", "duplicate", "publish", "transfer", "trash", "trash_sites"]
+
+TRASH_PATH = "the trash"
+PREMIUM = "has a Premium plan: Wix does not trash it (PREMIUM_NOT_PERMITTED)"
+TRASH_BATCH = 20
+
+
+def on_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def confirm(question: str, *, yes: bool, required_off_terminal: str | None = None) -> None:
+    """Ask on a terminal unless `yes`; off a terminal go on, or refuse with the given advice."""
+    if yes:
+        return
+    if on_terminal():
+        click.confirm(question, abort=True, err=True)
+    elif required_off_terminal:
+        raise InputError(required_off_terminal)
+
+
+def _plan(found: dict[str, Site], ids: Sequence[str]) -> dict[str, Any]:
+    unknown = [i for i in ids if i not in found]
+    premium = [i for i in ids if i in found and value(found[i].premium)]
+    already = [i for i in ids if i in found and i not in premium and value(found[i].trashed_date)]
+    would = [i for i in ids if i in found and i not in premium and i not in already]
+    failing = {**{i: PREMIUM for i in premium}, **{i: NOT_IN_ACCOUNT for i in unknown}}
+    return {
+        "dry_run": True,
+        "target": "trash",
+        "would_trash": would,
+        "already_trashed": already,
+        "would_fail": {i: failing[i] for i in ids if i in failing},
+        "requests": -(-len(ids) // TRASH_BATCH),
+    }
+
+
+def _show_plan(app: AppContext, plan: dict[str, Any], what: str) -> None:
+    output = app.output
+    if output.json:
+        return
+    sites = f"{plural(len(plan['would_trash']), 'site')}{what}"
+    requests = plural(plan["requests"], "request")
+    if plan["dry_run"]:
+        line = Text.assemble(
+            ("Dry run: ", "bold"), f"would trash {sites} in {requests}; nothing was trashed."
+        )
+    else:
+        line = Text(f"About to move {sites} to the trash in {requests}.")
+    output.show(line)
+    if plan["already_trashed"]:
+        output.show(f"Already in the trash: {plural(len(plan['already_trashed']), 'site')}.")
+    if plan["would_fail"]:
+        output.show(Text(f"Would not be trashed ({len(plan['would_fail']):,}):", style="red"))
+        for site_id, reason in plan["would_fail"].items():
+            output.line(f"  {site_id}  {reason}")
+
+
+def trash_sites(
+    app: AppContext,
+    ids: Sequence[str],
+    *,
+    dry_run: bool,
+    yes: bool,
+    progress: bool | None,
+    what: str = "",
+    required_off_terminal: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    """Summarise, confirm (on a terminal), trash and report, like a move into the trash."""
+    client = app.client()
+    plan = _plan(existing_sites(client, ids, any_namespace=True), ids)
+    plan["dry_run"] = dry_run
+    if dry_run:
+        if app.output.json:
+            app.output.emit_json({**plan, **(extra or {})})
+        _show_plan(app, plan, what)
+        if plan["would_fail"]:
+            raise CommandFailed(
+                f"{plural(len(plan['would_fail']), 'site')} would not be trashed"
+                + ("" if app.output.json else " (listed above)")
+            )
+        return
+    if ids:
+        _show_plan(app, plan, what)
+        count = len(plan["would_trash"]) + len(plan["already_trashed"])
+        confirm(
+            f"Move {plural(count, 'site')}{what} to the trash?",
+            yes=yes,
+            required_off_terminal=required_off_terminal,
+        )
+    move_sites(
+        app,
+        ids,
+        target_id="trash",
+        target_path=TRASH_PATH,
+        progress=progress,
+        extra=extra,
+        mover=lambda batch, count: client.sites.trash(batch, progress=count),
+    )
+
+
+@click.command("trash")
+@click.argument("site_ids", nargs=-1, metavar="[SITE_ID]... | -")
+@click.option(
+    "--from-file",
+    "from_file",
+    metavar="FILE",
+    help="Read ids from a CSV (its site_id/id column) or a text file (one per line); - is stdin.",
+)
+@click.option("--dry-run", is_flag=True, help="Say what would be trashed; trash nothing.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation on a terminal.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
+@json_option
+@pass_app
+def trash(
+    app: AppContext,
+    site_ids: tuple[str, ...],
+    from_file: str | None,
+    dry_run: bool,
+    yes: bool,
+    progress: bool | None,
+) -> None:
+    """Move sites to the trash, 20 per request (never a permanent delete).
+
+    Ids come from arguments, from --from-file, or from standard input (-). On a terminal it
+    asks first (--yes does not). Sites with a Premium plan stay (Wix refuses them); the report
+    lists every site not trashed, with the reason, and the exit status is 1 if any was not.
+
+    \b
+    Examples:
+      wixsites sites trash --dry-run --from-file unpaid.csv
+      wixsites sites trash --yes 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
+      cut -d, -f1 unpaid.csv | wixsites sites trash -
+    """
+    if not site_ids and from_file is None:
+        raise InputError(
+            "give site ids as arguments, --from-file FILE, or - to read standard input"
+        )
+    ids = collect_site_ids(site_ids, from_file, sys.stdin)
+    trash_sites(app, ids, dry_run=dry_run, yes=yes, progress=progress)
+
+
+def duplicate_into(
+    app: AppContext, source: str, name: str, *, folder: str | None, publish: bool
+) -> dict[str, Any]:
+    """Duplicate `source` as `name`, move the copy into `folder` (a path or id), publish it."""
+    client = app.client()
+    folders = load_folders(client) if folder is not None else None
+    target = folders.resolve(folder) if folders is not None and folder is not None else None
+    new_id = client.sites.duplicate(source, name)
+    done: dict[str, Any] = {"id": new_id, "source": source, "name": name, "folder": None}
+    if target is not None and folders is not None:
+        report = client.sites.move([new_id], target)
+        if report.failed:
+            raise CommandFailed(
+                f"duplicated {source} as {new_id}, but could not move it to "
+                f"{folders.path(target)}: {report.failed[new_id]}"
+            )
+        done["folder"] = folders.path(target)
+    if publish:
+        client.sites.publish(new_id)
+    done["published"] = publish
+    return done
+
+
+def show_duplicate(app: AppContext, done: dict[str, Any]) -> None:
+    if app.output.json:
+        app.output.emit_json(done)
+        return
+    where = f" into {done['folder']}" if done["folder"] else ""
+    published = ", published" if done["published"] else ""
+    app.output.line(
+        f"Duplicated {done['source']} as {done['id']} ({done['name']}){where}{published}."
+    )
+
+
+@click.command("duplicate")
+@click.argument("site_id", metavar="SITE_ID")
+@click.option("--name", required=True, metavar="NAME", help="The new site's display name.")
+@click.option("--to", "folder", metavar="FOLDER", help="Move the copy into this folder.")
+@click.option("--publish", "publish_it", is_flag=True, help="Publish the copy.")
+@json_option
+@pass_app
+def duplicate(
+    app: AppContext, site_id: str, name: str, folder: str | None, publish_it: bool
+) -> None:
+    """Duplicate a site (e.g. a template) under a new name; print the new site's id.
+
+    The copy has no domain and no Premium plan.
+
+    \b
+    Examples:
+      wixsites sites duplicate 1e6179e9-c3db-49aa-a074-37566a7bad47 --name "Client X"
+      wixsites sites duplicate TEMPLATE_ID --name "Client X" --to Design --publish
+    """
+    [source] = collect_site_ids([site_id], None)
+    show_duplicate(app, duplicate_into(app, source, name, folder=folder, publish=publish_it))
+
+
+@click.command("publish")
+@click.argument("site_ids", nargs=-1, required=True, metavar="SITE_ID... | -")
+@json_option
+@pass_app
+def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
+    """Publish sites (a site-level call per site); the exit status is 1 if any failed.
+
+    \b
+    Example:
+      wixsites sites publish 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
+    """
+    from wixsites.errors import AuthenticationError, WixError
+
+    ids = collect_site_ids(site_ids, None, sys.stdin)
+    client: WixSites = app.client()
+    published: list[str] = []
+    failed: dict[str, str] = {}
+    for site_id in ids:
+        try:
+            client.sites.publish(site_id)
+        except AuthenticationError:
+            raise
+        except WixError as error:
+            failed[site_id] = str(error)
+        else:
+            published.append(site_id)
+    if app.output.json:
+        app.output.emit_json({"ok": not failed, "published": published, "failed": failed})
+    else:
+        app.output.line(f"Published {plural(len(published), 'site')}.")
+        for site_id, reason in failed.items():
+            app.output.line(f"  not published: {site_id}  {reason}")
+    if failed:
+        raise CommandFailed(
+            f"{len(failed):,} of {plural(len(ids), 'site')} not published: {id_list(list(failed))}"
+        )
+
+
+@click.command("transfer")
+@click.argument("site_id", metavar="SITE_ID")
+@click.option(
+    "--from",
+    "source",
+    required=True,
+    metavar="ACCOUNT",
+    help="The account that holds the site now (the target is the account in use).",
+)
+@click.option("--notify", is_flag=True, help="Email the site owner about the transfer.")
+@json_option
+@pass_app
+def transfer(app: AppContext, site_id: str, source: str, notify: bool) -> None:
+    """Transfer a site from another account into this one (B2B Site Management).
+
+    The target is always the account the command works on (--account-id / WIX_ACCOUNT_ID):
+    your main account or one of its sub-accounts. Sites with paid Wix services cannot move.
+
+    \b
+    Example:
+      wixsites --account-id CLIENT_ACCOUNT sites transfer SITE_ID --from AGENCY_ACCOUNT
+    """
+    [site] = collect_site_ids([site_id], None)
+    try:
+        [account] = collect_site_ids([source], None)
+    except InputError:
+        raise InputError(f"--from {source!r} is not an account id (a GUID)") from None
+    client = app.client()
+    client.sites.transfer(site, account, notify=notify)
+    target = app.account_id or "this account"
+    if app.output.json:
+        app.output.emit_json(
+            {"site": site, "from": account, "to": app.account_id, "notified": notify}
+        )
+    else:
+        app.output.line(f"Transferred {site} from {account} to {target}.")

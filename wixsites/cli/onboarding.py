@@ -1,0 +1,134 @@
+"""``workflow onboard`` and ``workflow purge``: a client's site enters the first stage as a copy
+of a template, and a stage's sites leave for the trash; ``sandbox relate-accounts`` too."""
+
+from __future__ import annotations
+
+import click
+
+from wixsites.cli.app import json_option
+from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.errors import InputError
+from wixsites.cli.ids import collect_site_ids
+from wixsites.cli.lifecycle import duplicate_into, show_duplicate, trash_sites
+from wixsites.cli.models import value
+from wixsites.cli.moves import load_folders
+from wixsites.cli.report import plural
+from wixsites.cli.sandbox import DB_HELP
+from wixsites.cli.sandboxdb import default_db_path, open_sandbox
+from wixsites.cli.workflow import SUSPENDED, stage_named, stages
+
+__all__ = ["onboard", "purge", "relate_accounts"]
+
+_QUERY_PAGE = 100
+
+
+@click.command("onboard")
+@click.option("--template", required=True, metavar="SITE_ID", help="The site to duplicate.")
+@click.option("--name", required=True, metavar="NAME", help="The client's site's display name.")
+@click.option("--stage", metavar="STAGE", help="The stage to start in (default: the first one).")
+@click.option("--publish", "publish_it", is_flag=True, help="Publish the new site too.")
+@json_option
+@pass_app
+def onboard(app: AppContext, template: str, name: str, stage: str | None, publish_it: bool) -> None:
+    """Start a client's site: duplicate the template into the first stage.
+
+    \b
+    Example:
+      wixsites workflow onboard --template 1e6179e9-c3db-49aa-a074-37566a7bad47 --name "Client X"
+    """
+    [source] = collect_site_ids([template], None)
+    index = load_folders(app.client())
+    if stage is not None:
+        folder = stage_named(index, stage)
+    else:
+        pipeline = stages(index)
+        if not pipeline:
+            raise InputError("there are no stages yet: create them with `wixsites workflow init`")
+        folder = pipeline[0]
+    done = duplicate_into(app, source, name, folder=index.id_of(folder), publish=publish_it)
+    show_duplicate(app, done)
+
+
+@click.command("purge")
+@click.option("--stage", default=SUSPENDED, show_default=True, help="The stage to empty.")
+@click.option("--dry-run", is_flag=True, help="Show what would be trashed; trash nothing.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
+@json_option
+@pass_app
+def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool | None) -> None:
+    """Move every site of a stage (sub-folders included) to the trash, after a summary.
+
+    It shows what it would do, then asks (on a terminal); elsewhere it needs --yes. Sites with
+    a Premium plan stay (Wix refuses to trash them) and are listed.
+
+    \b
+    Examples:
+      wixsites workflow purge --stage Suspended --dry-run
+      wixsites workflow purge --stage Suspended
+    """
+    client = app.client()
+    index = load_folders(client)
+    folder = stage_named(index, stage)
+    subtree = index.subtree_ids(index.id_of(folder))
+    query = {"folderId": {"$in": subtree}, "state": "ACTIVE", "namespace": {"$exists": True}}
+    ids = [str(value(s.id)).lower() for s in client.sites.query(query, page_size=_QUERY_PAGE)]
+    name = index.name_of(folder)
+    if not ids:
+        if app.output.json:
+            app.output.emit_json({"stage": name, "dry_run": dry_run, "moved": [], "failed": {}})
+        else:
+            app.output.line(f"Stage {name} holds no site: nothing to trash.")
+        return
+    trash_sites(
+        app,
+        ids,
+        dry_run=dry_run,
+        yes=yes,
+        progress=progress,
+        what=f" of stage {name}",
+        required_off_terminal=(
+            f"add --yes to trash the {plural(len(ids), 'site')} of stage {name} without being "
+            "asked (--dry-run shows them)"
+        ),
+        extra={"stage": name},
+    )
+
+
+@click.command("relate-accounts")
+@click.argument("main_account", metavar="MAIN_ACCOUNT")
+@click.argument("sub_accounts", nargs=-1, required=True, metavar="SUB_ACCOUNT...")
+@click.option("--db", metavar="PATH", help=DB_HELP)
+@json_option
+@pass_app
+def relate_accounts(
+    app: AppContext, main_account: str, sub_accounts: tuple[str, ...], db: str | None
+) -> None:
+    """Make accounts sub-accounts of a main account (for `sites transfer`).
+
+    The main account's API key may then act for its sub-accounts, and sites may be transferred
+    between the main account and its sub-accounts.
+
+    \b
+    Example:
+      wixsites sandbox relate-accounts AGENCY_ACCOUNT CLIENT_ACCOUNT_1 CLIENT_ACCOUNT_2
+    """
+    path = db or default_db_path()
+    sandbox = open_sandbox(path, seed_if_new=False)
+    try:
+        added = sandbox.relate_accounts(main_account, list(sub_accounts))
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    finally:
+        sandbox.close()
+    if app.output.json:
+        app.output.emit_json({"db": path, "main": main_account.lower(), "added": added})
+    else:
+        app.output.line(
+            f"{main_account.lower()} now has {plural(len(added), 'new sub-account')}"
+            + (f": {', '.join(added)}." if added else ".")
+        )

@@ -1,0 +1,94 @@
+"""Moving sites to the trash in bulk (Bulk Delete Site), with the exact report of a bulk move.
+
+A trash is a bulk move whose target is the trash: it runs on the machinery of `bulk` (batches of
+20, deduplicated ids, ids that are not GUIDs failing locally, progress, bounded concurrency,
+partial reports on interruption) and returns a `MoveReport` whose `target` is `TRASH` and whose
+`moved` are the trashed sites. Each site succeeds or fails on its own: Wix's per-item error
+(``PREMIUM_NOT_PERMITTED``, ...) becomes that id's reason.
+
+Trashing is meant as "make sure these sites are in the trash": a site found in the trash counts
+as trashed. Outcomes that are not certain are settled by reading the sites (Query Sites): the
+per-item errors Wix does not document as final, ids the answer leaves out, and a request that
+failed in a way that may have been applied (a lost connection, a 5xx) after its retries. A site
+the read shows in the trash is trashed; one it shows elsewhere failed with the error; when the
+read itself fails, the id fails with `UNCERTAIN` and the error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wixsites.actioncalls import ItemOutcome, bulk_delete_call, trashed_among_call
+from wixsites.bulk import _Batch, _Shared
+from wixsites.errors import AuthenticationError, PermissionDenied, WixError
+from wixsites.operations import Call
+from wixsites.retry import is_uncertain
+from wixsites.runner import Flow
+
+__all__ = [
+    "FINAL_CODES",
+    "TRASH",
+    "TRASH_BATCH",
+    "UNCERTAIN",
+    "may_have_applied",
+    "trash_call",
+    "trash_flow",
+]
+
+TRASH = "trash"  # the `target` of a trash's MoveReport
+TRASH_BATCH = 20  # Bulk Delete Site takes 1 to 20 ids
+# Per-item errors that no retry or earlier attempt can explain: the site is not trashed.
+FINAL_CODES = frozenset({"PREMIUM_NOT_PERMITTED", "NOT_FOUND", "SITE_NOT_FOUND"})
+UNCERTAIN = "uncertain: the request may have been applied, and checking the site failed"
+
+
+def may_have_applied(exc: WixError) -> bool:
+    """Whether a call that failed (after its retries) may nonetheless have been applied."""
+    cause = exc.__cause__
+    return (
+        exc.earlier_attempt_uncertain
+        or is_uncertain(exc)
+        or (isinstance(cause, Exception) and is_uncertain(cause))
+    )
+
+
+def trash_call(site_ids: Sequence[str], target: str) -> Call[dict[str, ItemOutcome]]:
+    """The `make_call` of a trash: Bulk Delete Site (the target is always the trash)."""
+    return bulk_delete_call(site_ids)
+
+
+def trash_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
+    """One Bulk Delete Site request for `ids` (at most 20), settled to a certain outcome per id."""
+    out = _Batch(requests=1)
+    unclear: dict[str, str] = {}
+    try:
+        outcomes = yield shared.make_call(ids, shared.target)
+    except (AuthenticationError, PermissionDenied) as exc:
+        out.abort = str(exc)
+        out.failed.update((i, out.abort) for i in ids)
+        return out
+    except WixError as exc:
+        if not may_have_applied(exc):
+            out.failed.update((i, str(exc)) for i in ids)
+            return out
+        unclear = dict.fromkeys(ids, str(exc))
+    else:
+        for item_id in ids:
+            outcome = outcomes.get(item_id)
+            if outcome is None:
+                unclear[item_id] = "Wix's answer has no result for this site"
+            elif outcome.success:
+                out.moved.append(item_id)
+            elif outcome.code in FINAL_CODES:
+                out.failed[item_id] = outcome.reason
+            else:
+                unclear[item_id] = outcome.reason
+    if unclear:
+        try:
+            trashed = yield trashed_among_call(list(unclear))
+        except WixError as exc:
+            out.failed.update((i, f"{UNCERTAIN} ({exc}); {why}") for i, why in unclear.items())
+        else:
+            out.moved.extend(i for i in unclear if i in trashed)
+            out.failed.update((i, why) for i, why in unclear.items() if i not in trashed)
+    return out
