@@ -281,3 +281,26 @@ def test_unexplained_per_item_errors_are_settled_by_reading() -> None:
         ids[2]: "ALREADY_IN_TRASH_OR_BUSY: odd",
     }
     assert (report.requests, server.reads) == (1, 1)
+
+
+async def test_the_async_client_duplicates_publishes_and_transfers(sandbox: Sandbox) -> None:
+    template = ids_where(sandbox, ACCOUNT, premium=1)[0]
+    async with AsyncWixSites(
+        api_key=KEY, account_id=SUB, transport=sandbox.async_transport(), rate_limit=None
+    ) as to_sub:
+        with pytest.raises(TransferNotSupported):
+            await to_sub.sites.transfer(template, ACCOUNT)
+    async with AsyncWixSites(
+        api_key=KEY, account_id=ACCOUNT, transport=sandbox.async_transport(), rate_limit=None
+    ) as wix:
+        new_id = await wix.sites.duplicate(template, "Client Z")
+        await wix.sites.publish(new_id)
+        copy = await wix.sites.query({"id": new_id}).first()
+        assert copy is not None
+        assert (copy.published, copy.premium) == (True, False)
+    async with AsyncWixSites(
+        api_key=KEY, account_id=SUB, transport=sandbox.async_transport(), rate_limit=None
+    ) as to_sub:
+        done = await to_sub.sites.transfer(new_id, ACCOUNT)
+    assert str(done.site_id) == new_id
+    assert ids_where(sandbox, SUB, id=new_id) == [new_id]
