@@ -382,3 +382,17 @@ def test_trash_requests_are_all_or_nothing_under_kill_9(tmp_path: Path) -> None:
             assert len(trashed) in (0, 20), n  # one request, one transaction
             assert len(trashed) == 20 or n >= sent
         assert http.post(TRASH, json={"ids": batches[-1]}).status_code == 200  # still usable
+
+
+def test_python_m_wixsandbox_relates_accounts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wixsandbox.cli import main
+
+    db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "relate", ACCOUNT, SUB, SIBLING]) == 0
+    assert capsys.readouterr().out.strip() == f"related to {ACCOUNT}: {SUB}, {SIBLING}"
+    with pytest.raises(SystemExit, match="is itself a sub-account"):
+        main(["--db", db, "relate", SUB, STRANGER])
+    with Sandbox(db) as sandbox, sandbox.store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM account_relations").fetchone()[0] == 2
