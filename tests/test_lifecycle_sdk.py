@@ -304,3 +304,28 @@ async def test_the_async_client_duplicates_publishes_and_transfers(sandbox: Sand
         done = await to_sub.sites.transfer(new_id, ACCOUNT)
     assert str(done.site_id) == new_id
     assert ids_where(sandbox, SUB, id=new_id) == [new_id]
+
+
+class Recording(httpx.BaseTransport):
+    """The sandbox's transport, keeping the headers of every request it passes on."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+        self.sent: list[httpx.Headers] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append(request.headers)
+        return self.inner.handle_request(request)
+
+
+def test_publish_sends_the_site_id_instead_of_the_account_id(sandbox: Sandbox) -> None:
+    site_id = ids_where(sandbox, ACCOUNT, premium=0, trashed_ms=0)[0]
+    recording = Recording(sandbox.transport())
+    with WixSites(api_key=KEY, account_id=ACCOUNT, transport=recording, rate_limit=None) as wix:
+        wix.sites.publish(site_id)
+        wix.sites.count()
+    publish, count = recording.sent
+    assert publish["wix-site-id"] == site_id
+    assert "wix-account-id" not in publish
+    assert (count["wix-account-id"], "wix-site-id" in count) == (ACCOUNT, False)
+    assert publish["authorization"] == KEY
