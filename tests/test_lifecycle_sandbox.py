@@ -396,3 +396,10 @@ def test_python_m_wixsandbox_relates_accounts(
         main(["--db", db, "relate", SUB, STRANGER])
     with Sandbox(db) as sandbox, sandbox.store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM account_relations").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("name", ["a\nb", "tab\there", "x" * 257])
+def test_duplicate_refuses_names_no_list_can_show(http: httpx.Client, name: str) -> None:
+    source = sites_of(http)[0]["id"]
+    response = http.post(DUPLICATE, json={"sourceSiteId": source, "siteDisplayName": name})
+    assert response.status_code == 400
