@@ -55,6 +55,10 @@ def test_duplicate_publish_move_trash_end_to_end(db: Path) -> None:
     assert "trashedDate" in site
     assert "folderId" not in site
     assert [s["id"] for s in sites({"state": "TRASHED", "id": new_id})] == [new_id]
+    count = len(sites())
+    unknown_folder = run("sites", "duplicate", template, "--name", "Z", "--to", "Nope", code=2)
+    assert_one_line_error(unknown_folder, "Nope")
+    assert len(sites()) == count  # checked before anything was duplicated
     text = run("sites", "duplicate", template, "--name", "Client Y", "--publish").stdout
     assert text.startswith(f"Duplicated {template} as ")
     assert text.rstrip().endswith("(Client Y), published.")

@@ -346,3 +346,60 @@ def test_concurrent_clients_trash_and_duplicate_consistently(tmp_path: Path) -> 
         assert len(sites_of(http, {"state": "TRASHED", "id": {"$in": ids}})) == 20
         names = [s["name"] for s in sites_of(http, {"displayName": {"$startsWith": "c"}})]
         assert len(names) == len(set(names))
+
+
+@pytest.mark.slow
+def test_trash_requests_are_all_or_nothing_under_kill_9(tmp_path: Path) -> None:
+    from wixsandbox.process import SandboxProcess
+
+    db = tmp_path / "killed.db"
+    with make_sandbox(db) as sandbox:
+        sandbox.seed(ACCOUNT, sites=300, seed=6)
+        plain = [s["id"] for s in sites_of(client(sandbox), {"premium": False, "state": "ACTIVE"})]
+    batches = [plain[i : i + 20] for i in range(0, len(plain) - 19, 20)]
+    headers = {"Authorization": KEY, "wix-account-id": ACCOUNT}
+    server = SandboxProcess(db).start()
+    sent = 0
+    try:
+        with httpx.Client(base_url=server.url, headers=headers) as http:
+            for batch in batches[: len(batches) // 2]:
+                assert http.post(TRASH, json={"ids": batch}).status_code == 200
+                sent += 1
+        stop = threading.Timer(0.05, server.kill)
+        stop.start()
+        with httpx.Client(base_url=server.url, headers=headers, timeout=2.0) as http:
+            for batch in batches[sent:]:
+                try:
+                    http.post(TRASH, json={"ids": batch})
+                except httpx.TransportError:
+                    break
+        stop.join()
+    finally:
+        server.kill()
+    with Sandbox(db) as again, client(again) as http:
+        for n, batch in enumerate(batches):
+            trashed = sites_of(http, {"state": "TRASHED", "id": {"$in": batch}})
+            assert len(trashed) in (0, 20), n  # one request, one transaction
+            assert len(trashed) == 20 or n >= sent
+        assert http.post(TRASH, json={"ids": batches[-1]}).status_code == 200  # still usable
+
+
+def test_python_m_wixsandbox_relates_accounts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wixsandbox.cli import main
+
+    db = str(tmp_path / "cli.db")
+    assert main(["--db", db, "relate", ACCOUNT, SUB, SIBLING]) == 0
+    assert capsys.readouterr().out.strip() == f"related to {ACCOUNT}: {SUB}, {SIBLING}"
+    with pytest.raises(SystemExit, match="is itself a sub-account"):
+        main(["--db", db, "relate", SUB, STRANGER])
+    with Sandbox(db) as sandbox, sandbox.store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM account_relations").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("name", ["a\nb", "tab\there", "x" * 257])
+def test_duplicate_refuses_names_no_list_can_show(http: httpx.Client, name: str) -> None:
+    source = sites_of(http)[0]["id"]
+    response = http.post(DUPLICATE, json={"sourceSiteId": source, "siteDisplayName": name})
+    assert response.status_code == 400

@@ -102,7 +102,9 @@ def test_trash_under_a_20_percent_fault_rate_loses_nothing(tmp_path: Path) -> No
     db = tmp_path / "faults.db"
     with make_sandbox(db) as sandbox:
         ids, _ = forty_five(sandbox)
-        ids += ids_where(sandbox, ACCOUNT, premium=0, trashed_ms=0)[42:80]
+        sandbox.seed(ACCOUNT, sites=150, seed=6)
+        ids += ids_where(sandbox, ACCOUNT, premium=0, trashed_ms=0)[42:140]
+    attempts: list[RequestInfo] = []
 
     async def run(url: str) -> Any:
         async with AsyncWixSites(
@@ -114,6 +116,7 @@ def test_trash_under_a_20_percent_fault_rate_loses_nothing(tmp_path: Path) -> No
             timeout=5.0,
             max_concurrency=3,
             sleep=no_sleep,
+            on_request=attempts.append,
         ) as wix:
             return await wix.sites.trash(ids)
 
@@ -127,6 +130,9 @@ def test_trash_under_a_20_percent_fault_rate_loses_nothing(tmp_path: Path) -> No
     assert set(report.failed) == set(ids) - trashed
     assert not any(reason.startswith(UNCERTAIN) for reason in report.failed.values())
     assert len(report.failed) == 3
+    # seed 7 faults the 2nd request (429), and drops the 7th after applying it: retries happened
+    assert report.requests == -(-len(ids) // 20) >= 7
+    assert sum(1 for info in attempts if info.path == TRASH_PATH) > report.requests
 
 
 def sdk(sandbox: Sandbox, key: str = KEY, account: str = ACCOUNT, **options: Any) -> WixSites:
@@ -281,3 +287,51 @@ def test_unexplained_per_item_errors_are_settled_by_reading() -> None:
         ids[2]: "ALREADY_IN_TRASH_OR_BUSY: odd",
     }
     assert (report.requests, server.reads) == (1, 1)
+
+
+async def test_the_async_client_duplicates_publishes_and_transfers(sandbox: Sandbox) -> None:
+    template = ids_where(sandbox, ACCOUNT, premium=1)[0]
+    async with AsyncWixSites(
+        api_key=KEY, account_id=SUB, transport=sandbox.async_transport(), rate_limit=None
+    ) as to_sub:
+        with pytest.raises(TransferNotSupported):
+            await to_sub.sites.transfer(template, ACCOUNT)
+    async with AsyncWixSites(
+        api_key=KEY, account_id=ACCOUNT, transport=sandbox.async_transport(), rate_limit=None
+    ) as wix:
+        new_id = await wix.sites.duplicate(template, "Client Z")
+        await wix.sites.publish(new_id)
+        copy = await wix.sites.query({"id": new_id}).first()
+        assert copy is not None
+        assert (copy.published, copy.premium) == (True, False)
+    async with AsyncWixSites(
+        api_key=KEY, account_id=SUB, transport=sandbox.async_transport(), rate_limit=None
+    ) as to_sub:
+        done = await to_sub.sites.transfer(new_id, ACCOUNT)
+    assert str(done.site_id) == new_id
+    assert ids_where(sandbox, SUB, id=new_id) == [new_id]
+
+
+class Recording(httpx.BaseTransport):
+    """The sandbox's transport, keeping the headers of every request it passes on."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+        self.sent: list[httpx.Headers] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append(request.headers)
+        return self.inner.handle_request(request)
+
+
+def test_publish_sends_the_site_id_instead_of_the_account_id(sandbox: Sandbox) -> None:
+    site_id = ids_where(sandbox, ACCOUNT, premium=0, trashed_ms=0)[0]
+    recording = Recording(sandbox.transport())
+    with WixSites(api_key=KEY, account_id=ACCOUNT, transport=recording, rate_limit=None) as wix:
+        wix.sites.publish(site_id)
+        wix.sites.count()
+    publish, count = recording.sent
+    assert publish["wix-site-id"] == site_id
+    assert "wix-account-id" not in publish
+    assert (count["wix-account-id"], "wix-site-id" in count) == (ACCOUNT, False)
+    assert publish["authorization"] == KEY

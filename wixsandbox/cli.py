@@ -45,7 +45,12 @@ def _parser() -> argparse.ArgumentParser:
 
     reset = commands.add_parser("reset", help="delete every site and folder")
     reset.add_argument("--account-id", help="only this account's")
-    for sub in (seed, reset):
+    relate = commands.add_parser(
+        "relate", help="make accounts sub-accounts of a main account (for Transfer Site)"
+    )
+    relate.add_argument("main_account")
+    relate.add_argument("sub_accounts", nargs="+")
+    for sub in (seed, reset, relate):
         sub.add_argument("--db", dest="db_sub", default=None, help=argparse.SUPPRESS)
     return parser
 
@@ -81,6 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"({summary.trashed_sites} trashed, {summary.root_sites} at root), "
                 f"{summary.folders} folders"
             )
+        elif args.command == "relate":
+            try:
+                added = sandbox.relate_accounts(args.main_account, args.sub_accounts)
+            except ValueError as error:
+                raise SystemExit(f"error: {error}") from None
+            print(f"related to {args.main_account.lower()}: {', '.join(added) or 'nothing new'}")
         else:
             sandbox.reset(args.account_id)
             print(

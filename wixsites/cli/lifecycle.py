@@ -93,10 +93,13 @@ def trash_sites(
     what: str = "",
     required_off_terminal: str | None = None,
     extra: dict[str, Any] | None = None,
+    known: dict[str, Site] | None = None,
 ) -> None:
-    """Summarise, confirm (on a terminal), trash and report, like a move into the trash."""
+    """Summarise, confirm (on a terminal), trash and report, like a move into the trash.
+    `known`: the sites of `ids` when the caller has them already (else they are looked up)."""
     client = app.client()
-    plan = _plan(existing_sites(client, ids, any_namespace=True), ids)
+    found = known if known is not None else existing_sites(client, ids, any_namespace=True)
+    plan = _plan(found, ids)
     plan["dry_run"] = dry_run
     if dry_run:
         if app.output.json:

@@ -76,7 +76,8 @@ def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool 
     folder = stage_named(index, stage)
     subtree = index.subtree_ids(index.id_of(folder))
     query = {"folderId": {"$in": subtree}, "state": "ACTIVE", "namespace": {"$exists": True}}
-    ids = [str(value(s.id)).lower() for s in client.sites.query(query, page_size=_QUERY_PAGE)]
+    found = {str(value(s.id)).lower(): s for s in client.sites.query(query, page_size=_QUERY_PAGE)}
+    ids = list(found)
     name = index.name_of(folder)
     if not ids:
         if app.output.json:
@@ -96,6 +97,7 @@ def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool 
             "asked (--dry-run shows them)"
         ),
         extra={"stage": name},
+        known=found,
     )
 
 

@@ -1,4 +1,5 @@
-"""``wixsites sites``: list, count and move the sites of the account."""
+"""``wixsites sites``: list, count and move the sites of the account (the lifecycle commands,
+duplicate, publish, trash and transfer, live in `lifecycle`)."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def _filter(
 
 @click.group("sites")
 def group() -> None:
-    """List, count and move the sites of the account."""
+    """List, count and move the sites of the account; duplicate, publish, trash, transfer."""
 
 
 @group.command("list")

@@ -107,8 +107,8 @@ def sync_detailed(
     field `newSiteName` with 1–20 characters, and published client code cuts names to 20, but
     the current description names no limit and its own example ("Sunset Boutique Hotel") has
     21 characters. Choices where the docs are silent (`x-wixsites-extension`): the name must
-    hold a non-blank character and at most 256 (a bound that keeps the sandbox finite, as
-    for folder names); clients must not cut it. The new site is created in the same account, at
+    hold a non-blank character, at most 256 and no control characters (as for folder
+    names); clients must not cut it. The new site is created in the same account, at
     root, unpublished, not premium, with no domain, with the source's editor, namespace, apps
     and contributors, and is returned by Query Sites at once. A source that is not a site of the
     account is a 404 `NOT_FOUND`; a trashed source can be duplicated.
@@ -152,8 +152,8 @@ def sync(
     field `newSiteName` with 1–20 characters, and published client code cuts names to 20, but
     the current description names no limit and its own example ("Sunset Boutique Hotel") has
     21 characters. Choices where the docs are silent (`x-wixsites-extension`): the name must
-    hold a non-blank character and at most 256 (a bound that keeps the sandbox finite, as
-    for folder names); clients must not cut it. The new site is created in the same account, at
+    hold a non-blank character, at most 256 and no control characters (as for folder
+    names); clients must not cut it. The new site is created in the same account, at
     root, unpublished, not premium, with no domain, with the source's editor, namespace, apps
     and contributors, and is returned by Query Sites at once. A source that is not a site of the
     account is a 404 `NOT_FOUND`; a trashed source can be duplicated.
@@ -192,8 +192,8 @@ async def asyncio_detailed(
     field `newSiteName` with 1–20 characters, and published client code cuts names to 20, but
     the current description names no limit and its own example ("Sunset Boutique Hotel") has
     21 characters. Choices where the docs are silent (`x-wixsites-extension`): the name must
-    hold a non-blank character and at most 256 (a bound that keeps the sandbox finite, as
-    for folder names); clients must not cut it. The new site is created in the same account, at
+    hold a non-blank character, at most 256 and no control characters (as for folder
+    names); clients must not cut it. The new site is created in the same account, at
     root, unpublished, not premium, with no domain, with the source's editor, namespace, apps
     and contributors, and is returned by Query Sites at once. A source that is not a site of the
     account is a 404 `NOT_FOUND`; a trashed source can be duplicated.
@@ -235,8 +235,8 @@ async def asyncio(
     field `newSiteName` with 1–20 characters, and published client code cuts names to 20, but
     the current description names no limit and its own example ("Sunset Boutique Hotel") has
     21 characters. Choices where the docs are silent (`x-wixsites-extension`): the name must
-    hold a non-blank character and at most 256 (a bound that keeps the sandbox finite, as
-    for folder names); clients must not cut it. The new site is created in the same account, at
+    hold a non-blank character, at most 256 and no control characters (as for folder
+    names); clients must not cut it. The new site is created in the same account, at
     root, unpublished, not premium, with no domain, with the source's editor, namespace, apps
     and contributors, and is returned by Query Sites at once. A source that is not a site of the
     account is a 404 `NOT_FOUND`; a trashed source can be duplicated.
