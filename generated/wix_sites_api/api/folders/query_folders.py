@@ -96,6 +96,8 @@ def sync_detailed(
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
+    wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest):
@@ -130,6 +132,8 @@ def sync(
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
+    wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest):
@@ -159,6 +163,8 @@ async def asyncio_detailed(
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
+    wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest):
@@ -191,6 +197,8 @@ async def asyncio(
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
+    wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest):

@@ -94,7 +94,8 @@ def sync_detailed(
 
      Retrieves the number of sites that match the filter. The `premium` and `appIds` filters are not
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
-    `WIX`-namespace sites.
+    `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
+    operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest):
@@ -127,7 +128,8 @@ def sync(
 
      Retrieves the number of sites that match the filter. The `premium` and `appIds` filters are not
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
-    `WIX`-namespace sites.
+    `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
+    operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest):
@@ -155,7 +157,8 @@ async def asyncio_detailed(
 
      Retrieves the number of sites that match the filter. The `premium` and `appIds` filters are not
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
-    `WIX`-namespace sites.
+    `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
+    operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest):
@@ -186,7 +189,8 @@ async def asyncio(
 
      Retrieves the number of sites that match the filter. The `premium` and `appIds` filters are not
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
-    `WIX`-namespace sites.
+    `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
+    operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest):
