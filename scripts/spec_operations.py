@@ -141,6 +141,8 @@ class _Spec:
         for error in op.get("x-wix-errors") or []:
             if isinstance(error, dict) and "status" in error and "code" in error:
                 errors.add((int(error["status"]), str(error["code"])))
+                if isinstance(error.get("x-wixsites-extension"), str):
+                    notes[f"{error['status']} {error['code']}"] = error["x-wixsites-extension"]
         return Operation(
             key=str(op.get("operationId") or f"{method.upper()} {path}"),
             name=str(op.get("summary", "")),

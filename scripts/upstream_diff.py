@@ -3,6 +3,7 @@
     scripts/upstream-diff FOLDER                 the unexplained differences; exit 1 if any
     scripts/upstream-diff FOLDER --all           every difference, explained ones marked
     scripts/upstream-diff FOLDER --suggest       YAML entries for upstream-exceptions.yaml (TODO reasons)
+    scripts/upstream-diff FOLDER --strict        also fail on an exception that explains nothing
 
 FOLDER holds Wix's `*.service.json` (and `*-errors.md`). A difference is one line,
 `<operation>: <kind>: <subject>: <detail>`, sorted. Kinds: operation-missing, operation-extra, method,
@@ -193,12 +194,21 @@ def _compare_limits(
 
 
 def _sets(
-    op: str, kind: str, wix: frozenset[Any], ours: frozenset[Any], show: Any = str
+    op: Operation, kind: str, wix: frozenset[Any], ours: frozenset[Any], show: Any = str
 ) -> Iterator[Difference]:
     for value in sorted(wix - ours):
-        yield Difference(op, f"{kind}-missing", show(value), "Wix documents it; the spec does not")
+        yield Difference(
+            op.key, f"{kind}-missing", show(value), "Wix documents it; the spec does not"
+        )
     for value in sorted(ours - wix):
-        yield Difference(op, f"{kind}-extra", show(value), "the spec has it; Wix does not")
+        subject = show(value)
+        yield Difference(
+            op.key,
+            f"{kind}-extra",
+            subject,
+            "the spec has it; Wix does not",
+            op.notes.get(subject, ""),
+        )
 
 
 def _required(up: Operation, spec: Operation) -> Iterator[Difference]:
@@ -256,8 +266,8 @@ def compare(upstream: list[Operation], spec: list[Operation]) -> list[Difference
         found += compare_fields(op, "request", up.request, s.request, s.notes, up.path_params)
         found += compare_fields(op, "response", up.response, s.response, s.notes)
         found += _required(up, s)
-        found += _sets(op, "permission", up.permissions, s.permissions)
-        found += _sets(op, "error", up.errors, s.errors, lambda e: f"{e[0]} {e[1]}")
+        found += _sets(s, "permission", up.permissions, s.permissions)
+        found += _sets(s, "error", up.errors, s.errors, lambda e: f"{e[0]} {e[1]}")
     return sorted(set(found))
 
 
@@ -347,6 +357,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     shown = parser.add_mutually_exclusive_group()
     shown.add_argument("--all", action="store_true", help="also print the explained differences")
     shown.add_argument("--suggest", action="store_true", help="print exception entries to review")
+    parser.add_argument(
+        "--strict", action="store_true", help="also fail on exceptions that explain nothing"
+    )
     args = parser.parse_args(argv)
     try:
         exceptions = read_exceptions(args.exceptions)
@@ -370,15 +383,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif not args.all:
         for d in unexplained:
             print(d.line())
-    for i, e in enumerate(exceptions):
-        if i not in used:
-            print(f"upstream-diff: unused exception: {e.text}", file=sys.stderr)
+    unused = [e for i, e in enumerate(exceptions) if i not in used]
+    for e in unused:
+        print(f"upstream-diff: unused exception (remove it): {e.text}", file=sys.stderr)
     print(
         f"upstream-diff: {len(differences)} differences, {len(differences) - len(unexplained)} "
         f"explained by {args.exceptions.name}, {len(unexplained)} unexplained",
         file=sys.stderr,
     )
-    return 1 if unexplained else 0
+    return 1 if unexplained or (args.strict and unused) else 0
 
 
 if __name__ == "__main__":

@@ -157,6 +157,66 @@ def test_suggest_prints_entries_that_explain_the_differences_once_reasons_are_wr
     assert run(folder, "--exceptions", exceptions).returncode == 0
 
 
+TRANSFER_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /b2b-site-management/v1/transfer-site:
+    post:
+      operationId: transferSite
+      summary: Transfer Site
+      x-wix-permissions: [Manage B2B Sites]
+      x-wix-errors:
+        - {status: 428, code: TARGET_ACCOUNT_ID_NOT_FOUND}
+        - {status: 403, code: SITE_TRANSFER_NOT_ALLOWED}
+        - {status: 400, code: SITE_NOT_FOUND}
+        - {status: 409, code: SITE_ALREADY_IN_ACCOUNT, x-wixsites-extension: the sandbox's own}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [siteTransfer]
+              properties:
+                siteTransfer:
+                  type: object
+                  properties:
+                    siteId: {type: string, format: uuid}
+                    sourceAccountId: {type: string}
+                    enableNotifications: {type: boolean}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  siteTransfer:
+                    type: object
+                    properties:
+                      siteId: {type: string}
+                      sourceAccountId: {type: string}
+                      enableNotifications: {type: boolean}
+"""
+
+
+def test_the_documented_errors_of_a_new_service_are_compared(tmp_path: Path) -> None:
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(TRANSFER_SPEC, encoding="utf-8")
+    none = tmp_path / "none.yaml"
+    none.write_text("exceptions: []\n", encoding="utf-8")
+    result = run(REFERENCE or "", "--spec", spec, "--exceptions", none)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("transferSite")]
+    assert lines == [
+        "transferSite: error-extra: 409 SITE_ALREADY_IN_ACCOUNT: the spec has it; Wix does not",
+        "transferSite: error-missing: 428 SITE_TRANSFER_NOT_SUPPORTED: Wix documents it; the spec does not",
+        "transferSite: format: request.siteTransfer.siteId format=uuid: Wix none, spec uuid",
+    ]
+    suggested = run(REFERENCE or "", "--spec", spec, "--exceptions", none, "--suggest").stdout
+    assert 'reason: "the sandbox\'s own"' in suggested
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
