@@ -12,34 +12,10 @@ from __future__ import annotations
 
 import os
 
-import httpx
-import requests
 import schemathesis
 
+from tests.contract.requests_signing import SignedRequests
 from wixauth import WixSignatureAuth
-
-
-class SignedRequests(requests.auth.AuthBase):
-    def __init__(self, auth: WixSignatureAuth) -> None:
-        self._auth = auth
-
-    def __call__(self, prepared: requests.PreparedRequest) -> requests.PreparedRequest:
-        body = prepared.body
-        content = body.encode("utf-8") if isinstance(body, str) else body
-        if not isinstance(content, bytes):  # no body (None); a streamed body is never sent here
-            content = b""
-        headers = {
-            name: value.decode("latin-1") if isinstance(value, bytes) else value
-            for name, value in prepared.headers.items()
-        }
-        request = httpx.Request(
-            str(prepared.method), str(prepared.url), headers=headers, content=content
-        )
-        self._auth.sign(request)
-        for name, value in request.headers.items():
-            if name.lower().startswith("x-wix-"):
-                prepared.headers[name] = value
-        return prepared
 
 
 def _from_environment() -> WixSignatureAuth:
