@@ -113,7 +113,7 @@ def test_cli_seed_and_reset(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
 def test_schemathesis_cli_against_a_served_sandbox() -> None:
     result = subprocess.run(
-        [str(ROOT / "tests" / "contract" / "run_schemathesis_cli.sh"), "5"],
+        [str(ROOT / "tests" / "contract" / "run_schemathesis_cli.sh"), "5", "key"],
         capture_output=True,
         text=True,
         timeout=600,

@@ -107,6 +107,8 @@ def sync_detailed(
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
+    wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Permission: Read Folder Data.
     Wix documents no errors of its own for it; the standard errors apply.
@@ -145,6 +147,8 @@ def sync(
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
+    wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Permission: Read Folder Data.
     Wix documents no errors of its own for it; the standard errors apply.
@@ -178,6 +182,8 @@ async def asyncio_detailed(
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
+    wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Permission: Read Folder Data.
     Wix documents no errors of its own for it; the standard errors apply.
@@ -214,6 +220,8 @@ async def asyncio(
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
+    wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Permission: Read Folder Data.
     Wix documents no errors of its own for it; the standard errors apply.

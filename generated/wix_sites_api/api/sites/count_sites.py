@@ -105,7 +105,8 @@ def sync_detailed(
 
      Retrieves the number of sites that match the filter. The `premium` and `appIds` filters are not
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
-    `WIX`-namespace sites.
+    `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
+    operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Permission: Read Site Data.
     Wix documents no errors of its own for it; the standard errors apply.
@@ -142,7 +143,8 @@ def sync(
 
      Retrieves the number of sites that match the filter. The `premium` and `appIds` filters are not
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
-    `WIX`-namespace sites.
+    `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
+    operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Permission: Read Site Data.
     Wix documents no errors of its own for it; the standard errors apply.
@@ -174,7 +176,8 @@ async def asyncio_detailed(
 
      Retrieves the number of sites that match the filter. The `premium` and `appIds` filters are not
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
-    `WIX`-namespace sites.
+    `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
+    operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Permission: Read Site Data.
     Wix documents no errors of its own for it; the standard errors apply.
@@ -209,7 +212,8 @@ async def asyncio(
 
      Retrieves the number of sites that match the filter. The `premium` and `appIds` filters are not
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
-    `WIX`-namespace sites.
+    `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
+    operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
     Permission: Read Site Data.
     Wix documents no errors of its own for it; the standard errors apply.

@@ -108,7 +108,9 @@ def sync_detailed(
     carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
     with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
-    malformed cursor is a 400.
+    malformed cursor is a 400. Schema-valid requests that are still a 400: a cursor sent together
+    with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
+    (`MALFORMED_FILTER`; the filter is free-form JSON).
 
     Permission: Read Site Data.
     Errors Wix documents for it: 401 `UNAUTHENTICATED`.
@@ -148,7 +150,9 @@ def sync(
     carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
     with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
-    malformed cursor is a 400.
+    malformed cursor is a 400. Schema-valid requests that are still a 400: a cursor sent together
+    with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
+    (`MALFORMED_FILTER`; the filter is free-form JSON).
 
     Permission: Read Site Data.
     Errors Wix documents for it: 401 `UNAUTHENTICATED`.
@@ -183,7 +187,9 @@ async def asyncio_detailed(
     carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
     with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
-    malformed cursor is a 400.
+    malformed cursor is a 400. Schema-valid requests that are still a 400: a cursor sent together
+    with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
+    (`MALFORMED_FILTER`; the filter is free-form JSON).
 
     Permission: Read Site Data.
     Errors Wix documents for it: 401 `UNAUTHENTICATED`.
@@ -221,7 +227,9 @@ async def asyncio(
     carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
     with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
-    malformed cursor is a 400.
+    malformed cursor is a 400. Schema-valid requests that are still a 400: a cursor sent together
+    with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
+    (`MALFORMED_FILTER`; the filter is free-form JSON).
 
     Permission: Read Site Data.
     Errors Wix documents for it: 401 `UNAUTHENTICATED`.

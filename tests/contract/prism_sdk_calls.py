@@ -1,0 +1,152 @@
+"""Call every SDK operation through a validating proxy (tests/contract/run_prism_proxy.sh).
+
+    WIX_BASE_URL=... WIX_API_KEY=... WIX_ACCOUNT_ID=... [WIX_APP_ID=... WIX_APP_SECRET=...] \\
+        python tests/contract/prism_sdk_calls.py
+
+Sync and async clients with the API key, and a signed client when an app is given: sites query
+(filters, sorts, several pages, a resumed cursor), count and move; folders query, create, rename,
+move, delete, of_site, get, tree, find and ensure; and the documented error answers (404, 409,
+400). Any answer the proxy refuses (Prism's --errors turns a violation into an error answer) raises,
+and the script exits 1 naming the step.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+from wixsites import (
+    AlreadyExists,
+    AsyncWixSites,
+    NotFound,
+    WixError,
+    WixSites,
+)
+
+UNKNOWN = "5eed5eed-0000-4000-8000-000000000404"
+E = TypeVar("E", bound=WixError)
+
+
+def expect(error: type[E], call: Callable[[], object]) -> E:
+    try:
+        call()
+    except error as raised:
+        return raised
+    raise AssertionError(f"expected {error.__name__}")
+
+
+def sync_calls(wix: WixSites, label: str) -> None:
+    sites = list(wix.sites.query(page_size=7))  # several pages
+    assert len(sites) > 7, f"{label}: the seeded account has too few sites ({len(sites)})"
+    ids = [str(s.id) for s in sites]
+    list(wix.sites.query(filter={"published": True}, sort="createdDate:desc", page_size=5))
+    list(wix.sites.query(filter={"folderId": {"$exists": False}}, sort="displayName"))
+    list(wix.sites.query(filter={"id": {"$in": ids[:3]}}, sort=["updatedDate:desc"]))
+    first = next(iter(wix.sites.query(page_size=3).pages()))
+    if first.next_cursor:
+        list(wix.sites.query(cursor=first.next_cursor, page_size=3))
+    assert wix.sites.count() == len(sites)
+    wix.sites.count(filter={"editorType": {"$in": ["EDITOR", "ADI"]}})
+
+    stage = wix.folders.ensure(f"Prism {label}/Stages/Design")
+    again = wix.folders.ensure(f"Prism {label}/Stages/Design")
+    assert again.id == stage.id
+    report = wix.sites.move([*ids[:4], UNKNOWN], stage)
+    assert sorted(report.moved) == sorted(ids[:4])
+    assert UNKNOWN in report.failed
+    holder = wix.folders.of_site(ids[0])
+    assert holder is not None
+    assert holder.id == stage.id
+    wix.sites.move(ids[:1], None)
+    assert wix.folders.of_site(ids[0]) is None
+
+    archive = wix.folders.create(f"Prism {label} archive")
+    child = wix.folders.create("Old", parent=archive)
+    renamed = wix.folders.rename(child, "Older")
+    assert renamed.name == "Older"
+    assert wix.folders.get(str(child.id)).name == "Older"
+    moved = wix.folders.move([str(child.id)], stage)
+    assert moved.ok, moved.failed
+    found = wix.folders.find(f"Prism {label}/Stages/Design/Older")
+    assert found is not None
+    assert found.id == child.id
+    list(wix.folders.query(filter={"name": {"$startsWith": "Prism"}}, sort="name", page_size=2))
+    list(wix.folders.query(filter={"parentId": {"$exists": False}}))
+    tree = wix.folders.tree()
+    assert any(node.name == "Older" for node in tree)
+    wix.folders.delete(child)
+    wix.folders.delete(archive)
+
+    expect(NotFound, lambda: wix.folders.get(UNKNOWN))
+    expect(NotFound, lambda: wix.folders.delete(UNKNOWN))
+    expect(NotFound, lambda: wix.folders.of_site(UNKNOWN))
+    expect(AlreadyExists, lambda: wix.folders.create(f"Prism {label}"))
+    cycle = wix.folders.move([str(stage.id)], stage)  # into itself: a 400, reported per id
+    assert str(stage.id) in cycle.failed, cycle
+    report = wix.folders.move([UNKNOWN], None)
+    assert UNKNOWN in report.failed
+
+
+async def async_calls(wix: AsyncWixSites, label: str) -> None:
+    ids = [str(s.id) async for s in wix.sites.query(page_size=9)]
+    await wix.sites.count(filter={"published": False})
+    folder = await wix.folders.ensure(f"Prism {label}/Async")
+    report = await wix.sites.move(ids[:3], folder)
+    assert report.ok, report.failed
+    assert (await wix.folders.of_site(ids[0])) is not None
+    await wix.folders.rename(folder, "Async renamed")
+    await wix.folders.move([str(folder.id)], None)
+    await wix.folders.get(str(folder.id))
+    await wix.folders.tree()
+    await wix.folders.find(f"Prism {label}")
+    await wix.folders.query().to_list()
+    await wix.folders.delete(folder)
+
+
+def step(name: str, run: Callable[[], None]) -> bool:
+    try:
+        run()
+    except Exception as error:  # any failure: name the step, keep going, exit 1 at the end
+        print(f"FAILED {name}: {type(error).__name__}: {error}")
+        return False
+    print(f"ok     {name}")
+    return True
+
+
+def main() -> int:
+    """Credentials from the environment (never the command line): WIX_BASE_URL, WIX_API_KEY,
+    WIX_ACCOUNT_ID, and for the signed client WIX_APP_ID and WIX_APP_SECRET."""
+    env = os.environ
+
+    def with_key() -> None:
+        with WixSites.from_env(rate_limit=None) as wix:
+            sync_calls(wix, "key")
+
+    async def async_with_key() -> None:
+        async with AsyncWixSites.from_env(rate_limit=None) as wix:
+            await async_calls(wix, "async")
+
+    def signed() -> None:
+        with WixSites.from_signature(
+            env["WIX_APP_ID"],
+            env["WIX_ACCOUNT_ID"],
+            env["WIX_APP_SECRET"],
+            env["WIX_BASE_URL"],
+            rate_limit=None,
+        ) as wix:
+            sync_calls(wix, "signed")
+
+    results = [
+        step("every SDK operation, API key", with_key),
+        step("the async SDK, API key", lambda: asyncio.run(async_with_key())),
+    ]
+    if env.get("WIX_APP_ID"):
+        results.append(step("every SDK operation, signed", signed))
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
