@@ -108,9 +108,9 @@ def sync_detailed(
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest | Unset):
@@ -146,9 +146,9 @@ def sync(
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest | Unset):
@@ -179,9 +179,9 @@ async def asyncio_detailed(
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest | Unset):
@@ -215,9 +215,9 @@ async def asyncio(
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
     `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest | Unset):

@@ -107,9 +107,9 @@ def sync_detailed(
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
     `WIX`-namespace sites.
 
-    Permission: Read Site Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest | Unset):
@@ -144,9 +144,9 @@ def sync(
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
     `WIX`-namespace sites.
 
-    Permission: Read Site Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest | Unset):
@@ -176,9 +176,9 @@ async def asyncio_detailed(
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
     `WIX`-namespace sites.
 
-    Permission: Read Site Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest | Unset):
@@ -211,9 +211,9 @@ async def asyncio(
     supported by this endpoint and are ignored. As with Query Sites, an empty filter counts only
     `WIX`-namespace sites.
 
-    Permission: Read Site Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest | Unset):

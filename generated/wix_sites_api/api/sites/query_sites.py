@@ -110,9 +110,9 @@ def sync_detailed(
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
     malformed cursor is a 400.
 
-    Permission: Read Site Data.
-    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
         body (QuerySitesRequest | Unset):
@@ -150,9 +150,9 @@ def sync(
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
     malformed cursor is a 400.
 
-    Permission: Read Site Data.
-    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
         body (QuerySitesRequest | Unset):
@@ -185,9 +185,9 @@ async def asyncio_detailed(
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
     malformed cursor is a 400.
 
-    Permission: Read Site Data.
-    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
         body (QuerySitesRequest | Unset):
@@ -223,9 +223,9 @@ async def asyncio(
     Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
     malformed cursor is a 400.
 
-    Permission: Read Site Data.
-    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
         body (QuerySitesRequest | Unset):
