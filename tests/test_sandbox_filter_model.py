@@ -186,6 +186,7 @@ FIELDS: dict[str, list[str]] = {
     "id": STRING_OPS,
     "editorType": STRING_OPS,
     "namespace": STRING_OPS,
+    "displayName": STRING_OPS,
     "name": ["$eq", "$ne", "$in", "$nin", "$startsWith", "$exists"],
     "searchPhrase": ["$eq", "$ne", "$startsWith"],
     "folderId": ["$eq", "$ne", "$in", "$nin", "$exists"],

@@ -14,7 +14,7 @@ from typing import Any
 
 from wixsandbox.clock import iso
 from wixsandbox.context import Context
-from wixsandbox.errors import already_exists, bad_request, invalid_field, not_found
+from wixsandbox.errors import already_exists, bad_request, not_found
 from wixsandbox.filters import FOLDER_FIELDS, FOLDER_SORTS, compile_filter, parse_sort
 
 MAX_DEPTH = 50
@@ -194,15 +194,11 @@ def update_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
     # As in gRPC transcoding, the URL binds folder.id: an id in the body is overridden by it. Every
     # body field is optional (as Wix documents); the schema allows only the mask path "name", and
     # fields the schema does not know are ignored.
+    # A mask naming `name` without a name would clear it, and a folder name cannot be empty: the
+    # name is left as it is (every schema-valid request is accepted).
     patch: dict[str, Any] = (body or {}).get("folder") or {}
     paths = _mask_paths((body or {}).get("fieldMask"))
-    if paths is not None and "name" not in patch:
-        raise invalid_field(
-            "folder.name",
-            "is required when fieldMask names it: a folder name cannot be empty",
-            "REQUIRED_FIELD",
-        )
-    if "name" in patch:
+    if "name" in patch and (paths is None or "name" in paths):
         name: str = patch["name"]
         if name != row.name:
             if any(other.name == name for other in tree.children(row.parent_id)):

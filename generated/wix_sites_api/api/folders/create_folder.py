@@ -116,10 +116,10 @@ def sync_detailed(
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
     that would be deeper than 50 levels is a 400.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 409 `ALREADY_EXISTS`.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 409 `ALREADY_EXISTS`.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
 
     Args:
         body (CreateFolderRequest):
@@ -154,10 +154,10 @@ def sync(
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
     that would be deeper than 50 levels is a 400.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 409 `ALREADY_EXISTS`.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 409 `ALREADY_EXISTS`.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
 
     Args:
         body (CreateFolderRequest):
@@ -187,10 +187,10 @@ async def asyncio_detailed(
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
     that would be deeper than 50 levels is a 400.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 409 `ALREADY_EXISTS`.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 409 `ALREADY_EXISTS`.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
 
     Args:
         body (CreateFolderRequest):
@@ -223,10 +223,10 @@ async def asyncio(
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
     that would be deeper than 50 levels is a 400.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 409 `ALREADY_EXISTS`.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 409 `ALREADY_EXISTS`.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 400 `PATH_TOO_DEEP`.
 
     Args:
         body (CreateFolderRequest):

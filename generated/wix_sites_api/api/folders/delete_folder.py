@@ -114,10 +114,10 @@ def sync_detailed(
     two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 404 `NOT_FOUND`.
-    The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 404 `NOT_FOUND`.
+    - The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
         folder_id (UUID):
@@ -154,10 +154,10 @@ def sync(
     two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 404 `NOT_FOUND`.
-    The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 404 `NOT_FOUND`.
+    - The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
         folder_id (UUID):
@@ -189,10 +189,10 @@ async def asyncio_detailed(
     two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 404 `NOT_FOUND`.
-    The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 404 `NOT_FOUND`.
+    - The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
         folder_id (UUID):
@@ -227,10 +227,10 @@ async def asyncio(
     two path templates of the same shape, so it shares the `{folderId}` path item with Update
     Folder. The URL sent is the same.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 404 `NOT_FOUND`.
-    The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 404 `NOT_FOUND`.
+    - The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
         folder_id (UUID):

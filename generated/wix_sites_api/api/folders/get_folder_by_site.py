@@ -106,9 +106,9 @@ def sync_detailed(
      Returns the folder that holds the site. For a site at root the folder object is empty (`{}`).
     An unknown site is a 404.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         site_id (UUID):
@@ -142,9 +142,9 @@ def sync(
      Returns the folder that holds the site. For a site at root the folder object is empty (`{}`).
     An unknown site is a 404.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         site_id (UUID):
@@ -173,9 +173,9 @@ async def asyncio_detailed(
      Returns the folder that holds the site. For a site at root the folder object is empty (`{}`).
     An unknown site is a 404.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         site_id (UUID):
@@ -207,9 +207,9 @@ async def asyncio(
      Returns the folder that holds the site. For a site at root the folder object is empty (`{}`).
     An unknown site is a 404.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         site_id (UUID):

@@ -117,10 +117,10 @@ def sync_detailed(
     itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
     is a 409.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 404 `NOT_FOUND`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 404 `NOT_FOUND`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
     `ALREADY_EXISTS`.
 
     Args:
@@ -157,10 +157,10 @@ def sync(
     itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
     is a 409.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 404 `NOT_FOUND`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 404 `NOT_FOUND`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
     `ALREADY_EXISTS`.
 
     Args:
@@ -192,10 +192,10 @@ async def asyncio_detailed(
     itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
     is a 409.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 404 `NOT_FOUND`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 404 `NOT_FOUND`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
     `ALREADY_EXISTS`.
 
     Args:
@@ -230,10 +230,10 @@ async def asyncio(
     itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
     is a 409.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 404 `NOT_FOUND`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 404 `NOT_FOUND`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `FOLDER_CYCLE`, 400 `PATH_TOO_DEEP`, 409
     `ALREADY_EXISTS`.
 
     Args:

@@ -112,11 +112,11 @@ def sync_detailed(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
-    Permission: Manage Folders.
-    Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
+    - Permission: Manage Folders.
+    - Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
     400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
-    Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
-    reference material of this project.
+    - Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
+      reference material of this project.
 
     Args:
         body (MoveSitesToFolderRequest):
@@ -152,11 +152,11 @@ def sync(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
-    Permission: Manage Folders.
-    Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
+    - Permission: Manage Folders.
+    - Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
     400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
-    Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
-    reference material of this project.
+    - Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
+      reference material of this project.
 
     Args:
         body (MoveSitesToFolderRequest):
@@ -187,11 +187,11 @@ async def asyncio_detailed(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
-    Permission: Manage Folders.
-    Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
+    - Permission: Manage Folders.
+    - Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
     400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
-    Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
-    reference material of this project.
+    - Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
+      reference material of this project.
 
     Args:
         body (MoveSitesToFolderRequest):
@@ -225,11 +225,11 @@ async def asyncio(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
-    Permission: Manage Folders.
-    Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
+    - Permission: Manage Folders.
+    - Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
     400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
-    Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
-    reference material of this project.
+    - Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
+      reference material of this project.
 
     Args:
         body (MoveSitesToFolderRequest):

@@ -110,9 +110,9 @@ def sync_detailed(
     The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
     wrong shape is still a 400 `MALFORMED_FILTER`.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest | Unset):
@@ -150,9 +150,9 @@ def sync(
     The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
     wrong shape is still a 400 `MALFORMED_FILTER`.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest | Unset):
@@ -185,9 +185,9 @@ async def asyncio_detailed(
     The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
     wrong shape is still a 400 `MALFORMED_FILTER`.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest | Unset):
@@ -223,9 +223,9 @@ async def asyncio(
     The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
     wrong shape is still a 400 `MALFORMED_FILTER`.
 
-    Permission: Read Folder Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Folder Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (QueryFoldersRequest | Unset):

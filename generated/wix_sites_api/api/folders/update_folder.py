@@ -125,10 +125,10 @@ def sync_detailed(
     only `name` can be updated (see the choices in the API description). The URL's `folderId`
     binds `folder.id` (gRPC transcoding): an id in the body is overridden by the URL's.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         folder_id (UUID):
@@ -169,10 +169,10 @@ def sync(
     only `name` can be updated (see the choices in the API description). The URL's `folderId`
     binds `folder.id` (gRPC transcoding): an id in the body is overridden by the URL's.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         folder_id (UUID):
@@ -208,10 +208,10 @@ async def asyncio_detailed(
     only `name` can be updated (see the choices in the API description). The URL's `folderId`
     binds `folder.id` (gRPC transcoding): an id in the body is overridden by the URL's.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         folder_id (UUID):
@@ -250,10 +250,10 @@ async def asyncio(
     only `name` can be updated (see the choices in the API description). The URL's `folderId`
     binds `folder.id` (gRPC transcoding): an id in the body is overridden by the URL's.
 
-    Permission: Manage Folders (Wix's service description names no permission for this
-    operation; Manage Folders is this spec's choice).
-    Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
-    The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
+    - Permission: Manage Folders (Wix's service description names no permission for this
+      operation; Manage Folders is this spec's choice).
+    - Errors Wix documents for it: 400 `INVALID_ARGUMENT`, 409 `ALREADY_EXISTS`.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
         folder_id (UUID):

@@ -108,9 +108,9 @@ def sync_detailed(
     `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
     operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
-    Permission: Read Site Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest | Unset):
@@ -146,9 +146,9 @@ def sync(
     `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
     operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
-    Permission: Read Site Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest | Unset):
@@ -179,9 +179,9 @@ async def asyncio_detailed(
     `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
     operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
-    Permission: Read Site Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest | Unset):
@@ -215,9 +215,9 @@ async def asyncio(
     `WIX`-namespace sites. The filter is free-form JSON, so a schema-valid filter with an unknown
     operator or a value of the wrong shape is still a 400 `MALFORMED_FILTER`.
 
-    Permission: Read Site Data.
-    Wix documents no errors of its own for it; the standard errors apply.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
         body (CountSitesRequest | Unset):

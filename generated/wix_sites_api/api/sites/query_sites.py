@@ -112,9 +112,9 @@ def sync_detailed(
     with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
     (`MALFORMED_FILTER`; the filter is free-form JSON).
 
-    Permission: Read Site Data.
-    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
         body (QuerySitesRequest | Unset):
@@ -154,9 +154,9 @@ def sync(
     with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
     (`MALFORMED_FILTER`; the filter is free-form JSON).
 
-    Permission: Read Site Data.
-    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
         body (QuerySitesRequest | Unset):
@@ -191,9 +191,9 @@ async def asyncio_detailed(
     with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
     (`MALFORMED_FILTER`; the filter is free-form JSON).
 
-    Permission: Read Site Data.
-    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
         body (QuerySitesRequest | Unset):
@@ -231,9 +231,9 @@ async def asyncio(
     with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
     (`MALFORMED_FILTER`; the filter is free-form JSON).
 
-    Permission: Read Site Data.
-    Errors Wix documents for it: 401 `UNAUTHENTICATED`.
-    The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
+    - Permission: Read Site Data.
+    - Errors Wix documents for it: 401 `UNAUTHENTICATED`.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
         body (QuerySitesRequest | Unset):
