@@ -14,11 +14,14 @@ from wixsites.bulk import MoveReport
 from wixsites.client import AsyncWixSites, WixSites
 from wixsites.errors import (
     AlreadyExists,
+    AmbiguousFolderPath,
     AuthenticationError,
     ConfigurationError,
     CursorExpired,
+    DeadlineExceeded,
     FieldViolation,
     InvalidArgument,
+    InvalidResponse,
     NetworkError,
     NotFound,
     PagingError,
@@ -37,6 +40,7 @@ from wixsites.tree import FolderNode, FolderTree
 
 __all__ = [
     "AlreadyExists",
+    "AmbiguousFolderPath",
     "AsyncFolderQuery",
     "AsyncLegacyPager",
     "AsyncSiteQuery",
@@ -44,11 +48,13 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "CursorExpired",
+    "DeadlineExceeded",
     "FieldViolation",
     "FolderNode",
     "FolderQuery",
     "FolderTree",
     "InvalidArgument",
+    "InvalidResponse",
     "LegacyPage",
     "LegacyPager",
     "MoveReport",

@@ -59,7 +59,7 @@ def _all_folders(args: _Args) -> Flow[list[Folder]]:
     out: list[Folder] = []
     while not pager.done:
         page = yield args.call(pager.offset)
-        pager.advance(len(page.items), total=page.total, echoed=page.offset)
+        pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
         out.extend(page.items)
     return out
 
@@ -180,7 +180,7 @@ class FolderQuery:
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.offset))
-            pager.advance(len(page.items), total=page.total, echoed=page.offset)
+            pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
             yield page
 
     def __iter__(self) -> Iterator[Folder]:
@@ -200,7 +200,7 @@ class AsyncFolderQuery:
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.offset))
-            pager.advance(len(page.items), total=page.total, echoed=page.offset)
+            pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
             yield page
 
     async def __aiter__(self) -> AsyncIterator[Folder]:
@@ -333,6 +333,10 @@ class AsyncFolders:
     async def ensure(self, path: str) -> Folder:
         split_path(path)
         return await self._runner.drive(_ensure(path))
+
+
+def _keys(page: Page[Folder]) -> list[str]:
+    return [str(f.id) for f in page.items]
 
 
 def _folder_key(fid: object) -> str:

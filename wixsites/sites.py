@@ -84,7 +84,7 @@ class SiteQuery:
         while not pager.done:
             page = self._runner.run(self._args.call(pager.cursor))
             yield page
-            pager.advance(page.next_cursor, page.has_next)
+            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
 
     def __iter__(self) -> Iterator[Site]:
         for page in self.pages():
@@ -110,7 +110,7 @@ class AsyncSiteQuery:
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.cursor))
             yield page
-            pager.advance(page.next_cursor, page.has_next)
+            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
 
     async def __aiter__(self) -> AsyncIterator[Site]:
         async for page in self.pages():

@@ -1,0 +1,434 @@
+"""The SDK against a hostile server: every failure is a `WixError`, paging always ends, calls are
+bounded in time and size, move reports never contradict the server, folder paths are
+unambiguous, and secrets never escape.
+
+The servers here are fakes on purpose: their misbehaviour is what is under test. Most are
+`httpx.MockTransport` handlers; the ones that must misbehave on the wire (dripping bytes, a gzip
+bomb, a body too large to buffer) are raw HTTP/1.1 servers on 127.0.0.1 (`RawServer`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import socket
+import threading
+import time
+import tracemalloc
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from wixsites import (
+    AsyncWixSites,
+    DeadlineExceeded,
+    InvalidResponse,
+    PagingError,
+    RetryPolicy,
+    WixError,
+    WixSites,
+)
+
+Handler = Callable[[httpx.Request], httpx.Response]
+KEY = "hostile-test-key-0001"
+ACCOUNT = "acc"
+RID = "rid-hostile-1"
+
+
+def site_id(n: int) -> str:
+    return str(uuid.UUID(int=n + 1))
+
+
+def wix(handler: Handler, **options: Any) -> WixSites:
+    options.setdefault("rate_limit", None)
+    options.setdefault("retry", None)
+    return WixSites(
+        api_key=KEY, account_id=ACCOUNT, transport=httpx.MockTransport(handler), **options
+    )
+
+
+def answer(status: int, body: bytes | str) -> Handler:
+    raw = body.encode() if isinstance(body, str) else body
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, content=raw, headers={"x-wix-request-id": RID})
+
+    return handler
+
+
+# 7. Every failure is a WixError.
+
+BAD_SITE_PAGES = {
+    "truncated JSON": '{"sites": [{"id": "00000000-0000-0000-0000-000000000001"',
+    "HTML": "<html><body>502 Bad Gateway</body></html>",
+    "a JSON list": "[]",
+    "a JSON list of pairs": '[["sites", []]]',
+    "a JSON string": '"sites"',
+    "JSON null": "null",
+    "sites of the wrong type": '{"sites": "abc"}',
+    "a site of the wrong type": '{"sites": [5]}',
+    "metadata of the wrong type": '{"sites": [], "metadata": [1, 2]}',
+    "an empty body": "",
+}
+
+
+@pytest.mark.parametrize("body", BAD_SITE_PAGES.values(), ids=BAD_SITE_PAGES.keys())
+def test_an_unusable_answer_is_an_invalid_response(body: str) -> None:
+    with wix(answer(200, body)) as client, pytest.raises(InvalidResponse) as caught:
+        list(client.sites.query())
+    err = caught.value
+    assert err.status == 200
+    assert err.request_id == RID
+    assert err.excerpt is not None
+    assert RID in str(err)
+
+
+def test_a_bad_uuid_is_never_a_bare_value_error() -> None:
+    # Whether ids are parsed as UUIDs is the generated models' choice; either way, no ValueError.
+    body = json.dumps({"sites": [{"id": "not-a-uuid"}], "metadata": {"hasNext": False}})
+    raised: WixError | None = None
+    sites: list[Any] = []
+    with wix(answer(200, body)) as client:
+        try:
+            sites = list(client.sites.query())
+        except WixError as err:
+            raised = err
+    if raised is None:
+        assert [str(s.id) for s in sites] == ["not-a-uuid"]
+    else:
+        assert isinstance(raised, InvalidResponse)
+
+
+@pytest.mark.parametrize("status", [201, 204, 299, 302])
+def test_a_status_the_api_never_sends_is_an_invalid_response(status: int) -> None:
+    with wix(answer(status, '{"count": 3}')) as client, pytest.raises(InvalidResponse) as caught:
+        client.sites.count()
+    assert caught.value.status == status
+    assert caught.value.request_id == RID
+
+
+@pytest.mark.parametrize("count", ['"5"', "-1", "true", "1.5", "null", "[]"])
+def test_count_refuses_anything_but_a_non_negative_integer(count: str) -> None:
+    with wix(answer(200, f'{{"count": {count}}}')) as client, pytest.raises(InvalidResponse):
+        client.sites.count()
+
+
+def test_count_reads_a_good_count() -> None:
+    with wix(answer(200, '{"count": 7}')) as client:
+        assert client.sites.count() == 7
+
+
+def test_the_excerpt_and_the_message_are_capped() -> None:
+    huge = "<html>" + "x" * 500_000 + "</html>"
+    with wix(answer(200, huge)) as client, pytest.raises(InvalidResponse) as caught:
+        client.sites.count()
+    assert len(str(caught.value)) < 800
+    assert caught.value.excerpt is not None
+    assert len(caught.value.excerpt) < 300
+
+
+def test_an_error_answer_with_a_huge_message_is_capped() -> None:
+    body = json.dumps({"message": "m" * 100_000, "details": {"applicationError": {"code": "X"}}})
+    with wix(answer(400, body)) as client, pytest.raises(WixError) as caught:
+        client.sites.count()
+    assert caught.value.status == 400
+    assert len(str(caught.value)) < 1000
+
+
+def test_async_client_raises_invalid_response_too() -> None:
+    async def main() -> None:
+        async with AsyncWixSites(
+            api_key=KEY,
+            account_id=ACCOUNT,
+            transport=httpx.MockTransport(answer(200, "<html>nope</html>")),
+            rate_limit=None,
+            retry=None,
+        ) as client:
+            with pytest.raises(InvalidResponse):
+                await client.sites.count()
+
+    asyncio.run(main())
+
+
+# 8. Paging always ends.
+
+
+def _requests_counted(body: Callable[[int], dict[str, Any]]) -> tuple[Handler, list[int]]:
+    calls = [0]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls[0] += 1
+        if calls[0] > 50:  # the test's own bound: the client should have stopped long before
+            return httpx.Response(400, json={"message": "test server: too many pages"})
+        return httpx.Response(200, json=body(calls[0]))
+
+    return handler, calls
+
+
+def test_empty_pages_that_claim_more_end_in_a_paging_error() -> None:
+    handler, calls = _requests_counted(
+        lambda n: {"sites": [], "metadata": {"hasNext": True, "cursors": {"next": f"c{n}"}}}
+    )
+    with wix(handler) as client, pytest.raises(PagingError) as caught:
+        list(client.sites.query())
+    assert caught.value.code == "NO_PROGRESS"
+    assert calls[0] <= 5
+
+
+def test_pages_of_already_seen_sites_end_in_a_paging_error() -> None:
+    same = [{"id": site_id(i)} for i in range(3)]
+    handler, calls = _requests_counted(
+        lambda n: {"sites": same, "metadata": {"hasNext": True, "cursors": {"next": f"c{n}"}}}
+    )
+    with wix(handler) as client, pytest.raises(PagingError):
+        list(client.sites.query(page_size=3))
+    assert calls[0] <= 5
+
+
+@pytest.mark.parametrize("via", ["query", "tree"])
+def test_folder_pages_that_are_always_full_end_in_a_paging_error(via: str) -> None:
+    size = 2 if via == "query" else 1000
+    same = [{"id": site_id(i), "name": f"f{i}"} for i in range(size)]
+    handler, calls = _requests_counted(lambda n: {"folders": same})
+
+    def read(client: WixSites) -> object:
+        if via == "query":
+            return list(client.folders.query(page_size=size))
+        return client.folders.tree(root_site_count=False)
+
+    with wix(handler) as client, pytest.raises(PagingError):
+        read(client)
+    assert calls[0] <= 5
+
+
+def test_async_paging_ends_too() -> None:
+    handler, calls = _requests_counted(
+        lambda n: {"sites": [], "metadata": {"hasNext": True, "cursors": {"next": f"c{n}"}}}
+    )
+
+    async def main() -> None:
+        async with AsyncWixSites(
+            api_key=KEY,
+            account_id=ACCOUNT,
+            transport=httpx.MockTransport(handler),
+            rate_limit=None,
+            retry=None,
+        ) as client:
+            with pytest.raises(PagingError):
+                await client.sites.query().to_list()
+
+    asyncio.run(main())
+    assert calls[0] <= 5
+
+
+def test_a_slow_start_is_not_a_stall() -> None:
+    # Two empty pages, then the sites: progress resumes in time, and every site comes back.
+    def body(n: int) -> dict[str, Any]:
+        sites = [] if n <= 2 else [{"id": site_id(n)}]
+        more = n < 5
+        meta: dict[str, Any] = {"hasNext": more}
+        if more:
+            meta["cursors"] = {"next": f"c{n}"}
+        return {"sites": sites, "metadata": meta}
+
+    handler, _ = _requests_counted(body)
+    with wix(handler) as client:
+        assert [str(s.id) for s in client.sites.query()] == [site_id(n) for n in (3, 4, 5)]
+
+
+# 9. Bounded in time and size: raw servers on 127.0.0.1.
+
+
+class RawServer:
+    """An HTTP/1.1 server on 127.0.0.1 that reads one request per connection and lets `respond`
+    write whatever it likes to the socket."""
+
+    def __init__(self, respond: Callable[[socket.socket], None]) -> None:
+        self.respond = respond
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.stop = threading.Event()
+        self.connections = 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
+
+    def _one(self, conn: socket.socket) -> None:
+        conn.settimeout(5)
+        with conn:
+            data = b""
+            try:
+                while b"\r\n\r\n" not in data:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    data += chunk
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n"):
+                    if line.lower().startswith(b"content-length:"):
+                        length = int(line.split(b":", 1)[1])
+                while len(body) < length:
+                    body += conn.recv(65536)
+                self.respond(conn)
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.stop.set()
+        self.sock.close()
+        self.thread.join(2)
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[[Callable[[socket.socket], None]], RawServer]]:
+    servers: list[RawServer] = []
+
+    def start(respond: Callable[[socket.socket], None]) -> RawServer:
+        server = RawServer(respond)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def _drip(conn: socket.socket) -> None:
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+    )
+    for _ in range(40):  # 8 s at most: far longer than any deadline below
+        conn.sendall(b" ")
+        time.sleep(0.2)
+
+
+def _drip_options(server: RawServer) -> dict[str, Any]:
+    # A read timeout of 5 s is never reached by a byte every 0.2 s: only the deadline stops it.
+    return {
+        "api_key": KEY,
+        "account_id": ACCOUNT,
+        "base_url": server.url,
+        "rate_limit": None,
+        "timeout": 5,
+        "deadline": 0.5,
+    }
+
+
+def test_a_dripping_server_is_cut_off_at_the_deadline(raw_server: Any) -> None:
+    server = raw_server(_drip)
+    start = time.monotonic()
+    with (
+        WixSites(
+            api_key=KEY,
+            account_id=ACCOUNT,
+            base_url=server.url,
+            rate_limit=None,
+            timeout=5,
+            deadline=0.5,
+            retry=RetryPolicy(max_attempts=5, base_delay=0.01),
+        ) as client,
+        pytest.raises(DeadlineExceeded),
+    ):
+        client.sites.count()
+    assert time.monotonic() - start < 1.5
+
+
+def test_a_dripping_server_is_cut_off_at_the_deadline_async(raw_server: Any) -> None:
+    server = raw_server(_drip)
+
+    async def main() -> None:
+        async with AsyncWixSites(**_drip_options(server)) as client:
+            with pytest.raises(DeadlineExceeded):
+                await client.sites.count()
+
+    start = time.monotonic()
+    asyncio.run(main())
+    assert time.monotonic() - start < 1.5
+
+
+def test_retries_stop_at_the_deadline() -> None:
+    calls = [0]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls[0] += 1
+        return httpx.Response(503, json={}, headers={"Retry-After": "0.2"})
+
+    start = time.monotonic()
+    with (
+        wix(handler, retry=RetryPolicy(max_attempts=100), deadline=0.5) as client,
+        pytest.raises(DeadlineExceeded) as caught,
+    ):
+        client.sites.count()
+    assert time.monotonic() - start < 1.5
+    assert calls[0] <= 3
+    assert caught.value.attempts == calls[0]
+
+
+def _big_body(size: int, gzipped: bool) -> Callable[[socket.socket], None]:
+    payload = b'{"count": 1, "pad": "' + b"x" * size + b'"}'
+    body = gzip.compress(payload, compresslevel=9) if gzipped else payload
+
+    def respond(conn: socket.socket) -> None:
+        encoding = b"Content-Encoding: gzip\r\n" if gzipped else b""
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + encoding
+            + b"Content-Length: "
+            + str(len(body)).encode()
+            + b"\r\n\r\n"
+        )
+        conn.sendall(body)
+
+    return respond
+
+
+@pytest.mark.parametrize("gzipped", [False, True], ids=["plain", "gzip bomb"])
+def test_an_answer_over_the_size_cap_is_refused_without_buffering_it(
+    raw_server: Any, gzipped: bool
+) -> None:
+    server = raw_server(_big_body(8_000_000, gzipped))
+    with WixSites(
+        api_key=KEY,
+        account_id=ACCOUNT,
+        base_url=server.url,
+        rate_limit=None,
+        retry=None,
+        max_response_bytes=1_000_000,
+    ) as client:
+        tracemalloc.start()
+        try:
+            with pytest.raises(InvalidResponse) as caught:
+                client.sites.count()
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert caught.value.code == "RESPONSE_TOO_LARGE"
+    assert caught.value.status == 200
+    assert peak < 8_000_000
+
+
+def test_an_answer_under_the_size_cap_is_read_gzipped_or_not(raw_server: Any) -> None:
+    for gzipped in (False, True):
+        server = raw_server(_big_body(100_000, gzipped))
+        with WixSites(
+            api_key=KEY, account_id=ACCOUNT, base_url=server.url, rate_limit=None, retry=None
+        ) as client:
+            assert client.sites.count() == 1

@@ -1,0 +1,189 @@
+"""What bounds one SDK call against any server: its deadline, and how large an answer may be.
+
+The runner opens a `CallScope` for each call (all its attempts and the waits between them); the
+transport, several layers below, finds it through a context variable, caps each attempt's socket
+timeouts at the time left, reads the answer's body itself (decompressing it, never past the size
+cap) and leaves the answer's status, request id and body in the scope, so that an answer the
+generated parsers cannot read becomes an `InvalidResponse` that says what came back.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+import httpx
+
+from wixsites.errors import DeadlineExceeded, InvalidResponse, request_id_of
+
+__all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "EXCERPT_CHARS",
+    "CallScope",
+    "Decoder",
+    "current_scope",
+    "decoder_for",
+    "excerpt",
+    "read_capped",
+]
+
+DEFAULT_DEADLINE = 300.0
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+EXCERPT_CHARS = 200
+
+_SCOPE: ContextVar[CallScope | None] = ContextVar("wixsites_call_scope", default=None)
+
+
+@dataclass(slots=True)
+class CallScope:
+    """One call's deadline (a `time.monotonic()` instant, or None) and its last answer."""
+
+    deadline: float | None
+    max_bytes: int
+    label: str = ""
+    status: int | None = None
+    request_id: str | None = None
+    body: bytes = b""
+
+    def remaining(self) -> float | None:
+        return None if self.deadline is None else self.deadline - time.monotonic()
+
+    def check(self, what: str = "") -> None:
+        """Raise `DeadlineExceeded` once the deadline has passed."""
+        left = self.remaining()
+        if left is not None and left <= 0:
+            raise self.exceeded(what)
+
+    def exceeded(self, what: str = "") -> DeadlineExceeded:
+        doing = f" {what}" if what else ""
+        return DeadlineExceeded(
+            f"{self.label or 'the call'}: no complete answer within its deadline{doing}",
+            status=self.status,
+            request_id=self.request_id,
+        )
+
+    def record(self, status: int, request_id: str | None, body: bytes) -> None:
+        self.status, self.request_id, self.body = status, request_id, body
+
+    def forget(self) -> None:
+        self.status, self.request_id, self.body = None, None, b""
+
+    def invalid(self, why: str) -> InvalidResponse:
+        """The error for an answer the SDK cannot use, with its status, request id and excerpt."""
+        return InvalidResponse(
+            f"{self.label or 'Wix'}: invalid answer ({why}): {excerpt(self.body)}",
+            status=self.status,
+            request_id=self.request_id,
+            excerpt=excerpt(self.body),
+        )
+
+    def enter(self) -> object:
+        return _SCOPE.set(self)
+
+    @staticmethod
+    def leave(token: object) -> None:
+        _SCOPE.reset(token)  # type: ignore[arg-type]
+
+
+def current_scope() -> CallScope | None:
+    return _SCOPE.get()
+
+
+def excerpt(body: bytes, limit: int = EXCERPT_CHARS) -> str:
+    """The start of a body as one short line of text."""
+    text = body[: limit * 4].decode("utf-8", errors="replace")
+    text = " ".join(text.split())
+    if not text:
+        return "(empty body)"
+    return repr(text[:limit] + ("..." if len(text) > limit or len(body) > limit * 4 else ""))
+
+
+class Decoder:
+    """Undo the answer's Content-Encoding (identity, gzip or deflate) without ever holding more
+    than `max_bytes` of decoded body: a decompression bomb stops at the cap like a huge body."""
+
+    def __init__(self, encoding: str | None, max_bytes: int, scope: CallScope | None) -> None:
+        self.max_bytes = max_bytes
+        self.scope = scope
+        self.size = 0
+        self.chunks: list[bytes] = []
+        codings = [c.strip().lower() for c in (encoding or "").split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        self._zlib: zlib._Decompress | None = None
+        if not codings:
+            return
+        if len(codings) > 1 or codings[0] not in ("gzip", "x-gzip", "deflate"):
+            raise InvalidResponse(
+                f"the answer is encoded as {', '.join(codings)!r}, which the SDK does not accept "
+                "(it asks for gzip or deflate)"
+            )
+        wbits = zlib.MAX_WBITS | 16 if "gzip" in codings[0] else zlib.MAX_WBITS
+        self._zlib = zlib.decompressobj(wbits)
+
+    def _take(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.max_bytes:
+            raise self.too_large()
+        if data:
+            self.chunks.append(data)
+
+    def too_large(self) -> InvalidResponse:
+        scope = self.scope
+        return InvalidResponse(
+            f"the answer is larger than the {self.max_bytes:,}-byte cap (max_response_bytes); "
+            "stopped reading it",
+            status=None if scope is None else scope.status,
+            request_id=None if scope is None else scope.request_id,
+            code="RESPONSE_TOO_LARGE",
+        )
+
+    def feed(self, raw: bytes) -> None:
+        if self._zlib is None:
+            self._take(raw)
+            return
+        try:
+            data = self._zlib.decompress(raw, self.max_bytes - self.size + 1)
+            self._take(data)
+            while self._zlib.unconsumed_tail:
+                data = self._zlib.decompress(
+                    self._zlib.unconsumed_tail, self.max_bytes - self.size + 1
+                )
+                if not data:
+                    break
+                self._take(data)
+        except zlib.error:
+            raise InvalidResponse("the answer's compressed body is corrupt") from None
+
+    def finish(self) -> bytes:
+        if self._zlib is not None:
+            try:
+                self._take(self._zlib.flush())
+            except zlib.error:
+                raise InvalidResponse("the answer's compressed body is corrupt") from None
+        return b"".join(self.chunks)
+
+
+def decoder_for(response: httpx.Response, max_bytes: int, scope: CallScope | None) -> Decoder:
+    """A `Decoder` for the answer's body; the scope learns the answer's status and request id."""
+    if scope is not None:
+        scope.record(response.status_code, request_id_of(response.headers), b"")
+    if response.is_stream_consumed:  # built in memory (a MockTransport's): already decoded
+        decoder = Decoder(None, max_bytes, scope)
+        decoder.feed(response.content)
+        return decoder
+    return Decoder(response.headers.get("content-encoding"), max_bytes, scope)
+
+
+def read_capped(response: httpx.Response, max_bytes: int, scope: CallScope | None) -> bytes:
+    """The decoded body of a sync answer, checking the size cap and the deadline chunk by chunk."""
+    decoder = decoder_for(response, max_bytes, scope)
+    if response.is_stream_consumed:
+        return decoder.finish()
+    for chunk in response.iter_raw():
+        decoder.feed(chunk)
+        if scope is not None:
+            scope.check("while reading the answer")
+    return decoder.finish()
