@@ -25,6 +25,7 @@ import pytest
 
 from wixsites import (
     AsyncWixSites,
+    ConfigurationError,
     DeadlineExceeded,
     InvalidResponse,
     PagingError,
@@ -432,3 +433,79 @@ def test_an_answer_under_the_size_cap_is_read_gzipped_or_not(raw_server: Any) ->
             api_key=KEY, account_id=ACCOUNT, base_url=server.url, rate_limit=None, retry=None
         ) as client:
             assert client.sites.count() == 1
+
+
+# 12. Secrets never escape.
+
+BAD_KEYS = {
+    "a trailing control character": KEY + "\x07",
+    "a leading space": " " + KEY,
+    "a trailing line break": KEY + "\n",
+    "an inner tab": KEY[:5] + "\t" + KEY[5:],
+    "a non-ASCII character": KEY + "é",
+}
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: BaseException | None = exc
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
+@pytest.mark.parametrize("key", BAD_KEYS.values(), ids=BAD_KEYS.keys())
+def test_a_malformed_key_is_refused_at_construction_without_echoing_it(key: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        WixSites(api_key=key, account_id=ACCOUNT, transport=httpx.MockTransport(answer(200, "{}")))
+    for exc in _chain(caught.value):
+        assert KEY not in str(exc)
+        assert KEY not in repr(exc)
+        assert KEY[:8] not in str(exc)
+
+
+def test_a_malformed_signing_secret_is_refused_without_echoing_it() -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        WixSites.from_signature("app", "inst", " " + KEY)
+    assert all(KEY not in str(exc) for exc in _chain(caught.value))
+
+
+def test_a_network_failure_chains_no_cause(raw_server: Any) -> None:
+    server = raw_server(lambda conn: conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Le"))
+    with (
+        WixSites(
+            api_key=KEY,
+            account_id=ACCOUNT,
+            base_url=server.url,
+            rate_limit=None,
+            retry=RetryPolicy(max_attempts=2, base_delay=0.01),
+        ) as client,
+        pytest.raises(WixError) as caught,
+    ):
+        client.sites.count()
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
+
+
+def test_a_url_password_is_masked_everywhere(raw_server: Any) -> None:
+    password = "url-pass-word-1234"
+    server = raw_server(lambda conn: conn.close())
+    url = server.url.replace("http://", f"http://user:{password}@")
+    seen: list[str] = []
+    with WixSites(
+        api_key=KEY,
+        account_id=ACCOUNT,
+        base_url=url,
+        rate_limit=None,
+        retry=None,
+        on_request=lambda info: seen.append(str(info)),
+    ) as client:
+        assert password not in repr(client)
+        assert "user:***@" in repr(client)
+        with pytest.raises(WixError) as caught:
+            client.sites.count()
+    assert seen
+    for text in [*seen, *(str(e) for e in _chain(caught.value))]:
+        assert password not in text
+    with pytest.raises(ConfigurationError) as bad:
+        WixSites(api_key=KEY, account_id=ACCOUNT, base_url=f"ftp://user:{password}@host")
+    assert password not in str(bad.value)
