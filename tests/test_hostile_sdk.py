@@ -16,23 +16,31 @@ import socket
 import threading
 import time
 import tracemalloc
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
+from wix_sites_api.models import Folder
 
+from tests import sandbox_fixtures
+from wixsandbox import Sandbox
 from wixsites import (
+    AmbiguousFolderPath,
     AsyncWixSites,
     ConfigurationError,
     DeadlineExceeded,
+    InvalidArgument,
     InvalidResponse,
     PagingError,
     RetryPolicy,
     WixError,
     WixSites,
 )
+from wixsites.cli.errors import InputError
+from wixsites.cli.folderindex import FolderIndex
 
 Handler = Callable[[httpx.Request], httpx.Response]
 KEY = "hostile-test-key-0001"
@@ -509,3 +517,218 @@ def test_a_url_password_is_masked_everywhere(raw_server: Any) -> None:
     with pytest.raises(ConfigurationError) as bad:
         WixSites(api_key=KEY, account_id=ACCOUNT, base_url=f"ftp://user:{password}@host")
     assert password not in str(bad.value)
+
+
+# 10. Move reports never contradict the server: the sandbox, under faults, one attempt a request.
+
+
+def _sdk(sandbox: Sandbox, **options: Any) -> WixSites:
+    return WixSites(
+        api_key=sandbox_fixtures.KEY,
+        account_id=sandbox_fixtures.ACCOUNT,
+        base_url=sandbox_fixtures.BASE_URL,
+        rate_limit=None,
+        **options,
+    )
+
+
+def test_under_faults_every_id_reported_moved_is_in_the_target_and_no_failed_one_is() -> None:
+    with sandbox_fixtures.make_sandbox() as sandbox:
+        sandbox.seed(sandbox_fixtures.ACCOUNT, sites=300)
+        with _sdk(sandbox, transport=sandbox.transport()) as calm:
+            ids = [str(s.id) for s in calm.sites.query(page_size=1000)]
+            target = str(calm.folders.create("Target").id)
+        faulty = sandbox.transport(fault_rate=0.3, fault_seed=11)
+        reports = []
+        with _sdk(sandbox, transport=faulty, retry=None) as client:
+            for start in range(0, len(ids), 10):
+                reports.append(client.sites.move(ids[start : start + 10], target))
+        with _sdk(sandbox, transport=sandbox.transport()) as calm:
+            in_target = {str(s.id) for s in calm.sites.query({"folderId": target}, page_size=1000)}
+    moved = [i for r in reports for i in r.moved]
+    failed = [i for r in reports for i in r.failed]
+    uncertain = [i for r in reports for i in r.uncertain]
+    assert sorted(moved + failed + uncertain) == sorted(ids)
+    assert set(moved) <= in_target
+    assert not set(failed) & in_target
+    assert failed  # the faults did strike (so the check above was not vacuous)
+    assert any("read back" in r for rep in reports for r in rep.failed.values())
+    assert len(uncertain) < len(ids) // 4
+    for rep in reports:
+        assert all(reason.startswith("may have moved") for reason in rep.uncertain.values())
+
+
+class LosingServer:
+    """Applies each move, then loses its answer in the way given; answers reads (`$in` by id)
+    with where each item is, or fails them too."""
+
+    def __init__(self, ids: list[str], lose: str, reads_fail: bool = False) -> None:
+        self.where = dict.fromkeys(ids, "")
+        self.lose = lose
+        self.reads_fail = reads_fail
+        self.applied = True
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        if request.url.path.endswith("/move"):
+            ids = body.get("folderIds") or body["sites"]["id"]["$in"]
+            for i in ids:
+                if self.applied:
+                    self.where[i] = body["targetFolderId"]
+            if self.lose == "drop":
+                raise httpx.RemoteProtocolError("connection lost", request=request)
+            return httpx.Response(503, json={})
+        if self.reads_fail:
+            return httpx.Response(500, json={})
+        wanted = body["query"]["filter"]["id"]["$in"]
+        if request.url.path.startswith("/site-list"):
+            sites = [{"id": i, "folderId": self.where[i]} for i in wanted if i in self.where]
+            return httpx.Response(200, json={"sites": sites, "metadata": {"hasNext": False}})
+        folders = [
+            {"id": i, "name": i[:8], "parentId": self.where[i]} for i in wanted if i in self.where
+        ]
+        return httpx.Response(200, json={"folders": folders})
+
+
+TARGET = site_id(999)
+
+
+@pytest.mark.parametrize("kind", ["sites", "folders"])
+@pytest.mark.parametrize("lose", ["drop", "503"])
+def test_a_move_whose_answer_was_lost_is_read_back(kind: str, lose: str) -> None:
+    ids = [site_id(i) for i in range(5)]
+    server = LosingServer(ids, lose)
+    with wix(server) as client:
+        report = (client.sites if kind == "sites" else client.folders).move(ids, TARGET)
+    assert report.moved == ids
+    assert report.ok
+
+
+def test_a_move_not_applied_is_read_back_as_failed() -> None:
+    ids = [site_id(i) for i in range(3)]
+    server = LosingServer(ids, "drop")
+    server.applied = False
+    with wix(server) as client:
+        report = client.sites.move(ids, TARGET)
+    assert set(report.failed) == set(ids)
+    assert all("not in the target" in r for r in report.failed.values())
+
+
+def test_a_move_that_cannot_be_read_back_is_uncertain_not_failed() -> None:
+    ids = [site_id(i) for i in range(3)]
+    with wix(LosingServer(ids, "drop", reads_fail=True)) as client:
+        report = client.sites.move(ids, TARGET)
+    assert report.failed == {}
+    assert set(report.uncertain) == set(ids)
+    assert all(r.startswith("may have moved") for r in report.uncertain.values())
+    assert not report.ok
+    assert "3 uncertain" in str(report)
+
+
+# 11. Folder paths are unambiguous; issue 12 item 6: names compared NFC-normalized.
+
+CAFE_NFC = unicodedata.normalize("NFC", "Café Müller")
+CAFE_NFD = unicodedata.normalize("NFD", "Café Müller")
+
+
+@pytest.mark.parametrize("name", ["a/b", "/", "root", "ROOT", "..", ".", " .. "])
+def test_the_sdk_refuses_a_folder_name_a_path_could_not_tell_apart(name: str) -> None:
+    with wix(answer(200, "{}")) as client, pytest.raises(InvalidArgument) as caught:
+        client.folders.create(name)
+    assert caught.value.status is None  # refused before any request
+
+
+@pytest.mark.parametrize("name", ["a/b", "root", "..", "."])
+def test_the_sandbox_refuses_such_names_on_create_and_rename(name: str) -> None:
+    with (
+        sandbox_fixtures.make_sandbox() as sandbox,
+        sandbox_fixtures.client(sandbox) as http,
+    ):
+        created = http.post(sandbox_fixtures.FOLDERS, json={"folder": {"name": name}})
+        assert created.status_code == 400
+        folder = sandbox_fixtures.create_folder(http, "fine")
+        renamed = http.patch(
+            f"{sandbox_fixtures.FOLDERS}/{folder['id']}",
+            json={"folder": {"name": name}, "fieldMask": "name"},
+        )
+        assert renamed.status_code == 400
+
+
+def test_the_sandbox_compares_sibling_names_nfc_normalized() -> None:
+    assert CAFE_NFC != CAFE_NFD
+    with (
+        sandbox_fixtures.make_sandbox() as sandbox,
+        sandbox_fixtures.client(sandbox) as http,
+    ):
+        sandbox_fixtures.create_folder(http, CAFE_NFC)
+        twin = http.post(sandbox_fixtures.FOLDERS, json={"folder": {"name": CAFE_NFD}})
+        assert twin.status_code == 409
+        other = sandbox_fixtures.create_folder(http, "Other")
+        renamed = http.patch(
+            f"{sandbox_fixtures.FOLDERS}/{other['id']}",
+            json={"folder": {"name": CAFE_NFD}, "fieldMask": "name"},
+        )
+        assert renamed.status_code == 409
+
+
+def test_find_and_ensure_compare_names_nfc_normalized() -> None:
+    with (
+        sandbox_fixtures.make_sandbox() as sandbox,
+        _sdk(sandbox, transport=sandbox.transport()) as client,
+    ):
+        made = client.folders.ensure(f"{CAFE_NFC}/QA")
+        found = client.folders.find(f"{CAFE_NFD}/QA")
+        again = client.folders.ensure(f"{CAFE_NFD}/QA")
+        count = len(list(client.folders.query()))
+    assert found is not None
+    assert str(found.id) == str(made.id) == str(again.id)
+    assert count == 2
+
+
+def _folders_server(folders: list[dict[str, Any]]) -> Handler:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"folders": folders, "metadata": {"total": len(folders)}})
+
+    return handler
+
+
+def test_a_path_that_names_two_folders_is_an_error_listing_both() -> None:
+    slash, a, b = site_id(1), site_id(2), site_id(3)
+    folders = [
+        {"id": slash, "name": "a/b", "parentId": ""},
+        {"id": a, "name": "a", "parentId": ""},
+        {"id": b, "name": "b", "parentId": a},
+    ]
+    with wix(_folders_server(folders)) as client, pytest.raises(AmbiguousFolderPath) as caught:
+        client.folders.find("a/b")
+    assert {fid for fid, _ in caught.value.candidates} == {slash, b}
+    assert slash in str(caught.value)
+    assert b in str(caught.value)
+    with wix(_folders_server(folders)) as client:
+        found = client.folders.find("a")
+        assert found is not None
+        assert str(found.id) == a
+
+
+def test_two_siblings_whose_names_normalize_alike_are_ambiguous() -> None:
+    folders = [
+        {"id": site_id(1), "name": CAFE_NFC, "parentId": ""},
+        {"id": site_id(2), "name": CAFE_NFD, "parentId": ""},
+    ]
+    with wix(_folders_server(folders)) as client, pytest.raises(AmbiguousFolderPath):
+        client.folders.find(CAFE_NFC)
+
+
+def test_the_cli_refuses_an_ambiguous_path_listing_the_candidates() -> None:
+    slash, a, b = site_id(1), site_id(2), site_id(3)
+    index = FolderIndex.of(
+        [
+            Folder.from_dict({"id": slash, "name": "a/b", "parentId": ""}),
+            Folder.from_dict({"id": a, "name": "a", "parentId": ""}),
+            Folder.from_dict({"id": b, "name": "b", "parentId": a}),
+        ]
+    )
+    with pytest.raises(InputError) as caught:
+        index.resolve("a/b")
+    assert slash in str(caught.value)
+    assert b in str(caught.value)

@@ -13,6 +13,7 @@ from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_syn
 from wixsites.errors import InvalidArgument
 from wixsites.ids import FolderRef, target_id
 from wixsites.paging import CursorPager, Page
+from wixsites.placement import sites_in_target
 from wixsites.query import (
     COUNT_FILTER_FIELDS,
     SITE_FILTER_FIELDS,
@@ -164,6 +165,7 @@ class Sites:
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
+            check=sites_in_target,
             progress=progress,
         )
 
@@ -200,6 +202,7 @@ class AsyncSites:
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
+            check=sites_in_target,
             progress=progress,
             max_concurrency=max_concurrency or self._max_concurrency,
         )

@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from wix_sites_api.models import Folder
 from wix_sites_api.types import Unset
 
-from wixsites.errors import InvalidArgument
+from wixsites.errors import AmbiguousFolderPath, InvalidArgument
 
-__all__ = ["FolderNode", "FolderTree", "split_path"]
+__all__ = ["FolderNode", "FolderTree", "ambiguous", "name_key", "path_key", "split_path"]
+
+
+def name_key(name: str) -> str:
+    """A folder name as compared: Unicode-normalized (NFC), so that "Café" typed with a
+    combining accent and with a precomposed one are the same name."""
+    return unicodedata.normalize("NFC", name)
+
+
+def path_key(names: Iterable[str]) -> str:
+    """A folder path as compared: its names, NFC-normalized, joined by "/". Comparing whole
+    paths rather than name by name also finds a folder whose own name holds a "/" (which this
+    SDK never creates, but another client may have)."""
+    return name_key("/".join(names))
+
+
+def ambiguous(path: str, candidates: list[tuple[str, str]]) -> AmbiguousFolderPath:
+    """The error for a path that names several folders; `candidates` are (id, path) pairs."""
+    shown = ", ".join(f"{fid} ({where!r})" for fid, where in candidates[:5])
+    more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
+    return AmbiguousFolderPath(
+        f"the folder path {path!r} names {len(candidates)} folders: {shown}{more}",
+        candidates=candidates,
+    )
 
 
 @dataclass(eq=False, slots=True)
@@ -120,15 +144,13 @@ class FolderTree:
         return self._by_id.get(folder_id.lower())
 
     def find(self, path: str) -> FolderNode | None:
-        """The node at "Clients/Acme/QA" (exact names), or None."""
-        level = self.roots
-        node: FolderNode | None = None
-        for name in split_path(path):
-            node = next((n for n in level if n.name == name), None)
-            if node is None:
-                return None
-            level = node.children
-        return node
+        """The node at "Clients/Acme/QA" (names compared NFC-normalized), or None;
+        `AmbiguousFolderPath` when the path names more than one folder."""
+        key = path_key(split_path(path))
+        found = [node for node in self if path_key(node.path) == key]
+        if len(found) > 1:
+            raise ambiguous(path, [(node.id, node.path_text) for node in found])
+        return found[0] if found else None
 
     @property
     def site_count(self) -> int:

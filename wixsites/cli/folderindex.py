@@ -15,6 +15,7 @@ from wix_sites_api.types import Unset
 
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import is_guid
+from wixsites.tree import ambiguous, name_key, path_key
 
 __all__ = ["ROOT", "ROOT_NAMES", "FolderIndex", "is_root", "split_path"]
 
@@ -79,20 +80,22 @@ class FolderIndex:
         return "/".join(self.path_parts(folder_id)) if folder_id else "/"
 
     def child_named(self, parent: str, name: str) -> Folder | None:
+        key = name_key(name)
         for folder in self.children(parent):
-            if self.name_of(folder) == name:
+            if name_key(self.name_of(folder)) == key:
                 return folder
         return None
 
     def find(self, path: str) -> Folder | None:
-        parent = ROOT
-        folder: Folder | None = None
-        for name in split_path(path):
-            folder = self.child_named(parent, name)
-            if folder is None:
-                return None
-            parent = self.id_of(folder)
-        return folder
+        """The folder at the path (names compared NFC-normalized), or None; an `InputError`
+        listing the candidates when the path names more than one (a name holding a "/", or two
+        siblings of the same name, both of which another client may have made)."""
+        key = path_key(split_path(path))
+        found = [f for fid, f in self.folders.items() if path_key(self.path_parts(fid)) == key]
+        if len(found) > 1:
+            candidates = [(self.id_of(f), self.path(self.id_of(f))) for f in found]
+            raise InputError(f"{ambiguous(path, candidates)}: name the folder by its id instead")
+        return found[0] if found else None
 
     def subtree_ids(self, folder_id: str) -> list[str]:
         ids = [folder_id]
