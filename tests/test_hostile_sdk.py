@@ -357,7 +357,7 @@ def test_a_dripping_server_is_cut_off_at_the_deadline(raw_server: Any) -> None:
         pytest.raises(DeadlineExceeded),
     ):
         client.sites.count()
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 3.0
 
 
 def test_a_dripping_server_is_cut_off_at_the_deadline_async(raw_server: Any) -> None:
@@ -370,7 +370,7 @@ def test_a_dripping_server_is_cut_off_at_the_deadline_async(raw_server: Any) -> 
 
     start = time.monotonic()
     asyncio.run(main())
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 3.0
 
 
 def test_retries_stop_at_the_deadline() -> None:
@@ -386,7 +386,7 @@ def test_retries_stop_at_the_deadline() -> None:
         pytest.raises(DeadlineExceeded) as caught,
     ):
         client.sites.count()
-    assert time.monotonic() - start < 1.5
+    assert time.monotonic() - start < 3.0
     assert calls[0] <= 3
     assert caught.value.attempts == calls[0]
 
@@ -732,3 +732,32 @@ def test_the_cli_refuses_an_ambiguous_path_listing_the_candidates() -> None:
         index.resolve("a/b")
     assert slash in str(caught.value)
     assert b in str(caught.value)
+
+
+def _drip_head(conn: socket.socket) -> None:
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}":
+        conn.sendall(bytes([byte]))
+        time.sleep(0.2)
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_a_server_dripping_the_head_of_its_answer_is_cut_off_too(
+    raw_server: Any, asynchronous: bool
+) -> None:
+    server = raw_server(_drip_head)
+
+    async def main() -> None:
+        async with AsyncWixSites(**_drip_options(server)) as client:
+            await client.sites.count()
+
+    def count() -> None:
+        if asynchronous:
+            asyncio.run(main())
+            return
+        with WixSites(**_drip_options(server), retry=None) as client:
+            client.sites.count()
+
+    start = time.monotonic()
+    with pytest.raises(DeadlineExceeded):
+        count()
+    assert time.monotonic() - start < 3.0

@@ -9,8 +9,13 @@ generated parsers cannot read becomes an `InvalidResponse` that says what came b
 
 from __future__ import annotations
 
+import contextlib
+import heapq
+import itertools
+import threading
 import time
 import zlib
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -24,6 +29,7 @@ __all__ = [
     "EXCERPT_CHARS",
     "CallScope",
     "Decoder",
+    "Watchdog",
     "current_scope",
     "decoder_for",
     "excerpt",
@@ -187,3 +193,67 @@ def read_capped(response: httpx.Response, max_bytes: int, scope: CallScope | Non
         if scope is not None:
             scope.check("while reading the answer")
     return decoder.finish()
+
+
+class Watchdog:
+    """Calls a function when a deadline passes, unless disarmed first: for the sync transport,
+    whose socket reads time out one by one, so that a server dripping bytes into an answer's
+    head is cut off too (by closing the connections, which ends the blocked read).
+
+    One daemon thread per watchdog, started on first use; arming and disarming are a heap push
+    and a set removal under a lock."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._armed: set[int] = set()
+        self._ids = itertools.count()
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    def arm(self, deadline: float, action: Callable[[], None]) -> int:
+        with self._lock:
+            token = next(self._ids)
+            heapq.heappush(self._heap, (deadline, token, action))
+            self._armed.add(token)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="wixsites-deadline", daemon=True
+                )
+                self._thread.start()
+            self._lock.notify()
+            return token
+
+    def disarm(self, token: int) -> None:
+        with self._lock:
+            self._armed.discard(token)
+
+    def stop(self) -> None:
+        """End the thread (the transport is closed): nothing armed fires any more."""
+        with self._lock:
+            self._stopped = True
+            self._armed.clear()
+            self._lock.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if self._stopped:
+                    self._thread = None
+                    self._stopped = False
+                    return
+                while self._heap and self._heap[0][1] not in self._armed:
+                    heapq.heappop(self._heap)  # disarmed: forget it
+                if not self._heap:
+                    self._lock.wait()
+                    continue
+                deadline, token, action = self._heap[0]
+                wait = deadline - time.monotonic()
+                if wait > 0:
+                    self._lock.wait(wait)
+                    continue
+                heapq.heappop(self._heap)
+                self._armed.discard(token)
+            # a failure to cut a connection off must not end the thread
+            with contextlib.suppress(Exception):
+                action()

@@ -23,6 +23,7 @@ from wixsites.errors import WixError, error_from_response, request_id_of
 from wixsites.limits import (
     DEFAULT_MAX_RESPONSE_BYTES,
     CallScope,
+    Watchdog,
     current_scope,
     decoder_for,
     read_capped,
@@ -211,6 +212,11 @@ class WireTransport(httpx.BaseTransport):
         self._wire = _Wire(
             limiter=limiter, on_request=on_request, redact=redact, max_bytes=max_response_bytes
         )
+        # Only a transport over real sockets can be held by a server dripping bytes into the
+        # head of an answer; at the deadline its connections are closed, which ends the read.
+        self._watchdog: Watchdog | None = (
+            Watchdog() if isinstance(inner, httpx.HTTPTransport) else None
+        )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         wire = self._wire
@@ -219,6 +225,9 @@ class WireTransport(httpx.BaseTransport):
         if wait > 0.0:
             self._sleep(wait)
         wire.cap_timeouts(request, scope)
+        watchdog, watch = self._watchdog, None
+        if scope is not None and scope.deadline is not None and watchdog is not None:
+            watch = watchdog.arm(scope.deadline, self._inner.close)
         start = time.perf_counter()
         try:
             response = self._inner.handle_request(request)
@@ -228,9 +237,14 @@ class WireTransport(httpx.BaseTransport):
                 response.close()
         except Exception as exc:
             raise wire.failed(request, start, exc, scope) from None
+        finally:
+            if watchdog is not None and watch is not None:
+                watchdog.disarm(watch)
         return wire.answer(request, response, content, start, scope)
 
     def close(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.stop()
         self._inner.close()
 
 
