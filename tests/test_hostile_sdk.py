@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx
 import pytest
+from click.testing import CliRunner
 from wix_sites_api.models import Folder
 
 from tests import sandbox_fixtures
@@ -39,6 +40,7 @@ from wixsites import (
     WixError,
     WixSites,
 )
+from wixsites.cli import cli
 from wixsites.cli.errors import InputError
 from wixsites.cli.folderindex import FolderIndex
 
@@ -761,3 +763,71 @@ def test_a_server_dripping_the_head_of_its_answer_is_cut_off_too(
     with pytest.raises(DeadlineExceeded):
         count()
     assert time.monotonic() - start < 3.0
+
+
+# The command line against a hostile server: one line, no traceback, no secret.
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Any, *args: str) -> Any:
+    monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(tmp_path / "unused.db"))
+    for name in ("WIX_API_KEY", "WIX_ACCOUNT_ID", "WIX_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    return result, errors[0]
+
+
+def _html(conn: socket.socket) -> None:
+    body = b"<html><body>Welcome to nginx!</body></html>"
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nx-wix-request-id: rid-html\r\n"
+        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+
+
+def test_the_cli_reports_an_unusable_answer_in_one_line(
+    raw_server: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    server = raw_server(_html)
+    result, error = _cli(
+        monkeypatch,
+        tmp_path,
+        "--base-url",
+        server.url,
+        "--api-key",
+        KEY,
+        "--account-id",
+        ACCOUNT,
+        "--max-retries",
+        "0",
+        "sites",
+        "count",
+    )
+    assert result.exit_code == 1
+    assert "invalid answer" in error
+    assert "rid-html" in error
+    assert "unexpected" not in error
+
+
+def test_the_cli_refuses_a_malformed_key_without_echoing_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    result, error = _cli(
+        monkeypatch,
+        tmp_path,
+        "-v",
+        "--base-url",
+        "http://user:url-secret-pw@127.0.0.1:9",
+        "--api-key",
+        KEY + "\x07",
+        "--account-id",
+        ACCOUNT,
+        "sites",
+        "count",
+    )
+    assert result.exit_code == 2
+    assert "api_key" in error
+    assert KEY not in result.output
+    assert "url-secret-pw" not in result.output
