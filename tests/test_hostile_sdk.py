@@ -831,3 +831,30 @@ def test_the_cli_refuses_a_malformed_key_without_echoing_it(
     assert "api_key" in error
     assert KEY not in result.output
     assert "url-secret-pw" not in result.output
+
+
+def _echo_key(request: httpx.Request) -> httpx.Response:
+    key = request.headers["authorization"]
+    return httpx.Response(
+        200, text=f"<html>you sent {key}</html>", headers={"x-wix-request-id": key}
+    )
+
+
+@pytest.mark.parametrize("status", [200, 400, 503])
+def test_a_server_that_echoes_the_key_does_not_make_the_sdk_show_it(status: int) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        echoed = _echo_key(request)
+        if status == 200:
+            return echoed
+        body = {"message": f"bad key {request.headers['authorization']}"}
+        return httpx.Response(status, json=body, headers=echoed.headers)
+
+    logged: list[str] = []
+    with (
+        wix(handler, on_request=lambda info: logged.append(str(info))) as client,
+        pytest.raises(WixError) as caught,
+    ):
+        client.sites.count()
+    err = caught.value
+    texts = [str(err), repr(err), str(err.request_id), str(getattr(err, "excerpt", "")), *logged]
+    assert all(KEY not in text for text in texts)

@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TypeVar
 import httpx
 from wix_sites_api import Client
 
-from wixsites.errors import WixError
+from wixsites.errors import InvalidResponse, WixError
 from wixsites.limits import DEFAULT_MAX_RESPONSE_BYTES, CallScope
 from wixsites.operations import Call
 from wixsites.retry import RetryPolicy, RetryState
@@ -68,19 +68,29 @@ class _Base:
         return delay
 
     def _give_up(self, state: RetryState, exc: Exception) -> NoReturn:
-        err = state.failure(exc)
-        err.message = self.redact(err.message)
-        err.args = (err.message,)
         # Never chained: a transport's exception may quote a header, and so a credential.
-        raise err from None
+        raise self._scrub(state.failure(exc)) from None
 
-    @staticmethod
-    def _malformed(scope: CallScope, exc: Exception) -> Exception:
+    def _scrub(self, err: WixError) -> WixError:
+        """The error with every text a server could have filled redacted (a hostile or broken
+        server may echo a request header back)."""
+        redact = self.redact
+        err.message = redact(err.message)
+        err.args = (err.message,)
+        if err.request_id:
+            err.request_id = redact(err.request_id)
+        if err.description:
+            err.description = redact(err.description)
+        if isinstance(err, InvalidResponse) and err.excerpt:
+            err.excerpt = redact(err.excerpt)
+        return err
+
+    def _malformed(self, scope: CallScope, exc: Exception) -> Exception:
         """An `InvalidResponse` for a parsing failure on an answer; `exc` itself if no answer came
         (then it is a fault of the SDK or its arguments, not of the server)."""
         if scope.status is None:
             return exc
-        return scope.invalid(f"{type(exc).__name__}: {exc}"[:200])
+        return self._scrub(scope.invalid(f"{type(exc).__name__}: {exc}"[:200]))
 
     @staticmethod
     def _log_retry(call: Call[Any], exc: Exception, state: RetryState, delay: float) -> None:

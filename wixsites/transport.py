@@ -95,7 +95,9 @@ class _Wire:
             path=self.redact(request.url.path),
             status=None if response is None else response.status_code,
             elapsed=time.perf_counter() - start,
-            request_id=None if response is None else request_id_of(response.headers),
+            request_id=None
+            if response is None
+            else _redacted(request_id_of(response.headers), self.redact),
             error=None if exc is None else type(exc).__name__,
         )
         logger.debug(
@@ -184,6 +186,10 @@ class _Wire:
 _JSON_OBJECT = re.compile(rb"[ \t\r\n]*\{")
 _BODY_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 _EXTENSIONS = ("http_version", "reason_phrase")
+
+
+def _redacted(text: str | None, redact: Callable[[str], str]) -> str | None:
+    return None if text is None else redact(text)
 
 
 def _unusable(status: int, content: bytes) -> str | None:
