@@ -858,3 +858,50 @@ def test_a_server_that_echoes_the_key_does_not_make_the_sdk_show_it(status: int)
     err = caught.value
     texts = [str(err), repr(err), str(err.request_id), str(getattr(err, "excerpt", "")), *logged]
     assert all(KEY not in text for text in texts)
+
+
+def _encoded(encoding: bytes, body: bytes) -> Callable[[socket.socket], None]:
+    def respond(conn: socket.socket) -> None:
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: "
+            + encoding
+            + b"\r\nContent-Length: "
+            + str(len(body)).encode()
+            + b"\r\n\r\n"
+            + body
+        )
+
+    return respond
+
+
+@pytest.mark.parametrize(
+    ("encoding", "body", "code"),
+    [
+        (b"gzip", b"not gzip at all", "CORRUPT_ENCODING"),
+        (b"br", b"\x0b\x02\x80{}\x03", "UNSUPPORTED_ENCODING"),
+        (b"gzip, gzip", gzip.compress(gzip.compress(b"{}")), "UNSUPPORTED_ENCODING"),
+    ],
+)
+def test_an_answer_encoded_wrongly_is_an_invalid_response(
+    raw_server: Any, encoding: bytes, body: bytes, code: str
+) -> None:
+    server = raw_server(_encoded(encoding, body))
+    with (
+        WixSites(
+            api_key=KEY, account_id=ACCOUNT, base_url=server.url, rate_limit=None, retry=None
+        ) as client,
+        pytest.raises(InvalidResponse) as caught,
+    ):
+        client.sites.count()
+    assert caught.value.code == code
+    assert caught.value.status == 200
+
+
+def test_the_generated_functions_used_directly_get_the_same_errors() -> None:
+    from wix_sites_api.api.sites import count_sites
+    from wix_sites_api.models import CountSitesRequest
+
+    with wix(answer(200, "<html>nope</html>")) as client, pytest.raises(InvalidResponse) as caught:
+        count_sites.sync_detailed(client=client.api, body=CountSitesRequest())
+    assert caught.value.status == 200
+    assert caught.value.request_id == RID

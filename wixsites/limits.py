@@ -86,6 +86,10 @@ class CallScope:
             excerpt=excerpt(self.body),
         )
 
+    def refused(self, message: str, code: str) -> InvalidResponse:
+        """The error for an answer refused before it was read whole (its status is known)."""
+        return InvalidResponse(message, status=self.status, request_id=self.request_id, code=code)
+
     def enter(self) -> object:
         return _SCOPE.set(self)
 
@@ -107,11 +111,14 @@ def excerpt(body: bytes, limit: int = EXCERPT_CHARS) -> str:
     return repr(text[:limit] + ("..." if len(text) > limit or len(body) > limit * 4 else ""))
 
 
+_CORRUPT = "the answer's compressed body is corrupt"
+
+
 class Decoder:
     """Undo the answer's Content-Encoding (identity, gzip or deflate) without ever holding more
     than `max_bytes` of decoded body: a decompression bomb stops at the cap like a huge body."""
 
-    def __init__(self, encoding: str | None, max_bytes: int, scope: CallScope | None) -> None:
+    def __init__(self, encoding: str | None, max_bytes: int, scope: CallScope) -> None:
         self.max_bytes = max_bytes
         self.scope = scope
         self.size = 0
@@ -122,9 +129,10 @@ class Decoder:
         if not codings:
             return
         if len(codings) > 1 or codings[0] not in ("gzip", "x-gzip", "deflate"):
-            raise InvalidResponse(
+            raise scope.refused(
                 f"the answer is encoded as {', '.join(codings)!r}, which the SDK does not accept "
-                "(it asks for gzip or deflate)"
+                "(it asks for gzip or deflate)",
+                "UNSUPPORTED_ENCODING",
             )
         wbits = zlib.MAX_WBITS | 16 if "gzip" in codings[0] else zlib.MAX_WBITS
         self._zlib = zlib.decompressobj(wbits)
@@ -137,13 +145,10 @@ class Decoder:
             self.chunks.append(data)
 
     def too_large(self) -> InvalidResponse:
-        scope = self.scope
-        return InvalidResponse(
+        return self.scope.refused(
             f"the answer is larger than the {self.max_bytes:,}-byte cap (max_response_bytes); "
             "stopped reading it",
-            status=None if scope is None else scope.status,
-            request_id=None if scope is None else scope.request_id,
-            code="RESPONSE_TOO_LARGE",
+            "RESPONSE_TOO_LARGE",
         )
 
     def feed(self, raw: bytes) -> None:
@@ -161,21 +166,20 @@ class Decoder:
                     break
                 self._take(data)
         except zlib.error:
-            raise InvalidResponse("the answer's compressed body is corrupt") from None
+            raise self.scope.refused(_CORRUPT, "CORRUPT_ENCODING") from None
 
     def finish(self) -> bytes:
         if self._zlib is not None:
             try:
                 self._take(self._zlib.flush())
             except zlib.error:
-                raise InvalidResponse("the answer's compressed body is corrupt") from None
+                raise self.scope.refused(_CORRUPT, "CORRUPT_ENCODING") from None
         return b"".join(self.chunks)
 
 
-def decoder_for(response: httpx.Response, max_bytes: int, scope: CallScope | None) -> Decoder:
+def decoder_for(response: httpx.Response, max_bytes: int, scope: CallScope) -> Decoder:
     """A `Decoder` for the answer's body; the scope learns the answer's status and request id."""
-    if scope is not None:
-        scope.record(response.status_code, request_id_of(response.headers), b"")
+    scope.record(response.status_code, request_id_of(response.headers), b"")
     if response.is_stream_consumed:  # built in memory (a MockTransport's): already decoded
         decoder = Decoder(None, max_bytes, scope)
         decoder.feed(response.content)
@@ -183,15 +187,14 @@ def decoder_for(response: httpx.Response, max_bytes: int, scope: CallScope | Non
     return Decoder(response.headers.get("content-encoding"), max_bytes, scope)
 
 
-def read_capped(response: httpx.Response, max_bytes: int, scope: CallScope | None) -> bytes:
+def read_capped(response: httpx.Response, max_bytes: int, scope: CallScope) -> bytes:
     """The decoded body of a sync answer, checking the size cap and the deadline chunk by chunk."""
     decoder = decoder_for(response, max_bytes, scope)
     if response.is_stream_consumed:
         return decoder.finish()
     for chunk in response.iter_raw():
         decoder.feed(chunk)
-        if scope is not None:
-            scope.check("while reading the answer")
+        scope.check("while reading the answer")
     return decoder.finish()
 
 

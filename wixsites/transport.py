@@ -114,21 +114,21 @@ class _Wire:
         if self.on_request is not None:
             self.on_request(info)
 
-    def pace(self, scope: CallScope | None) -> float:
+    def pace(self, scope: CallScope) -> float:
         """The seconds to wait for the rate limit; refused when the wait outlasts the deadline."""
         if self.limiter is None:
             return 0.0
         wait = self.limiter.reserve()
-        left = None if scope is None else scope.remaining()
-        if scope is not None and left is not None and wait >= left:
+        left = scope.remaining()
+        if left is not None and wait >= left:
             raise scope.exceeded("(waiting for the rate limit)")
         return wait
 
     @staticmethod
-    def cap_timeouts(request: httpx.Request, scope: CallScope | None) -> float | None:
+    def cap_timeouts(request: httpx.Request, scope: CallScope) -> float | None:
         """Cap the attempt's socket timeouts at the time the call has left; return that time."""
-        left = None if scope is None else scope.remaining()
-        if scope is None or left is None:
+        left = scope.remaining()
+        if left is None:
             return None
         if left <= 0:
             raise scope.exceeded()
@@ -140,11 +140,11 @@ class _Wire:
         return left
 
     def failed(
-        self, request: httpx.Request, start: float, exc: Exception, scope: CallScope | None
+        self, request: httpx.Request, start: float, exc: Exception, scope: CallScope
     ) -> Exception:
         """What to raise for an attempt that got no complete answer."""
         self.report(request, start, exc=exc)
-        if scope is not None and not isinstance(exc, WixError):
+        if not isinstance(exc, WixError):
             left = scope.remaining()
             if isinstance(exc, TimeoutError) or (left is not None and left <= 0):
                 return scope.exceeded()
@@ -156,12 +156,11 @@ class _Wire:
         response: httpx.Response,
         content: bytes,
         start: float,
-        scope: CallScope | None,
+        scope: CallScope,
     ) -> httpx.Response:
         """The answer as the generated code will read it (its body decoded), or its error."""
         status = response.status_code
-        if scope is not None:
-            scope.record(status, request_id_of(response.headers), content)
+        scope.record(status, request_id_of(response.headers), content)
         headers = [
             (k, v) for k, v in response.headers.multi_items() if k.lower() not in _BODY_HEADERS
         ]
@@ -179,7 +178,7 @@ class _Wire:
         self.report(request, start, clean)
         problem = _unusable(status, content)
         if problem is not None:
-            raise (scope or CallScope(None, self.max_bytes)).invalid(problem)
+            raise scope.invalid(problem)
         return clean
 
 
@@ -226,13 +225,13 @@ class WireTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         wire = self._wire
-        scope = current_scope()
+        scope = current_scope() or CallScope(None, wire.max_bytes)
         wait = wire.pace(scope)
         if wait > 0.0:
             self._sleep(wait)
         wire.cap_timeouts(request, scope)
         watchdog, watch = self._watchdog, None
-        if scope is not None and scope.deadline is not None and watchdog is not None:
+        if scope.deadline is not None and watchdog is not None:
             watch = watchdog.arm(scope.deadline, self._inner.close)
         start = time.perf_counter()
         try:
@@ -273,7 +272,7 @@ class AsyncWireTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         wire = self._wire
-        scope = current_scope()
+        scope = current_scope() or CallScope(None, wire.max_bytes)
         wait = wire.pace(scope)
         if wait > 0.0:
             await self._sleep(wait)
@@ -287,7 +286,7 @@ class AsyncWireTransport(httpx.AsyncBaseTransport):
         return wire.answer(request, response, content, start, scope)
 
     async def _fetch(
-        self, request: httpx.Request, scope: CallScope | None
+        self, request: httpx.Request, scope: CallScope
     ) -> tuple[httpx.Response, bytes]:
         response = await self._inner.handle_async_request(request)
         try:
