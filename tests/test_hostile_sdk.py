@@ -24,7 +24,8 @@ from typing import Any
 import httpx
 import pytest
 from click.testing import CliRunner
-from wix_sites_api.models import Folder
+from wix_sites_api.api.sites import count_sites
+from wix_sites_api.models import CountSitesRequest, Folder
 
 from tests import sandbox_fixtures
 from wixsandbox import Sandbox
@@ -898,9 +899,6 @@ def test_an_answer_encoded_wrongly_is_an_invalid_response(
 
 
 def test_the_generated_functions_used_directly_get_the_same_errors() -> None:
-    from wix_sites_api.api.sites import count_sites
-    from wix_sites_api.models import CountSitesRequest
-
     with wix(answer(200, "<html>nope</html>")) as client, pytest.raises(InvalidResponse) as caught:
         count_sites.sync_detailed(client=client.api, body=CountSitesRequest())
     assert caught.value.status == 200

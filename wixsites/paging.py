@@ -20,14 +20,14 @@ from typing import Generic, TypeVar
 
 from wixsites.errors import PagingError
 
-__all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "Progress"]
+__all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "StallGuard"]
 
 T = TypeVar("T")
 
 MAX_STALLED_PAGES = 3
 
 
-class Progress:
+class StallGuard:
     """Counts pages in a row that brought no new item; raises once there are too many.
 
     Remembers the hashes of the ids seen, not the ids (a query can have many)."""
@@ -87,7 +87,7 @@ class CursorPager:
         self.cursor = cursor or None
         self.done = False
         self.pages = 0
-        self._progress = Progress()
+        self._progress = StallGuard()
         # Hashes, not the cursors: Wix cursors can be long and a query can have many pages.
         self._seen: set[int] = set()
         if self.cursor is not None:
@@ -130,7 +130,7 @@ class OffsetPager:
         self.offset = offset
         self.done = False
         self.pages = 0
-        self._progress = Progress()
+        self._progress = StallGuard()
 
     def advance(
         self,

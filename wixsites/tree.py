@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from wix_sites_api.models import Folder
 from wix_sites_api.types import Unset
 
 from wixsites.errors import AmbiguousFolderPath, InvalidArgument
 
-__all__ = ["FolderNode", "FolderTree", "ambiguous", "name_key", "path_key", "split_path"]
+__all__ = ["FolderNode", "FolderTree", "ambiguous", "match_path", "name_key", "split_path"]
+
+N = TypeVar("N")
 
 
 def name_key(name: str) -> str:
@@ -20,11 +23,30 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 
-def path_key(names: Iterable[str]) -> str:
-    """A folder path as compared: its names, NFC-normalized, joined by "/". Comparing whole
-    paths rather than name by name also finds a folder whose own name holds a "/" (which this
-    SDK never creates, but another client may have)."""
-    return name_key("/".join(names))
+def match_path(
+    parts: Sequence[str],
+    children: Callable[[N | None], Iterable[N]],
+    name: Callable[[N], str],
+) -> list[N]:
+    """Every folder the path `parts` can name, from root (`children(None)`) down.
+
+    Names compare NFC-normalized, and a folder's own name may hold a "/" (this SDK never makes
+    one, another client may have): a name then matches several parts at once. More than one
+    result means the path is ambiguous."""
+    keys = [name_key(part) for part in parts]
+    found: list[N] = []
+    stack: list[tuple[N | None, int]] = [(None, 0)]
+    while stack:
+        parent, start = stack.pop()
+        for child in children(parent):
+            key = name_key(name(child))
+            for end in range(start + 1, len(keys) + 1):
+                if key == "/".join(keys[start:end]):
+                    if end == len(keys):
+                        found.append(child)
+                    else:
+                        stack.append((child, end))
+    return found
 
 
 def ambiguous(path: str, candidates: list[tuple[str, str]]) -> AmbiguousFolderPath:
@@ -146,8 +168,11 @@ class FolderTree:
     def find(self, path: str) -> FolderNode | None:
         """The node at "Clients/Acme/QA" (names compared NFC-normalized), or None;
         `AmbiguousFolderPath` when the path names more than one folder."""
-        key = path_key(split_path(path))
-        found = [node for node in self if path_key(node.path) == key]
+        found = match_path(
+            split_path(path),
+            lambda node: self.roots if node is None else node.children,
+            lambda node: node.name,
+        )
         if len(found) > 1:
             raise ambiguous(path, [(node.id, node.path_text) for node in found])
         return found[0] if found else None

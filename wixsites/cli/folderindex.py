@@ -15,7 +15,7 @@ from wix_sites_api.types import Unset
 
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import is_guid
-from wixsites.tree import ambiguous, name_key, path_key
+from wixsites.tree import ambiguous, match_path, name_key
 
 __all__ = ["ROOT", "ROOT_NAMES", "FolderIndex", "is_root", "split_path"]
 
@@ -90,8 +90,14 @@ class FolderIndex:
         """The folder at the path (names compared NFC-normalized), or None; an `InputError`
         listing the candidates when the path names more than one (a name holding a "/", or two
         siblings of the same name, both of which another client may have made)."""
-        key = path_key(split_path(path))
-        found = [f for fid, f in self.folders.items() if path_key(self.path_parts(fid)) == key]
+        by_parent: dict[str, list[Folder]] = {}
+        for folder in self.folders.values():
+            by_parent.setdefault(self.parent_of(folder), []).append(folder)
+        found = match_path(
+            split_path(path),
+            lambda f: by_parent.get(ROOT if f is None else self.id_of(f), []),
+            self.name_of,
+        )
         if len(found) > 1:
             candidates = [(self.id_of(f), self.path(self.id_of(f))) for f in found]
             raise InputError(f"{ambiguous(path, candidates)}: name the folder by its id instead")
