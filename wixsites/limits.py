@@ -16,7 +16,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from dataclasses import dataclass
 
 import httpx
@@ -90,12 +90,12 @@ class CallScope:
         """The error for an answer refused before it was read whole (its status is known)."""
         return InvalidResponse(message, status=self.status, request_id=self.request_id, code=code)
 
-    def enter(self) -> object:
+    def enter(self) -> Token[CallScope | None]:
         return _SCOPE.set(self)
 
     @staticmethod
-    def leave(token: object) -> None:
-        _SCOPE.reset(token)  # type: ignore[arg-type]
+    def leave(token: Token[CallScope | None]) -> None:
+        _SCOPE.reset(token)
 
 
 def current_scope() -> CallScope | None:
