@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -77,6 +78,16 @@ class Tree:
             "parentId": row.parent_id,
             "path": [{"id": fid, "name": self.folders[fid].name} for fid in self.path(row.id)],
         }
+
+
+def name_key(name: str) -> str:
+    """A folder name as siblings compare it: Unicode-normalized (NFC), so that one name typed
+    with a combining accent and with a precomposed letter is the same name (our rule)."""
+    return unicodedata.normalize("NFC", name)
+
+
+def same_name(a: str, b: str) -> bool:
+    return a == b or name_key(a) == name_key(b)
 
 
 def site_counts(ctx: Context, ids: list[str]) -> dict[str, int]:
@@ -153,7 +164,7 @@ def create_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
             f"The folder would be {depth} levels deep; paths have at most {MAX_DEPTH} folders",
             {"depth": depth, "maxDepth": MAX_DEPTH},
         )
-    if any(row.name == name for row in tree.children(parent)):
+    if any(same_name(row.name, name) for row in tree.children(parent)):
         raise already_exists(
             "A folder with this name already exists in the parent folder",
             name=name,
@@ -201,7 +212,7 @@ def update_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
     if "name" in patch and (paths is None or "name" in paths):
         name: str = patch["name"]
         if name != row.name:
-            if any(other.name == name for other in tree.children(row.parent_id)):
+            if any(same_name(other.name, name) for other in tree.children(row.parent_id)):
                 raise already_exists(
                     "A folder with this name already exists in the parent folder",
                     name=name,
@@ -248,7 +259,8 @@ def move_folders(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, A
         )
     final = [row.name for row in tree.children(target) if row.id not in parents]
     final += [tree.folders[fid].name for fid in ids]
-    clashes = sorted({name for name in final if final.count(name) > 1})
+    keys = [name_key(name) for name in final]
+    clashes = sorted({name for name, key in zip(final, keys, strict=True) if keys.count(key) > 1})
     if clashes:
         raise already_exists(
             "Folders with these names would share the target folder",
@@ -277,8 +289,8 @@ def delete_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
     if row is None:
         raise not_found(f"Folder {folder_id} not found", [folder_id], unknownFolderIds=[folder_id])
     parent = row.parent_id
-    staying = {other.name for other in tree.children(parent) if other.id != folder_id}
-    clashes = sorted(kid.name for kid in tree.children(folder_id) if kid.name in staying)
+    staying = {name_key(other.name) for other in tree.children(parent) if other.id != folder_id}
+    clashes = sorted(kid.name for kid in tree.children(folder_id) if name_key(kid.name) in staying)
     if clashes:
         raise already_exists(
             "Sub-folders of the folder have the names of folders in its parent; nothing was deleted",

@@ -14,12 +14,15 @@ from wixsites.bulk import MoveReport
 from wixsites.client import AsyncWixSites, WixSites
 from wixsites.errors import (
     AlreadyExists,
+    AmbiguousFolderPath,
     AuthenticationError,
     ConfigurationError,
     CursorExpired,
+    DeadlineExceeded,
     FailedPrecondition,
     FieldViolation,
     InvalidArgument,
+    InvalidResponse,
     NetworkError,
     NotFound,
     PagingError,
@@ -43,6 +46,7 @@ from wixsites.tree import FolderNode, FolderTree
 
 __all__ = [
     "AlreadyExists",
+    "AmbiguousFolderPath",
     "AsyncFolderQuery",
     "AsyncLegacyPager",
     "AsyncSiteQuery",
@@ -50,12 +54,14 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "CursorExpired",
+    "DeadlineExceeded",
     "FailedPrecondition",
     "FieldViolation",
     "FolderNode",
     "FolderQuery",
     "FolderTree",
     "InvalidArgument",
+    "InvalidResponse",
     "LegacyPage",
     "LegacyPager",
     "MoveReport",

@@ -16,7 +16,14 @@ from wixsites.bulk import MoveReport, Progress, move_async, move_sync
 from wixsites.errors import InvalidArgument, SiteNotInSourceAccount, WixError
 from wixsites.ids import site_uuid
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
-from wixsites.trash import TRASH, TRASH_BATCH, may_have_applied, trash_call, trash_flow
+from wixsites.trash import (
+    TRASH,
+    TRASH_BATCH,
+    may_have_applied,
+    trash_call,
+    trash_flow,
+    trashed_check,
+)
 
 __all__ = ["AsyncSiteActions", "SiteActions"]
 
@@ -91,6 +98,7 @@ class SiteActions:
             kind="site",
             size=TRASH_BATCH,
             make_call=trash_call,
+            check=trashed_check,
             progress=progress,
             flow=trash_flow,
         )
@@ -137,6 +145,7 @@ class AsyncSiteActions:
             kind="site",
             size=TRASH_BATCH,
             make_call=trash_call,
+            check=trashed_check,
             progress=progress,
             max_concurrency=max_concurrency or self._max_concurrency,
             flow=trash_flow,

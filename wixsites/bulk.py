@@ -7,9 +7,15 @@ a 404 naming none is bisected until the bad ids are isolated (after checking, on
 target folder exists). Any other error fails its batch and the move carries on, except an
 authentication or permission error, which stops: every id not yet moved fails with its reason.
 
+A batch whose request may have been applied although it failed (a lost connection, a timeout, a
+5xx, an unreadable 200, or an earlier attempt of that kind) is read back (see `placement`): each
+id found in the target is reported moved, each other one failed. Only when that read fails too
+are its ids reported `uncertain`, with a reason saying that they may have moved.
+
 Interrupted (KeyboardInterrupt, or the task cancelled), a move still says exactly where it got:
 the exception carries the partial `MoveReport` as its `report` attribute, where the ids whose
-request was in flight fail with `IN_FLIGHT` (they may have moved) and the rest with `NOT_SENT`.
+request was in flight are uncertain (`IN_FLIGHT`: they may have moved) and the rest fail with
+`NOT_SENT`.
 """
 
 from __future__ import annotations
@@ -42,26 +48,33 @@ NOT_SENT = "not attempted: the move was interrupted"
 Progress = Callable[[int, int], None]
 MakeCall = Callable[[Sequence[str], str], Call[Any]]
 BatchFlow = Callable[[list[str], "_Shared"], "Flow[_Batch]"]  # one batch: _batch_flow, or trash's
+# Where the given ids are: id -> whether it is in the target, for the ids the account has.
+CheckPlacement = Callable[[Sequence[str], str], Flow[dict[str, bool]]]
 
 
 @dataclass(slots=True)
 class MoveReport:
-    """What a bulk move did: `moved` (in the order given) and `failed` (id -> reason), which
-    together hold every distinct id given exactly once, and the number of move `requests` sent."""
+    """What a bulk move did: `moved` (in the order given: each is in the target), `failed`
+    (id -> reason: each is not), and `uncertain` (id -> reason: its request may have been applied
+    and the SDK could not check; read it back, or move it again: moves are idempotent), which
+    together hold every distinct id given exactly once; and the number of move `requests` sent.
+    `ok` is true only when every id moved."""
 
     target: str
     moved: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     requests: int = 0
+    uncertain: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.uncertain
 
     def __str__(self) -> str:
         where = self.target or "root"
+        unsure = f", {len(self.uncertain)} uncertain" if self.uncertain else ""
         return (
-            f"moved {len(self.moved)} to {where}, {len(self.failed)} failed, "
+            f"moved {len(self.moved)} to {where}, {len(self.failed)} failed{unsure}, "
             f"{self.requests} request{'s' if self.requests != 1 else ''}"
         )
 
@@ -102,6 +115,7 @@ def _plan(ids: Iterable[object], size: int, kind: str) -> _Plan:
 class _Batch:
     moved: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    uncertain: dict[str, str] = field(default_factory=dict)
     requests: int = 0
     abort: str | None = None  # a reason that stops the whole move
 
@@ -110,6 +124,7 @@ class _Batch:
 class _Shared:
     target: str
     make_call: MakeCall
+    check: CheckPlacement
     target_missing: bool | None = None
     abort: str | None = None
 
@@ -173,10 +188,35 @@ def _batch_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
             out.failed.update((i, out.abort) for p in (part, *pending) for i in p)
             return out
         except WixError as exc:
-            out.failed.update((i, str(exc)) for i in part)
+            if may_have_applied(exc):
+                yield from _settle(part, exc, shared, out)
+            else:
+                out.failed.update((i, str(exc)) for i in part)
         else:
             out.moved.extend(part)
     return out
+
+
+def may_have_applied(exc: WixError) -> bool:
+    """Whether a failed move request may nonetheless have been applied: no answer, a 5xx, or an
+    unreadable success (anything but a 4xx), or an earlier attempt of that kind."""
+    status = exc.status
+    return exc.earlier_attempt_uncertain or status is None or not 400 <= status < 500
+
+
+def _settle(part: list[str], exc: WixError, shared: _Shared, out: _Batch) -> Flow[None]:
+    """Read back where the ids of a batch whose answer was lost are, and report them so."""
+    try:
+        placed = yield from shared.check(part, shared.target)
+    except WixError as check_exc:
+        reason = f"may have moved: {exc}; reading back where it is failed too: {check_exc}"
+        out.uncertain.update((i, reason) for i in part)
+        return
+    for i in part:
+        if placed.get(i):
+            out.moved.append(i)
+        else:
+            out.failed[i] = f"{exc} (read back afterwards: it is not in the target)"
 
 
 def _report(
@@ -188,10 +228,11 @@ def _report(
 ) -> MoveReport:
     moved: set[str] = set()
     failed: dict[str, str] = {}
+    uncertain: dict[str, str] = {}
     requests = 0
     for index, (batch, result) in enumerate(zip(plan.batches, results, strict=True)):
         if index in in_flight:  # interrupted before its answer came
-            failed.update((i, IN_FLIGHT) for i in batch)
+            uncertain.update((i, IN_FLIGHT) for i in batch)
             requests += 1
             continue
         if result is None:  # never sent: the move stopped before this batch
@@ -199,6 +240,7 @@ def _report(
             continue
         moved.update(result.moved)
         failed.update(result.failed)
+        uncertain.update(result.uncertain)
         requests += result.requests
     report = MoveReport(target=target, requests=requests)
     for given in plan.order:
@@ -207,6 +249,8 @@ def _report(
             report.failed[given] = plan.invalid[given]
         elif key in moved:
             report.moved.append(given)
+        elif key in uncertain:
+            report.uncertain[given] = uncertain[key]
         else:
             report.failed[given] = failed.get(key, "not attempted")
     return report
@@ -224,11 +268,12 @@ def move_sync(
     kind: str,
     size: int,
     make_call: MakeCall,
+    check: CheckPlacement,
     progress: Progress | None,
     flow: BatchFlow | None = None,
 ) -> MoveReport:
     plan = _plan(ids, size, kind)
-    shared = _Shared(target, make_call)
+    shared = _Shared(target, make_call, check)
     total = len(plan.order)
     done = len(plan.invalid)
     results: list[_Batch | None] = [None] * len(plan.batches)
@@ -260,6 +305,7 @@ async def move_async(
     kind: str,
     size: int,
     make_call: MakeCall,
+    check: CheckPlacement,
     progress: Progress | None,
     max_concurrency: int,
     flow: BatchFlow | None = None,
@@ -267,7 +313,7 @@ async def move_async(
     if max_concurrency < 1:
         raise InvalidArgument("max_concurrency must be at least 1")
     plan = _plan(ids, size, kind)
-    shared = _Shared(target, make_call)
+    shared = _Shared(target, make_call, check)
     total = len(plan.order)
     done = len(plan.invalid)
     results: list[_Batch | None] = [None] * len(plan.batches)

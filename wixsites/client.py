@@ -18,12 +18,13 @@ import wix_sites_api
 
 from wixauth import CredentialsError, WixApiKeyAuth, WixSignatureAuth
 from wixsites.bulk import MoveReport, Progress
-from wixsites.config import DEFAULT_BASE_URL, check_base_url, env_credentials
+from wixsites.config import DEFAULT_BASE_URL, check_base_url, check_credential, env_credentials
 from wixsites.errors import ConfigurationError
 from wixsites.folders import AsyncFolders, Folders
 from wixsites.ids import FolderRef
+from wixsites.limits import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES
 from wixsites.ratelimit import TokenBucket
-from wixsites.redaction import Redactor
+from wixsites.redaction import Redactor, mask_url, url_secrets
 from wixsites.retry import RetryPolicy
 from wixsites.runner import AsyncRunner, SyncRunner
 from wixsites.sites import AsyncSites, Sites
@@ -39,6 +40,15 @@ __all__ = ["DEFAULT_RETRY", "AsyncWixSites", "WixSites"]
 
 DEFAULT_RETRY = RetryPolicy()
 USER_AGENT = "wixsites-python/0.1"
+# Only the encodings the transport decodes under its size cap (httpx would add br and zstd when
+# their packages are installed).
+_HEADERS = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
+
+
+def _int_option(name: str, value: object, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigurationError(f"{name} must be an integer of at least {minimum}, not {value!r}")
+    return value
 
 
 class _Settings:
@@ -56,11 +66,21 @@ class _Settings:
         timeout: float | httpx.Timeout,
         on_request: OnRequest | None,
         rng: random.Random | None,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.auth = auth
-        self.redact = Redactor(secrets)
         self.identity = identity
         self.base_url = check_base_url(base_url)
+        self.redact = Redactor([*secrets, *url_secrets(self.base_url)])
+        if deadline is not None and (
+            isinstance(deadline, bool) or not isinstance(deadline, int | float) or deadline <= 0
+        ):
+            raise ConfigurationError(
+                f"deadline is seconds per call (> 0), or None for none; not {deadline!r}"
+            )
+        self.deadline = None if deadline is None else float(deadline)
+        self.max_response_bytes = _int_option("max_response_bytes", max_response_bytes, 1024)
         if retry is not None and not isinstance(retry, RetryPolicy):
             raise ConfigurationError(f"retry must be a RetryPolicy or None, not {retry!r}")
         self.retry = retry or RetryPolicy.never()
@@ -73,11 +93,22 @@ class _Settings:
         self.on_request = on_request
         self.rng = rng
 
+    def runner_options(self) -> dict[str, Any]:
+        return {
+            "redact": self.redact,
+            "rng": self.rng,
+            "deadline": self.deadline,
+            "max_response_bytes": self.max_response_bytes,
+        }
+
 
 def _api_key_settings(
     api_key: str | None, account_id: str | None, base_url: str | None, **options: Any
 ) -> _Settings:
     missing = [n for n, v in (("api_key", api_key), ("account_id", account_id)) if not v]
+    if not missing:
+        check_credential("api_key", api_key)
+        check_credential("account_id", account_id)
     if missing:
         raise ConfigurationError(
             f"missing {' and '.join(missing)}: pass api_key= (an account-level API key from the Wix "
@@ -95,6 +126,12 @@ def _api_key_settings(
 def _signature_settings(
     application_id: str, instance_id: str, secret: str, base_url: str | None, **options: Any
 ) -> _Settings:
+    for what, credential in (
+        ("application_id", application_id),
+        ("instance_id", instance_id),
+        ("secret", secret),
+    ):
+        check_credential(what, credential)
     try:
         auth = WixSignatureAuth(secret, application_id, instance_id)
     except CredentialsError as exc:
@@ -112,7 +149,7 @@ class _Common:
 
     def __repr__(self) -> str:
         s = self._settings
-        return f"{type(self).__name__}(base_url={s.base_url!r}, {s.identity})"
+        return f"{type(self).__name__}(base_url={mask_url(s.base_url)!r}, {s.identity})"
 
 
 class WixSites(_Common):
@@ -125,7 +162,11 @@ class WixSites(_Common):
 
     `transport`: an httpx transport (the sandbox's in-process one, a MockTransport...);
     `retry`: a `RetryPolicy` (None: no retry); `rate_limit`: requests per minute shared by every
-    call of this client (None: off); `timeout`: seconds per request; `on_request`: called with a
+    call of this client (None: off); `timeout`: httpx's timeouts (connect, each read, each write);
+    `deadline`: seconds one request may take in all, its retries, the waits between them and the
+    reading of each answer included (None: no deadline), past which `DeadlineExceeded` is raised;
+    `max_response_bytes`: the largest answer read (after decompression), past which
+    `InvalidResponse` is raised; `on_request`: called with a
     `RequestInfo` after each HTTP attempt (also logged on the "wixsites" logger at DEBUG);
     `sleep` and `rng` are for tests.
     """
@@ -140,6 +181,8 @@ class WixSites(_Common):
         retry: RetryPolicy | None = DEFAULT_RETRY,
         rate_limit: float | None = 200,
         timeout: float | httpx.Timeout = 30.0,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         on_request: OnRequest | None = None,
         sleep: Callable[[float], None] | None = None,
         rng: random.Random | None = None,
@@ -151,6 +194,8 @@ class WixSites(_Common):
             retry=retry,
             rate_limit=rate_limit,
             timeout=timeout,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
             on_request=on_request,
             rng=rng,
         )
@@ -168,6 +213,8 @@ class WixSites(_Common):
         retry: RetryPolicy | None = DEFAULT_RETRY,
         rate_limit: float | None = 200,
         timeout: float | httpx.Timeout = 30.0,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         on_request: OnRequest | None = None,
         sleep: Callable[[float], None] | None = None,
         rng: random.Random | None = None,
@@ -182,6 +229,8 @@ class WixSites(_Common):
             retry=retry,
             rate_limit=rate_limit,
             timeout=timeout,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
             on_request=on_request,
             rng=rng,
         )
@@ -209,18 +258,17 @@ class WixSites(_Common):
             sleep=wait,
             on_request=settings.on_request,
             redact=settings.redact,
+            max_response_bytes=settings.max_response_bytes,
         )
         self._http = HttpClient(
             base_url=settings.base_url,
             auth=settings.auth,
             transport=wire,
             timeout=settings.timeout,
-            headers={"User-Agent": USER_AGENT},
+            headers=_HEADERS,
         )
         self.api = wix_sites_api.Client(base_url=settings.base_url).set_httpx_client(self._http)
-        runner = SyncRunner(
-            self.api, settings.retry, redact=settings.redact, sleep=wait, rng=settings.rng
-        )
+        runner = SyncRunner(self.api, settings.retry, sleep=wait, **settings.runner_options())
         self.sites = Sites(runner)
         self.folders = Folders(runner)
 
@@ -261,6 +309,8 @@ class AsyncWixSites(_Common):
         retry: RetryPolicy | None = DEFAULT_RETRY,
         rate_limit: float | None = 200,
         timeout: float | httpx.Timeout = 30.0,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         on_request: OnRequest | None = None,
         max_concurrency: int = 4,
         sleep: Callable[[float], Awaitable[None]] | None = None,
@@ -273,6 +323,8 @@ class AsyncWixSites(_Common):
             retry=retry,
             rate_limit=rate_limit,
             timeout=timeout,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
             on_request=on_request,
             rng=rng,
         )
@@ -290,6 +342,8 @@ class AsyncWixSites(_Common):
         retry: RetryPolicy | None = DEFAULT_RETRY,
         rate_limit: float | None = 200,
         timeout: float | httpx.Timeout = 30.0,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         on_request: OnRequest | None = None,
         max_concurrency: int = 4,
         sleep: Callable[[float], Awaitable[None]] | None = None,
@@ -303,6 +357,8 @@ class AsyncWixSites(_Common):
             retry=retry,
             rate_limit=rate_limit,
             timeout=timeout,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
             on_request=on_request,
             rng=rng,
         )
@@ -322,14 +378,7 @@ class AsyncWixSites(_Common):
         sleep: Callable[[float], Awaitable[None]] | None,
         max_concurrency: int,
     ) -> None:
-        if (
-            isinstance(max_concurrency, bool)
-            or not isinstance(max_concurrency, int)
-            or max_concurrency < 1
-        ):
-            raise ConfigurationError(
-                f"max_concurrency must be a positive integer, not {max_concurrency!r}"
-            )
+        _int_option("max_concurrency", max_concurrency, 1)
         self._settings = settings
         wait = asyncio.sleep if sleep is None else sleep
         wire = AsyncWireTransport(
@@ -338,20 +387,19 @@ class AsyncWixSites(_Common):
             sleep=wait,
             on_request=settings.on_request,
             redact=settings.redact,
+            max_response_bytes=settings.max_response_bytes,
         )
         self._http = AsyncHttpClient(
             base_url=settings.base_url,
             auth=settings.auth,
             transport=wire,
             timeout=settings.timeout,
-            headers={"User-Agent": USER_AGENT},
+            headers=_HEADERS,
         )
         self.api = wix_sites_api.Client(base_url=settings.base_url).set_async_httpx_client(
             self._http
         )
-        runner = AsyncRunner(
-            self.api, settings.retry, redact=settings.redact, sleep=wait, rng=settings.rng
-        )
+        runner = AsyncRunner(self.api, settings.retry, sleep=wait, **settings.runner_options())
         self.max_concurrency = max_concurrency
         self.sites = AsyncSites(runner, max_concurrency)
         self.folders = AsyncFolders(runner, max_concurrency)

@@ -8,8 +8,9 @@ from collections.abc import Mapping
 import httpx
 
 from wixsites.errors import ConfigurationError
+from wixsites.redaction import mask_url
 
-__all__ = ["DEFAULT_BASE_URL", "check_base_url", "env_credentials"]
+__all__ = ["DEFAULT_BASE_URL", "check_base_url", "check_credential", "env_credentials"]
 
 DEFAULT_BASE_URL = "https://www.wixapis.com"
 
@@ -26,9 +27,31 @@ def check_base_url(base_url: str | None) -> str:
         parsed = None
     if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
         raise ConfigurationError(
-            f"base_url must be an http(s) URL such as {DEFAULT_BASE_URL}, not {base_url!r}"
-        )
+            f"base_url must be an http(s) URL such as {DEFAULT_BASE_URL}, "
+            f"not {mask_url(str(base_url))!r}"
+        ) from None
     return url.rstrip("/")
+
+
+def check_credential(what: str, value: object) -> str:
+    """Refuse a credential that could not travel in an HTTP header as it is, without echoing it:
+    it must be a string of visible ASCII characters, with no space or control character."""
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{what} must be a string, not {type(value).__name__}")
+    bad = next((c for c in value if not "!" <= c <= "~"), None)
+    if bad is not None:
+        where = "starts or ends with" if value[:1] == bad or value[-1:] == bad else "contains"
+        if ord(bad) < 32 or ord(bad) == 127:
+            kind = "a control character"
+        elif bad.isspace():
+            kind = "a space"
+        else:
+            kind = "a non-ASCII character"
+        raise ConfigurationError(
+            f"{what} {where} {kind}: copy it again exactly as shown (the value is not shown here)",
+            code="BAD_CREDENTIALS",
+        )
+    return value
 
 
 def env_credentials(environ: Mapping[str, str] | None = None) -> tuple[str, str, str]:

@@ -17,12 +17,15 @@ from typing import Any
 
 __all__ = [
     "AlreadyExists",
+    "AmbiguousFolderPath",
     "AuthenticationError",
     "ConfigurationError",
     "CursorExpired",
+    "DeadlineExceeded",
     "FailedPrecondition",
     "FieldViolation",
     "InvalidArgument",
+    "InvalidResponse",
     "NetworkError",
     "NotFound",
     "PagingError",
@@ -111,7 +114,8 @@ class ConfigurationError(WixError):
 
 
 class PagingError(WixError):
-    """The server broke a paging contract (a cursor repeated): stopped rather than loop."""
+    """The server broke a paging contract (a cursor repeated, pages that make no progress):
+    stopped rather than loop."""
 
 
 class NetworkError(WixError):
@@ -228,6 +232,45 @@ class SiteInTrash(FailedPrecondition):
     """Publish Site (sandbox): the site is in the trash."""
 
 
+class InvalidResponse(WixError):
+    """A success status with an answer the SDK cannot use: not JSON, not an object, fields of the
+    wrong type, a status the API never sends, or larger than the size cap. `excerpt` is the
+    start of the body (a couple of hundred characters at most)."""
+
+    hint = "the server at the base URL does not answer like the Wix API; check the base URL"
+
+    def __init__(self, message: str, *, excerpt: str | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.excerpt = excerpt
+
+
+class DeadlineExceeded(NetworkError):
+    """The call (all its attempts, the waits between them and reading each answer) took longer
+    than the client's `deadline`."""
+
+    hint = "the server is too slow; try again later, or raise the client's deadline"
+
+
+class AmbiguousFolderPath(InvalidArgument):
+    """A folder path names more than one folder; `candidates` holds (id, path) of each."""
+
+    hint = "name the folder by its id instead"
+
+    def __init__(
+        self, message: str, *, candidates: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(message, **kwargs)
+        self.candidates: list[tuple[str, str]] = candidates or []
+
+
+# How much of a server's text an error message quotes: the server is not trusted to be brief.
+MAX_MESSAGE_CHARS = 500
+
+
+def cap_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 _BY_STATUS: dict[int, type[WixError]] = {
     400: InvalidArgument,
     401: AuthenticationError,
@@ -245,6 +288,12 @@ _BY_CODE: dict[str, type[WixError]] = {
     "SITE_NOT_FOUND": SiteNotInSourceAccount,
     "SITE_IN_TRASH": SiteInTrash,
 }
+
+
+def request_id_of(headers: Mapping[str, str]) -> str | None:
+    """The answer's ``x-wix-request-id``, capped: it is quoted in every error message."""
+    rid = headers.get("x-wix-request-id")
+    return None if rid is None else cap_text(rid, 100)
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -305,6 +354,7 @@ def error_from_response(
         app = details.get("applicationError")
         if isinstance(app, Mapping):
             code = _opt_str(app.get("code"))
+            code = None if code is None else cap_text(code, 100)
             description = _opt_str(app.get("description"))
             raw_data = app.get("data")
             data = raw_data if isinstance(raw_data, Mapping) else {}
@@ -315,7 +365,7 @@ def error_from_response(
     if "wixErrorCode" in body:  # the legacy HTTP API's body
         code = code or _opt_str(body.get("wixErrorCode"))
     if not message and violations:
-        message = "; ".join(str(v) for v in violations)
+        message = "; ".join(cap_text(str(v), 100) for v in violations[:5])
     if not message:
         try:
             phrase = HTTPStatus(status).phrase
@@ -335,12 +385,14 @@ def error_from_response(
     common: dict[str, Any] = {
         "status": status,
         "code": code,
-        "description": redact(description) if description else description,
-        "request_id": headers.get("x-wix-request-id"),
+        "description": redact(cap_text(description)) if description else description,
+        "request_id": request_id_of(headers),
         "data": data,
         "retry_after": parse_retry_after(headers.get("retry-after")),
     }
-    message = redact(message)
+    message = redact(cap_text(message))
+    if len(violations) > 20:
+        violations = violations[:20]
     if issubclass(cls, InvalidArgument):
         return cls(message, field_violations=violations, **common)
     return cls(message, **common)

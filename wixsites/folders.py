@@ -18,6 +18,7 @@ from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_s
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
 from wixsites.ids import FolderRef, folder_id, site_uuid, target_id
 from wixsites.paging import OffsetPager, Page
+from wixsites.placement import folders_in_target
 from wixsites.query import (
     FOLDER_FILTER_FIELDS,
     FOLDER_SORT_FIELDS,
@@ -27,11 +28,13 @@ from wixsites.query import (
     normalize_sort,
 )
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
-from wixsites.tree import FolderTree, split_path
+from wixsites.tree import FolderTree, name_key, split_path
 
 __all__ = ["AsyncFolderQuery", "AsyncFolders", "FolderQuery", "Folders"]
 
 ROOT_FILTER = {"$exists": False}
+# Names a folder path could not tell from root or a relative path (see FolderName in the spec).
+RESERVED_NAMES = frozenset({".", "..", "root"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ def _all_folders(args: _Args) -> Flow[list[Folder]]:
     out: list[Folder] = []
     while not pager.done:
         page = yield args.call(pager.offset)
-        pager.advance(len(page.items), total=page.total, echoed=page.offset)
+        pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
         out.extend(page.items)
     return out
 
@@ -73,10 +76,17 @@ def _parent_of(folder: Folder) -> str:
 
 
 def _child_named(name: str, parent: str) -> Flow[Folder | None]:
-    # Filter on the name only (documented) and check the parent here.
-    for folder in (yield from _all_folders(_Args({"name": name}, None, 1000))):
-        if folder.name == name and _parent_of(folder) == parent:
-            return folder
+    # Filter on the name only (documented) and check the parent here; a server that compares
+    # names as given may miss a differently normalized spelling: then look through every folder.
+    key = name_key(name)
+    for args in (_Args({"name": name}, None, 1000), _EVERY_FOLDER):
+        for folder in (yield from _all_folders(args)):
+            if (
+                isinstance(folder.name, str)
+                and name_key(folder.name) == key
+                and _parent_of(folder) == parent
+            ):
+                return folder
     return None
 
 
@@ -133,13 +143,16 @@ def _ensure(path: str) -> Flow[Folder]:
     names = split_path(path)
     tree = FolderTree((yield from _all_folders(_EVERY_FOLDER)))
     parent = ""
+    created = False
     for depth, name in enumerate(names):
-        node = tree.find("/".join(names[: depth + 1]))
+        # Below a folder just created there is nothing to find.
+        node = None if created else tree.find("/".join(names[: depth + 1]))
         if node is not None:
             folder = node.folder
         else:
+            created = True
             try:
-                folder = yield from _create(name, parent)
+                folder = yield from _create(_check_name(name), parent)
             except AlreadyExists:
                 # another client created it since we listed the folders: use theirs
                 found = yield from _child_named(name, parent)
@@ -166,6 +179,15 @@ def _check_name(name: object) -> str:
         )
     if len(name) > 256:
         raise InvalidArgument(f"a folder name has at most 256 characters, not {len(name)}")
+    if "/" in name:
+        raise InvalidArgument(
+            f"a folder name cannot contain '/', which separates the names of a folder path: {name!r}"
+        )
+    if name.strip().lower() in RESERVED_NAMES:
+        raise InvalidArgument(
+            f"{name.strip()!r} cannot be a folder name: in a folder path it means "
+            + ("root" if name.strip().lower() == "root" else "a relative path")
+        )
     return name
 
 
@@ -180,7 +202,7 @@ class FolderQuery:
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.offset))
-            pager.advance(len(page.items), total=page.total, echoed=page.offset)
+            pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
             yield page
 
     def __iter__(self) -> Iterator[Folder]:
@@ -200,7 +222,7 @@ class AsyncFolderQuery:
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.offset))
-            pager.advance(len(page.items), total=page.total, echoed=page.offset)
+            pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
             yield page
 
     async def __aiter__(self) -> AsyncIterator[Folder]:
@@ -248,6 +270,7 @@ class Folders:
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
+            check=folders_in_target,
             progress=progress,
         )
 
@@ -310,6 +333,7 @@ class AsyncFolders:
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
+            check=folders_in_target,
             progress=progress,
             max_concurrency=max_concurrency or self._max_concurrency,
         )
@@ -333,6 +357,10 @@ class AsyncFolders:
     async def ensure(self, path: str) -> Folder:
         split_path(path)
         return await self._runner.drive(_ensure(path))
+
+
+def _keys(page: Page[Folder]) -> list[str]:
+    return [str(f.id) for f in page.items]
 
 
 def _folder_key(fid: object) -> str:

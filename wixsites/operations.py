@@ -49,7 +49,7 @@ from wix_sites_api.models import (
 )
 from wix_sites_api.types import UNSET, Unset
 
-from wixsites.errors import WixError
+from wixsites.errors import WixError, cap_text
 from wixsites.paging import Page
 
 __all__ = ["PERMISSIONS", "Call"]
@@ -153,7 +153,12 @@ def query_sites_page(
 
 
 def _count(parsed: CountSitesResponse) -> int:
-    return 0 if isinstance(parsed.count, Unset) else parsed.count
+    count: object = parsed.count
+    if isinstance(count, Unset):
+        return 0
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValueError(f"count is {cap_text(repr(count), 40)}, not a non-negative integer")
+    return count
 
 
 def count_sites_call(filter: Mapping[str, Any] | None) -> Call[int]:

@@ -6,19 +6,51 @@ would fetch a page already yielded, so it raises `PagingError` instead of loopin
 
 Offset paging (Query Folders): advance the offset by the items received; stop on an empty page,
 when the reported total is reached, or, with no total, on a short page.
+
+Both also watch for pages that make no progress: a page that claims more but brings no item
+not seen before (empty, or only items already yielded). `MAX_STALLED_PAGES` of those in a row
+raise `PagingError` (code ``NO_PROGRESS``) instead of paging forever.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from wixsites.errors import PagingError
 
-__all__ = ["CursorPager", "OffsetPager", "Page"]
+__all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "StallGuard"]
 
 T = TypeVar("T")
+
+MAX_STALLED_PAGES = 3
+
+
+class StallGuard:
+    """Counts pages in a row that brought no new item; raises once there are too many.
+
+    Remembers the hashes of the ids seen, not the ids (a query can have many)."""
+
+    __slots__ = ("_seen", "stalled")
+
+    def __init__(self) -> None:
+        self._seen: set[int] = set()
+        self.stalled = 0
+
+    def page(self, keys: Iterable[object], pages: int) -> None:
+        before = len(self._seen)
+        self._seen.update(hash(str(k)) for k in keys)
+        if len(self._seen) > before:
+            self.stalled = 0
+            return
+        self.stalled += 1
+        if self.stalled >= MAX_STALLED_PAGES:
+            raise PagingError(
+                f"the server sent {self.stalled} pages in a row with no item not seen before, "
+                f"each claiming more (after page {pages}); stopped instead of paging forever",
+                code="NO_PROGRESS",
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,24 +81,33 @@ class Page(Generic[T]):
 class CursorPager:
     """Which cursor to send next, and when to stop."""
 
-    __slots__ = ("_seen", "cursor", "done", "pages")
+    __slots__ = ("_progress", "_seen", "cursor", "done", "pages")
 
     def __init__(self, cursor: str | None = None) -> None:
         self.cursor = cursor or None
         self.done = False
         self.pages = 0
+        self._progress = StallGuard()
         # Hashes, not the cursors: Wix cursors can be long and a query can have many pages.
         self._seen: set[int] = set()
         if self.cursor is not None:
             self._seen.add(hash(self.cursor))
 
-    def advance(self, next_cursor: str | None, has_next: bool | None) -> None:
-        """Record the answer to the request for `self.cursor`."""
+    def advance(
+        self, next_cursor: str | None, has_next: bool | None, keys: Iterable[object] | None = None
+    ) -> None:
+        """Record the answer to the request for `self.cursor`; `keys` are the page's item ids."""
         self.pages += 1
         if has_next is False or not next_cursor:
             self.done = True
             self.cursor = None
             return
+        if keys is not None:
+            try:
+                self._progress.page(keys, self.pages)
+            except PagingError:
+                self.done = True
+                raise
         key = hash(next_cursor)
         if key in self._seen:
             self.done = True
@@ -82,16 +123,25 @@ class CursorPager:
 class OffsetPager:
     """Which offset to ask for next, and when to stop."""
 
-    __slots__ = ("done", "limit", "offset", "pages")
+    __slots__ = ("_progress", "done", "limit", "offset", "pages")
 
     def __init__(self, limit: int, offset: int = 0) -> None:
         self.limit = limit
         self.offset = offset
         self.done = False
         self.pages = 0
+        self._progress = StallGuard()
 
-    def advance(self, count: int, *, total: int | None = None, echoed: int | None = None) -> None:
-        """Record a page of `count` items answering the request for `self.offset`.
+    def advance(
+        self,
+        count: int,
+        *,
+        total: int | None = None,
+        echoed: int | None = None,
+        keys: Iterable[object] | None = None,
+    ) -> None:
+        """Record a page of `count` items answering the request for `self.offset`; `keys` are
+        the page's item ids.
 
         `echoed` is the offset the server says it served; one that differs from the one asked for
         would repeat or skip items, so it raises `PagingError`.
@@ -110,3 +160,9 @@ class OffsetPager:
             or (total is None and count < self.limit)
         ):
             self.done = True
+        elif keys is not None:
+            try:
+                self._progress.page(keys, self.pages)
+            except PagingError:
+                self.done = True
+                raise

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import httpx
 
-from wixsites.errors import ConfigurationError, NetworkError, WixError
+from wixsites.errors import ConfigurationError, NetworkError, WixError, cap_text
 
 __all__ = ["RetryPolicy", "RetryState", "is_uncertain"]
 
@@ -115,9 +115,12 @@ class RetryState:
                     # host and port (a wrong port is a common mistake), never the query string
                     where = f"{url.scheme}://{url.netloc.decode('ascii')}{url.path}"
             plural = "s" if self.attempt > 1 else ""
+            # A local protocol error is about our own request, whose headers hold the
+            # credentials: its text is never quoted.
+            detail = "" if isinstance(exc, httpx.LocalProtocolError) else cap_text(str(exc), 200)
             err = NetworkError(
                 f"could not reach {where}: {type(exc).__name__}"
-                f"{': ' + str(exc) if str(exc) else ''} (after {self.attempt} attempt{plural})"
+                f"{': ' + detail if detail else ''} (after {self.attempt} attempt{plural})"
             )
         err.attempts = self.attempt
         err.earlier_attempt_uncertain = self.uncertain

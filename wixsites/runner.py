@@ -17,7 +17,8 @@ from typing import Any, NoReturn, TypeVar
 import httpx
 from wix_sites_api import Client
 
-from wixsites.errors import PermissionDenied, WixError
+from wixsites.errors import InvalidResponse, PermissionDenied, WixError
+from wixsites.limits import DEFAULT_MAX_RESPONSE_BYTES, CallScope
 from wixsites.operations import Call
 from wixsites.retry import RetryPolicy, RetryState, is_uncertain
 
@@ -28,6 +29,8 @@ Flow = Generator[Call[Any], Any, R]
 
 _log = logging.getLogger("wixsites")
 _RETRYABLE = (WixError, httpx.TransportError)
+# What the generated parsers (and the pages built from them) raise on an answer of the wrong shape.
+_MALFORMED = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError)
 
 
 class _Base:
@@ -38,21 +41,59 @@ class _Base:
         *,
         redact: Callable[[str], str],
         rng: random.Random | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.api = api
         self.retry = retry
         self.redact = redact
         self.rng = rng or random.Random()
+        self.deadline = deadline
+        self.max_response_bytes = max_response_bytes
+
+    def _scope(self, call: Call[Any]) -> CallScope:
+        deadline = None if self.deadline is None else time.monotonic() + self.deadline
+        return CallScope(deadline, self.max_response_bytes, call.label)
+
+    def _delay(self, call: Call[Any], state: RetryState, exc: Exception, scope: CallScope) -> float:
+        """The wait before the next attempt; raises the failure when there is none in time."""
+        # a call that is not idempotent is never repeated after a possibly applied attempt
+        delay = None if not call.idempotent and is_uncertain(exc) else state.next_delay(exc)
+        if delay is None:
+            self._give_up(call, state, exc)
+        left = scope.remaining()
+        if left is not None and delay >= left:
+            state.attempt -= 1  # the attempt just counted will not be made
+            why = f"{exc.status}" if isinstance(exc, WixError) else type(exc).__name__
+            self._give_up(call, state, scope.exceeded(f"(no time left to retry after {why})"))
+        return delay
 
     def _give_up(self, call: Call[Any], state: RetryState, exc: Exception) -> NoReturn:
         if isinstance(exc, PermissionDenied):
             exc.needs(call.label, call.permissions)
-        err = state.failure(exc)
-        if err is exc:
-            raise err
-        err.message = self.redact(err.message)
+        # Never chained: a transport's exception may quote a header, and so a credential.
+        raise self._scrub(state.failure(exc)) from None
+
+    def _scrub(self, err: WixError) -> WixError:
+        """The error with every text a server could have filled redacted (a hostile or broken
+        server may echo a request header back)."""
+        redact = self.redact
+        err.message = redact(err.message)
         err.args = (err.message,)
-        raise err from exc
+        if err.request_id:
+            err.request_id = redact(err.request_id)
+        if err.description:
+            err.description = redact(err.description)
+        if isinstance(err, InvalidResponse) and err.excerpt:
+            err.excerpt = redact(err.excerpt)
+        return err
+
+    def _malformed(self, scope: CallScope, exc: Exception) -> Exception:
+        """An `InvalidResponse` for a parsing failure on an answer; `exc` itself if no answer came
+        (then it is a fault of the SDK or its arguments, not of the server)."""
+        if scope.status is None:
+            return exc
+        return self._scrub(scope.invalid(f"{type(exc).__name__}: {exc}"[:200]))
 
     @staticmethod
     def _log_retry(call: Call[Any], exc: Exception, state: RetryState, delay: float) -> None:
@@ -74,28 +115,31 @@ class SyncRunner(_Base):
         api: Client,
         retry: RetryPolicy,
         *,
-        redact: Callable[[str], str],
         sleep: Callable[[float], None] = time.sleep,
-        rng: random.Random | None = None,
+        **options: Any,
     ) -> None:
-        super().__init__(api, retry, redact=redact, rng=rng)
+        super().__init__(api, retry, **options)
         self.sleep = sleep
 
     def run(self, call: Call[R]) -> R:
-        state: RetryState | None = None
-        while True:
-            try:
-                response = call.module.sync_detailed(client=self.api, **call.kwargs)
-            except _RETRYABLE as exc:
-                state = state or RetryState(self.retry, self.rng)
-                # a call that is not idempotent is never repeated after a possibly applied attempt
-                delay = None if not call.idempotent and is_uncertain(exc) else state.next_delay(exc)
-                if delay is None:
-                    self._give_up(call, state, exc)
-                self._log_retry(call, exc, state, delay)
-                self.sleep(delay)
-            else:
-                return call.result(response.parsed)
+        scope = self._scope(call)
+        token = scope.enter()
+        try:
+            state: RetryState | None = None
+            while True:
+                scope.forget()
+                try:
+                    response = call.module.sync_detailed(client=self.api, **call.kwargs)
+                    return call.result(response.parsed)
+                except _RETRYABLE as exc:
+                    state = state or RetryState(self.retry, self.rng)
+                    delay = self._delay(call, state, exc, scope)
+                    self._log_retry(call, exc, state, delay)
+                    self.sleep(delay)
+                except _MALFORMED as exc:
+                    raise self._malformed(scope, exc) from None
+        finally:
+            CallScope.leave(token)
 
     def drive(self, flow: Flow[R]) -> R:
         try:
@@ -117,28 +161,31 @@ class AsyncRunner(_Base):
         api: Client,
         retry: RetryPolicy,
         *,
-        redact: Callable[[str], str],
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        rng: random.Random | None = None,
+        **options: Any,
     ) -> None:
-        super().__init__(api, retry, redact=redact, rng=rng)
+        super().__init__(api, retry, **options)
         self.sleep = sleep
 
     async def run(self, call: Call[R]) -> R:
-        state: RetryState | None = None
-        while True:
-            try:
-                response = await call.module.asyncio_detailed(client=self.api, **call.kwargs)
-            except _RETRYABLE as exc:
-                state = state or RetryState(self.retry, self.rng)
-                # a call that is not idempotent is never repeated after a possibly applied attempt
-                delay = None if not call.idempotent and is_uncertain(exc) else state.next_delay(exc)
-                if delay is None:
-                    self._give_up(call, state, exc)
-                self._log_retry(call, exc, state, delay)
-                await self.sleep(delay)
-            else:
-                return call.result(response.parsed)
+        scope = self._scope(call)
+        token = scope.enter()
+        try:
+            state: RetryState | None = None
+            while True:
+                scope.forget()
+                try:
+                    response = await call.module.asyncio_detailed(client=self.api, **call.kwargs)
+                    return call.result(response.parsed)
+                except _RETRYABLE as exc:
+                    state = state or RetryState(self.retry, self.rng)
+                    delay = self._delay(call, state, exc, scope)
+                    self._log_retry(call, exc, state, delay)
+                    await self.sleep(delay)
+                except _MALFORMED as exc:
+                    raise self._malformed(scope, exc) from None
+        finally:
+            CallScope.leave(token)
 
     async def drive(self, flow: Flow[R]) -> R:
         try:

@@ -14,6 +14,7 @@ from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_syn
 from wixsites.errors import InvalidArgument
 from wixsites.ids import FolderRef, target_id
 from wixsites.paging import CursorPager, Page
+from wixsites.placement import sites_in_target
 from wixsites.query import (
     COUNT_FILTER_FIELDS,
     SITE_FILTER_FIELDS,
@@ -85,7 +86,7 @@ class SiteQuery:
         while not pager.done:
             page = self._runner.run(self._args.call(pager.cursor))
             yield page
-            pager.advance(page.next_cursor, page.has_next)
+            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
 
     def __iter__(self) -> Iterator[Site]:
         for page in self.pages():
@@ -111,7 +112,7 @@ class AsyncSiteQuery:
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.cursor))
             yield page
-            pager.advance(page.next_cursor, page.has_next)
+            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
 
     async def __aiter__(self) -> AsyncIterator[Site]:
         async for page in self.pages():
@@ -165,6 +166,7 @@ class Sites(SiteActions):
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
+            check=sites_in_target,
             progress=progress,
         )
 
@@ -201,6 +203,7 @@ class AsyncSites(AsyncSiteActions):
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
+            check=sites_in_target,
             progress=progress,
             max_concurrency=max_concurrency or self._max_concurrency,
         )

@@ -9,7 +9,9 @@ built from the raw answer (v2 body, legacy body, or none) with its headers.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -17,7 +19,15 @@ from typing import Any
 
 import httpx
 
-from wixsites.errors import error_from_response
+from wixsites.errors import WixError, error_from_response, request_id_of
+from wixsites.limits import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    CallScope,
+    Watchdog,
+    current_scope,
+    decoder_for,
+    read_capped,
+)
 from wixsites.ratelimit import TokenBucket
 
 __all__ = [
@@ -64,10 +74,12 @@ class _Wire:
         limiter: TokenBucket | None,
         on_request: OnRequest | None,
         redact: Callable[[str], str],
+        max_bytes: int,
     ) -> None:
         self.limiter = limiter
         self.on_request = on_request
         self.redact = redact
+        self.max_bytes = max_bytes
 
     def report(
         self,
@@ -83,7 +95,9 @@ class _Wire:
             path=self.redact(request.url.path),
             status=None if response is None else response.status_code,
             elapsed=time.perf_counter() - start,
-            request_id=None if response is None else response.headers.get("x-wix-request-id"),
+            request_id=None
+            if response is None
+            else _redacted(request_id_of(response.headers), self.redact),
             error=None if exc is None else type(exc).__name__,
         )
         logger.debug(
@@ -100,13 +114,91 @@ class _Wire:
         if self.on_request is not None:
             self.on_request(info)
 
-    def raise_for(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
-        """Raise the error of an answer whose body has been read (and its stream closed)."""
-        err = error_from_response(
-            response.status_code, response.headers, response.content, redact=self.redact
+    def pace(self, scope: CallScope) -> float:
+        """The seconds to wait for the rate limit; refused when the wait outlasts the deadline."""
+        if self.limiter is None:
+            return 0.0
+        wait = self.limiter.reserve()
+        left = scope.remaining()
+        if left is not None and wait >= left:
+            raise scope.exceeded("(waiting for the rate limit)")
+        return wait
+
+    @staticmethod
+    def cap_timeouts(request: httpx.Request, scope: CallScope) -> float | None:
+        """Cap the attempt's socket timeouts at the time the call has left; return that time."""
+        left = scope.remaining()
+        if left is None:
+            return None
+        if left <= 0:
+            raise scope.exceeded()
+        timeouts = dict(request.extensions.get("timeout") or {})
+        keys = timeouts.keys() or ("connect", "read", "write", "pool")
+        request.extensions["timeout"] = {
+            k: left if timeouts.get(k) is None else min(timeouts[k], left) for k in keys
+        }
+        return left
+
+    def failed(
+        self, request: httpx.Request, start: float, exc: Exception, scope: CallScope
+    ) -> Exception:
+        """What to raise for an attempt that got no complete answer."""
+        self.report(request, start, exc=exc)
+        if not isinstance(exc, WixError):
+            left = scope.remaining()
+            if isinstance(exc, TimeoutError) or (left is not None and left <= 0):
+                return scope.exceeded()
+        return exc
+
+    def answer(
+        self,
+        request: httpx.Request,
+        response: httpx.Response,
+        content: bytes,
+        start: float,
+        scope: CallScope,
+    ) -> httpx.Response:
+        """The answer as the generated code will read it (its body decoded), or its error."""
+        status = response.status_code
+        scope.record(status, request_id_of(response.headers), content)
+        headers = [
+            (k, v) for k, v in response.headers.multi_items() if k.lower() not in _BODY_HEADERS
+        ]
+        clean = httpx.Response(
+            status,
+            headers=headers,
+            content=content,
+            request=request,
+            extensions={k: v for k, v in response.extensions.items() if k in _EXTENSIONS},
         )
-        self.report(request, start, response)
-        raise err
+        if status >= 400:
+            err = error_from_response(status, clean.headers, content, redact=self.redact)
+            self.report(request, start, clean)
+            raise err
+        self.report(request, start, clean)
+        problem = _unusable(status, content)
+        if problem is not None:
+            raise scope.invalid(problem)
+        return clean
+
+
+_JSON_OBJECT = re.compile(rb"[ \t\r\n]*\{")
+_BODY_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+_EXTENSIONS = ("http_version", "reason_phrase")
+
+
+def _redacted(text: str | None, redact: Callable[[str], str]) -> str | None:
+    return None if text is None else redact(text)
+
+
+def _unusable(status: int, content: bytes) -> str | None:
+    """Why a non-error answer cannot be a Wix API answer, or None. Every operation of the API
+    answers 200 with a JSON object; the generated parsers find any other fault in it."""
+    if status != 200:
+        return f"status {status}, which the API never sends"
+    if _JSON_OBJECT.match(content) is None:
+        return "not a JSON object"
+    return None
 
 
 class WireTransport(httpx.BaseTransport):
@@ -118,33 +210,46 @@ class WireTransport(httpx.BaseTransport):
         sleep: Callable[[float], None] = time.sleep,
         on_request: OnRequest | None = None,
         redact: Callable[[str], str] = str,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._inner = inner
         self._sleep = sleep
-        self._wire = _Wire(limiter=limiter, on_request=on_request, redact=redact)
+        self._wire = _Wire(
+            limiter=limiter, on_request=on_request, redact=redact, max_bytes=max_response_bytes
+        )
+        # Only a transport over real sockets can be held by a server dripping bytes into the
+        # head of an answer; at the deadline its connections are closed, which ends the read.
+        self._watchdog: Watchdog | None = (
+            Watchdog() if isinstance(inner, httpx.HTTPTransport) else None
+        )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         wire = self._wire
-        if wire.limiter is not None:
-            wait = wire.limiter.reserve()
-            if wait > 0.0:
-                self._sleep(wait)
+        scope = current_scope() or CallScope(None, wire.max_bytes)
+        wait = wire.pace(scope)
+        if wait > 0.0:
+            self._sleep(wait)
+        wire.cap_timeouts(request, scope)
+        watchdog, watch = self._watchdog, None
+        if scope.deadline is not None and watchdog is not None:
+            watch = watchdog.arm(scope.deadline, self._inner.close)
         start = time.perf_counter()
         try:
             response = self._inner.handle_request(request)
-        except Exception as exc:
-            wire.report(request, start, exc=exc)
-            raise
-        if response.status_code >= 400:
             try:
-                response.read()
+                content = read_capped(response, wire.max_bytes, scope)
             finally:
                 response.close()
-            wire.raise_for(request, response, start)
-        wire.report(request, start, response)
-        return response
+        except Exception as exc:
+            raise wire.failed(request, start, exc, scope) from None
+        finally:
+            if watchdog is not None and watch is not None:
+                watchdog.disarm(watch)
+        return wire.answer(request, response, content, start, scope)
 
     def close(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.stop()
         self._inner.close()
 
 
@@ -157,31 +262,41 @@ class AsyncWireTransport(httpx.AsyncBaseTransport):
         sleep: Callable[[float], Awaitable[None]],
         on_request: OnRequest | None = None,
         redact: Callable[[str], str] = str,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._inner = inner
         self._sleep = sleep
-        self._wire = _Wire(limiter=limiter, on_request=on_request, redact=redact)
+        self._wire = _Wire(
+            limiter=limiter, on_request=on_request, redact=redact, max_bytes=max_response_bytes
+        )
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         wire = self._wire
-        if wire.limiter is not None:
-            wait = wire.limiter.reserve()
-            if wait > 0.0:
-                await self._sleep(wait)
+        scope = current_scope() or CallScope(None, wire.max_bytes)
+        wait = wire.pace(scope)
+        if wait > 0.0:
+            await self._sleep(wait)
+        left = wire.cap_timeouts(request, scope)
         start = time.perf_counter()
         try:
-            response = await self._inner.handle_async_request(request)
+            async with asyncio.timeout(left):
+                response, content = await self._fetch(request, scope)
         except Exception as exc:
-            wire.report(request, start, exc=exc)
-            raise
-        if response.status_code >= 400:
-            try:
-                await response.aread()
-            finally:
-                await response.aclose()
-            wire.raise_for(request, response, start)
-        wire.report(request, start, response)
-        return response
+            raise wire.failed(request, start, exc, scope) from None
+        return wire.answer(request, response, content, start, scope)
+
+    async def _fetch(
+        self, request: httpx.Request, scope: CallScope
+    ) -> tuple[httpx.Response, bytes]:
+        response = await self._inner.handle_async_request(request)
+        try:
+            decoder = decoder_for(response, self._wire.max_bytes, scope)
+            if not response.is_stream_consumed:
+                async for chunk in response.aiter_raw():
+                    decoder.feed(chunk)
+            return response, decoder.finish()
+        finally:
+            await response.aclose()
 
     async def aclose(self) -> None:
         await self._inner.aclose()

@@ -11,7 +11,7 @@ as trashed. Outcomes that are not certain are settled by reading the sites (Quer
 per-item errors Wix does not document as final, ids the answer leaves out, and a request that
 failed in a way that may have been applied (a lost connection, a 5xx) after its retries. A site
 the read shows in the trash is trashed; one it shows elsewhere failed with the error; when the
-read itself fails, the id fails with `UNCERTAIN` and the error.
+read itself fails, the id is `uncertain` (`UNCERTAIN` and the error).
 """
 
 from __future__ import annotations
@@ -19,10 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wixsites.actioncalls import ItemOutcome, bulk_delete_call, trashed_among_call
-from wixsites.bulk import _Batch, _Shared
+from wixsites.bulk import _Batch, _Shared, may_have_applied
 from wixsites.errors import AuthenticationError, PermissionDenied, WixError
 from wixsites.operations import Call
-from wixsites.retry import is_uncertain
 from wixsites.runner import Flow
 
 __all__ = [
@@ -33,6 +32,7 @@ __all__ = [
     "may_have_applied",
     "trash_call",
     "trash_flow",
+    "trashed_check",
 ]
 
 TRASH = "trash"  # the `target` of a trash's MoveReport
@@ -42,14 +42,10 @@ FINAL_CODES = frozenset({"PREMIUM_NOT_PERMITTED", "NOT_FOUND", "SITE_NOT_FOUND"}
 UNCERTAIN = "uncertain: the request may have been applied, and checking the site failed"
 
 
-def may_have_applied(exc: WixError) -> bool:
-    """Whether a call that failed (after its retries) may nonetheless have been applied."""
-    cause = exc.__cause__
-    return (
-        exc.earlier_attempt_uncertain
-        or is_uncertain(exc)
-        or (isinstance(cause, Exception) and is_uncertain(cause))
-    )
+def trashed_check(site_ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
+    """The `check` of a trash: which of the ids are in the trash (a read of the sites)."""
+    trashed = yield trashed_among_call(list(site_ids))
+    return {i: i in trashed for i in site_ids}
 
 
 def trash_call(site_ids: Sequence[str], target: str) -> Call[dict[str, ItemOutcome]]:
@@ -85,10 +81,10 @@ def trash_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
                 unclear[item_id] = outcome.reason
     if unclear:
         try:
-            trashed = yield trashed_among_call(list(unclear))
+            trashed = yield from shared.check(list(unclear), shared.target)
         except WixError as exc:
-            out.failed.update((i, f"{UNCERTAIN} ({exc}); {why}") for i, why in unclear.items())
+            out.uncertain.update((i, f"{UNCERTAIN} ({exc}); {why}") for i, why in unclear.items())
         else:
-            out.moved.extend(i for i in unclear if i in trashed)
-            out.failed.update((i, why) for i, why in unclear.items() if i not in trashed)
+            out.moved.extend(i for i in unclear if trashed.get(i))
+            out.failed.update((i, why) for i, why in unclear.items() if not trashed.get(i))
     return out

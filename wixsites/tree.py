@@ -2,15 +2,61 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from wix_sites_api.models import Folder
 from wix_sites_api.types import Unset
 
-from wixsites.errors import InvalidArgument
+from wixsites.errors import AmbiguousFolderPath, InvalidArgument
 
-__all__ = ["FolderNode", "FolderTree", "split_path"]
+__all__ = ["FolderNode", "FolderTree", "ambiguous", "match_path", "name_key", "split_path"]
+
+N = TypeVar("N")
+
+
+def name_key(name: str) -> str:
+    """A folder name as compared: Unicode-normalized (NFC), so that "Café" typed with a
+    combining accent and with a precomposed one are the same name."""
+    return unicodedata.normalize("NFC", name)
+
+
+def match_path(
+    parts: Sequence[str],
+    children: Callable[[N | None], Iterable[N]],
+    name: Callable[[N], str],
+) -> list[N]:
+    """Every folder the path `parts` can name, from root (`children(None)`) down.
+
+    Names compare NFC-normalized, and a folder's own name may hold a "/" (this SDK never makes
+    one, another client may have): a name then matches several parts at once. More than one
+    result means the path is ambiguous."""
+    keys = [name_key(part) for part in parts]
+    found: list[N] = []
+    stack: list[tuple[N | None, int]] = [(None, 0)]
+    while stack:
+        parent, start = stack.pop()
+        for child in children(parent):
+            key = name_key(name(child))
+            for end in range(start + 1, len(keys) + 1):
+                if key == "/".join(keys[start:end]):
+                    if end == len(keys):
+                        found.append(child)
+                    else:
+                        stack.append((child, end))
+    return found
+
+
+def ambiguous(path: str, candidates: list[tuple[str, str]]) -> AmbiguousFolderPath:
+    """The error for a path that names several folders; `candidates` are (id, path) pairs."""
+    shown = ", ".join(f"{fid} ({where!r})" for fid, where in candidates[:5])
+    more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
+    return AmbiguousFolderPath(
+        f"the folder path {path!r} names {len(candidates)} folders: {shown}{more}",
+        candidates=candidates,
+    )
 
 
 @dataclass(eq=False, slots=True)
@@ -120,15 +166,16 @@ class FolderTree:
         return self._by_id.get(folder_id.lower())
 
     def find(self, path: str) -> FolderNode | None:
-        """The node at "Clients/Acme/QA" (exact names), or None."""
-        level = self.roots
-        node: FolderNode | None = None
-        for name in split_path(path):
-            node = next((n for n in level if n.name == name), None)
-            if node is None:
-                return None
-            level = node.children
-        return node
+        """The node at "Clients/Acme/QA" (names compared NFC-normalized), or None;
+        `AmbiguousFolderPath` when the path names more than one folder."""
+        found = match_path(
+            split_path(path),
+            lambda node: self.roots if node is None else node.children,
+            lambda node: node.name,
+        )
+        if len(found) > 1:
+            raise ambiguous(path, [(node.id, node.path_text) for node in found])
+        return found[0] if found else None
 
     @property
     def site_count(self) -> int:

@@ -16,6 +16,7 @@ from wixsites.cli.errors import InputError
 from wixsites.cli.output import Output
 from wixsites.cli.requestlog import RequestLog, mask_secret
 from wixsites.cli.sandboxdb import default_db_path, open_sandbox
+from wixsites.redaction import mask_url
 
 if TYPE_CHECKING:
     from wixsandbox import Sandbox
@@ -100,7 +101,7 @@ class AppContext:
             )
         if not s.api_key and s.base_url:
             raise InputError(
-                f"--base-url {s.base_url} needs --api-key and --account-id "
+                f"--base-url {mask_url(s.base_url)} needs --api-key and --account-id "
                 "(`wixsites sandbox serve` prints the ones to use)"
             )
         return not s.api_key
@@ -142,7 +143,7 @@ class AppContext:
             options["retry"] = _retry_policy(s.max_retries)
         self.log(
             f"account {account_id}, API key {mask_secret(api_key)}, "
-            f"{'embedded sandbox' if self._sandbox else options.get('base_url', 'the Wix API')}"
+            + ("embedded sandbox" if self._sandbox else mask_url(s.base_url or "the Wix API"))
         )
         return WixSites(api_key=api_key, account_id=account_id, on_request=self.requests, **options)
 

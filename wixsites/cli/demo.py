@@ -167,12 +167,15 @@ def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
     )
 
     report = wix.sites.move(unpaid, stage_ids["Suspended"])
-    failed = "; ".join(f"{site_id}: {reason}" for site_id, reason in report.failed.items())
+    failed = "; ".join(
+        f"{site_id}: {reason}" for site_id, reason in {**report.failed, **report.uncertain}.items()
+    )
     say.step(
         f"Suspended {plural(len(report.moved), 'unpaid site')}"
         + (f"; not moved: {failed}." if failed else "."),
         moved=report.moved,
         failed=report.failed,
+        uncertain=report.uncertain,
     )
 
     wix.folders.rename(stage_ids["QA"], "Review")

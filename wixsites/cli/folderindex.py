@@ -15,6 +15,7 @@ from wix_sites_api.types import Unset
 
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import is_guid
+from wixsites.tree import ambiguous, match_path, name_key
 
 __all__ = ["ROOT", "ROOT_NAMES", "FolderIndex", "is_root", "split_path"]
 
@@ -79,20 +80,28 @@ class FolderIndex:
         return "/".join(self.path_parts(folder_id)) if folder_id else "/"
 
     def child_named(self, parent: str, name: str) -> Folder | None:
+        key = name_key(name)
         for folder in self.children(parent):
-            if self.name_of(folder) == name:
+            if name_key(self.name_of(folder)) == key:
                 return folder
         return None
 
     def find(self, path: str) -> Folder | None:
-        parent = ROOT
-        folder: Folder | None = None
-        for name in split_path(path):
-            folder = self.child_named(parent, name)
-            if folder is None:
-                return None
-            parent = self.id_of(folder)
-        return folder
+        """The folder at the path (names compared NFC-normalized), or None; an `InputError`
+        listing the candidates when the path names more than one (a name holding a "/", or two
+        siblings of the same name, both of which another client may have made)."""
+        by_parent: dict[str, list[Folder]] = {}
+        for folder in self.folders.values():
+            by_parent.setdefault(self.parent_of(folder), []).append(folder)
+        found = match_path(
+            split_path(path),
+            lambda f: by_parent.get(ROOT if f is None else self.id_of(f), []),
+            self.name_of,
+        )
+        if len(found) > 1:
+            candidates = [(self.id_of(f), self.path(self.id_of(f))) for f in found]
+            raise InputError(f"{ambiguous(path, candidates)}: name the folder by its id instead")
+        return found[0] if found else None
 
     def subtree_ids(self, folder_id: str) -> list[str]:
         ids = [folder_id]

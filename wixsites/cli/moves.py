@@ -70,6 +70,7 @@ def move_sites(
                     "ok": True,
                     "moved": [],
                     "failed": {},
+                    "uncertain": {},
                     "requests": 0,
                     **(extra or {}),
                 }

@@ -30,6 +30,7 @@ def move_payload(report: MoveReport, target_path: str, kind: str) -> dict[str, A
         "ok": report.ok,
         "moved": list(report.moved),
         "failed": dict(report.failed),
+        "uncertain": dict(report.uncertain),
         "requests": report.requests,
     }
 
@@ -42,7 +43,8 @@ def show_move_report(
     kind: str = "site",
     extra: dict[str, Any] | None = None,
 ) -> None:
-    """Print the report; raise `CommandFailed` (exit status 1) if anything failed to move."""
+    """Print the report; raise `CommandFailed` (exit status 1) if anything failed to move or may
+    not have."""
     if output.json:
         output.emit_json({**move_payload(report, target_path, kind), **(extra or {})})
     else:
@@ -56,10 +58,13 @@ def show_move_report(
         )
         if report.failed:
             output.show(_failures(report.failed, kind))
-    if report.failed:
-        total = len(report.moved) + len(report.failed)
+        if report.uncertain:
+            output.show(_failures(report.uncertain, kind, title="May have moved"))
+    if report.failed or report.uncertain:
+        total = len(report.moved) + len(report.failed) + len(report.uncertain)
+        unsure = f", {len(report.uncertain):,} may have moved" if report.uncertain else ""
         raise CommandFailed(
-            f"{len(report.failed):,} of {plural(total, kind)} not moved"
+            f"{len(report.failed):,} of {plural(total, kind)} not moved{unsure}"
             + ("" if output.json else " (listed above)")
         )
 
@@ -73,9 +78,7 @@ def show_interrupted_report(
     extra: dict[str, Any] | None = None,
 ) -> None:
     """The partial report of a move stopped by Ctrl-C; raise `Interrupted` (exit status 130)."""
-    from wixsites.bulk import IN_FLIGHT
-
-    uncertain = sum(1 for reason in report.failed.values() if reason == IN_FLIGHT)
+    uncertain = len(report.uncertain)
     with contextlib.suppress(CommandFailed):  # the report is printed; the status is 130
         show_move_report(
             output,
@@ -84,7 +87,7 @@ def show_interrupted_report(
             kind=kind,
             extra={**(extra or {}), "interrupted": True},
         )
-    total = len(report.moved) + len(report.failed)
+    total = len(report.moved) + len(report.failed) + len(report.uncertain)
     raise Interrupted(
         f"interrupted: {len(report.moved):,} of {plural(total, kind)} moved"
         + (f", {uncertain:,} may have (their request was in flight)" if uncertain else "")
@@ -92,8 +95,8 @@ def show_interrupted_report(
     )
 
 
-def _failures(failed: dict[str, str], kind: str) -> Table:
-    table = Table(title=f"Not moved ({len(failed):,})", title_justify="left", header_style="bold")
+def _failures(failed: dict[str, str], kind: str, title: str = "Not moved") -> Table:
+    table = Table(title=f"{title} ({len(failed):,})", title_justify="left", header_style="bold")
     table.add_column(f"{kind} id", no_wrap=True)
     table.add_column("reason", style="red")
     for item_id, reason in failed.items():

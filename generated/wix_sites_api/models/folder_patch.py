@@ -20,8 +20,11 @@ class FolderPatch:
         Attributes:
             id (UUID | Unset): A Wix GUID.
             name (str | Unset): A folder name: at least one non-blank character and no control characters (line breaks,
-                tabs, NUL), which Wix does not document but which no folder list can show, and at most 256
-                characters.
+                tabs, NUL), which Wix does not document but which no folder list can show; no "/", and
+                not ".", ".." or "root" (in any case), so that a folder path ("Clients/Acme") names at most
+                one folder. Names are compared Unicode-normalized (NFC): "Café" typed with a combining
+                accent and with a precomposed "é" is the same name, so two siblings cannot have them. At
+                most 256 characters.
     """
 
     id: UUID | Unset = UNSET

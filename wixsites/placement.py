@@ -1,0 +1,70 @@
+"""Where sites and folders are now: the read that settles a move whose answer was lost.
+
+A move request that timed out, lost its connection, or met a 5xx may have been applied. Rather
+than report such ids as failed (they may sit in the target) or as moved (they may not), a bulk
+move reads them back: Query Sites (or Query Folders) by id ``$in``, and compares each one's
+folder (or parent) with the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wix_sites_api.types import Unset
+
+from wixsites.operations import query_folders_page, query_sites_page
+from wixsites.paging import CursorPager, OffsetPager
+from wixsites.runner import Flow
+
+__all__ = ["CHECK_BATCH", "folders_in_target", "sites_in_target"]
+
+CHECK_BATCH = 100  # ids per `$in` read (the live Query Sites pages 100 at a time)
+
+
+def _folder_key(value: object) -> str:
+    """A folder reference as the API gives it, normalized: "" for root."""
+    if value is None or isinstance(value, Unset) or value in ("", "root"):
+        return ""
+    return str(value).lower()
+
+
+def _chunks(ids: Sequence[str]) -> list[list[str]]:
+    return [list(ids[i : i + CHECK_BATCH]) for i in range(0, len(ids), CHECK_BATCH)]
+
+
+def sites_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
+    """For each of `ids` the account has: whether the site is in `target` ("" = root)."""
+    found: dict[str, bool] = {}
+    for chunk in _chunks(ids):
+        pager = CursorPager()
+        while not pager.done:
+            page = yield query_sites_page(
+                filter=None if pager.cursor else {"id": {"$in": chunk}},
+                sort=None,
+                limit=CHECK_BATCH,
+                cursor=pager.cursor,
+            )
+            for site in page.items:
+                found[str(site.id).lower()] = _folder_key(site.folder_id) == target
+            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
+    return found
+
+
+def folders_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
+    """For each of `ids` the account has: whether the folder's parent is `target`."""
+    found: dict[str, bool] = {}
+    for chunk in _chunks(ids):
+        pager = OffsetPager(CHECK_BATCH)
+        while not pager.done:
+            page = yield query_folders_page(
+                filter={"id": {"$in": chunk}}, sort=None, limit=CHECK_BATCH, offset=pager.offset
+            )
+            for folder in page.items:
+                found[str(folder.id).lower()] = _folder_key(folder.parent_id) == target
+            pager.advance(
+                len(page.items),
+                total=page.total,
+                echoed=page.offset,
+                keys=[str(f.id) for f in page.items],
+            )
+    return found
