@@ -10,6 +10,8 @@ Results are the generated `wix_sites_api.models` objects (`Site`, `Folder`); err
 `WixError` subclasses.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from wixsites.bulk import MoveReport
 from wixsites.client import AsyncWixSites, WixSites
 from wixsites.errors import (
@@ -21,13 +23,14 @@ from wixsites.errors import (
     InvalidArgument,
     NetworkError,
     NotFound,
+    NotWixApi,
     PagingError,
     PermissionDenied,
     RateLimited,
     ServerError,
     WixError,
 )
-from wixsites.folders import AsyncFolderQuery, FolderQuery
+from wixsites.folders import AsyncFolderQuery, AsyncTreeRequest, FolderQuery
 from wixsites.legacy import AsyncLegacyPager, LegacyPage, LegacyPager
 from wixsites.paging import Page
 from wixsites.retry import RetryPolicy
@@ -35,11 +38,17 @@ from wixsites.sites import AsyncSiteQuery, SiteQuery
 from wixsites.transport import RequestInfo
 from wixsites.tree import FolderNode, FolderTree
 
+try:
+    __version__ = version("wixsites")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
+
 __all__ = [
     "AlreadyExists",
     "AsyncFolderQuery",
     "AsyncLegacyPager",
     "AsyncSiteQuery",
+    "AsyncTreeRequest",
     "AsyncWixSites",
     "AuthenticationError",
     "ConfigurationError",
@@ -54,6 +63,7 @@ __all__ = [
     "MoveReport",
     "NetworkError",
     "NotFound",
+    "NotWixApi",
     "Page",
     "PagingError",
     "PermissionDenied",
@@ -64,4 +74,5 @@ __all__ = [
     "SiteQuery",
     "WixError",
     "WixSites",
+    "__version__",
 ]

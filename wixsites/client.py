@@ -221,8 +221,19 @@ class WixSites(_Common):
         runner = SyncRunner(
             self.api, settings.retry, redact=settings.redact, sleep=wait, rng=settings.rng
         )
-        self.sites = Sites(runner)
-        self.folders = Folders(runner)
+        self._sites = Sites(runner)
+        self._folders = Folders(runner)
+
+    @property
+    def sites(self) -> Sites:
+        """The account's sites: ``query``, ``count``, ``move``."""
+        return self._sites
+
+    @property
+    def folders(self) -> Folders:
+        """The account's folders: ``query``, ``get``, ``find``, ``ensure``, ``create``,
+        ``rename``, ``move``, ``delete``, ``of_site``, ``tree``."""
+        return self._folders
 
     def move_sites(
         self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
@@ -353,8 +364,19 @@ class AsyncWixSites(_Common):
             self.api, settings.retry, redact=settings.redact, sleep=wait, rng=settings.rng
         )
         self.max_concurrency = max_concurrency
-        self.sites = AsyncSites(runner, max_concurrency)
-        self.folders = AsyncFolders(runner, max_concurrency)
+        self._sites = AsyncSites(runner, max_concurrency)
+        self._folders = AsyncFolders(runner, max_concurrency)
+
+    @property
+    def sites(self) -> AsyncSites:
+        """The account's sites: ``query`` (``async for``), ``count``, ``move``."""
+        return self._sites
+
+    @property
+    def folders(self) -> AsyncFolders:
+        """The account's folders: ``query``, ``get``, ``find``, ``ensure``, ``create``,
+        ``rename``, ``move``, ``delete``, ``of_site``, ``tree`` (``await`` or ``async for``)."""
+        return self._folders
 
     async def move_sites(
         self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None

@@ -5,7 +5,7 @@ its answer. Pure: the sync and async runners execute them (`module.sync_detailed
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 from uuid import UUID
@@ -67,10 +67,16 @@ class Call(Generic[R]):
     parse: Callable[[Any], R]
     label: str = field(default="")
 
-    def result(self, parsed: object) -> R:
+    def result(self, parsed: object, status: int | None = None, request_id: str | None = None) -> R:
+        """The parsed answer; a `Page` also gets the answer's request id."""
         if parsed is None:  # a status the spec does not document as success (e.g. a redirect)
-            raise WixError(f"{self.label}: unexpected answer from Wix")
-        return self.parse(parsed)
+            raise WixError(
+                f"{self.label}: unexpected answer from Wix", status=status, request_id=request_id
+            )
+        out = self.parse(parsed)
+        if isinstance(out, Page) and request_id is not None:
+            return replace(out, request_id=request_id)
+        return out
 
 
 def _filter(value: Mapping[str, Any] | None) -> Filter | Unset:

@@ -92,7 +92,11 @@ class SyncRunner(_Base):
                 self._log_retry(call, exc, state, delay)
                 self.sleep(delay)
             else:
-                return call.result(response.parsed)
+                return call.result(
+                    response.parsed,
+                    int(response.status_code),
+                    response.headers.get("x-wix-request-id"),
+                )
 
     def drive(self, flow: Flow[R]) -> R:
         try:
@@ -134,7 +138,11 @@ class AsyncRunner(_Base):
                 self._log_retry(call, exc, state, delay)
                 await self.sleep(delay)
             else:
-                return call.result(response.parsed)
+                return call.result(
+                    response.parsed,
+                    int(response.status_code),
+                    response.headers.get("x-wix-request-id"),
+                )
 
     async def drive(self, flow: Flow[R]) -> R:
         try:

@@ -11,7 +11,8 @@ from wix_sites_api.models import Site
 from wixsites import operations as ops
 from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import InvalidArgument
-from wixsites.ids import FolderRef, target_id
+from wixsites.folders import resolve_target
+from wixsites.ids import FolderRef
 from wixsites.paging import CursorPager, Page
 from wixsites.query import (
     COUNT_FILTER_FIELDS,
@@ -156,11 +157,12 @@ class Sites:
         target: FolderRef | None,
         progress: Progress | None = None,
     ) -> MoveReport:
-        """Move sites into `target` (a Folder, a folder id, or None/""/"root" for root)."""
+        """Move sites into `target`: a Folder, a folder id, a path ("Clients/Acme", exact names,
+        as on the command line), or None/""/"root"/"/" for root. An unknown path is `NotFound`."""
         return move_sync(
             self._runner,
             site_ids,
-            target_id(target),
+            self._runner.drive(resolve_target(target)),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
@@ -196,7 +198,7 @@ class AsyncSites:
         return await move_async(
             self._runner,
             site_ids,
-            target_id(target),
+            await self._runner.drive(resolve_target(target)),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,

@@ -102,8 +102,13 @@ class _Wire:
 
     def raise_for(self, request: httpx.Request, response: httpx.Response, start: float) -> None:
         """Raise the error of an answer whose body has been read (and its stream closed)."""
+        url = request.url
         err = error_from_response(
-            response.status_code, response.headers, response.content, redact=self.redact
+            response.status_code,
+            response.headers,
+            response.content,
+            redact=self.redact,
+            server=f"{url.scheme}://{url.netloc.decode('ascii', 'replace')}",
         )
         self.report(request, start, response)
         raise err
