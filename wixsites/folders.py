@@ -44,8 +44,10 @@ __all__ = [
     "AsyncTreeRequest",
     "FolderQuery",
     "Folders",
+    "async_target",
     "is_path",
     "resolve_target",
+    "sync_target",
 ]
 
 ROOT_FILTER = {"$exists": False}
@@ -233,6 +235,15 @@ def _find(path: str) -> Flow[Folder | None]:
     return None if node is None else node.folder
 
 
+def sync_target(runner: SyncRunner, target: FolderRef | None) -> str:
+    """`resolve_target`, run only when the target is a path (an id needs no request)."""
+    return runner.drive(resolve_target(target)) if is_path(target) else target_id(target)
+
+
+async def async_target(runner: AsyncRunner, target: FolderRef | None) -> str:
+    return await runner.drive(resolve_target(target)) if is_path(target) else target_id(target)
+
+
 def is_path(target: object) -> bool:
     """A folder argument that names a folder by its path ("Clients/Acme") rather than its id."""
     return (
@@ -245,8 +256,6 @@ def is_path(target: object) -> bool:
 
 def resolve_target(target: FolderRef | None, what: str = "target") -> Flow[str]:
     """The id of a target folder given as a Folder, an id, a path, or None/""/"root"/"/" (root)."""
-    if isinstance(target, str) and target.strip() == "/":
-        return ""
     if not is_path(target):
         return target_id(target, what)
     assert isinstance(target, str)
@@ -374,7 +383,7 @@ class Folders:
         return move_sync(
             self._runner,
             _ids(folder_ids),
-            self._runner.drive(resolve_target(target)),
+            sync_target(self._runner, target),
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
@@ -440,7 +449,7 @@ class AsyncFolders:
         return await move_async(
             self._runner,
             _ids(folder_ids),
-            await self._runner.drive(resolve_target(target)),
+            await async_target(self._runner, target),
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,

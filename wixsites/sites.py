@@ -11,7 +11,7 @@ from wix_sites_api.models import Site
 from wixsites import operations as ops
 from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import InvalidArgument
-from wixsites.folders import resolve_target
+from wixsites.folders import async_target, sync_target
 from wixsites.ids import FolderRef
 from wixsites.paging import CursorPager, Page
 from wixsites.query import (
@@ -162,7 +162,7 @@ class Sites:
         return move_sync(
             self._runner,
             site_ids,
-            self._runner.drive(resolve_target(target)),
+            sync_target(self._runner, target),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
@@ -198,7 +198,7 @@ class AsyncSites:
         return await move_async(
             self._runner,
             site_ids,
-            await self._runner.drive(resolve_target(target)),
+            await async_target(self._runner, target),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,

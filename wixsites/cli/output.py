@@ -1,10 +1,13 @@
-"""Where and how things are printed: data on standard output (a table, JSON or CSV), messages on
-standard error; colour only on a terminal (rich decides, and honours ``NO_COLOR``)."""
+"""Where and how things are printed: data on standard output (a table, JSON, CSV or bare ids),
+messages on standard error; colour only on a terminal, and never with ``NO_COLOR`` or
+``--no-color``. Tables never wrap an id: other columns are shortened, and when even that does not
+fit the terminal, each row is printed as a block of ``key: value`` lines instead."""
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,10 +18,11 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["FORMATS", "Column", "Output", "to_jsonable"]
+__all__ = ["FORMATS", "Column", "Output", "color_wanted", "to_jsonable"]
 
-FORMATS = ("table", "json", "csv")
-Format = Literal["table", "json", "csv"]
+FORMATS = ("table", "json", "csv", "ids")
+Format = Literal["table", "json", "csv", "ids"]
+_MIN_COLUMN = 8  # the narrowest a shortened column gets before the stacked layout is used
 # Off a terminal rich would wrap tables at 80 columns; a pipe or a file wants whole lines.
 _PIPE_WIDTH = 1000
 
@@ -28,6 +32,16 @@ class Column:
     key: str
     header: str
     justify: Literal["left", "right"] = "left"
+
+
+def color_wanted(*, no_color_flag: bool = False) -> bool:
+    """False when colour is turned off (``--no-color``, or ``NO_COLOR`` set and not empty); True
+    means colour on a terminal only."""
+    return not (no_color_flag or os.environ.get("NO_COLOR"))
+
+
+def _is_id(column: Column) -> bool:
+    return column.key == "id" or column.key.endswith(("Id", "_id"))
 
 
 def to_jsonable(value: Any) -> Any:
@@ -60,10 +74,16 @@ def _csv_cell(value: Any) -> str:
 class Output:
     """The format chosen on the command line, and the two consoles."""
 
-    def __init__(self, format: Format = "table") -> None:
+    def __init__(self, format: Format = "table", *, color: bool = True) -> None:
         self.format: Format = format
-        self.out = Console(highlight=False, width=None if sys.stdout.isatty() else _PIPE_WIDTH)
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.color = color
+        system: Any = "auto" if color else None
+        self.out = Console(
+            highlight=False,
+            width=None if sys.stdout.isatty() else _PIPE_WIDTH,
+            color_system=system,
+        )
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True, color_system=system)
 
     @property
     def json(self) -> bool:
@@ -83,6 +103,22 @@ class Output:
     def emit_json(self, payload: Any, *, one_line: bool = False) -> None:
         indent = None if one_line else 2
         click.echo(json.dumps(to_jsonable(payload), indent=indent, ensure_ascii=False))
+
+    def result(self, payload: Mapping[str, Any], message: str, *, ids: Sequence[str] = ()) -> None:
+        """The outcome of a command that changed or found one thing: `message` in a table's
+        stead, the payload as JSON or as a one-row CSV, or `ids` (default: the payload's "id")."""
+        if self.format == "table":
+            self.line(message)
+        elif self.format == "ids":
+            for item in ids or ([str(payload["id"])] if payload.get("id") else []):
+                self.line(item)
+        else:
+            columns = [Column(key, key) for key in payload]
+            flat = {
+                k: json.dumps(to_jsonable(v)) if isinstance(v, list | dict) else v
+                for k, v in payload.items()
+            }
+            self.records(columns, [flat], json_payload=payload)
 
     def show(self, renderable: RenderableType) -> None:
         self.out.print(renderable)
@@ -106,10 +142,54 @@ class Output:
             writer.writerow([c.key for c in columns])
             for row in rows:
                 writer.writerow([_csv_cell(row.get(c.key)) for c in columns])
-        else:
+        elif self.format == "ids":
+            key = next((c.key for c in columns if _is_id(c)), "id")
+            for row in rows:
+                if row.get(key):
+                    click.echo(str(row[key]))
+        elif self._fits(columns, rows):
             table = Table(title=title, header_style="bold", title_justify="left")
             for column in columns:
-                table.add_column(column.header, justify=column.justify, overflow="fold")
+                if _is_id(column):
+                    table.add_column(column.header, justify=column.justify, no_wrap=True)
+                else:
+                    table.add_column(
+                        column.header,
+                        justify=column.justify,
+                        overflow="ellipsis",
+                        no_wrap=True,
+                        min_width=min(_MIN_COLUMN, len(column.header)),
+                    )
             for row in rows:
                 table.add_row(*(Text(_cell(row.get(c.key))) for c in columns))
             self.out.print(table)
+        else:
+            self._stacked(columns, rows, title)
+
+    def _fits(self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> bool:
+        """Whether a table with whole ids and every other column at least `_MIN_COLUMN` wide (or
+        as wide as its content) fits the width of standard output."""
+        needed = 1 + 3 * len(columns)  # the borders, and a space either side of each cell
+        for column in columns:
+            widest = max([len(column.header), *(len(_cell(r.get(column.key))) for r in rows)])
+            needed += widest if _is_id(column) else min(widest, _MIN_COLUMN)
+        return needed <= self.out.width
+
+    def _stacked(
+        self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]], title: str | None
+    ) -> None:
+        """One block per row, ``header: value`` a line: for terminals too narrow for the table."""
+        if title:
+            self.out.print(Text(title, style="bold"))
+        width = max(len(c.header) for c in columns)
+        for number, row in enumerate(rows):
+            if number:
+                click.echo("")
+            for column in columns:
+                label = Text(f"{column.header:<{width}}  ", style="bold")
+                self.out.print(
+                    label + Text(_cell(row.get(column.key))),
+                    overflow="ignore",
+                    crop=False,
+                    soft_wrap=True,
+                )
