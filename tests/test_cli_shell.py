@@ -1,6 +1,6 @@
 """The command line as a shell citizen, in process (CliRunner): help, formats on every command,
-global flags anywhere, camelCase JSON, reports at scale, dry runs, limits checked first, and
-errors that blame the right party."""
+global flags anywhere, camelCase JSON, reports at scale, dry runs, limits checked first, errors
+that blame the right party, and `wixsites api` (any endpoint, with --data and --paginate)."""
 
 from __future__ import annotations
 
@@ -229,3 +229,56 @@ def test_a_server_that_is_not_wix_is_blamed(db: Path, plain_web_server: str) -> 
     assert "501 Not Implemented with an HTML page" in line
     assert "check WIX_BASE_URL" in line
     assert "Wix had a problem" not in line
+
+
+def api(*args: str, input: str | None = None) -> Any:
+    return json.loads(run("api", *args, input=input).stdout)
+
+
+def test_api_call_with_data_inline_from_a_file_and_from_stdin(db: Path, tmp_path: Path) -> None:
+    total = int(run("sites", "count").stdout)
+    published = int(run("sites", "count", "--where", "published=true").stdout)
+    assert api("POST", "/site-list/v2/sites/count") == {"count": total}
+    flt = '{"filter": {"published": true}}'
+    assert api("post", "site-list/v2/sites/count", "--data", flt) == {"count": published}
+    (tmp_path / "body.json").write_text(flt)
+    assert api("POST", "/site-list/v2/sites/count", "--data", f"@{tmp_path / 'body.json'}") == {
+        "count": published
+    }
+    assert api("POST", "/site-list/v2/sites/count", "--data", "@-", input=flt) == {
+        "count": published
+    }
+
+
+def test_api_paginate_follows_cursors_and_offsets(db: Path) -> None:
+    total = int(run("sites", "count").stdout)
+    body = '{"query": {"filter": {"published": true}, "cursorPaging": {"limit": 7}}}'
+    pages = api("POST", "/site-list/v2/sites/query", "--data", body, "--paginate")
+    ids = [site["id"] for page in pages for site in page["sites"]]
+    assert (
+        len(ids) == len(set(ids)) == int(run("sites", "count", "--where", "published=true").stdout)
+    )
+    assert len(pages) == -(-len(ids) // 7)
+    assert all(site["published"] for page in pages for site in page["sites"])
+    everything = api("POST", "/site-list/v2/sites/query", "--data", "{}", "--paginate")
+    assert sum(len(page["sites"]) for page in everything) == total
+    for path in ("A/B", "C", "D"):
+        run("folders", "create", path)
+    folders = api(
+        "POST", "/site-folders/v2/folders/query", "--data", '{"query": {"paging": {"limit": 2}}}',
+        "--paginate",
+    )  # fmt: skip
+    assert [len(page["folders"]) for page in folders] == [2, 2]
+    assert len({f["id"] for page in folders for f in page["folders"]}) == 4
+
+
+def test_api_mistakes_are_one_line_errors(db: Path) -> None:
+    bad_json = run("api", "POST", "/site-list/v2/sites/count", "--data", "{oops", code=2)
+    assert "--data is not valid JSON" in bad_json.stderr
+    url = run("api", "GET", "https://elsewhere.example/x", code=2)
+    assert "a path under the base URL" in url.stderr
+    missing = run("api", "GET", "/no/such/endpoint", code=1)
+    assert "404" in missing.stderr
+    assert "request id" in missing.stderr
+    verbose = run("api", "POST", "/site-list/v2/sites/count", "-v")
+    assert "[verbose] POST /site-list/v2/sites/count -> 200" in verbose.stderr

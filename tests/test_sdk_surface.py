@@ -68,14 +68,18 @@ def test_help_shows_sites_and_folders_and_the_version_is_the_installed_one() -> 
     assert wixsites.__version__ == importlib.metadata.version("wixsites")
 
 
-async def test_async_for_over_the_tree_of_the_async_client(sandbox: Sandbox) -> None:
-    async with AsyncWixSites(
+def _async_client(sandbox: Sandbox) -> AsyncWixSites:
+    return AsyncWixSites(
         api_key=KEY,
         account_id=ACCOUNT,
         base_url="http://sandbox",
         transport=sandbox.async_transport(),
         rate_limit=None,
-    ) as wix:
+    )
+
+
+async def test_async_for_over_the_tree_of_the_async_client(sandbox: Sandbox) -> None:
+    async with _async_client(sandbox) as wix:
         await wix.folders.ensure("Clients/Acme")
         await wix.folders.ensure("Design")
         paths = [node.path_text async for node in wix.folders.tree()]
@@ -215,3 +219,30 @@ def test_ensure_failing_midway_names_what_it_created(sandbox: Sandbox) -> None:
         assert caught.value.created == ["A", "A/B"]  # type: ignore[attr-defined]
         assert wix.folders.find("A/B") is not None
         assert wix.folders.find("A/B/C") is None
+
+
+def test_request_reaches_any_endpoint_with_the_clients_retries(sandbox: Sandbox) -> None:
+    with _client(sandbox.transport()) as wix:
+        assert wix.request("POST", "/site-list/v2/sites/count", json={}) == {
+            "count": wix.sites.count()
+        }
+        with pytest.raises(InvalidArgument, match="a path under the base URL"):
+            wix.request("GET", "http://elsewhere.example/x")
+        with pytest.raises(NotFound) as caught:
+            wix.request("GET", "/no/such/endpoint")
+        assert caught.value.request_id
+    answers = iter([httpx.Response(503, json={"message": "", "details": {}}), httpx.Response(200)])
+    seen: list[RequestInfo] = []
+    with _client(
+        httpx.MockTransport(lambda _request: next(answers)),
+        on_request=seen.append,
+        sleep=lambda _seconds: None,
+    ) as wix:
+        assert wix.request("DELETE", "/site-folders/v2/folders/x") == {}
+    assert [info.status for info in seen] == [503, 200]
+
+
+async def test_request_on_the_async_client(sandbox: Sandbox) -> None:
+    async with _async_client(sandbox) as wix:
+        answer = await wix.request("POST", "/site-list/v2/sites/count", json={})
+        assert answer == {"count": await wix.sites.count()}

@@ -17,6 +17,7 @@ import httpx
 import wix_sites_api
 
 from wixauth import CredentialsError, WixApiKeyAuth, WixSignatureAuth
+from wixsites import operations as ops
 from wixsites.bulk import MoveReport, Progress
 from wixsites.config import DEFAULT_BASE_URL, check_base_url, env_credentials
 from wixsites.errors import ConfigurationError
@@ -221,6 +222,7 @@ class WixSites(_Common):
         runner = SyncRunner(
             self.api, settings.retry, redact=settings.redact, sleep=wait, rng=settings.rng
         )
+        self._runner = runner
         self._sites = Sites(runner)
         self._folders = Folders(runner)
 
@@ -247,6 +249,18 @@ class WixSites(_Common):
         progress: Progress | None = None,
     ) -> MoveReport:
         return self.folders.move(folder_ids, target, progress)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Call any Wix endpoint (`path` under the base URL) with this client's auth, pacing,
+        retries, logging and errors; returns the parsed JSON answer (``{}`` for an empty one)."""
+        return self._runner.run(ops.raw_call(method, path, json, params))
 
     def close(self) -> None:
         self._http.close()
@@ -363,6 +377,7 @@ class AsyncWixSites(_Common):
         runner = AsyncRunner(
             self.api, settings.retry, redact=settings.redact, sleep=wait, rng=settings.rng
         )
+        self._runner = runner
         self.max_concurrency = max_concurrency
         self._sites = AsyncSites(runner, max_concurrency)
         self._folders = AsyncFolders(runner, max_concurrency)
@@ -390,6 +405,17 @@ class AsyncWixSites(_Common):
         progress: Progress | None = None,
     ) -> MoveReport:
         return await self.folders.move(folder_ids, target, progress)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, str] | None = None,
+    ) -> Any:
+        """`WixSites.request`, awaited."""
+        return await self._runner.run(ops.raw_call(method, path, json, params))
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -189,10 +189,11 @@ def cli(
 
 
 def register() -> None:
-    from wixsites.cli import demo, folders, sandbox, sites, workflow
+    from wixsites.cli import api, demo, folders, sandbox, sites, workflow
 
     cli.add_command(sites.group)
     cli.add_command(folders.group)
     cli.add_command(workflow.group)
     cli.add_command(sandbox.group)
     cli.add_command(demo.demo)
+    cli.add_command(api.api)
