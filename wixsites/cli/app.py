@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
@@ -9,7 +10,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from wixsites.cli.context import AppContext, Settings
-from wixsites.cli.failures import run_guarded
+from wixsites.cli.failures import quiet_stdout, run_guarded
 from wixsites.cli.output import FORMATS, Output, color_wanted
 
 __all__ = ["WixGroup", "cli", "dry_run_option", "format_option", "json_option", "yes_option"]
@@ -39,6 +40,17 @@ class WixGroup(click.Group):
             color=color_wanted(no_color_flag="--no-color" in arguments),
         )
         sys.exit(status)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            # the reader of standard output went away (`| head`): it has what it wanted; click's
+            # own handling of this would exit with 1
+            if error.errno != errno.EPIPE:
+                raise
+            quiet_stdout()
+            raise click.exceptions.Exit(0) from None
 
 
 # Flags of the top-level group that take no value: accepted anywhere on the command line.

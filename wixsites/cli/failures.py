@@ -18,7 +18,7 @@ from collections.abc import Callable
 import click
 import httpx
 
-__all__ = ["run_guarded"]
+__all__ = ["quiet_stdout", "run_guarded"]
 
 USAGE = 2
 FAILURE = 1
@@ -35,7 +35,7 @@ def _say(message: str) -> None:
     click.echo(f"{prefix} {' '.join(message.split())}", err=True, color=_color[0] and None)
 
 
-def _quiet_stdout() -> None:
+def quiet_stdout() -> None:
     """The reader of standard output went away (``| head``): point it at /dev/null so that the
     interpreter's last flush has nowhere to fail."""
     try:
@@ -113,11 +113,11 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
         )
         return FAILURE
     except BrokenPipeError:
-        _quiet_stdout()
+        quiet_stdout()
         return 0  # the reader went away (`| head`): it has what it wanted
     except OSError as error:
         if error.errno == errno.EPIPE:
-            _quiet_stdout()
+            quiet_stdout()
             return 0
         where = f"{error.filename}: " if error.filename else ""
         _say(f"{where}{error.strerror or error}")

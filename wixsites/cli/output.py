@@ -178,18 +178,20 @@ class Output:
     def _stacked(
         self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]], title: str | None
     ) -> None:
-        """One block per row, ``header: value`` a line: for terminals too narrow for the table."""
+        """One block per row for terminals too narrow for the table: the id alone on the first
+        line (never wrapped), then ``header: value`` lines, wrapped as the terminal needs."""
         if title:
             self.out.print(Text(title, style="bold"))
-        width = max(len(c.header) for c in columns)
+        key = next((c for c in columns if _is_id(c)), None)
+        rest = [c for c in columns if c is not key]
+        width = max(len(c.header) for c in rest) if rest else 0
         for number, row in enumerate(rows):
             if number:
                 click.echo("")
-            for column in columns:
-                label = Text(f"{column.header:<{width}}  ", style="bold")
+            if key is not None:
                 self.out.print(
-                    label + Text(_cell(row.get(column.key))),
-                    overflow="ignore",
-                    crop=False,
-                    soft_wrap=True,
+                    Text(_cell(row.get(key.key)), style="bold"), no_wrap=True, crop=False
                 )
+            for column in rest:
+                label = Text(f"  {column.header:<{width}}  ", style="dim")
+                self.out.print(label + Text(_cell(row.get(column.key))), overflow="fold")
