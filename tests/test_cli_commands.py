@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from wixsites.cli import cli
+from wixsites.cli.report import SHOWN_IDS
 from wixsites.runner import SyncRunner
 
 MISSING = "00000000-0000-4000-8000-00000000beef"
@@ -363,6 +365,19 @@ def test_ctrl_c_mid_move_prints_the_exact_partial_report(
     assert "in flight" in report["failed"][ids[500]]
     assert "not attempted" in report["failed"][ids[1000]]
     assert_one_line_error(result, "interrupted: 500 of 1,100 sites moved", "500 may have")
+    # on the terminal: counts by outcome and reason, not 1,100 rows; every id in --report
+    batches[0] = 0
+    written = tmp_path / "report.csv"
+    args = ["--to", "Design", "--from-file", str(sheet), "--report", str(written)]
+    summary = run("sites", "move", *args, code=130).stdout
+    assert len(summary.splitlines()) < 4 * (SHOWN_IDS + 2)
+    assert "moved: 500 sites" in summary
+    assert "uncertain: 500 sites" in summary
+    assert "failed: 100 sites (not attempted: the move was interrupted)" in summary
+    rows = list(csv.DictReader(written.open()))
+    assert [r["id"] for r in rows] == ids
+    outcomes = [r["outcome"] for r in rows]
+    assert outcomes == ["moved"] * 500 + ["uncertain"] * 500 + ["failed"] * 100
     monkeypatch.setattr(SyncRunner, "drive", drive)
     assert data("sites", "count", "--folder", "Design")["count"] == 500
 

@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.sandbox_fixtures import RefuseThirdCreate
+from wixsandbox import Sandbox
 from wixsites.cli import cli
 from wixsites.cli.report import SHOWN_IDS
 
@@ -282,3 +284,20 @@ def test_api_mistakes_are_one_line_errors(db: Path) -> None:
     assert "request id" in missing.stderr
     verbose = run("api", "POST", "/site-list/v2/sites/count", "-v")
     assert "[verbose] POST /site-list/v2/sites/count -> 200" in verbose.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "done"),
+    [
+        (["folders", "create", "A/B/C/D"], "(already created: A, A/B)"),
+        (["workflow", "init"], "(already created: Design, QA)"),
+    ],
+)
+def test_a_command_failing_midway_says_what_it_did(
+    db: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], done: str
+) -> None:
+    make = Sandbox.transport
+    monkeypatch.setattr(
+        Sandbox, "transport", lambda self, **kw: RefuseThirdCreate(make(self, **kw))
+    )
+    assert done in error_line(run(*args, code=1))

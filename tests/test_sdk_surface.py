@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 import wixsites
+from tests.sandbox_fixtures import RefuseThirdCreate
 from wixsandbox import Sandbox
 from wixsites import (
     AlreadyExists,
@@ -195,24 +196,8 @@ def test_a_path_too_deep_is_refused_before_any_request(sandbox: Sandbox) -> None
         assert wix.folders.ensure("/".join(f"L{i}" for i in range(50))).name == "L49"
 
 
-class _RefuseThirdCreate(httpx.BaseTransport):
-    """The sandbox, except that the third Create Folder is refused (the failure under test)."""
-
-    def __init__(self, inner: httpx.BaseTransport) -> None:
-        self.inner = inner
-        self.creates = 0
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if request.method == "POST" and request.url.path == "/site-folders/v2/folders":
-            self.creates += 1
-            if self.creates == 3:
-                body = {"message": "no", "details": {"applicationError": {"code": "DENIED"}}}
-                return httpx.Response(403, json=body, headers={"x-wix-request-id": "r-3"})
-        return self.inner.handle_request(request)
-
-
 def test_ensure_failing_midway_names_what_it_created(sandbox: Sandbox) -> None:
-    with _client(_RefuseThirdCreate(sandbox.transport())) as wix:
+    with _client(RefuseThirdCreate(sandbox.transport())) as wix:
         with pytest.raises(PermissionDenied) as caught:
             wix.folders.ensure("A/B/C/D")
         assert "(already created: A, A/B)" in str(caught.value)
