@@ -94,6 +94,9 @@ def test_global_flags_work_in_any_position(db: Path) -> None:
     assert after.stdout == before.stdout
     assert "--no-color" in run("--help").stdout
     run("sites", "count", "--no-color", "--sandbox")
+    assert json.loads(run("api", "POST", "/site-list/v2/sites/count", "--json").stdout) == {
+        "count": int(before.stdout)
+    }
 
 
 def test_json_keys_are_camel_case_everywhere(db: Path, tmp_path: Path) -> None:

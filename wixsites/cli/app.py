@@ -54,7 +54,7 @@ class WixGroup(click.Group):
 
 
 # Flags of the top-level group that take no value: accepted anywhere on the command line.
-GLOBAL_FLAGS = ("-v", "--verbose", "--no-color", "--sandbox")
+GLOBAL_FLAGS = ("-v", "--verbose", "--no-color", "--sandbox", "--json")
 
 
 def hoist_global_flags(arguments: list[str]) -> list[str]:
