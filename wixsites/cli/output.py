@@ -147,33 +147,44 @@ class Output:
             for row in rows:
                 if row.get(key):
                     click.echo(str(row[key]))
-        elif self._fits(columns, rows):
+        else:
+            widths = self._widths(columns, rows)
+            if widths is None:
+                self._stacked(columns, rows, title)
+                return
             table = Table(title=title, header_style="bold", title_justify="left")
-            for column in columns:
-                if _is_id(column):
-                    table.add_column(column.header, justify=column.justify, no_wrap=True)
-                else:
-                    table.add_column(
-                        column.header,
-                        justify=column.justify,
-                        overflow="ellipsis",
-                        no_wrap=True,
-                        min_width=min(_MIN_COLUMN, len(column.header)),
-                    )
+            for column, width in zip(columns, widths, strict=True):
+                table.add_column(
+                    column.header,
+                    justify=column.justify,
+                    overflow="ellipsis",
+                    no_wrap=True,
+                    width=width,
+                )
             for row in rows:
                 table.add_row(*(Text(_cell(row.get(c.key))) for c in columns))
             self.out.print(table)
-        else:
-            self._stacked(columns, rows, title)
 
-    def _fits(self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> bool:
-        """Whether a table with whole ids and every other column at least `_MIN_COLUMN` wide (or
-        as wide as its content) fits the width of standard output."""
-        needed = 1 + 3 * len(columns)  # the borders, and a space either side of each cell
-        for column in columns:
-            widest = max([len(column.header), *(len(_cell(r.get(column.key))) for r in rows)])
-            needed += widest if _is_id(column) else min(widest, _MIN_COLUMN)
-        return needed <= self.out.width
+    def _widths(
+        self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]
+    ) -> list[int] | None:
+        """Each column's width so that the table fits standard output with every id whole, the
+        other columns sharing what is left (each at least `_MIN_COLUMN`, or its content if
+        narrower); None when even that does not fit."""
+        natural = [max([len(c.header), *(len(_cell(r.get(c.key))) for r in rows)]) for c in columns]
+        room = self.out.width - 1 - 3 * len(columns)  # the borders, a space either side of a cell
+        room -= sum(w for c, w in zip(columns, natural, strict=True) if _is_id(c))
+        others = [i for i, c in enumerate(columns) if not _is_id(c)]
+        if room < sum(min(natural[i], _MIN_COLUMN) for i in others):
+            return None
+        widths = list(natural)
+        pending = sorted(others, key=lambda i: natural[i])  # the narrow ones take what they need
+        while pending:
+            share = room // len(pending)
+            i = pending.pop(0)
+            widths[i] = max(min(natural[i], share), min(natural[i], _MIN_COLUMN))
+            room -= widths[i]
+        return widths
 
     def _stacked(
         self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]], title: str | None
