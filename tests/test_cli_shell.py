@@ -304,3 +304,17 @@ def test_a_command_failing_midway_says_what_it_did(
         Sandbox, "transport", lambda self, **kw: RefuseThirdCreate(make(self, **kw))
     )
     assert done in error_line(run(*args, code=1))
+
+
+def test_folder_moves_past_the_documented_limits_are_refused_first(db: Path) -> None:
+    run("folders", "create", "/".join(f"D{n}" for n in range(30)))
+    target = "/".join(f"T{n}" for n in range(25))
+    run("folders", "create", target)
+    before = data("folders", "tree")
+    deep = run("-v", "folders", "move", "D0", "--to", target, "--yes", code=2)
+    assert "would be 55 levels down, and Wix allows 50" in error_line(deep)
+    assert "POST /site-folders/v2/folders/bulk/move" not in deep.stderr
+    inside = run("folders", "move", "D0", "--to", "D0/D1/D2", code=2)
+    assert "cannot move D0 into itself (D0/D1/D2)" in error_line(inside)
+    assert data("folders", "tree") == before
+    run("folders", "move", "D0/D1/D2/D3/D4/D5", "--to", "T0/T1/T2/T3/T4/T5")  # 6 + 25 levels

@@ -27,7 +27,7 @@ from wixsites.cli.report import (
     show_interrupted_report,
     show_move_report,
 )
-from wixsites.folders import check_path
+from wixsites.folders import MAX_DEPTH, check_path
 
 __all__ = ["create_path", "folder_tree", "group", "root_site_count"]
 
@@ -262,6 +262,7 @@ def move(
     target_id = index.resolve(target, what="target folder")
     ids = list(dict.fromkeys(_existing(index, f) for f in folders))
     target_path = index.path(target_id)
+    _check_depth(index, ids, target_id, target_path)
     clashes = _clashes(index, ids, target_id)
     if clashes:
         raise CommandFailed(
@@ -298,6 +299,23 @@ def move(
     show_move_report(
         app.output, report, target_path=target_path, kind="folder", report_file=report_file
     )
+
+
+def _check_depth(index: FolderIndex, ids: list[str], target_id: str, target_path: str) -> None:
+    """Refuse, before any request, a move into the folder itself or below it, or one that would
+    make a path longer than the documented 50 folders."""
+    target_depth = len(index.path_parts(target_id)) if target_id else 0
+    for folder_id in ids:
+        subtree = index.subtree_ids(folder_id)
+        if target_id in subtree:
+            raise InputError(f"cannot move {index.path(folder_id)} into itself ({target_path})")
+        own = len(index.path_parts(folder_id))
+        height = max(len(index.path_parts(i)) for i in subtree) - own + 1
+        if target_depth + height > MAX_DEPTH:
+            raise InputError(
+                f"cannot move {index.path(folder_id)} into {target_path}: its deepest folder "
+                f"would be {target_depth + height} levels down, and Wix allows {MAX_DEPTH}"
+            )
 
 
 def _clashes(index: FolderIndex, ids: list[str], target_id: str) -> list[str]:
