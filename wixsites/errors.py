@@ -3,7 +3,8 @@
 Every exception is a `WixError`. Those built from an answer carry the HTTP `status`, the Wix `code`
 (``applicationError.code``, or the legacy ``wixErrorCode``), the `description`, the server's
 `request_id` (``x-wix-request-id``, to quote to Wix support) and `data`; `str()` is one line saying
-what was wrong and, where it is obvious, what to do.
+what was wrong and, where it is obvious, what to do. An answer that does not look like the Wix
+API's at all is `NotWixApi`, which blames the base URL rather than Wix.
 """
 
 from __future__ import annotations
