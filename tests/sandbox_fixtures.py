@@ -118,3 +118,20 @@ def running_server(db: Path, *extra: str) -> Iterator[str]:
     ) as server:
         assert not options, f"running_server does not know {options}"
         yield server.url
+
+
+class RefuseThirdCreate(httpx.BaseTransport):
+    """A sandbox transport, except that its third Create Folder is refused with a Wix 403: for
+    tests of what a multi-step operation says when it fails midway."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+        self.creates = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path == FOLDERS:
+            self.creates += 1
+            if self.creates == 3:
+                body = {"message": "no", "details": {"applicationError": {"code": "DENIED"}}}
+                return httpx.Response(403, json=body, headers={"x-wix-request-id": "r-3"})
+        return self.inner.handle_request(request)

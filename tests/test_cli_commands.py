@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from wixsites.cli import cli
+from wixsites.cli.report import SHOWN_IDS
 from wixsites.runner import SyncRunner
 
 MISSING = "00000000-0000-4000-8000-00000000beef"
@@ -73,7 +75,7 @@ def test_demo_runs_the_whole_flow_without_touching_the_embedded_sandbox(db: Path
     report = json.loads(run("demo", "--json").stdout)
     assert [s["step"] for s in report["steps"]] == list(range(1, len(report["steps"]) + 1))
     assert set(report["tree"]["stages"]) == {"Design", "Review", "Suspended", "Live"}
-    listed = report["steps"][0]["wix_sites"]
+    listed = report["steps"][0]["wixSites"]
     onboarded = next(s for s in report["steps"] if s.get("onboarded"))
     # every site is in a stage or at root (trashed ones too), the onboarded copy included
     assert sum(report["tree"]["stages"].values()) + report["tree"]["root"] == listed + 1
@@ -173,7 +175,7 @@ def test_workflow_suspend_reports_ids_not_in_the_account(db: Path, tmp_path: Pat
     report = data("workflow", "suspend", "--unpaid", str(unpaid), code=1)
     assert report["moved"] == ids[:3]
     assert list(report["failed"]) == [MISSING]
-    assert report["target_path"] == "Suspended"
+    assert report["targetPath"] == "Suspended"
 
 
 def test_rename_stage(db: Path) -> None:
@@ -205,7 +207,7 @@ def test_folders_by_path(db: Path) -> None:
     run("folders", "rename", "Clients/Acme/QA", "Review")
     moved = data("folders", "move", "Clients/Acme", "--to", "Archive")
     assert moved["ok"]
-    assert moved["target_path"] == "Archive"
+    assert moved["targetPath"] == "Archive"
     paths = {f["path"] for f in data("folders", "tree")["children"]}
     assert paths == {"Archive", "Clients"}
     assert data("folders", "of", ids[0])["path"] == "Archive/Acme/Review"
@@ -222,7 +224,7 @@ def test_move_1200_ids_from_a_csv_in_three_requests(db: Path, tmp_path: Path) ->
     sheet = tmp_path / "sites.csv"
     sheet.write_text("name,site_id\n" + "".join(f"n{n},{i}\n" for n, i in enumerate(ids)))
     dry = data("sites", "move", "--to", "Bulk", "--from-file", str(sheet), "--dry-run")
-    assert len(dry["would_move"]) == 1200
+    assert len(dry["wouldMove"]) == 1200
     assert dry["requests"] == 3
     assert dry["unknown"] == {}
     assert data("sites", "count", "--folder", "Bulk")["count"] == 0  # the dry run moved nothing
@@ -250,7 +252,7 @@ def test_move_from_stdin_and_text_and_dry_run_with_unknown_ids(db: Path, tmp_pat
     stdin_report = data("sites", "move", "--to", "Design", "-", input=f"{ids[2]}\n{ids[3]}\n")
     assert stdin_report["moved"] == ids[2:]
     dry = data("sites", "move", "--to", "/", "--dry-run", ids[0], MISSING, code=1)
-    assert dry["would_move"] == [ids[0]]
+    assert dry["wouldMove"] == [ids[0]]
     assert list(dry["unknown"]) == [MISSING]
     assert data("sites", "count", "--folder", "Design")["count"] == 4
     result = run("sites", "move", "--to", "Design", "--dry-run", ids[0])
@@ -378,6 +380,19 @@ def test_ctrl_c_mid_move_prints_the_exact_partial_report(
     assert set(report["failed"]) == set(ids[1000:])
     assert "not attempted" in report["failed"][ids[1000]]
     assert_one_line_error(result, "interrupted: 500 of 1,100 sites moved", "500 may have")
+    # on the terminal: counts by outcome and reason, not 1,100 rows; every id in --report
+    batches[0] = 0
+    written = tmp_path / "report.csv"
+    args = ["--to", "Design", "--from-file", str(sheet), "--report", str(written)]
+    summary = run("sites", "move", *args, code=130).stdout
+    assert len(summary.splitlines()) < 4 * (SHOWN_IDS + 2)
+    assert "moved: 500 sites" in summary
+    assert "uncertain: 500 sites" in summary
+    assert "failed: 100 sites (not attempted: the move was interrupted)" in summary
+    rows = list(csv.DictReader(written.open()))
+    assert [r["id"] for r in rows] == ids
+    outcomes = [r["outcome"] for r in rows]
+    assert outcomes == ["moved"] * 500 + ["uncertain"] * 500 + ["failed"] * 100
     monkeypatch.setattr(SyncRunner, "drive", drive)
     assert data("sites", "count", "--folder", "Design")["count"] == 500
 

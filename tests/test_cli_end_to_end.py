@@ -158,9 +158,9 @@ def one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) ->
 def test_serve_prints_the_address_and_credentials(server: Server) -> None:
     assert server.process.stdout is not None
     details = json.loads(server.process.stdout.readline())
-    assert details["base_url"] == server.url
-    assert details["api_key"] == API_KEY
-    assert details["account_id"] == ACCOUNT
+    assert details["baseUrl"] == server.url
+    assert details["apiKey"] == API_KEY
+    assert details["accountId"] == ACCOUNT
 
 
 def test_agency_workflow_over_http(server: Server) -> None:
@@ -175,7 +175,7 @@ def test_agency_workflow_over_http(server: Server) -> None:
     sheet.write_text("Site Id,client\n" + "".join(f"{i},client {n}\n" for n, i in enumerate(ids)))
 
     dry = server.data("sites", "move", "--to", "Design", "--from-file", str(sheet), "--dry-run")
-    assert len(dry["would_move"]) == 1200
+    assert len(dry["wouldMove"]) == 1200
     assert server.data("sites", "count", "--folder", "Design")["count"] == 0
 
     moved = server.cli(

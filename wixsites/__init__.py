@@ -10,6 +10,8 @@ Results are the generated `wix_sites_api.models` objects (`Site`, `Folder`); err
 `WixError` subclasses.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from wixsites.bulk import MoveReport
 from wixsites.client import AsyncWixSites, WixSites
 from wixsites.errors import (
@@ -25,6 +27,7 @@ from wixsites.errors import (
     InvalidResponse,
     NetworkError,
     NotFound,
+    NotWixApi,
     PagingError,
     PermissionDenied,
     RateLimited,
@@ -36,7 +39,7 @@ from wixsites.errors import (
     TransferNotSupported,
     WixError,
 )
-from wixsites.folders import AsyncFolderQuery, FolderQuery
+from wixsites.folders import AsyncFolderQuery, AsyncTreeRequest, FolderQuery
 from wixsites.legacy import AsyncLegacyPager, LegacyPage, LegacyPager
 from wixsites.paging import Page
 from wixsites.retry import RetryPolicy
@@ -44,12 +47,18 @@ from wixsites.sites import AsyncSiteQuery, SiteQuery
 from wixsites.transport import RequestInfo
 from wixsites.tree import FolderNode, FolderTree
 
+try:
+    __version__ = version("wixsites")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
+
 __all__ = [
     "AlreadyExists",
     "AmbiguousFolderPath",
     "AsyncFolderQuery",
     "AsyncLegacyPager",
     "AsyncSiteQuery",
+    "AsyncTreeRequest",
     "AsyncWixSites",
     "AuthenticationError",
     "ConfigurationError",
@@ -67,6 +76,7 @@ __all__ = [
     "MoveReport",
     "NetworkError",
     "NotFound",
+    "NotWixApi",
     "Page",
     "PagingError",
     "PermissionDenied",
@@ -82,4 +92,5 @@ __all__ = [
     "TransferNotSupported",
     "WixError",
     "WixSites",
+    "__version__",
 ]

@@ -17,6 +17,7 @@ import httpx
 import wix_sites_api
 
 from wixauth import CredentialsError, WixApiKeyAuth, WixSignatureAuth
+from wixsites import operations as ops
 from wixsites.bulk import MoveReport, Progress
 from wixsites.config import DEFAULT_BASE_URL, check_base_url, check_credential, env_credentials
 from wixsites.errors import ConfigurationError
@@ -269,8 +270,20 @@ class WixSites(_Common):
         )
         self.api = wix_sites_api.Client(base_url=settings.base_url).set_httpx_client(self._http)
         runner = SyncRunner(self.api, settings.retry, sleep=wait, **settings.runner_options())
-        self.sites = Sites(runner)
-        self.folders = Folders(runner)
+        self._runner = runner
+        self._sites = Sites(runner)
+        self._folders = Folders(runner)
+
+    @property
+    def sites(self) -> Sites:
+        """The account's sites: ``query``, ``count``, ``move``."""
+        return self._sites
+
+    @property
+    def folders(self) -> Folders:
+        """The account's folders: ``query``, ``get``, ``find``, ``ensure``, ``create``,
+        ``rename``, ``move``, ``delete``, ``of_site``, ``tree``."""
+        return self._folders
 
     def move_sites(
         self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
@@ -284,6 +297,18 @@ class WixSites(_Common):
         progress: Progress | None = None,
     ) -> MoveReport:
         return self.folders.move(folder_ids, target, progress)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Call any Wix endpoint (`path` under the base URL) with this client's auth, pacing,
+        retries, logging and errors; returns the parsed JSON answer (``{}`` for an empty one)."""
+        return self._runner.run(ops.raw_call(method, path, json, params))
 
     def close(self) -> None:
         self._http.close()
@@ -400,9 +425,21 @@ class AsyncWixSites(_Common):
             self._http
         )
         runner = AsyncRunner(self.api, settings.retry, sleep=wait, **settings.runner_options())
+        self._runner = runner
         self.max_concurrency = max_concurrency
-        self.sites = AsyncSites(runner, max_concurrency)
-        self.folders = AsyncFolders(runner, max_concurrency)
+        self._sites = AsyncSites(runner, max_concurrency)
+        self._folders = AsyncFolders(runner, max_concurrency)
+
+    @property
+    def sites(self) -> AsyncSites:
+        """The account's sites: ``query`` (``async for``), ``count``, ``move``."""
+        return self._sites
+
+    @property
+    def folders(self) -> AsyncFolders:
+        """The account's folders: ``query``, ``get``, ``find``, ``ensure``, ``create``,
+        ``rename``, ``move``, ``delete``, ``of_site``, ``tree`` (``await`` or ``async for``)."""
+        return self._folders
 
     async def move_sites(
         self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
@@ -416,6 +453,17 @@ class AsyncWixSites(_Common):
         progress: Progress | None = None,
     ) -> MoveReport:
         return await self.folders.move(folder_ids, target, progress)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Mapping[str, str] | None = None,
+    ) -> Any:
+        """`WixSites.request`, awaited."""
+        return await self._runner.run(ops.raw_call(method, path, json, params))
 
     async def aclose(self) -> None:
         await self._http.aclose()

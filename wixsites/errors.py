@@ -3,7 +3,8 @@
 Every exception is a `WixError`. Those built from an answer carry the HTTP `status`, the Wix `code`
 (``applicationError.code``, or the legacy ``wixErrorCode``), the `description`, the server's
 `request_id` (``x-wix-request-id``, to quote to Wix support) and `data`; `str()` is one line saying
-what was wrong and, where it is obvious, what to do.
+what was wrong and, where it is obvious, what to do. An answer that does not look like the Wix
+API's at all is `NotWixApi`, which blames the base URL rather than Wix.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = [
     "InvalidResponse",
     "NetworkError",
     "NotFound",
+    "NotWixApi",
     "PagingError",
     "PermissionDenied",
     "RateLimited",
@@ -271,6 +273,50 @@ def cap_text(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+class NotWixApi(WixError):
+    """The server answered, but not as the Wix API does (an HTML page, a proxy's or a plain web
+    server's error): the base URL points somewhere else."""
+
+    hint = "check WIX_BASE_URL (or the base_url given)"
+
+
+# Statuses a gateway or load balancer in front of Wix may answer with a body of its own: these keep
+# their usual (retryable) error even when the body is not Wix's.
+_GATEWAY_STATUSES = frozenset({429, 502, 503, 504})
+
+
+# An authentication refusal may come with no body at all: only a body of someone else's says that
+# the server is not Wix.
+_BODILESS_OK_STATUSES = frozenset({401, 403})
+
+
+def _looks_like_wix(status: int, body: object, headers: Mapping[str, str], content: bytes) -> bool:
+    if headers.get("x-wix-request-id"):
+        return True
+    if status in _BODILESS_OK_STATUSES and not content.strip():
+        return True
+    return isinstance(body, Mapping) and any(
+        key in body for key in ("message", "details", "wixErrorCode", "errorCode")
+    )
+
+
+def _what_came(status: int, headers: Mapping[str, str], content: bytes) -> str:
+    try:
+        phrase = f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        phrase = str(status)
+    kind = headers.get("content-type", "").split(";")[0].strip().lower()
+    if not content.strip():
+        body = "an empty body"
+    elif "html" in kind or content.lstrip()[:1] == b"<":
+        body = "an HTML page"
+    elif "json" in kind:
+        body = "JSON that is not a Wix error"
+    else:
+        body = f"a {kind or 'non-JSON'} body"
+    return f"{phrase} with {body}"
+
+
 _BY_STATUS: dict[int, type[WixError]] = {
     400: InvalidArgument,
     401: AuthenticationError,
@@ -336,12 +382,24 @@ def error_from_response(
     content: bytes,
     *,
     redact: Callable[[str], str] = lambda text: text,
+    server: str | None = None,
 ) -> WixError:
-    """Build the exception for an error answer, from the v2 body, the legacy body, or neither."""
+    """Build the exception for an error answer, from the v2 body, the legacy body, or neither.
+
+    `server` (scheme, host and port of the request, no credentials) names the server when its
+    answer does not look like the Wix API's: `NotWixApi`.
+    """
     try:
-        body: Any = json.loads(content) if content else {}
+        body: Any = json.loads(content) if content else None
     except ValueError:
-        body = {}
+        body = None
+    if status not in _GATEWAY_STATUSES and not _looks_like_wix(status, body, headers, content):
+        where = f"the server at {server}" if server else "the server"
+        return NotWixApi(
+            f"{where} does not look like the Wix API: it answered "
+            f"{_what_came(status, headers, content)}",
+            status=status,
+        )
     if not isinstance(body, Mapping):
         body = {}
     message = str(body.get("message") or "")

@@ -6,7 +6,16 @@ async clients.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+import unicodedata
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+)
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +25,7 @@ from wix_sites_api.types import Unset
 from wixsites import operations as ops
 from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
-from wixsites.ids import FolderRef, folder_id, site_uuid, target_id
+from wixsites.ids import FolderRef, folder_id, is_guid, site_uuid, target_id
 from wixsites.paging import OffsetPager, Page
 from wixsites.placement import folders_in_target
 from wixsites.query import (
@@ -28,9 +37,19 @@ from wixsites.query import (
     normalize_sort,
 )
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
-from wixsites.tree import FolderTree, name_key, split_path
+from wixsites.tree import FolderNode, FolderTree, name_key, split_path
 
-__all__ = ["AsyncFolderQuery", "AsyncFolders", "FolderQuery", "Folders"]
+__all__ = [
+    "AsyncFolderQuery",
+    "AsyncFolders",
+    "AsyncTreeRequest",
+    "FolderQuery",
+    "Folders",
+    "async_target",
+    "is_path",
+    "resolve_target",
+    "sync_target",
+]
 
 ROOT_FILTER = {"$exists": False}
 # Names a folder path could not tell from root or a relative path (see FolderName in the spec).
@@ -57,14 +76,22 @@ class _Args:
         )
 
 
-def _all_folders(args: _Args) -> Flow[list[Folder]]:
+def _listing(args: _Args) -> Flow[tuple[list[Folder], str | None]]:
+    """Every folder of the query, and the request id of the last answer."""
     pager = OffsetPager(args.page_size)
     out: list[Folder] = []
+    request_id: str | None = None
     while not pager.done:
         page = yield args.call(pager.offset)
         pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
         out.extend(page.items)
-    return out
+        request_id = page.request_id or request_id
+    return out, request_id
+
+
+def _all_folders(args: _Args) -> Flow[list[Folder]]:
+    folders, _ = yield from _listing(args)
+    return folders
 
 
 _EVERY_FOLDER = _Args(None, None, 1000)
@@ -97,11 +124,29 @@ def _create(name: str, parent: str) -> Flow[Folder]:
         # An earlier attempt timed out or lost its connection and may have created the folder:
         # then this 409 is our own folder, so return it rather than fail or make a duplicate.
         if not exc.earlier_attempt_uncertain:
-            raise
+            raise _clash(exc, name, parent) from None
         found = yield from _child_named(name, parent)
         if found is None:
-            raise
+            raise _clash(exc, name, parent) from None
         return found
+    return folder
+
+
+def _clash(exc: AlreadyExists, name: str, parent: str) -> AlreadyExists:
+    """The 409, saying which folder is in the way."""
+    where = f"folder {parent}" if parent else "root"
+    exc.message = f"a folder named {name!r} already exists in {where}"
+    exc.args = (exc.message,)
+    return exc
+
+
+def _rename(fid: str, name: str) -> Flow[Folder]:
+    try:
+        folder: Folder = yield ops.rename_folder_call(fid, name)
+    except AlreadyExists as exc:
+        exc.message = f"cannot rename folder {fid} to {name!r}: its parent already holds a folder by that name"
+        exc.args = (exc.message,)
+        raise exc from None
     return folder
 
 
@@ -120,7 +165,13 @@ def _get(fid: str) -> Flow[Folder]:
     for folder in page.items:
         if str(folder.id).lower() == fid:
             return folder
-    raise NotFound(f"folder {fid} not found in this account", code="NOT_FOUND")
+    # Wix has no Get Folder: the query's empty answer stands for the 404 a get would have given.
+    raise NotFound(
+        f"folder {fid} not found in this account",
+        status=404,
+        code="NOT_FOUND",
+        request_id=page.request_id,
+    )
 
 
 def _of_site(site_id: str) -> Flow[Folder | None]:
@@ -139,26 +190,51 @@ def _tree(with_root_count: bool) -> Flow[FolderTree]:
     return FolderTree(folders, root_site_count=root_count)
 
 
-def _ensure(path: str) -> Flow[Folder]:
+MAX_DEPTH = 50  # documented: a path holds at most 50 folders
+
+
+def check_path(path: str) -> list[str]:
+    """The names of a folder path to create, refused before any request if Wix would refuse it."""
     names = split_path(path)
+    if len(names) > MAX_DEPTH:
+        raise InvalidArgument(
+            f"a folder path holds at most {MAX_DEPTH} folders, and this one has {len(names)}: "
+            "nothing was created"
+        )
+    for name in names:
+        _check_name(name)
+    return names
+
+
+def _ensure(path: str) -> Flow[Folder]:
+    names = check_path(path)
     tree = FolderTree((yield from _all_folders(_EVERY_FOLDER)))
     parent = ""
-    created = False
+    created: list[str] = []
     for depth, name in enumerate(names):
         # Below a folder just created there is nothing to find.
         node = None if created else tree.find("/".join(names[: depth + 1]))
         if node is not None:
             folder = node.folder
-        else:
-            created = True
+            parent = str(folder.id).lower()
+            continue
+        try:
             try:
-                folder = yield from _create(_check_name(name), parent)
-            except AlreadyExists:
+                folder = yield from _create(name, parent)
+            except AlreadyExists as exc:
                 # another client created it since we listed the folders: use theirs
                 found = yield from _child_named(name, parent)
                 if found is None:
-                    raise
+                    raise _clash(exc, name, parent) from None
                 folder = found
+            else:
+                created.append("/".join(names[: depth + 1]))
+        except WixError as exc:
+            if created:  # say what is already there before the failure
+                exc.message = f"{exc.message} (already created: {', '.join(created)})"
+                exc.args = (exc.message,)
+            exc.created = created  # type: ignore[attr-defined]
+            raise
         parent = str(folder.id).lower()
     return folder
 
@@ -170,13 +246,53 @@ def _find(path: str) -> Flow[Folder | None]:
     return None if node is None else node.folder
 
 
+def sync_target(runner: SyncRunner, target: FolderRef | None) -> str:
+    """`resolve_target`, run only when the target is a path (an id needs no request)."""
+    return runner.drive(resolve_target(target)) if is_path(target) else target_id(target)
+
+
+async def async_target(runner: AsyncRunner, target: FolderRef | None) -> str:
+    return await runner.drive(resolve_target(target)) if is_path(target) else target_id(target)
+
+
+def is_path(target: object) -> bool:
+    """A folder argument that names a folder by its path ("Clients/Acme") rather than its id."""
+    return (
+        isinstance(target, str)
+        and target.strip("/") != ""
+        and target != "root"
+        and not is_guid(target)
+    )
+
+
+def resolve_target(target: FolderRef | None, what: str = "target") -> Flow[str]:
+    """The id of a target folder given as a Folder, an id, a path, or None/""/"root"/"/" (root)."""
+    if not is_path(target):
+        return target_id(target, what)
+    assert isinstance(target, str)
+    split_path(target)  # refuse a bad path before any request
+    folders, request_id = yield from _listing(_EVERY_FOLDER)
+    node = FolderTree(folders).find(target)
+    if node is None:
+        raise NotFound(
+            f"the {what} folder {target!r} does not exist in this account (a path of exact names, "
+            "or a folder id)",
+            status=404,
+            code="NOT_FOUND",
+            request_id=request_id,
+        )
+    return node.id.lower()
+
+
 def _check_name(name: object) -> str:
     if not isinstance(name, str) or not name.strip():
         raise InvalidArgument(f"a folder name needs at least one non-blank character, not {name!r}")
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
-        raise InvalidArgument(
-            f"a folder name cannot hold control characters such as line breaks or tabs: {name!r}"
-        )
+    for position, char in enumerate(name, start=1):
+        if ord(char) < 0x20 or ord(char) == 0x7F:  # the spec's FolderName: C0 controls and DEL
+            raise InvalidArgument(
+                f"a folder name cannot hold control characters: {name!r} has "
+                f"{_char_name(char)} at character {position}"
+            )
     if len(name) > 256:
         raise InvalidArgument(f"a folder name has at most 256 characters, not {len(name)}")
     if "/" in name:
@@ -189,6 +305,11 @@ def _check_name(name: object) -> str:
             + ("root" if name.strip().lower() == "root" else "a relative path")
         )
     return name
+
+
+def _char_name(char: str) -> str:
+    named = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}
+    return named.get(char, f"the control character U+{ord(char):04X}")
 
 
 class FolderQuery:
@@ -239,6 +360,21 @@ class AsyncFolderQuery:
         return [folder async for folder in self]
 
 
+class AsyncTreeRequest:
+    """The folder tree of an `AsyncWixSites`: ``tree = await wix.folders.tree()``, or
+    ``async for node in wix.folders.tree()`` (depth first, as iterating a `FolderTree`)."""
+
+    def __init__(self, fetch: Callable[[], Awaitable[FolderTree]]) -> None:
+        self._fetch = fetch
+
+    def __await__(self) -> Generator[Any, None, FolderTree]:
+        return self._fetch().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[FolderNode]:
+        for node in await self._fetch():
+            yield node
+
+
 class Folders:
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
@@ -254,7 +390,7 @@ class Folders:
         return self._runner.drive(_create(_check_name(name), target_id(parent, "parent")))
 
     def rename(self, folder: FolderRef, name: str) -> Folder:
-        return self._runner.run(ops.rename_folder_call(folder_id(folder), _check_name(name)))
+        return self._runner.drive(_rename(folder_id(folder), _check_name(name)))
 
     def move(
         self,
@@ -262,11 +398,12 @@ class Folders:
         target: FolderRef | None,
         progress: Progress | None = None,
     ) -> MoveReport:
-        """Move folders (with their content) into `target` (None/""/"root" for root)."""
+        """Move folders (with their content) into `target`: a Folder, an id, a path, or
+        None/""/"root"/"/" for root."""
         return move_sync(
             self._runner,
             _ids(folder_ids),
-            target_id(target),
+            sync_target(self._runner, target),
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
@@ -297,8 +434,12 @@ class Folders:
 
     def ensure(self, path: str) -> Folder:
         """The folder at "Clients/Acme/QA", creating whatever is missing along the path (like
-        `mkdir -p`); safe when other clients create the same folders at the same time."""
-        split_path(path)
+        `mkdir -p`); safe when other clients create the same folders at the same time.
+
+        The path is checked (at most 50 folders, valid names) before any request; if a creation
+        fails midway, the error's message names the folders already created (and its `created`
+        attribute lists their paths)."""
+        check_path(path)
         return self._runner.drive(_ensure(path))
 
 
@@ -316,7 +457,7 @@ class AsyncFolders:
         return await self._runner.drive(_create(_check_name(name), target_id(parent, "parent")))
 
     async def rename(self, folder: FolderRef, name: str) -> Folder:
-        return await self._runner.run(ops.rename_folder_call(folder_id(folder), _check_name(name)))
+        return await self._runner.drive(_rename(folder_id(folder), _check_name(name)))
 
     async def move(
         self,
@@ -329,7 +470,7 @@ class AsyncFolders:
         return await move_async(
             self._runner,
             _ids(folder_ids),
-            target_id(target),
+            await async_target(self._runner, target),
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
@@ -347,15 +488,16 @@ class AsyncFolders:
     async def get(self, folder_id: str) -> Folder:
         return await self._runner.drive(_get(_folder_key(folder_id)))
 
-    async def tree(self, *, root_site_count: bool = True) -> FolderTree:
-        return await self._runner.drive(_tree(root_site_count))
+    def tree(self, *, root_site_count: bool = True) -> AsyncTreeRequest:
+        """``await`` it for the `FolderTree`, or ``async for node in`` it for its nodes."""
+        return AsyncTreeRequest(lambda: self._runner.drive(_tree(root_site_count)))
 
     async def find(self, path: str) -> Folder | None:
         split_path(path)
         return await self._runner.drive(_find(path))
 
     async def ensure(self, path: str) -> Folder:
-        split_path(path)
+        check_path(path)
         return await self._runner.drive(_ensure(path))
 
 

@@ -36,8 +36,8 @@ def folder_id(folder: FolderRef, what: str = "folder") -> str:
 
 
 def target_id(target: FolderRef | None, what: str = "target") -> str:
-    """The id of a target or parent folder; "" for root (None, "" or "root")."""
-    if target is None or (isinstance(target, str) and target in ("", "root")):
+    """The id of a target or parent folder; "" for root (None, "", "/" or "root")."""
+    if target is None or (isinstance(target, str) and target.strip() in ("", "/", "root")):
         return ""
     return folder_id(target, what)
 

@@ -5,11 +5,13 @@ its answer. Pure: the sync and async runners execute them (`module.sync_detailed
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
+import httpx
+from wix_sites_api import Client
 from wix_sites_api.api.folders import (
     create_folder,
     delete_folder,
@@ -49,10 +51,10 @@ from wix_sites_api.models import (
 )
 from wix_sites_api.types import UNSET, Unset
 
-from wixsites.errors import WixError, cap_text
+from wixsites.errors import InvalidArgument, NotWixApi, WixError, cap_text
 from wixsites.paging import Page
 
-__all__ = ["PERMISSIONS", "Call"]
+__all__ = ["PERMISSIONS", "Call", "RawEndpoint", "raw_call"]
 
 R = TypeVar("R")
 
@@ -78,7 +80,7 @@ class Call(Generic[R]):
     A call that is not `idempotent` (Duplicate Site) is not retried after a failure that may
     have been applied."""
 
-    module: ModuleType
+    module: ModuleType | type[RawEndpoint]
     kwargs: dict[str, Any]
     parse: Callable[[Any], R]
     label: str = field(default="")
@@ -88,10 +90,82 @@ class Call(Generic[R]):
     def permissions(self) -> tuple[str, ...]:
         return PERMISSIONS.get(self.label, ())
 
-    def result(self, parsed: object) -> R:
+    def result(self, parsed: object, status: int | None = None, request_id: str | None = None) -> R:
+        """The parsed answer; a `Page` also gets the answer's request id."""
         if parsed is None:  # a status the spec does not document as success (e.g. a redirect)
-            raise WixError(f"{self.label}: unexpected answer from Wix")
-        return self.parse(parsed)
+            raise WixError(
+                f"{self.label}: unexpected answer from Wix", status=status, request_id=request_id
+            )
+        out = self.parse(parsed)
+        if isinstance(out, Page) and request_id is not None:
+            return replace(out, request_id=request_id)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RawResponse:
+    """What the runners read of an answer (as of the generated `Response`)."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    parsed: Any
+
+
+def _raw_answer(response: httpx.Response, server: str) -> RawResponse:
+    content = response.content
+    if not content.strip():
+        parsed: Any = {}
+    else:
+        try:
+            parsed = response.json()
+        except ValueError:
+            kind = response.headers.get("content-type", "").split(";")[0] or "no content type"
+            raise NotWixApi(
+                f"the server at {server} does not look like the Wix API: it answered "
+                f"{response.status_code} with a body that is not JSON ({kind})",
+                status=response.status_code,
+                request_id=response.headers.get("x-wix-request-id"),
+            ) from None
+    return RawResponse(response.status_code, response.headers, parsed)
+
+
+class RawEndpoint:
+    """Any endpoint of the Wix API, by method and path, with the generated endpoints' interface:
+    the same client (auth, pacing, logging, error mapping) and the same runners (retries)."""
+
+    @staticmethod
+    def sync_detailed(
+        *, client: Client, method: str, path: str, body: Any, params: Mapping[str, str]
+    ) -> RawResponse:
+        http = client.get_httpx_client()
+        response = http.request(method, path, json=body, params=params or None)
+        return _raw_answer(response, str(http.base_url).rstrip("/"))
+
+    @staticmethod
+    async def asyncio_detailed(
+        *, client: Client, method: str, path: str, body: Any, params: Mapping[str, str]
+    ) -> RawResponse:
+        http = client.get_async_httpx_client()
+        response = await http.request(method, path, json=body, params=params or None)
+        return _raw_answer(response, str(http.base_url).rstrip("/"))
+
+
+METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+
+
+def raw_call(
+    method: str, path: str, body: Any = None, params: Mapping[str, str] | None = None
+) -> Call[Any]:
+    """A request to any Wix endpoint: `path` is relative to the base URL ("/site-list/v2/...")."""
+    verb = method.upper() if isinstance(method, str) else ""
+    if verb not in METHODS:
+        raise InvalidArgument(f"method must be one of {', '.join(sorted(METHODS))}, not {method!r}")
+    if not isinstance(path, str) or not path.startswith("/") or "://" in path:
+        raise InvalidArgument(
+            f"give a path under the base URL, such as /site-list/v2/sites/query, not {path!r}"
+        )
+    kwargs = {"method": verb, "path": path, "body": body, "params": dict(params or {})}
+    return Call(RawEndpoint, kwargs, lambda parsed: parsed, f"{verb} {path}")
 
 
 def _filter(value: Mapping[str, Any] | None) -> Filter | Unset:

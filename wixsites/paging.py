@@ -59,7 +59,8 @@ class Page(Generic[T]):
 
     `cursor` fetched this page (None for the first page of a query); `next_cursor` fetches the next
     one, or is None on the last page: save it to resume later with ``query(cursor=...)``. Offset
-    pages have `offset` instead, and `total` when the server reports one.
+    pages have `offset` instead, and `total` when the server reports one. `request_id` is the
+    server's ``x-wix-request-id`` of the answer that brought the page.
     """
 
     items: list[T]
@@ -70,6 +71,7 @@ class Page(Generic[T]):
     offset: int | None = None
     total: int | None = None
     raw: object = field(default=None, repr=False, compare=False)
+    request_id: str | None = field(default=None, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.items)

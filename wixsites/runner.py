@@ -130,7 +130,11 @@ class SyncRunner(_Base):
                 scope.forget()
                 try:
                     response = call.module.sync_detailed(client=self.api, **call.kwargs)
-                    return call.result(response.parsed)
+                    return call.result(
+                        response.parsed,
+                        int(response.status_code),
+                        response.headers.get("x-wix-request-id"),
+                    )
                 except _RETRYABLE as exc:
                     state = state or RetryState(self.retry, self.rng)
                     delay = self._delay(call, state, exc, scope)
@@ -176,7 +180,11 @@ class AsyncRunner(_Base):
                 scope.forget()
                 try:
                     response = await call.module.asyncio_detailed(client=self.api, **call.kwargs)
-                    return call.result(response.parsed)
+                    return call.result(
+                        response.parsed,
+                        int(response.status_code),
+                        response.headers.get("x-wix-request-id"),
+                    )
                 except _RETRYABLE as exc:
                     state = state or RetryState(self.retry, self.rng)
                     delay = self._delay(call, state, exc, scope)

@@ -12,7 +12,8 @@ from wixsites import operations as ops
 from wixsites.actions import AsyncSiteActions, SiteActions
 from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import InvalidArgument
-from wixsites.ids import FolderRef, target_id
+from wixsites.folders import async_target, sync_target
+from wixsites.ids import FolderRef
 from wixsites.paging import CursorPager, Page
 from wixsites.placement import sites_in_target
 from wixsites.query import (
@@ -158,11 +159,12 @@ class Sites(SiteActions):
         target: FolderRef | None,
         progress: Progress | None = None,
     ) -> MoveReport:
-        """Move sites into `target` (a Folder, a folder id, or None/""/"root" for root)."""
+        """Move sites into `target`: a Folder, a folder id, a path ("Clients/Acme", exact names,
+        as on the command line), or None/""/"root"/"/" for root. An unknown path is `NotFound`."""
         return move_sync(
             self._runner,
             site_ids,
-            target_id(target),
+            sync_target(self._runner, target),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
@@ -199,7 +201,7 @@ class AsyncSites(AsyncSiteActions):
         return await move_async(
             self._runner,
             site_ids,
-            target_id(target),
+            await async_target(self._runner, target),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,

@@ -172,7 +172,14 @@ class _Wire:
             extensions={k: v for k, v in response.extensions.items() if k in _EXTENSIONS},
         )
         if status >= 400:
-            err = error_from_response(status, clean.headers, content, redact=self.redact)
+            url = request.url  # its netloc holds no credentials: httpx keeps them apart
+            err = error_from_response(
+                status,
+                clean.headers,
+                content,
+                redact=self.redact,
+                server=f"{url.scheme}://{url.netloc.decode('ascii', 'replace')}",
+            )
             self.report(request, start, clean)
             raise err
         self.report(request, start, clean)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
@@ -9,10 +10,10 @@ from typing import Any, TypeVar, cast
 import click
 
 from wixsites.cli.context import AppContext, Settings
-from wixsites.cli.failures import run_guarded
-from wixsites.cli.output import FORMATS, Output
+from wixsites.cli.failures import quiet_stdout, run_guarded
+from wixsites.cli.output import FORMATS, Output, color_wanted
 
-__all__ = ["WixGroup", "cli", "format_option", "json_option"]
+__all__ = ["WixGroup", "cli", "dry_run_option", "format_option", "json_option", "yes_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -29,15 +30,40 @@ class WixGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        arguments = list(sys.argv[1:] if args is None else args)
+        arguments = hoist_global_flags(list(sys.argv[1:] if args is None else args))
         verbose = "--verbose" in arguments or "-v" in arguments
         status = run_guarded(
             lambda: super(WixGroup, self).main(
                 arguments, prog_name or "wixsites", complete_var, standalone_mode=False, **extra
             ),
             verbose=verbose,
+            color=color_wanted(no_color_flag="--no-color" in arguments),
         )
         sys.exit(status)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as error:
+            # the reader of standard output went away (`| head`): it has what it wanted; click's
+            # own handling of this would exit with 1
+            if error.errno != errno.EPIPE:
+                raise
+            quiet_stdout()
+            raise click.exceptions.Exit(0) from None
+
+
+# Flags of the top-level group that take no value: accepted anywhere on the command line.
+GLOBAL_FLAGS = ("-v", "--verbose", "--no-color", "--sandbox", "--json")
+
+
+def hoist_global_flags(arguments: list[str]) -> list[str]:
+    """Move the global flags given after a subcommand (``wixsites sites list -v``) to the front,
+    where click expects them; nothing after ``--`` is touched."""
+    end = arguments.index("--") if "--" in arguments else len(arguments)
+    flags = [a for a in arguments[:end] if a in GLOBAL_FLAGS]
+    rest = [a for a in arguments[:end] if a not in GLOBAL_FLAGS]
+    return [*flags, *rest, *arguments[end:]]
 
 
 def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -62,7 +88,7 @@ def json_option(command: F) -> F:
 
 
 def format_option(command: F) -> F:
-    """``--format table|json|csv`` and ``--json``."""
+    """``--format table|json|csv|ids`` and ``--json``."""
     command = click.option(
         "--format",
         type=click.Choice(FORMATS),
@@ -71,6 +97,22 @@ def format_option(command: F) -> F:
         help="Output format (default: table).",
     )(command)
     return json_option(command)
+
+
+def dry_run_option(command: F) -> F:
+    """``--dry-run``: check everything, change nothing."""
+    return click.option(
+        "--dry-run",
+        is_flag=True,
+        help="Check everything and say what would change; change nothing.",
+    )(command)
+
+
+def yes_option(command: F) -> F:
+    """``--yes``: do not ask before changing anything (without a terminal nothing is asked)."""
+    return click.option("-y", "--yes", is_flag=True, help="Do not ask before changing anything.")(
+        command
+    )
 
 
 @click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS)
@@ -111,6 +153,11 @@ def format_option(command: F) -> F:
     "--json", "json_output", is_flag=True, help="Print JSON on standard output (for scripts)."
 )
 @click.option(
+    "--no-color",
+    is_flag=True,
+    help="No colour, even on a terminal (so does the NO_COLOR environment variable).",
+)
+@click.option(
     "-v",
     "--verbose",
     is_flag=True,
@@ -127,6 +174,7 @@ def cli(
     sandbox: bool,
     max_retries: int | None,
     json_output: bool,
+    no_color: bool,
     verbose: bool,
 ) -> None:
     """Manage the sites and folders of a Wix account.
@@ -155,13 +203,15 @@ def cli(
         max_retries=max_retries,
         profile=profile or None,
     )
-    app = AppContext(settings, Output("json" if json_output else "table"))
+    output = Output("json" if json_output else "table", color=color_wanted(no_color_flag=no_color))
+    app = AppContext(settings, output)
     ctx.obj = app
     ctx.call_on_close(app.close)
 
 
 def register() -> None:
     from wixsites.cli import (
+        api,
         auth,
         completion,
         demo,
@@ -185,3 +235,4 @@ def register() -> None:
     cli.add_command(auth.group)
     cli.add_command(completion.command)
     cli.add_command(demo.demo)
+    cli.add_command(api.api)

@@ -97,7 +97,7 @@ def demo(app: AppContext, sites: int, seed_value: int) -> None:
                 f"Seeded a throwaway in-memory sandbox account with {plural(sites, 'site')}, "
                 f"{summary.wix_sites} of them Wix sites (those Query Sites lists).",
                 sites=sites,
-                wix_sites=summary.wix_sites,
+                wixSites=summary.wix_sites,
             )
             tree = _run_flow(wix, say, Path(tmp))
     elapsed = time.perf_counter() - started

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import errno
+import os
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
@@ -16,16 +18,31 @@ from collections.abc import Callable
 import click
 import httpx
 
-__all__ = ["run_guarded"]
+__all__ = ["quiet_stdout", "run_guarded"]
 
 USAGE = 2
 FAILURE = 1
 INTERRUPTED = 130
 
 
+_color = [True]  # colour allowed (no --no-color, no NO_COLOR); only ever on a terminal
+
+
 def _say(message: str) -> None:
-    prefix = click.style("error:", fg="red", bold=True)
-    click.echo(f"{prefix} {' '.join(message.split())}", err=True)
+    prefix = "error:"
+    if _color[0] and sys.stderr.isatty():
+        prefix = click.style(prefix, fg="red", bold=True)
+    click.echo(f"{prefix} {' '.join(message.split())}", err=True, color=_color[0] and None)
+
+
+def quiet_stdout() -> None:
+    """The reader of standard output went away (``| head``): point it at /dev/null so that the
+    interpreter's last flush has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _usage_hint(error: click.UsageError) -> str:
@@ -36,15 +53,23 @@ def _usage_hint(error: click.UsageError) -> str:
     return f" (see '{error.ctx.command_path} --help')"
 
 
-def run_guarded(invoke: Callable[[], object], *, verbose: bool) -> int:
+def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = True) -> int:
     """Run `invoke` (click's main without its own error handling); return the exit status."""
     from wixsites.errors import ConfigurationError, InvalidArgument, WixError
 
+    _color[0] = color
     try:
         result = invoke()
         return result if isinstance(result, int) else 0
     except click.exceptions.Exit as done:
         return done.exit_code
+    except click.exceptions.NoArgsIsHelpError as error:
+        # `wixsites` or a group alone: its help, as --help prints it
+        if error.ctx is not None:
+            click.echo(error.ctx.get_help(), color=_color[0] and None)
+            return 0
+        _say(error.format_message())
+        return USAGE
     except click.UsageError as error:
         _say(f"{error.format_message()}{_usage_hint(error)}")
         return USAGE
@@ -79,11 +104,21 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool) -> int:
     except csv.Error as error:
         _say(f"malformed CSV: {error}")
         return USAGE
+    except sqlite3.DatabaseError as error:
+        from wixsites.cli.sandboxdb import default_db_path
+
+        _say(
+            f"the sandbox database {default_db_path()} cannot be used ({error}): "
+            "erase it with `wixsites sandbox reset`"
+        )
+        return FAILURE
     except BrokenPipeError:
-        return FAILURE  # the reader went away (`| head`): nothing to say to it
+        quiet_stdout()
+        return 0  # the reader went away (`| head`): it has what it wanted
     except OSError as error:
         if error.errno == errno.EPIPE:
-            return FAILURE
+            quiet_stdout()
+            return 0
         where = f"{error.filename}: " if error.filename else ""
         _say(f"{where}{error.strerror or error}")
         return FAILURE

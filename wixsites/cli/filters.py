@@ -14,6 +14,10 @@ __all__ = ["coerce", "parse_sort", "site_filter"]
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _CONDITION = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(!=|>=|<=|=|>|<)(.*)$", re.DOTALL)
 _OPERATORS = {"!=": "$ne", ">=": "$gte", "<=": "$lte", ">": "$gt", "<": "$lt", "=": None}
+# The site fields whose values have a type a --where can get wrong (the rest are text).
+_BOOLEAN_FIELDS = frozenset({"published", "premium", "domainConnected"})
+_ID_FIELDS = frozenset({"id", "folderId"})
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 
 
 def coerce(text: str) -> Any:
@@ -43,9 +47,31 @@ def _condition(expression: str) -> tuple[str, Any]:
     field, symbol, value = match.groups()
     operator = _OPERATORS[symbol]
     if operator is None and "," in value:
-        return field, {"$in": [coerce(v) for v in value.split(",")]}
+        values = [coerce(v) for v in value.split(",")]
+        for one in values:
+            _check_type(expression, field, one)
+        return field, {"$in": values}
     coerced = coerce(value)
+    _check_type(expression, field, coerced)
     return field, coerced if operator is None else {operator: coerced}
+
+
+def _check_type(expression: str, field: str, value: Any) -> None:
+    """Refuse, before any request, a value of the wrong type for a field whose type is known."""
+    if field in _BOOLEAN_FIELDS and not isinstance(value, bool):
+        raise InputError(
+            f"--where {expression!r}: {field} is true or false, not {value!r} "
+            f"(e.g. --where {field}=true)"
+        )
+    if (
+        field in _ID_FIELDS
+        and value is not None
+        and not (isinstance(value, str) and _GUID.match(value))
+    ):
+        raise InputError(
+            f"--where {expression!r}: {field} is an id (a GUID such as "
+            f"0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd), not {value!r}"
+        )
 
 
 def site_filter(filter_json: str | None, where: Sequence[str]) -> dict[str, Any] | None:

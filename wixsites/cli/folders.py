@@ -10,17 +10,25 @@ from rich.tree import Tree
 from wix_sites_api.models import Folder
 
 from wixsites.bulk import MoveReport
-from wixsites.cli.app import format_option, json_option
+from wixsites.cli.app import dry_run_option, format_option, yes_option
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
-from wixsites.cli.errors import InputError
+from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.folderindex import ROOT, FolderIndex, is_root, split_path
 from wixsites.cli.ids import is_guid
 from wixsites.cli.models import value
-from wixsites.cli.moves import load_folders
-from wixsites.cli.output import Column, Output
+from wixsites.cli.moves import confirm, load_folders
+from wixsites.cli.output import Column
 from wixsites.cli.progress import move_progress
-from wixsites.cli.report import plural, show_interrupted_report, show_move_report
+from wixsites.cli.report import (
+    Outcome,
+    plural,
+    report_option,
+    show_dry_run,
+    show_interrupted_report,
+    show_move_report,
+)
+from wixsites.folders import MAX_DEPTH, check_path
 
 __all__ = ["create_path", "folder_tree", "group", "root_site_count"]
 
@@ -68,16 +76,21 @@ def folder_tree(
 
 
 @group.command("tree")
-@json_option
+@format_option
 @pass_app
 def tree(app: AppContext) -> None:
     """Show the folder hierarchy with the number of sites in each folder.
+
+    --format csv lists the folders (path, id, sites) in path order; --format ids their ids.
 
     \b
     Example:
       wixsites folders tree
     """
     index = load_folders(app.client())
+    if app.output.format in ("csv", "ids"):
+        app.output.records(_COLUMNS, _rows(index))
+        return
     root_sites = root_site_count(app)
     if app.output.json:
         app.output.emit_json(
@@ -103,6 +116,9 @@ def _rows(index: FolderIndex) -> list[dict[str, Any]]:
     ]
 
 
+_COLUMNS = (Column("path", "path"), Column("id", "id"), Column("sites", "sites", "right"))
+
+
 @group.command("list")
 @format_option
 @pass_app
@@ -114,9 +130,8 @@ def list_folders(app: AppContext) -> None:
       wixsites folders list --format csv > folders.csv
     """
     index = load_folders(app.client())
-    columns = (Column("path", "path"), Column("id", "id"), Column("sites", "sites", "right"))
     app.output.records(
-        columns,
+        _COLUMNS,
         _rows(index),
         json_payload=[{**f.to_dict(), "pathName": index.path(i)} for i, f in index.folders.items()],
     )
@@ -128,6 +143,7 @@ def create_path(app: AppContext, index: FolderIndex, path: str) -> tuple[str, li
     parts = split_path(path)
     if not parts:
         raise InputError("give the path of the folder to create, e.g. Clients/Acme/QA")
+    check_path("/".join(parts))
     prefixes = ["/".join(parts[: depth + 1]) for depth in range(len(parts))]
     missing = [prefix for prefix in prefixes if index.find(prefix) is None]
     if not missing:
@@ -141,25 +157,29 @@ def create_path(app: AppContext, index: FolderIndex, path: str) -> tuple[str, li
 
 @group.command("create")
 @click.argument("path", shell_complete=complete_folder_path)
-@json_option
+@format_option
 @pass_app
 def create(app: AppContext, path: str) -> None:
     """Create a folder by path, with any missing parents (does nothing if it exists).
+
+    The path is checked (at most 50 folders, valid names) before anything is created; if a
+    creation fails midway, the error names the folders already created.
 
     \b
     Examples:
       wixsites folders create Clients/Acme/QA
       wixsites folders create Design
     """
+    check_path("/".join(split_path(path)) or "/")
     index = load_folders(app.client())
     folder_id, created = create_path(app, index, path)
     shown = index.path(folder_id)
-    if app.output.json:
-        app.output.emit_json({"id": folder_id, "path": shown, "created": created})
-    elif created:
-        app.output.line(f"Created {', '.join(created)} ({folder_id})")
-    else:
-        app.output.line(f"{shown} already exists ({folder_id})")
+    app.output.result(
+        {"id": folder_id, "path": shown, "created": created},
+        f"Created {', '.join(created)} ({folder_id})"
+        if created
+        else f"{shown} already exists ({folder_id})",
+    )
 
 
 def _existing(index: FolderIndex, reference: str) -> str:
@@ -171,9 +191,11 @@ def _existing(index: FolderIndex, reference: str) -> str:
 @group.command("rename")
 @click.argument("folder", shell_complete=complete_folder_path)
 @click.argument("new_name")
-@json_option
+@dry_run_option
+@yes_option
+@format_option
 @pass_app
-def rename(app: AppContext, folder: str, new_name: str) -> None:
+def rename(app: AppContext, folder: str, new_name: str, dry_run: bool, yes: bool) -> None:
     """Rename FOLDER (a path or id) to NEW_NAME (a name, not a path).
 
     \b
@@ -184,23 +206,25 @@ def rename(app: AppContext, folder: str, new_name: str) -> None:
         raise InputError(
             f"{new_name!r} is not a folder name (to move a folder: wixsites folders move)"
         )
+    check_path(new_name)
     index = load_folders(app.client())
     folder_id = _existing(index, folder)
     old = index.path(folder_id)
+    parent = index.parent_of(index.folders[folder_id])
+    new_path = "/".join(p for p in (index.path(parent).strip("/"), new_name) if p)
+    clash = index.child_named(parent, new_name)
+    if clash is not None and index.id_of(clash) != folder_id:
+        raise CommandFailed(f"cannot rename {old} to {new_name!r}: {new_path} already exists")
+    payload = {"id": folder_id, "oldPath": old, "path": new_path, "dryRun": dry_run}
+    if dry_run:
+        app.output.result(payload, f"Dry run: would rename {old} to {new_path}; nothing changed.")
+        return
+    confirm(f"Rename {old} to {new_path}?", yes=yes)
     renamed = app.client().folders.rename(folder_id, new_name)
     index.folders[folder_id] = renamed
-    _changed(
-        app.output,
-        {"id": folder_id, "old_path": old, "path": index.path(folder_id)},
-        f"Renamed {old} to {index.path(folder_id)}",
+    app.output.result(
+        {**payload, "path": index.path(folder_id)}, f"Renamed {old} to {index.path(folder_id)}"
     )
-
-
-def _changed(output: Output, payload: dict[str, Any], message: str) -> None:
-    if output.json:
-        output.emit_json(payload)
-    else:
-        output.line(message)
 
 
 @group.command("move")
@@ -218,10 +242,24 @@ def _changed(output: Output, payload: dict[str, Any], message: str) -> None:
     default=None,
     help="Show a progress bar (default: when stderr is a terminal).",
 )
-@json_option
+@dry_run_option
+@report_option
+@yes_option
+@format_option
 @pass_app
-def move(app: AppContext, folders: tuple[str, ...], target: str, progress: bool | None) -> None:
+def move(
+    app: AppContext,
+    folders: tuple[str, ...],
+    target: str,
+    progress: bool | None,
+    dry_run: bool,
+    report_file: str | None,
+    yes: bool,
+) -> None:
     """Move folders (paths or ids), with their content, into another folder or to root.
+
+    A name clash in the target (a folder there already has the name of one moved) is named and
+    nothing moves.
 
     \b
     Examples:
@@ -232,22 +270,79 @@ def move(app: AppContext, folders: tuple[str, ...], target: str, progress: bool 
     target_id = index.resolve(target, what="target folder")
     ids = list(dict.fromkeys(_existing(index, f) for f in folders))
     target_path = index.path(target_id)
-    with move_progress("folders", len(ids), show=progress) as bar:
+    _check_depth(index, ids, target_id, target_path)
+    clashes = _clashes(index, ids, target_id)
+    if clashes:
+        raise CommandFailed(
+            f"cannot move into {target_path}: it already holds a folder named like "
+            + ", ".join(f"{index.path(i)} ({index.name_of(index.folders[i])!r})" for i in clashes)
+        )
+    if dry_run:
+        rows = [Outcome(i, "would-move") for i in ids]
+        show_dry_run(
+            app.output,
+            rows,
+            {"dryRun": True, "target": target_id, "targetPath": target_path, "wouldMove": ids},
+            kind="folder",
+            summary=f"would move {plural(len(ids), 'folder')} to {target_path}; nothing was moved.",
+            report_file=report_file,
+        )
+        return
+    confirm(
+        f"Move {', '.join(index.path(i) for i in ids[:5])}"
+        + (f" and {len(ids) - 5:,} more" if len(ids) > 5 else "")
+        + f" to {target_path}?",
+        yes=yes,
+    )
+    with move_progress("folders", len(ids), show=progress, color=app.output.color) as bar:
         try:
             report = app.client().folders.move(ids, target_id, progress=bar)
         except KeyboardInterrupt as interrupt:
             partial: MoveReport | None = getattr(interrupt, "report", None)
             if partial is None:
                 raise
-            show_interrupted_report(app.output, partial, target_path=target_path, kind="folder")
-    show_move_report(app.output, report, target_path=target_path, kind="folder")
+            show_interrupted_report(
+                app.output, partial, target_path=target_path, kind="folder", report_file=report_file
+            )
+    show_move_report(
+        app.output, report, target_path=target_path, kind="folder", report_file=report_file
+    )
+
+
+def _check_depth(index: FolderIndex, ids: list[str], target_id: str, target_path: str) -> None:
+    """Refuse, before any request, a move into the folder itself or below it, or one that would
+    make a path longer than the documented 50 folders."""
+    target_depth = len(index.path_parts(target_id)) if target_id else 0
+    for folder_id in ids:
+        subtree = index.subtree_ids(folder_id)
+        if target_id in subtree:
+            raise InputError(f"cannot move {index.path(folder_id)} into itself ({target_path})")
+        own = len(index.path_parts(folder_id))
+        height = max(len(index.path_parts(i)) for i in subtree) - own + 1
+        if target_depth + height > MAX_DEPTH:
+            raise InputError(
+                f"cannot move {index.path(folder_id)} into {target_path}: its deepest folder "
+                f"would be {target_depth + height} levels down, and Wix allows {MAX_DEPTH}"
+            )
+
+
+def _clashes(index: FolderIndex, ids: list[str], target_id: str) -> list[str]:
+    """The folders moved whose name a folder already in the target has (Wix refuses with 409)."""
+    out = []
+    for folder_id in ids:
+        same = index.child_named(target_id, index.name_of(index.folders[folder_id]))
+        if same is not None and index.id_of(same) != folder_id:
+            out.append(folder_id)
+    return out
 
 
 @group.command("delete")
 @click.argument("folder", shell_complete=complete_folder_path)
-@json_option
+@dry_run_option
+@yes_option
+@format_option
 @pass_app
-def delete(app: AppContext, folder: str) -> None:
+def delete(app: AppContext, folder: str, dry_run: bool, yes: bool) -> None:
     """Delete FOLDER; its sites and sub-folders move up to its parent (no site is deleted).
 
     \b
@@ -258,17 +353,20 @@ def delete(app: AppContext, folder: str) -> None:
     folder_id = _existing(index, folder)
     path = index.path(folder_id)
     parent = index.path(index.parent_of(index.folders[folder_id]))
+    payload = {"id": folder_id, "path": path, "contentMovedTo": parent, "dryRun": dry_run}
+    if dry_run:
+        app.output.result(
+            payload, f"Dry run: would delete {path}; its content would go to {parent}."
+        )
+        return
+    confirm(f"Delete {path} (its content goes to {parent})?", yes=yes)
     app.client().folders.delete(folder_id)
-    _changed(
-        app.output,
-        {"id": folder_id, "path": path, "content_moved_to": parent},
-        f"Deleted {path}; its content is now in {parent}",
-    )
+    app.output.result(payload, f"Deleted {path}; its content is now in {parent}")
 
 
 @group.command("of")
 @click.argument("site_id")
-@json_option
+@format_option
 @pass_app
 def of_site(app: AppContext, site_id: str) -> None:
     """Show the folder that holds SITE_ID (/ for root).
@@ -282,4 +380,8 @@ def of_site(app: AppContext, site_id: str) -> None:
     folder = app.client().folders.of_site(site_id.strip().lower())
     folder_id = "" if folder is None else str(value(folder.id) or "")
     path = load_folders(app.client()).path(folder_id) if folder_id else "/"
-    _changed(app.output, {"site_id": site_id, "folder_id": folder_id, "path": path}, path)
+    app.output.result(
+        {"siteId": site_id, "folderId": folder_id, "path": path},
+        path,
+        ids=[folder_id] if folder_id else [],
+    )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
+import click
 from wix_sites_api.models import Site
 
 from wixsites.cli.context import AppContext
@@ -13,12 +14,18 @@ from wixsites.cli.errors import CommandFailed, Interrupted
 from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.models import value
 from wixsites.cli.progress import move_progress
-from wixsites.cli.report import plural, show_interrupted_report, show_move_report
+from wixsites.cli.report import (
+    Outcome,
+    plural,
+    show_dry_run,
+    show_interrupted_report,
+    show_move_report,
+)
 
 if TYPE_CHECKING:
     from wixsites import MoveReport, WixSites
 
-__all__ = ["MOVE_BATCH", "Mover", "existing_sites", "load_folders", "move_sites"]
+__all__ = ["MOVE_BATCH", "Mover", "confirm", "existing_sites", "load_folders", "move_sites"]
 
 MOVE_BATCH = 500  # Move Sites To Folder takes at most 500 ids
 _QUERY_BATCH = 100  # ids per Query Sites `$in` (the live service pages 100 at a time)
@@ -46,6 +53,15 @@ def existing_sites(
     return found
 
 
+def confirm(question: str, *, yes: bool) -> None:
+    """Ask before changing anything, on a terminal only: ``--yes``, or no terminal (a script, a
+    pipe), goes ahead as asked. Saying no aborts with exit status 1 and nothing changed."""
+    if yes or not sys.stdin.isatty():
+        return
+    if not click.confirm(question, default=False, err=True):
+        raise CommandFailed("nothing was changed")
+
+
 def move_sites(
     app: AppContext,
     ids: Sequence[str],
@@ -56,6 +72,8 @@ def move_sites(
     progress: bool | None = None,
     extra: dict[str, Any] | None = None,
     mover: Mover | None = None,
+    report_file: str | None = None,
+    yes: bool = True,
 ) -> None:
     """Move `ids` into the folder, report who moved and who did not; exit status 1 on failures.
     `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way)."""
@@ -66,7 +84,7 @@ def move_sites(
                 {
                     "kind": "site",
                     "target": target_id,
-                    "target_path": target_path,
+                    "targetPath": target_path,
                     "ok": True,
                     "moved": [],
                     "failed": {},
@@ -79,8 +97,9 @@ def move_sites(
             output.info("No site ids given: nothing to move.")
         return
     if dry_run:
-        _dry_run(app, ids, target_id=target_id, target_path=target_path)
+        _dry_run(app, ids, target_id=target_id, target_path=target_path, report_file=report_file)
         return
+    confirm(f"Move {plural(len(ids), 'site')} to {target_path}?", yes=yes)
     done = [0]
     interrupted = False
 
@@ -89,7 +108,7 @@ def move_sites(
         if bar is not None:
             bar(finished, total)
 
-    with move_progress("sites", len(ids), show=progress) as bar:
+    with move_progress("sites", len(ids), show=progress, color=output.color) as bar:
         try:
             if mover is None:
                 report = app.client().sites.move(list(ids), target_id, progress=count)
@@ -104,45 +123,54 @@ def move_sites(
                 ) from None
             report, interrupted = partial, True
     if interrupted:
-        show_interrupted_report(output, report, target_path=target_path, kind="site", extra=extra)
-    show_move_report(output, report, target_path=target_path, extra=extra)
+        show_interrupted_report(
+            output,
+            report,
+            target_path=target_path,
+            kind="site",
+            extra=extra,
+            report_file=report_file,
+        )
+    show_move_report(output, report, target_path=target_path, extra=extra, report_file=report_file)
 
 
-def _dry_run(app: AppContext, ids: Sequence[str], *, target_id: str, target_path: str) -> None:
-    output = app.output
+def _dry_run(
+    app: AppContext,
+    ids: Sequence[str],
+    *,
+    target_id: str,
+    target_path: str,
+    report_file: str | None,
+) -> None:
     found = existing_sites(app.client(), ids)
-    unknown = [i for i in ids if i not in found]
-    already = [i for i in ids if i in found and (value(found[i].folder_id) or "") == target_id]
-    would_move = [i for i in ids if i in found and i not in already]
+    rows: list[Outcome] = []
+    for site_id in ids:
+        if site_id not in found:
+            rows.append(Outcome(site_id, "unknown", NOT_IN_ACCOUNT))
+        elif (value(found[site_id].folder_id) or "") == target_id:
+            rows.append(Outcome(site_id, "already-there"))
+        else:
+            rows.append(Outcome(site_id, "would-move"))
+    would_move = [r.id for r in rows if r.outcome == "would-move"]
+    unknown = [r.id for r in rows if r.outcome == "unknown"]
     requests = -(-len(would_move) // MOVE_BATCH)
-    if output.json:
-        output.emit_json(
-            {
-                "dry_run": True,
-                "target": target_id,
-                "target_path": target_path,
-                "would_move": would_move,
-                "already_there": already,
-                "unknown": {i: NOT_IN_ACCOUNT for i in unknown},
-                "requests": requests,
-            }
-        )
-    else:
-        output.show(
-            Text.assemble(
-                ("Dry run: ", "bold"),
-                f"would move {plural(len(would_move), 'site')} to {target_path} "
-                f"in {plural(requests, 'request')}; nothing was moved.",
-            )
-        )
-        if already:
-            output.show(f"Already in {target_path}: {plural(len(already), 'site')}.")
-        if unknown:
-            output.show(Text(f"Not in the account ({len(unknown):,}):", style="red"))
-            for site_id in unknown:
-                output.line(f"  {site_id}")
+    payload = {
+        "dryRun": True,
+        "target": target_id,
+        "targetPath": target_path,
+        "wouldMove": would_move,
+        "alreadyThere": [r.id for r in rows if r.outcome == "already-there"],
+        "unknown": {i: NOT_IN_ACCOUNT for i in unknown},
+        "requests": requests,
+    }
+    show_dry_run(
+        app.output,
+        rows,
+        payload,
+        kind="site",
+        summary=f"would move {plural(len(would_move), 'site')} to {target_path} "
+        f"in {plural(requests, 'request')}; nothing was moved.",
+        report_file=report_file,
+    )
     if unknown:
-        raise CommandFailed(
-            f"{plural(len(unknown), 'site id')} not in the account would not move"
-            + ("" if output.json else " (listed above)")
-        )
+        raise CommandFailed(f"{plural(len(unknown), 'site id')} not in the account would not move")

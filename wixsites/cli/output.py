@@ -1,10 +1,13 @@
-"""Where and how things are printed: data on standard output (a table, JSON or CSV), messages on
-standard error; colour only on a terminal (rich decides, and honours ``NO_COLOR``)."""
+"""Where and how things are printed: data on standard output (a table, JSON, CSV or bare ids),
+messages on standard error; colour only on a terminal, and never with ``NO_COLOR`` or
+``--no-color``. Tables never wrap an id: other columns are shortened, and when even that does not
+fit the terminal, each row is printed as a block of ``key: value`` lines instead."""
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,10 +18,11 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["FORMATS", "Column", "Output", "to_jsonable"]
+__all__ = ["FORMATS", "Column", "Output", "color_wanted", "to_jsonable"]
 
-FORMATS = ("table", "json", "csv")
-Format = Literal["table", "json", "csv"]
+FORMATS = ("table", "json", "csv", "ids")
+Format = Literal["table", "json", "csv", "ids"]
+_MIN_COLUMN = 8  # the narrowest a shortened column gets before the stacked layout is used
 # Off a terminal rich would wrap tables at 80 columns; a pipe or a file wants whole lines.
 _PIPE_WIDTH = 1000
 
@@ -28,6 +32,16 @@ class Column:
     key: str
     header: str
     justify: Literal["left", "right"] = "left"
+
+
+def color_wanted(*, no_color_flag: bool = False) -> bool:
+    """False when colour is turned off (``--no-color``, or ``NO_COLOR`` set and not empty); True
+    means colour on a terminal only."""
+    return not (no_color_flag or os.environ.get("NO_COLOR"))
+
+
+def _is_id(column: Column) -> bool:
+    return column.key == "id" or column.key.endswith(("Id", "_id"))
 
 
 def to_jsonable(value: Any) -> Any:
@@ -60,10 +74,16 @@ def _csv_cell(value: Any) -> str:
 class Output:
     """The format chosen on the command line, and the two consoles."""
 
-    def __init__(self, format: Format = "table") -> None:
+    def __init__(self, format: Format = "table", *, color: bool = True) -> None:
         self.format: Format = format
-        self.out = Console(highlight=False, width=None if sys.stdout.isatty() else _PIPE_WIDTH)
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.color = color
+        system: Any = "auto" if color else None
+        self.out = Console(
+            highlight=False,
+            width=None if sys.stdout.isatty() else _PIPE_WIDTH,
+            color_system=system,
+        )
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True, color_system=system)
 
     @property
     def json(self) -> bool:
@@ -83,6 +103,22 @@ class Output:
     def emit_json(self, payload: Any, *, one_line: bool = False) -> None:
         indent = None if one_line else 2
         click.echo(json.dumps(to_jsonable(payload), indent=indent, ensure_ascii=False))
+
+    def result(self, payload: Mapping[str, Any], message: str, *, ids: Sequence[str] = ()) -> None:
+        """The outcome of a command that changed or found one thing: `message` in a table's
+        stead, the payload as JSON or as a one-row CSV, or `ids` (default: the payload's "id")."""
+        if self.format == "table":
+            self.line(message)
+        elif self.format == "ids":
+            for item in ids or ([str(payload["id"])] if payload.get("id") else []):
+                self.line(item)
+        else:
+            columns = [Column(key, key) for key in payload]
+            flat = {
+                k: json.dumps(to_jsonable(v)) if isinstance(v, list | dict) else v
+                for k, v in payload.items()
+            }
+            self.records(columns, [flat], json_payload=payload)
 
     def show(self, renderable: RenderableType) -> None:
         self.out.print(renderable)
@@ -106,10 +142,67 @@ class Output:
             writer.writerow([c.key for c in columns])
             for row in rows:
                 writer.writerow([_csv_cell(row.get(c.key)) for c in columns])
+        elif self.format == "ids":
+            key = next((c.key for c in columns if _is_id(c)), "id")
+            for row in rows:
+                if row.get(key):
+                    click.echo(str(row[key]))
         else:
+            widths = self._widths(columns, rows)
+            if widths is None:
+                self._stacked(columns, rows, title)
+                return
             table = Table(title=title, header_style="bold", title_justify="left")
-            for column in columns:
-                table.add_column(column.header, justify=column.justify, overflow="fold")
+            for column, width in zip(columns, widths, strict=True):
+                table.add_column(
+                    column.header,
+                    justify=column.justify,
+                    overflow="ellipsis",
+                    no_wrap=True,
+                    width=width,
+                )
             for row in rows:
                 table.add_row(*(Text(_cell(row.get(c.key))) for c in columns))
             self.out.print(table)
+
+    def _widths(
+        self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]
+    ) -> list[int] | None:
+        """Each column's width so that the table fits standard output with every id whole, the
+        other columns sharing what is left (each at least `_MIN_COLUMN`, or its content if
+        narrower); None when even that does not fit."""
+        natural = [max([len(c.header), *(len(_cell(r.get(c.key))) for r in rows)]) for c in columns]
+        room = self.out.width - 1 - 3 * len(columns)  # the borders, a space either side of a cell
+        room -= sum(w for c, w in zip(columns, natural, strict=True) if _is_id(c))
+        others = [i for i, c in enumerate(columns) if not _is_id(c)]
+        if room < sum(min(natural[i], _MIN_COLUMN) for i in others):
+            return None
+        widths = list(natural)
+        pending = sorted(others, key=lambda i: natural[i])  # the narrow ones take what they need
+        while pending:
+            share = room // len(pending)
+            i = pending.pop(0)
+            widths[i] = max(min(natural[i], share), min(natural[i], _MIN_COLUMN))
+            room -= widths[i]
+        return widths
+
+    def _stacked(
+        self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]], title: str | None
+    ) -> None:
+        """One block per row for terminals too narrow for the table: the id alone on the first
+        line (never wrapped), then ``header: value`` lines, wrapped as the terminal needs."""
+        if title:
+            self.out.print(Text(title, style="bold"))
+        key = next((c for c in columns if _is_id(c)), None)
+        rest = [c for c in columns if c is not key]
+        width = max(len(c.header) for c in rest) if rest else 0
+        for number, row in enumerate(rows):
+            if number:
+                click.echo("")
+            if key is not None:
+                self.out.print(
+                    Text(_cell(row.get(key.key)), style="bold"), no_wrap=True, crop=False
+                )
+            for column in rest:
+                label = Text(f"  {column.header:<{width}}  ", style="dim")
+                self.out.print(label + Text(_cell(row.get(column.key))), overflow="fold")

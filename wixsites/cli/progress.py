@@ -24,12 +24,14 @@ class _Bar:
 
 
 @contextmanager
-def move_progress(what: str, total: int, *, show: bool | None) -> Iterator[_Bar | None]:
+def move_progress(
+    what: str, total: int, *, show: bool | None, color: bool = True
+) -> Iterator[_Bar | None]:
     """A progress callback for moving `total` items, or None when no bar is wanted.
 
-    `show` None means: only when stderr is a terminal.
+    `show` None means: only when stderr is a terminal. `color` False: no colour at all.
     """
-    console = Console(stderr=True)
+    console = Console(stderr=True, color_system="auto" if color else None)
     if show is None:
         show = console.is_terminal
     if not show:

@@ -1,38 +1,144 @@
-"""How a bulk move is reported: who moved, who did not and why, in text or JSON."""
+"""How a bulk move (or its dry run) is reported, at any scale.
+
+Every id gets an outcome (``moved``, ``failed``, ``uncertain``, ``would-move``, ``already-there``,
+``unknown``... any string) and a reason. The terminal gets counts by outcome and reason with the
+first `SHOWN_IDS` ids of each; ``--report FILE`` (``.json`` or ``.csv``) gets every id; ``--json``
+on standard output gets the whole report.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.table import Table
+import click
 from rich.text import Text
 
-from wixsites.cli.errors import CommandFailed, Interrupted
+from wixsites.cli.errors import CommandFailed, InputError, Interrupted
 from wixsites.cli.output import Output
 
 if TYPE_CHECKING:
     from wixsites import MoveReport
 
-__all__ = ["move_payload", "plural", "show_interrupted_report", "show_move_report"]
+__all__ = [
+    "SHOWN_IDS",
+    "Outcome",
+    "check_report_path",
+    "move_outcomes",
+    "move_payload",
+    "plural",
+    "report_option",
+    "show_dry_run",
+    "show_interrupted_report",
+    "show_move_report",
+    "show_outcomes",
+    "write_report",
+]
+
+SHOWN_IDS = 20
+REPORT_SUFFIXES = (".json", ".csv")
+_STYLES = {"moved": "green", "would-move": "green", "failed": "red", "unknown": "red"}
 
 
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun if count == 1 else noun + 's'}"
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    id: str
+    outcome: str
+    reason: str = ""
+
+
+def report_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--report FILE``: every id with its outcome and reason, as JSON or CSV (by the suffix)."""
+    return click.option(
+        "--report",
+        "report_file",
+        metavar="FILE",
+        callback=lambda _ctx, _param, value: check_report_path(value),
+        help="Write every id with its outcome and reason to FILE (.json or .csv).",
+    )(command)
+
+
+def check_report_path(path: str | None) -> str | None:
+    """Refuse, before any request, a report file that could not be written."""
+    if path is None:
+        return None
+    file = Path(path)
+    if file.suffix.lower() not in REPORT_SUFFIXES:
+        raise InputError(f"--report {path}: the file name must end in .json or .csv")
+    if file.is_dir() or not file.parent.is_dir():
+        raise InputError(f"--report {path}: not a file in an existing directory")
+    return path
+
+
+def move_outcomes(report: MoveReport) -> list[Outcome]:
+    """Every id of a move report with its outcome: moved, failed or uncertain (its request was in
+    flight when interrupted, or its answer never came)."""
+    from wixsites.bulk import IN_FLIGHT
+
+    uncertain: Mapping[str, str] = getattr(report, "uncertain", None) or {}
+    rows = [Outcome(i, "moved") for i in report.moved]
+    rows += [Outcome(i, "uncertain", r) for i, r in uncertain.items()]
+    rows += [
+        Outcome(i, "uncertain" if r == IN_FLIGHT else "failed", r)
+        for i, r in report.failed.items()
+        if i not in uncertain
+    ]
+    return rows
+
+
+def write_report(path: str, rows: Iterable[Outcome], header: Mapping[str, Any]) -> None:
+    """Every row to `path`: CSV ``id,outcome,reason``, or JSON ``{...header, "items": [...]}``."""
+    items = [{"id": r.id, "outcome": r.outcome, "reason": r.reason} for r in rows]
+    with Path(path).open("w", encoding="utf-8", newline="") as stream:
+        if path.lower().endswith(".csv"):
+            writer = csv.DictWriter(stream, ["id", "outcome", "reason"], lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(items)
+        else:
+            json.dump({**header, "items": items}, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+
+
+def show_outcomes(output: Output, rows: Sequence[Outcome], kind: str) -> None:
+    """Counts by outcome and reason, each with its first `SHOWN_IDS` ids (on standard output)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        groups.setdefault((row.outcome, row.reason), []).append(row.id)
+    for (outcome, reason), ids in groups.items():
+        head = Text.assemble(
+            (f"{outcome}", f"bold {_STYLES.get(outcome, 'yellow')}"),
+            f": {plural(len(ids), kind)}",
+            f" ({reason})" if reason else "",
+        )
+        output.show(head)
+        for item in ids[:SHOWN_IDS]:
+            output.line(f"  {item}")
+        if len(ids) > SHOWN_IDS:
+            output.line(f"  ... and {len(ids) - SHOWN_IDS:,} more")
+
+
 def move_payload(report: MoveReport, target_path: str, kind: str) -> dict[str, Any]:
-    return {
+    payload: dict[str, Any] = {
         "kind": kind,
         "target": report.target or "",
-        "target_path": target_path,
+        "targetPath": target_path,
         "ok": report.ok,
         "moved": list(report.moved),
         "failed": dict(report.failed),
         "uncertain": dict(report.uncertain),
         "requests": report.requests,
     }
+    return payload
 
 
 def show_move_report(
@@ -42,11 +148,21 @@ def show_move_report(
     target_path: str,
     kind: str = "site",
     extra: dict[str, Any] | None = None,
+    report_file: str | None = None,
 ) -> None:
-    """Print the report; raise `CommandFailed` (exit status 1) if anything failed to move or may
-    not have."""
-    if output.json:
-        output.emit_json({**move_payload(report, target_path, kind), **(extra or {})})
+    """Print the report (and write `report_file`); raise `CommandFailed` (exit status 1) if
+    anything did not move."""
+    payload = {**move_payload(report, target_path, kind), **(extra or {})}
+    rows = move_outcomes(report)
+    if report_file:
+        write_report(report_file, rows, _header(payload))
+    if output.format == "json":
+        output.emit_json(payload)
+    elif output.format == "ids":
+        for item in report.moved:
+            output.line(item)
+    elif output.format == "csv":
+        _csv(rows)
     else:
         output.show(
             Text.assemble(
@@ -56,17 +172,52 @@ def show_move_report(
                 f" ({plural(report.requests, 'request')})." if report.requests else ".",
             )
         )
-        if report.failed:
-            output.show(_failures(report.failed, kind))
-        if report.uncertain:
-            output.show(_failures(report.uncertain, kind, title="May have moved"))
-    if report.failed or report.uncertain:
-        total = len(report.moved) + len(report.failed) + len(report.uncertain)
-        unsure = f", {len(report.uncertain):,} may have moved" if report.uncertain else ""
+        show_outcomes(output, rows, kind)
+        if report_file:
+            output.info(f"Every {kind} id with its outcome: {report_file}")
+    not_moved = len(rows) - len(report.moved)
+    if not_moved:
+        unsure = f", {len(report.uncertain):,} of them may have moved" if report.uncertain else ""
         raise CommandFailed(
-            f"{len(report.failed):,} of {plural(total, kind)} not moved{unsure}"
-            + ("" if output.json else " (listed above)")
+            f"{not_moved:,} of {plural(len(rows), kind)} not moved{unsure}"
+            + (f" (every id is in {report_file})" if report_file else "")
         )
+
+
+def _header(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The scalars of a payload: the report file's own items replace its id lists."""
+    return {k: v for k, v in payload.items() if not isinstance(v, list | dict)}
+
+
+def _csv(rows: Iterable[Outcome]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["id", "outcome", "reason"])
+    writer.writerows((r.id, r.outcome, r.reason) for r in rows)
+
+
+def show_dry_run(
+    output: Output,
+    rows: Sequence[Outcome],
+    payload: dict[str, Any],
+    *,
+    kind: str,
+    summary: str,
+    report_file: str | None,
+) -> None:
+    """Print a dry run's outcomes (would-move, already-there, unknown...) in the chosen format."""
+    if report_file:
+        write_report(report_file, rows, _header(payload))
+    if output.format == "json":
+        output.emit_json(payload)
+    elif output.format == "ids":
+        for row in rows:
+            if row.outcome == "would-move":
+                output.line(row.id)
+    elif output.format == "csv":
+        _csv(rows)
+    else:
+        output.show(Text.assemble(("Dry run: ", "bold"), summary))
+        show_outcomes(output, rows, kind)
 
 
 def show_interrupted_report(
@@ -76,9 +227,11 @@ def show_interrupted_report(
     target_path: str,
     kind: str,
     extra: dict[str, Any] | None = None,
+    report_file: str | None = None,
 ) -> None:
     """The partial report of a move stopped by Ctrl-C; raise `Interrupted` (exit status 130)."""
-    uncertain = len(report.uncertain)
+    rows = move_outcomes(report)
+    uncertain = sum(1 for row in rows if row.outcome == "uncertain")
     with contextlib.suppress(CommandFailed):  # the report is printed; the status is 130
         show_move_report(
             output,
@@ -86,22 +239,13 @@ def show_interrupted_report(
             target_path=target_path,
             kind=kind,
             extra={**(extra or {}), "interrupted": True},
+            report_file=report_file,
         )
-    total = len(report.moved) + len(report.failed) + len(report.uncertain)
     raise Interrupted(
-        f"interrupted: {len(report.moved):,} of {plural(total, kind)} moved"
+        f"interrupted: {len(report.moved):,} of {plural(len(rows), kind)} moved"
         + (f", {uncertain:,} may have (their request was in flight)" if uncertain else "")
         + "; moving is idempotent: run the same command again to finish"
     )
-
-
-def _failures(failed: dict[str, str], kind: str, title: str = "Not moved") -> Table:
-    table = Table(title=f"{title} ({len(failed):,})", title_justify="left", header_style="bold")
-    table.add_column(f"{kind} id", no_wrap=True)
-    table.add_column("reason", style="red")
-    for item_id, reason in failed.items():
-        table.add_row(Text(item_id), Text(reason))
-    return table
 
 
 def id_list(ids: Sequence[str]) -> str:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import io
 import socket
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
-from wixsites.cli.app import json_option
+from wixsites.cli.app import format_option
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.output import to_jsonable
-from wixsites.cli.sandboxdb import default_db_path, open_sandbox
+from wixsites.cli.sandboxdb import SandboxUnusable, default_db_path, open_sandbox
 
 __all__ = ["group"]
 
@@ -69,7 +70,7 @@ def _check_port_free(host: str, port: int) -> None:
 @click.option(
     "--fault-seed", type=int, default=0, show_default=True, help="Seed of the injected faults."
 )
-@json_option
+@format_option
 @pass_app
 def serve(
     app: AppContext,
@@ -110,14 +111,16 @@ def serve(
     shown_host = f"[{host}]" if ":" in host else host
     base_url = f"http://{shown_host}:{port}"
     details: dict[str, Any] = {
-        "base_url": base_url,
-        "api_key": api_key,
-        "account_id": account_id,
+        "baseUrl": base_url,
+        "apiKey": api_key,
+        "accountId": account_id,
         "db": path,
     }
     if app_id:
-        details["app_id"] = app_id  # never the secret: whoever started the server knows it
-    if app.output.json:
+        details["appId"] = app_id  # never the secret: whoever started the server knows it
+    if app.output.format in ("csv", "ids"):
+        app.output.result(details, "", ids=[str(account_id)])
+    elif app.output.json:
         app.output.emit_json(details, one_line=True)  # one line: a script reads it, then connects
     else:
         app.output.line(f"Wix sandbox on {base_url} (database {path}); use:")
@@ -172,7 +175,7 @@ def serve(
     show_default=True,
     help="Random seed (the same seed gives the same sites).",
 )
-@json_option
+@format_option
 @pass_app
 def seed(
     app: AppContext,
@@ -195,26 +198,28 @@ def seed(
         summary = sandbox.seed(account, sites=sites, folders=folders, seed=seed_value)
     finally:
         sandbox.close()
-    if app.output.json:
-        app.output.emit_json(
-            {"db": path, "account_id": account, "summary": to_jsonable(_fields(summary))}
-        )
-    else:
-        app.output.line(
-            f"Seeded account {account} of {path} with {sites:,} sites and {folders:,} folders."
-        )
+    app.output.result(
+        {"db": path, "accountId": account, "summary": to_jsonable(_fields(summary))},
+        f"Seeded account {account} of {path} with {sites:,} sites and {folders:,} folders.",
+        ids=[account],
+    )
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
 
 
 def _fields(summary: object) -> object:
     if hasattr(summary, "__dataclass_fields__"):
-        return {name: getattr(summary, name) for name in summary.__dataclass_fields__}
+        return {_camel(name): getattr(summary, name) for name in summary.__dataclass_fields__}
     return summary
 
 
 @group.command("reset")
 @click.option("--db", metavar="PATH", help=DB_HELP)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-@json_option
+@format_option
 @pass_app
 def reset(app: AppContext, db: str | None, yes: bool) -> None:
     """Erase every account, site and folder of the sandbox.
@@ -228,12 +233,14 @@ def reset(app: AppContext, db: str | None, yes: bool) -> None:
         if not sys.stdin.isatty():
             raise InputError(f"add --yes to erase the sandbox at {path} without being asked")
         click.confirm(f"Erase every account, site and folder in {path}?", abort=True, err=True)
-    sandbox = open_sandbox(path, seed_if_new=False)
+    try:
+        sandbox = open_sandbox(path, seed_if_new=False)
+    except SandboxUnusable:
+        # corrupt or not a database: erasing it is what was asked for
+        Path(path).unlink()
+        sandbox = open_sandbox(path, seed_if_new=False)
     try:
         sandbox.reset()
     finally:
         sandbox.close()
-    if app.output.json:
-        app.output.emit_json({"db": path, "reset": True})
-    else:
-        app.output.line(f"Reset the sandbox at {path}.")
+    app.output.result({"db": path, "reset": True}, f"Reset the sandbox at {path}.")

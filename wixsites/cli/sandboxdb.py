@@ -4,15 +4,23 @@ directory (``WIXSITES_SANDBOX_DB`` overrides it), seeded with a default account 
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
 import platformdirs
 
 if TYPE_CHECKING:
     from wixsandbox import Sandbox
 
-__all__ = ["DEFAULT_SEED_FOLDERS", "DEFAULT_SEED_SITES", "default_db_path", "open_sandbox"]
+__all__ = [
+    "DEFAULT_SEED_FOLDERS",
+    "DEFAULT_SEED_SITES",
+    "SandboxUnusable",
+    "default_db_path",
+    "open_sandbox",
+]
 
 DB_ENV = "WIXSITES_SANDBOX_DB"
 DEFAULT_SEED_SITES = 40
@@ -26,15 +34,30 @@ def default_db_path() -> str:
     return str(Path(platformdirs.user_data_dir("wixsites")) / "sandbox.db")
 
 
+class SandboxUnusable(click.ClickException):
+    """The sandbox's SQLite file is corrupt, not a database, or cannot be opened: exit status 1."""
+
+    exit_code = 1
+
+    def __init__(self, path: str, error: Exception) -> None:
+        super().__init__(
+            f"the sandbox database {path} cannot be used ({error}); erase it and start afresh "
+            f"with `wixsites sandbox reset`, or point WIXSITES_SANDBOX_DB at another file"
+        )
+
+
 def open_sandbox(db: str | None = None, *, seed_if_new: bool = True) -> Sandbox:
     """Open (creating if need be) the sandbox at `db`; a new one gets a default account of sites."""
     from wixsandbox import Sandbox  # the sandbox (starlette, SQLite) loads only when used
 
     path = db or default_db_path()
     is_new = path == ":memory:" or not Path(path).exists()
-    if path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    sandbox = Sandbox(path)
+    try:
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        sandbox = Sandbox(path)
+    except (sqlite3.DatabaseError, OSError) as error:
+        raise SandboxUnusable(path, error) from None
     if is_new and seed_if_new:
         credentials = sandbox.default_credentials()
         sandbox.seed(credentials.account_id, sites=DEFAULT_SEED_SITES, folders=DEFAULT_SEED_FOLDERS)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from wixsites.cli.app import format_option, json_option
+from wixsites.cli.app import format_option, json_option, yes_option
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
@@ -20,6 +20,7 @@ from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.models import site_row, value
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
+from wixsites.cli.report import report_option
 from wixsites.query import COUNT_UNSUPPORTED_FIELDS, filter_fields
 
 __all__ = ["group"]
@@ -117,6 +118,10 @@ def list_sites(
     if app.output.json:
         app.output.emit_json(sites)
         return
+    if app.output.format == "ids":
+        for site in sites:
+            app.output.line(str(value(site.id)))
+        return
     folders = load_folders(client)
     rows = [site_row(site, folders.path(value(site.folder_id) or ROOT)) for site in sites]
     app.output.records(COLUMNS, rows)
@@ -130,12 +135,12 @@ def _sort(values: tuple[str, ...]) -> list[tuple[str, str]] | None:
 
 @group.command("count")
 @filter_options
-@json_option
+@format_option
 @pass_app
 def count_sites(
     app: AppContext, filter_json: str | None, where: tuple[str, ...], folder: str | None
 ) -> None:
-    """Count sites.
+    """Count sites (--format ids: the ids of the sites counted).
 
     \b
     Examples:
@@ -144,15 +149,21 @@ def count_sites(
     """
     query_filter = _filter(app, filter_json, where, folder)
     client = app.client()
+    if app.output.format == "ids":
+        for site in client.sites.query(filter=query_filter, page_size=100):
+            app.output.line(str(value(site.id)))
+        return
     if filter_fields(query_filter) & COUNT_UNSUPPORTED_FIELDS:
         # Count Sites would ignore these and count every site: count the query's sites instead
         count = sum(1 for _ in client.sites.query(filter=query_filter, page_size=100))
     else:
         count = client.sites.count(filter=query_filter)
-    if app.output.json:
-        app.output.emit_json({"count": count})
-    else:
+    if app.output.format == "table":
         app.output.line(str(count))
+    else:
+        app.output.records(
+            (Column("count", "count", "right"),), [{"count": count}], json_payload={"count": count}
+        )
 
 
 @group.command("move")
@@ -181,7 +192,9 @@ def count_sites(
     default=None,
     help="Show a progress bar (default: when stderr is a terminal).",
 )
-@json_option
+@report_option
+@yes_option
+@format_option
 @pass_app
 def move(
     app: AppContext,
@@ -190,11 +203,15 @@ def move(
     from_file: str | None,
     dry_run: bool,
     progress: bool | None,
+    report_file: str | None,
+    yes: bool,
 ) -> None:
     """Move sites into a folder, 500 per request.
 
-    Ids come from arguments, from --from-file, or from standard input (-). The summary lists every
-    site that did not move, with the reason; the exit status is 1 if any did not.
+    Ids come from arguments, from --from-file, or from standard input (-). The summary counts the
+    sites by outcome and reason, with the first 20 ids of each; --report FILE (.json or .csv) has
+    every id, and so does --json. The exit status is 1 if any site did not move. On a terminal it
+    asks before moving (--yes does not ask).
 
     \b
     Examples:
@@ -216,4 +233,6 @@ def move(
         target_path=folders.path(target_id),
         dry_run=dry_run,
         progress=progress,
+        report_file=report_file,
+        yes=yes,
     )

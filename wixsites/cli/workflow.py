@@ -14,7 +14,7 @@ from typing import Any
 import click
 from wix_sites_api.models import Folder
 
-from wixsites.cli.app import format_option, json_option
+from wixsites.cli.app import format_option
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.folderindex import ROOT, FolderIndex
@@ -23,6 +23,9 @@ from wixsites.cli.ids import collect_site_ids, read_ids_file
 from wixsites.cli.models import value
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
+from wixsites.cli.report import report_option
+from wixsites.errors import WixError
+from wixsites.folders import check_path
 
 __all__ = ["DEFAULT_STAGES", "group", "stage_named", "stages"]
 
@@ -91,34 +94,42 @@ def _stage_list(text: str) -> list[str]:
     metavar="A,B,...",
     help="The stage folders to have at root.",
 )
-@json_option
+@format_option
 @pass_app
 def init(app: AppContext, stage_names: str) -> None:
     """Create the stage folders at root that are missing (safe to run again)."""
     wanted = _stage_list(stage_names)
     client = app.client()
     index = load_folders(client)
-    created, existing = [], []
+    for name in wanted:
+        check_path(name)  # every name is checked before the first folder is created
+    created: list[str] = []
+    existing: list[str] = []
     for name in wanted:
         folder = index.child_named(ROOT, name)
         if folder is None:
-            folder = client.folders.create(name, parent=None)
+            try:
+                folder = client.folders.create(name, parent=None)
+            except WixError as error:
+                if created:
+                    error.message = f"{error.message} (already created: {', '.join(created)})"
+                    error.args = (error.message,)
+                raise
             index.folders[index.id_of(folder)] = folder
             created.append(name)
         else:
             existing.append(name)
     ids = {n: index.id_of(index.child_named(ROOT, n) or Folder()) for n in wanted}
-    if app.output.json:
-        app.output.emit_json({"stages": ids, "created": created, "existing": existing})
-        return
-    app.output.line(
-        f"Created {', '.join(created)}." if created else "Every stage was already there."
-    )
+    message = f"Created {', '.join(created)}." if created else "Every stage was already there."
     if created and existing:
-        app.output.line(f"Already there: {', '.join(existing)}.")
+        message += f"\nAlready there: {', '.join(existing)}."
+    app.output.result(
+        {"stages": ids, "created": created, "existing": existing}, message, ids=list(ids.values())
+    )
 
 
 def _move_options(command: Any) -> Any:
+    command = report_option(command)
     command = click.option(
         "--progress/--no-progress",
         default=None,
@@ -140,7 +151,7 @@ def _move_options(command: Any) -> Any:
     help="Read ids from a CSV or a text file; - is standard input.",
 )
 @_move_options
-@json_option
+@format_option
 @pass_app
 def advance(
     app: AppContext,
@@ -149,6 +160,7 @@ def advance(
     from_file: str | None,
     dry_run: bool,
     progress: bool | None,
+    report_file: str | None,
 ) -> None:
     """Move sites into a stage.
 
@@ -162,11 +174,17 @@ def advance(
             "give site ids as arguments, --from-file FILE, or - to read standard input"
         )
     ids = collect_site_ids(site_ids, from_file, sys.stdin)
-    _move_into_stage(app, ids, stage, dry_run=dry_run, progress=progress)
+    _move_into_stage(app, ids, stage, dry_run=dry_run, progress=progress, report_file=report_file)
 
 
 def _move_into_stage(
-    app: AppContext, ids: Sequence[str], stage: str, *, dry_run: bool, progress: bool | None
+    app: AppContext,
+    ids: Sequence[str],
+    stage: str,
+    *,
+    dry_run: bool,
+    progress: bool | None,
+    report_file: str | None,
 ) -> None:
     index = load_folders(app.client())
     target = index.id_of(stage_named(index, stage))
@@ -177,6 +195,7 @@ def _move_into_stage(
         target_path=index.path(target),
         dry_run=dry_run,
         progress=progress,
+        report_file=report_file,
     )
 
 
@@ -190,9 +209,16 @@ def _move_into_stage(
 )
 @click.option("--stage", default=SUSPENDED, show_default=True, help="The stage of suspended sites.")
 @_move_options
-@json_option
+@format_option
 @pass_app
-def suspend(app: AppContext, unpaid: str, stage: str, dry_run: bool, progress: bool | None) -> None:
+def suspend(
+    app: AppContext,
+    unpaid: str,
+    stage: str,
+    dry_run: bool,
+    progress: bool | None,
+    report_file: str | None,
+) -> None:
     """Move every unpaid site into Suspended; report the ids that are not in the account.
 
     \b
@@ -200,7 +226,7 @@ def suspend(app: AppContext, unpaid: str, stage: str, dry_run: bool, progress: b
       wixsites workflow suspend --unpaid billing-export.csv
     """
     ids = read_ids_file(unpaid, sys.stdin)
-    _move_into_stage(app, ids, stage, dry_run=dry_run, progress=progress)
+    _move_into_stage(app, ids, stage, dry_run=dry_run, progress=progress, report_file=report_file)
 
 
 @group.command("status")
@@ -222,7 +248,7 @@ def status(app: AppContext) -> None:
 @group.command("rename-stage")
 @click.argument("old")
 @click.argument("new")
-@json_option
+@format_option
 @pass_app
 def rename_stage(app: AppContext, old: str, new: str) -> None:
     """Rename a stage when the process changes, e.g. QA to Review.
@@ -236,9 +262,7 @@ def rename_stage(app: AppContext, old: str, new: str) -> None:
     index = load_folders(app.client())
     folder = stage_named(index, old)
     app.client().folders.rename(index.id_of(folder), new.strip())
-    if app.output.json:
-        app.output.emit_json(
-            {"id": index.id_of(folder), "old": index.name_of(folder), "new": new.strip()}
-        )
-    else:
-        app.output.line(f"Renamed stage {index.name_of(folder)} to {new.strip()}.")
+    app.output.result(
+        {"id": index.id_of(folder), "old": index.name_of(folder), "new": new.strip()},
+        f"Renamed stage {index.name_of(folder)} to {new.strip()}.",
+    )
