@@ -120,7 +120,7 @@ def test_onboard_and_purge(db: Path) -> None:
 
 
 def test_transfer_between_related_accounts(db: Path) -> None:
-    main = data("sandbox", "seed", "--sites", "0")["account_id"]
+    main = data("sandbox", "seed", "--sites", "0")["accountId"]
     data("sandbox", "seed", "--account-id", SUB, "--sites", "6", "--seed", "3")
     added = data("sandbox", "relate-accounts", main, SUB)
     assert added["added"] == [SUB]

@@ -216,7 +216,9 @@ def test_request_reaches_any_endpoint_with_the_clients_retries(sandbox: Sandbox)
         with pytest.raises(NotFound) as caught:
             wix.request("GET", "/no/such/endpoint")
         assert caught.value.request_id
-    answers = iter([httpx.Response(503, json={"message": "", "details": {}}), httpx.Response(200)])
+    answers = iter(
+        [httpx.Response(503, json={"message": "", "details": {}}), httpx.Response(200, json={})]
+    )
     seen: list[RequestInfo] = []
     with _client(
         httpx.MockTransport(lambda _request: next(answers)),

@@ -6,7 +6,6 @@ async clients.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import (
     AsyncIterator,
     Awaitable,

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from wixsites.cli.app import format_option, json_option, yes_option
+from wixsites.cli.app import format_option, yes_option
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
