@@ -36,14 +36,17 @@ from wixsites import (
     DeadlineExceeded,
     InvalidArgument,
     InvalidResponse,
+    MoveReport,
     PagingError,
     RetryPolicy,
     WixError,
     WixSites,
 )
 from wixsites.cli import cli
-from wixsites.cli.errors import InputError
+from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.folderindex import FolderIndex
+from wixsites.cli.output import Output
+from wixsites.cli.report import show_move_report
 
 Handler = Callable[[httpx.Request], httpx.Response]
 KEY = "hostile-test-key-0001"
@@ -903,3 +906,24 @@ def test_the_generated_functions_used_directly_get_the_same_errors() -> None:
         count_sites.sync_detailed(client=client.api, body=CountSitesRequest())
     assert caught.value.status == 200
     assert caught.value.request_id == RID
+
+
+def test_the_cli_prints_uncertain_ids_apart_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    report = MoveReport(
+        target=TARGET,
+        moved=[site_id(1)],
+        failed={site_id(2): "not found in this account"},
+        uncertain={site_id(3): "may have moved: 503; reading back where it is failed too: 503"},
+        requests=2,
+    )
+    with pytest.raises(CommandFailed) as caught:
+        show_move_report(Output("table"), report, target_path="Design")
+    printed = capsys.readouterr().out
+    assert "May have moved (1)" in printed
+    assert site_id(3) in printed
+    assert "1 may have moved" in str(caught.value)
+    with pytest.raises(CommandFailed):
+        show_move_report(Output("json"), report, target_path="Design")
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["uncertain"] == report.uncertain
+    assert payload["ok"] is False
