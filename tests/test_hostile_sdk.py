@@ -87,6 +87,9 @@ BAD_SITE_PAGES = {
     "sites of the wrong type": '{"sites": "abc"}',
     "a site of the wrong type": '{"sites": [5]}',
     "metadata of the wrong type": '{"sites": [], "metadata": [1, 2]}',
+    "hasNext of the wrong type": '{"sites": [], "metadata": {"hasNext": "yes"}}',
+    "a folderId of the wrong type": '{"sites": [{"folderId": 7}]}',
+    "a date of the wrong type": '{"sites": [{"createdDate": 5}]}',
     "an empty body": "",
 }
 
@@ -100,6 +103,37 @@ def test_an_unusable_answer_is_an_invalid_response(body: str) -> None:
     assert err.request_id == RID
     assert err.excerpt is not None
     assert RID in str(err)
+
+
+BAD_FOLDER_PAGES = {
+    "a total of the wrong type": '{"folders": [], "metadata": {"total": "5"}}',
+    "a negative offset": '{"folders": [], "metadata": {"offset": -1}}',
+    "a name of the wrong type": json.dumps({"folders": [{"id": site_id(1), "name": 5}]}),
+    "a parentId of the wrong type": json.dumps({"folders": [{"id": site_id(1), "parentId": 7}]}),
+    "folders of the wrong type": '{"folders": {"a": 1}}',
+}
+
+
+@pytest.mark.parametrize("body", BAD_FOLDER_PAGES.values(), ids=BAD_FOLDER_PAGES.keys())
+@pytest.mark.parametrize("via", ["query", "tree", "find"])
+def test_an_unusable_folder_page_is_an_invalid_response(body: str, via: str) -> None:
+    def read(client: WixSites) -> object:
+        if via == "query":
+            return list(client.folders.query())
+        if via == "tree":
+            return client.folders.tree(root_site_count=False)
+        return client.folders.find("a/b")
+
+    with wix(answer(200, body)) as client, pytest.raises(InvalidResponse) as caught:
+        read(client)
+    assert caught.value.status == 200
+
+
+def test_a_null_parent_is_root() -> None:
+    folders = [{"id": site_id(1), "name": "a", "parentId": None}]
+    with wix(_folders_server(folders)) as client:
+        found = client.folders.find("a")
+    assert found is not None
 
 
 def test_a_bad_uuid_is_never_a_bare_value_error() -> None:

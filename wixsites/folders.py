@@ -72,7 +72,7 @@ _EVERY_FOLDER = _Args(None, None, 1000)
 
 def _parent_of(folder: Folder) -> str:
     parent = folder.parent_id
-    return "" if isinstance(parent, Unset) or parent == "root" else parent.lower()
+    return "" if parent is None or isinstance(parent, Unset) or parent == "root" else parent.lower()
 
 
 def _child_named(name: str, parent: str) -> Flow[Folder | None]:

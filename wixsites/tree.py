@@ -73,7 +73,8 @@ class FolderNode:
 
     @property
     def name(self) -> str:
-        return "" if isinstance(self.folder.name, Unset) else self.folder.name
+        name = self.folder.name
+        return name if isinstance(name, str) else ""
 
     @property
     def site_count(self) -> int:
@@ -108,7 +109,9 @@ class FolderNode:
 
 def _parent(folder: Folder) -> str:
     parent = folder.parent_id
-    return "" if isinstance(parent, Unset) or parent in ("", "root") else parent.lower()
+    if parent is None or isinstance(parent, Unset) or parent in ("", "root"):
+        return ""
+    return parent.lower()
 
 
 def split_path(path: str) -> list[str]:
