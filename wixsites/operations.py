@@ -60,12 +60,15 @@ R = TypeVar("R")
 
 @dataclass(frozen=True, slots=True)
 class Call(Generic[R]):
-    """A request to make: `module` is a generated endpoint module, `kwargs` its arguments."""
+    """A request to make: `module` is a generated endpoint module, `kwargs` its arguments.
+    `min_attempts`: the attempts this call gets even when the client's retry policy allows fewer
+    (for a read that settles an uncertain move: reading again is always safe)."""
 
     module: ModuleType
     kwargs: dict[str, Any]
     parse: Callable[[Any], R]
     label: str = field(default="")
+    min_attempts: int = 1
 
     def result(self, parsed: object) -> R:
         if parsed is None:  # a status the spec does not document as success (e.g. a redirect)

@@ -12,7 +12,15 @@ from wix_sites_api.types import Unset
 
 from wixsites.errors import AmbiguousFolderPath, InvalidArgument
 
-__all__ = ["FolderNode", "FolderTree", "ambiguous", "match_path", "name_key", "split_path"]
+__all__ = [
+    "FolderNode",
+    "FolderTree",
+    "ambiguous",
+    "has_spellings",
+    "match_path",
+    "name_key",
+    "split_path",
+]
 
 N = TypeVar("N")
 
@@ -21,6 +29,11 @@ def name_key(name: str) -> str:
     """A folder name as compared: Unicode-normalized (NFC), so that "Café" typed with a
     combining accent and with a precomposed one are the same name."""
     return unicodedata.normalize("NFC", name)
+
+
+def has_spellings(name: str) -> bool:
+    """Whether the name can be written in more than one Unicode form (it has accents...)."""
+    return unicodedata.normalize("NFD", name) != name_key(name) or name_key(name) != name
 
 
 def match_path(
