@@ -715,6 +715,22 @@ def test_the_sandbox_compares_sibling_names_nfc_normalized() -> None:
         assert renamed.status_code == 409
 
 
+def test_the_sandbox_refuses_nfc_twins_on_move_and_delete_too() -> None:
+    with (
+        sandbox_fixtures.make_sandbox() as sandbox,
+        sandbox_fixtures.client(sandbox) as http,
+    ):
+        sandbox_fixtures.create_folder(http, CAFE_NFC)
+        box = sandbox_fixtures.create_folder(http, "Box")
+        twin = sandbox_fixtures.create_folder(http, CAFE_NFD, parent=box["id"])
+        moved = http.patch(
+            sandbox_fixtures.MOVE_FOLDERS, json={"folderIds": [twin["id"]], "targetFolderId": ""}
+        )
+        assert moved.status_code == 409
+        deleted = http.delete(f"{sandbox_fixtures.FOLDERS}/{box['id']}")
+        assert deleted.status_code == 409
+
+
 def test_find_and_ensure_compare_names_nfc_normalized() -> None:
     with (
         sandbox_fixtures.make_sandbox() as sandbox,
