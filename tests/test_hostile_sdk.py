@@ -10,6 +10,7 @@ bomb, a body too large to buffer) are raw HTTP/1.1 servers on 127.0.0.1 (`RawSer
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import json
 import socket
@@ -342,6 +343,8 @@ class RawServer:
 
     def close(self) -> None:
         self.stop.set()
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)  # wakes the accept() at once (Linux)
         self.sock.close()
         self.thread.join(2)
 
@@ -939,6 +942,7 @@ def _encoded(encoding: bytes, body: bytes) -> Callable[[socket.socket], None]:
         (b"br", b"\x0b\x02\x80{}\x03", "UNSUPPORTED_ENCODING"),
         (b"gzip, gzip", gzip.compress(gzip.compress(b"{}")), "UNSUPPORTED_ENCODING"),
     ],
+    ids=["corrupt gzip", "brotli", "gzip twice"],
 )
 def test_an_answer_encoded_wrongly_is_an_invalid_response(
     raw_server: Any, encoding: bytes, body: bytes, code: str
