@@ -10,6 +10,7 @@ bomb, a body too large to buffer) are raw HTTP/1.1 servers on 127.0.0.1 (`RawSer
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gzip
 import json
 import socket
@@ -36,14 +37,17 @@ from wixsites import (
     DeadlineExceeded,
     InvalidArgument,
     InvalidResponse,
+    MoveReport,
     PagingError,
     RetryPolicy,
     WixError,
     WixSites,
 )
 from wixsites.cli import cli
-from wixsites.cli.errors import InputError
+from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.folderindex import FolderIndex
+from wixsites.cli.output import Output
+from wixsites.cli.report import show_move_report
 
 Handler = Callable[[httpx.Request], httpx.Response]
 KEY = "hostile-test-key-0001"
@@ -84,6 +88,9 @@ BAD_SITE_PAGES = {
     "sites of the wrong type": '{"sites": "abc"}',
     "a site of the wrong type": '{"sites": [5]}',
     "metadata of the wrong type": '{"sites": [], "metadata": [1, 2]}',
+    "hasNext of the wrong type": '{"sites": [], "metadata": {"hasNext": "yes"}}',
+    "a folderId of the wrong type": '{"sites": [{"folderId": 7}]}',
+    "a date of the wrong type": '{"sites": [{"createdDate": 5}]}',
     "an empty body": "",
 }
 
@@ -97,6 +104,37 @@ def test_an_unusable_answer_is_an_invalid_response(body: str) -> None:
     assert err.request_id == RID
     assert err.excerpt is not None
     assert RID in str(err)
+
+
+BAD_FOLDER_PAGES = {
+    "a total of the wrong type": '{"folders": [], "metadata": {"total": "5"}}',
+    "a negative offset": '{"folders": [], "metadata": {"offset": -1}}',
+    "a name of the wrong type": json.dumps({"folders": [{"id": site_id(1), "name": 5}]}),
+    "a parentId of the wrong type": json.dumps({"folders": [{"id": site_id(1), "parentId": 7}]}),
+    "folders of the wrong type": '{"folders": {"a": 1}}',
+}
+
+
+@pytest.mark.parametrize("body", BAD_FOLDER_PAGES.values(), ids=BAD_FOLDER_PAGES.keys())
+@pytest.mark.parametrize("via", ["query", "tree", "find"])
+def test_an_unusable_folder_page_is_an_invalid_response(body: str, via: str) -> None:
+    def read(client: WixSites) -> object:
+        if via == "query":
+            return list(client.folders.query())
+        if via == "tree":
+            return client.folders.tree(root_site_count=False)
+        return client.folders.find("a/b")
+
+    with wix(answer(200, body)) as client, pytest.raises(InvalidResponse) as caught:
+        read(client)
+    assert caught.value.status == 200
+
+
+def test_a_null_parent_is_root() -> None:
+    folders = [{"id": site_id(1), "name": "a", "parentId": None}]
+    with wix(_folders_server(folders)) as client:
+        found = client.folders.find("a")
+    assert found is not None
 
 
 def test_a_bad_uuid_is_never_a_bare_value_error() -> None:
@@ -305,6 +343,8 @@ class RawServer:
 
     def close(self) -> None:
         self.stop.set()
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)  # wakes the accept() at once (Linux)
         self.sock.close()
         self.thread.join(2)
 
@@ -543,7 +583,7 @@ def test_under_faults_every_id_reported_moved_is_in_the_target_and_no_failed_one
             target = str(calm.folders.create("Target").id)
         faulty = sandbox.transport(fault_rate=0.3, fault_seed=11)
         reports = []
-        with _sdk(sandbox, transport=faulty, retry=None) as client:
+        with _sdk(sandbox, transport=faulty, retry=None, sleep=lambda _: None) as client:
             for start in range(0, len(ids), 10):
                 reports.append(client.sites.move(ids[start : start + 10], target))
         with _sdk(sandbox, transport=sandbox.transport()) as calm:
@@ -556,7 +596,7 @@ def test_under_faults_every_id_reported_moved_is_in_the_target_and_no_failed_one
     assert not set(failed) & in_target
     assert failed  # the faults did strike (so the check above was not vacuous)
     assert any("read back" in r for rep in reports for r in rep.failed.values())
-    assert len(uncertain) < len(ids) // 4
+    assert len(uncertain) < len(ids) // 20  # the read-backs get attempts of their own
     for rep in reports:
         assert all(reason.startswith("may have moved") for reason in rep.uncertain.values())
 
@@ -565,10 +605,11 @@ class LosingServer:
     """Applies each move, then loses its answer in the way given; answers reads (`$in` by id)
     with where each item is, or fails them too."""
 
-    def __init__(self, ids: list[str], lose: str, reads_fail: bool = False) -> None:
+    def __init__(self, ids: list[str], lose: str, reads_fail: int = 0) -> None:
         self.where = dict.fromkeys(ids, "")
         self.lose = lose
-        self.reads_fail = reads_fail
+        self.reads_fail = reads_fail  # how many reads fail before one succeeds
+        self.reads = 0
         self.applied = True
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -581,8 +622,9 @@ class LosingServer:
             if self.lose == "drop":
                 raise httpx.RemoteProtocolError("connection lost", request=request)
             return httpx.Response(503, json={})
-        if self.reads_fail:
-            return httpx.Response(500, json={})
+        self.reads += 1
+        if self.reads <= self.reads_fail:
+            return httpx.Response(503, json={})
         wanted = body["query"]["filter"]["id"]["$in"]
         if request.url.path.startswith("/site-list"):
             sites = [{"id": i, "folderId": self.where[i]} for i in wanted if i in self.where]
@@ -619,8 +661,10 @@ def test_a_move_not_applied_is_read_back_as_failed() -> None:
 
 def test_a_move_that_cannot_be_read_back_is_uncertain_not_failed() -> None:
     ids = [site_id(i) for i in range(3)]
-    with wix(LosingServer(ids, "drop", reads_fail=True)) as client:
+    server = LosingServer(ids, "drop", reads_fail=99)
+    with wix(server, sleep=lambda _: None) as client:
         report = client.sites.move(ids, TARGET)
+    assert server.reads == 3  # the read back's own attempts, though the client retries nothing
     assert report.failed == {}
     assert set(report.uncertain) == set(ids)
     assert all(r.startswith("may have moved") for r in report.uncertain.values())
@@ -672,6 +716,22 @@ def test_the_sandbox_compares_sibling_names_nfc_normalized() -> None:
             json={"folder": {"name": CAFE_NFD}, "fieldMask": "name"},
         )
         assert renamed.status_code == 409
+
+
+def test_the_sandbox_refuses_nfc_twins_on_move_and_delete_too() -> None:
+    with (
+        sandbox_fixtures.make_sandbox() as sandbox,
+        sandbox_fixtures.client(sandbox) as http,
+    ):
+        sandbox_fixtures.create_folder(http, CAFE_NFC)
+        box = sandbox_fixtures.create_folder(http, "Box")
+        twin = sandbox_fixtures.create_folder(http, CAFE_NFD, parent=box["id"])
+        moved = http.patch(
+            sandbox_fixtures.MOVE_FOLDERS, json={"folderIds": [twin["id"]], "targetFolderId": ""}
+        )
+        assert moved.status_code == 409
+        deleted = http.delete(f"{sandbox_fixtures.FOLDERS}/{box['id']}")
+        assert deleted.status_code == 409
 
 
 def test_find_and_ensure_compare_names_nfc_normalized() -> None:
@@ -886,6 +946,7 @@ def _encoded(encoding: bytes, body: bytes) -> Callable[[socket.socket], None]:
             "UNSUPPORTED_ENCODING",
         ),
     ],
+    ids=["corrupt gzip", "brotli", "gzip twice"],
 )
 def test_an_answer_encoded_wrongly_is_an_invalid_response(
     raw_server: Any, encoding: bytes, body: bytes, code: str
@@ -907,3 +968,56 @@ def test_the_generated_functions_used_directly_get_the_same_errors() -> None:
         count_sites.sync_detailed(client=client.api, body=CountSitesRequest())
     assert caught.value.status == 200
     assert caught.value.request_id == RID
+
+
+def test_the_cli_prints_uncertain_ids_apart_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    report = MoveReport(
+        target=TARGET,
+        moved=[site_id(1)],
+        failed={site_id(2): "not found in this account"},
+        uncertain={site_id(3): "may have moved: 503; reading back where it is failed too: 503"},
+        requests=2,
+    )
+    with pytest.raises(CommandFailed) as caught:
+        show_move_report(Output("table"), report, target_path="Design")
+    printed = capsys.readouterr().out
+    assert "May have moved (1)" in printed
+    assert site_id(3) in printed
+    assert "1 may have moved" in str(caught.value)
+    with pytest.raises(CommandFailed):
+        show_move_report(Output("json"), report, target_path="Design")
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["uncertain"] == report.uncertain
+    assert payload["ok"] is False
+
+
+def test_the_read_back_is_retried_even_when_the_client_retries_nothing() -> None:
+    ids = [site_id(i) for i in range(3)]
+    server = LosingServer(ids, "drop", reads_fail=2)
+    with wix(server, sleep=lambda _: None) as client:
+        report = client.sites.move(ids, TARGET)
+    assert report.moved == ids
+    assert server.reads == 3
+
+
+def test_a_create_whose_answer_was_lost_finds_its_folder_under_another_spelling() -> None:
+    # The first attempt created the folder (the server stored the NFC spelling) and its answer
+    # was lost; the retry meets a 409; the server's name filter compares exactly, so only the
+    # listing of every folder finds it.
+    made = {"id": site_id(1), "name": CAFE_NFC, "parentId": ""}
+    creates = [0]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        if request.url.path.endswith("/folders"):
+            creates[0] += 1
+            if creates[0] == 1:
+                raise httpx.RemoteProtocolError("lost", request=request)
+            return httpx.Response(409, json={"details": {"applicationError": {"code": "EXISTS"}}})
+        wanted = (body["query"].get("filter") or {}).get("name")
+        folders = [made] if wanted in (None, CAFE_NFC) else []
+        return httpx.Response(200, json={"folders": folders})
+
+    with wix(handler, retry=RetryPolicy(max_attempts=2), sleep=lambda _: None) as client:
+        folder = client.folders.create(CAFE_NFD)
+    assert str(folder.id) == site_id(1)

@@ -36,7 +36,7 @@ from wixsites.query import (
     normalize_sort,
 )
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
-from wixsites.tree import FolderNode, FolderTree, name_key, split_path
+from wixsites.tree import FolderNode, FolderTree, has_spellings, name_key, split_path
 
 __all__ = [
     "AsyncFolderQuery",
@@ -98,14 +98,17 @@ _EVERY_FOLDER = _Args(None, None, 1000)
 
 def _parent_of(folder: Folder) -> str:
     parent = folder.parent_id
-    return "" if isinstance(parent, Unset) or parent == "root" else parent.lower()
+    return "" if parent is None or isinstance(parent, Unset) or parent == "root" else parent.lower()
 
 
 def _child_named(name: str, parent: str) -> Flow[Folder | None]:
-    # Filter on the name only (documented) and check the parent here; a server that compares
-    # names as given may miss a differently normalized spelling: then look through every folder.
+    # Filter on the name only (documented) and check the parent here. A server that compares
+    # names as given misses another spelling of a name with accents: look through every folder.
     key = name_key(name)
-    for args in (_Args({"name": name}, None, 1000), _EVERY_FOLDER):
+    listings = [_Args({"name": name}, None, 1000)]
+    if has_spellings(name):
+        listings.append(_EVERY_FOLDER)
+    for args in listings:
         for folder in (yield from _all_folders(args)):
             if (
                 isinstance(folder.name, str)

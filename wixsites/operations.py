@@ -78,13 +78,15 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
 class Call(Generic[R]):
     """A request to make: `module` is a generated endpoint module, `kwargs` its arguments.
     A call that is not `idempotent` (Duplicate Site) is not retried after a failure that may
-    have been applied."""
+    have been applied. `min_attempts`: the attempts this call gets even when the client's retry
+    policy allows fewer (for a read that settles an uncertain move: reading again is always safe)."""
 
     module: ModuleType | type[RawEndpoint]
     kwargs: dict[str, Any]
     parse: Callable[[Any], R]
     label: str = field(default="")
     idempotent: bool = True
+    min_attempts: int = 1
 
     @property
     def permissions(self) -> tuple[str, ...]:
@@ -178,15 +180,43 @@ def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | Unset
     return [Sorting(field_name=s["fieldName"], order=SortOrder(s["order"])) for s in value]
 
 
+# The generated parsers check the shape of an answer, not every field's type; the fields the SDK
+# computes with are checked here, inside the call, so that a wrong type is an `InvalidResponse`.
+
+
+def _opt_int(value: object, what: str) -> int | None:
+    if value is None or isinstance(value, Unset):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{what} is {cap_text(repr(value), 40)}, not a non-negative integer")
+    return value
+
+
+def _opt_bool(value: object, what: str) -> bool | None:
+    if value is None or isinstance(value, Unset):
+        return None
+    if not isinstance(value, bool):
+        raise ValueError(f"{what} is {cap_text(repr(value), 40)}, not true or false")
+    return value
+
+
+def _text_fields(items: Sequence[object], kind: str, *fields: str) -> None:
+    for item in items:
+        for name in fields:
+            value = getattr(item, name)
+            if not (value is None or isinstance(value, str | Unset)):
+                raise ValueError(f"a {kind}'s {name} is {cap_text(repr(value), 40)}, not a string")
+
+
 def _cursor_page(parsed: QuerySitesResponse, cursor: str | None) -> Page[Site]:
     items = [] if isinstance(parsed.sites, Unset) else parsed.sites
+    _text_fields(items, "site", "folder_id")
     next_cursor: str | None = None
     prev_cursor: str | None = None
     has_next: bool | None = None
     meta = parsed.metadata
     if not isinstance(meta, Unset):
-        if not isinstance(meta.has_next, Unset):
-            has_next = meta.has_next
+        has_next = _opt_bool(meta.has_next, "hasNext")
         if not isinstance(meta.cursors, Unset):
             nxt, prv = meta.cursors.next_, meta.cursors.prev
             next_cursor = nxt if isinstance(nxt, str) and nxt else None
@@ -227,11 +257,11 @@ def query_sites_page(
 
 
 def _count(parsed: CountSitesResponse) -> int:
-    count: object = parsed.count
-    if isinstance(count, Unset):
+    if isinstance(parsed.count, Unset):
         return 0
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise ValueError(f"count is {cap_text(repr(count), 40)}, not a non-negative integer")
+    count = _opt_int(parsed.count, "count")
+    if count is None:
+        raise ValueError("count is null, not a non-negative integer")
     return count
 
 
@@ -243,13 +273,12 @@ def count_sites_call(filter: Mapping[str, Any] | None) -> Call[int]:
 
 def _offset_page(parsed: QueryFoldersResponse, offset: int) -> Page[Folder]:
     items = [] if isinstance(parsed.folders, Unset) else parsed.folders
+    _text_fields(items, "folder", "name", "parent_id")
     total: int | None = None
     echoed: int | None = None
     if not isinstance(parsed.metadata, Unset):
-        if not isinstance(parsed.metadata.total, Unset):
-            total = parsed.metadata.total
-        if not isinstance(parsed.metadata.offset, Unset):
-            echoed = parsed.metadata.offset
+        total = _opt_int(parsed.metadata.total, "total")
+        echoed = _opt_int(parsed.metadata.offset, "offset")
     return Page(items=items, offset=offset if echoed is None else echoed, total=total, raw=parsed)
 
 

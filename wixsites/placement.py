@@ -8,17 +8,24 @@ folder (or parent) with the target.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from typing import TypeVar
 
 from wix_sites_api.types import Unset
 
-from wixsites.operations import query_folders_page, query_sites_page
+from wixsites.operations import Call, query_folders_page, query_sites_page
 from wixsites.paging import CursorPager, OffsetPager
 from wixsites.runner import Flow
 
 __all__ = ["CHECK_BATCH", "folders_in_target", "sites_in_target"]
 
+R = TypeVar("R")
+
 CHECK_BATCH = 100  # ids per `$in` read (the live Query Sites pages 100 at a time)
+# Attempts of each read, whatever the client's retry policy: a read is safe to repeat, and each
+# failed one leaves ids uncertain.
+READ_BACK_ATTEMPTS = 3
 
 
 def _folder_key(value: object) -> str:
@@ -26,6 +33,10 @@ def _folder_key(value: object) -> str:
     if value is None or isinstance(value, Unset) or value in ("", "root"):
         return ""
     return str(value).lower()
+
+
+def _persistent(call: Call[R]) -> Call[R]:
+    return dataclasses.replace(call, min_attempts=READ_BACK_ATTEMPTS)
 
 
 def _chunks(ids: Sequence[str]) -> list[list[str]]:
@@ -38,11 +49,13 @@ def sites_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
     for chunk in _chunks(ids):
         pager = CursorPager()
         while not pager.done:
-            page = yield query_sites_page(
-                filter=None if pager.cursor else {"id": {"$in": chunk}},
-                sort=None,
-                limit=CHECK_BATCH,
-                cursor=pager.cursor,
+            page = yield _persistent(
+                query_sites_page(
+                    filter=None if pager.cursor else {"id": {"$in": chunk}},
+                    sort=None,
+                    limit=CHECK_BATCH,
+                    cursor=pager.cursor,
+                )
             )
             for site in page.items:
                 found[str(site.id).lower()] = _folder_key(site.folder_id) == target
@@ -56,8 +69,13 @@ def folders_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
     for chunk in _chunks(ids):
         pager = OffsetPager(CHECK_BATCH)
         while not pager.done:
-            page = yield query_folders_page(
-                filter={"id": {"$in": chunk}}, sort=None, limit=CHECK_BATCH, offset=pager.offset
+            page = yield _persistent(
+                query_folders_page(
+                    filter={"id": {"$in": chunk}},
+                    sort=None,
+                    limit=CHECK_BATCH,
+                    offset=pager.offset,
+                )
             )
             for folder in page.items:
                 found[str(folder.id).lower()] = _folder_key(folder.parent_id) == target

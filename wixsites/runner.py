@@ -8,6 +8,7 @@ bisection) is written once as a flow, and the sync and async runners only differ
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import random
 import time
@@ -54,6 +55,11 @@ class _Base:
     def _scope(self, call: Call[Any]) -> CallScope:
         deadline = None if self.deadline is None else time.monotonic() + self.deadline
         return CallScope(deadline, self.max_response_bytes, call.label)
+
+    def _policy(self, call: Call[Any]) -> RetryPolicy:
+        if call.min_attempts <= self.retry.max_attempts:
+            return self.retry
+        return dataclasses.replace(self.retry, max_attempts=call.min_attempts)
 
     def _delay(self, call: Call[Any], state: RetryState, exc: Exception, scope: CallScope) -> float:
         """The wait before the next attempt; raises the failure when there is none in time."""
@@ -136,7 +142,7 @@ class SyncRunner(_Base):
                         response.headers.get("x-wix-request-id"),
                     )
                 except _RETRYABLE as exc:
-                    state = state or RetryState(self.retry, self.rng)
+                    state = state or RetryState(self._policy(call), self.rng)
                     delay = self._delay(call, state, exc, scope)
                     self._log_retry(call, exc, state, delay)
                     self.sleep(delay)
@@ -186,7 +192,7 @@ class AsyncRunner(_Base):
                         response.headers.get("x-wix-request-id"),
                     )
                 except _RETRYABLE as exc:
-                    state = state or RetryState(self.retry, self.rng)
+                    state = state or RetryState(self._policy(call), self.rng)
                     delay = self._delay(call, state, exc, scope)
                     self._log_retry(call, exc, state, delay)
                     await self.sleep(delay)

@@ -10,6 +10,7 @@ built from the raw answer (v2 body, legacy body, or none) with its headers.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import time
@@ -286,7 +287,8 @@ class AsyncWireTransport(httpx.AsyncBaseTransport):
         left = wire.cap_timeouts(request, scope)
         start = time.perf_counter()
         try:
-            async with asyncio.timeout(left):
+            # (no asyncio timeout without a deadline: the client may run under another loop)
+            async with contextlib.nullcontext() if left is None else asyncio.timeout(left):
                 response, content = await self._fetch(request, scope)
         except Exception as exc:
             raise wire.failed(request, start, exc, scope) from None

@@ -12,7 +12,15 @@ from wix_sites_api.types import Unset
 
 from wixsites.errors import AmbiguousFolderPath, InvalidArgument
 
-__all__ = ["FolderNode", "FolderTree", "ambiguous", "match_path", "name_key", "split_path"]
+__all__ = [
+    "FolderNode",
+    "FolderTree",
+    "ambiguous",
+    "has_spellings",
+    "match_path",
+    "name_key",
+    "split_path",
+]
 
 N = TypeVar("N")
 
@@ -21,6 +29,11 @@ def name_key(name: str) -> str:
     """A folder name as compared: Unicode-normalized (NFC), so that "Café" typed with a
     combining accent and with a precomposed one are the same name."""
     return unicodedata.normalize("NFC", name)
+
+
+def has_spellings(name: str) -> bool:
+    """Whether the name can be written in more than one Unicode form (it has accents...)."""
+    return unicodedata.normalize("NFD", name) != name_key(name) or name_key(name) != name
 
 
 def match_path(
@@ -73,7 +86,8 @@ class FolderNode:
 
     @property
     def name(self) -> str:
-        return "" if isinstance(self.folder.name, Unset) else self.folder.name
+        name = self.folder.name
+        return name if isinstance(name, str) else ""
 
     @property
     def site_count(self) -> int:
@@ -108,7 +122,9 @@ class FolderNode:
 
 def _parent(folder: Folder) -> str:
     parent = folder.parent_id
-    return "" if isinstance(parent, Unset) or parent in ("", "root") else parent.lower()
+    if parent is None or isinstance(parent, Unset) or parent in ("", "root"):
+        return ""
+    return parent.lower()
 
 
 def split_path(path: str) -> list[str]:
