@@ -981,9 +981,9 @@ def test_the_cli_prints_uncertain_ids_apart_and_fails(capsys: pytest.CaptureFixt
     with pytest.raises(CommandFailed) as caught:
         show_move_report(Output("table"), report, target_path="Design")
     printed = capsys.readouterr().out
-    assert "May have moved (1)" in printed
+    assert "uncertain: 1 site (may have moved: 503" in printed
     assert site_id(3) in printed
-    assert "1 may have moved" in str(caught.value)
+    assert "2 of 3 sites not moved, 1 of them may have moved" in str(caught.value)
     with pytest.raises(CommandFailed):
         show_move_report(Output("json"), report, target_path="Design")
     payload = json.loads(capsys.readouterr().out)
