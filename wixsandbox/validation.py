@@ -109,8 +109,10 @@ class FastCheck:
 
     def first_error(self, schema: dict[str, Any], instance: Any) -> str | None:
         try:
-            errors = self.validator(schema).iter_errors(instance)
-            for error in errors:
+            validator = self.validator(schema)
+            if validator.is_valid(instance):
+                return None
+            for error in validator.iter_errors(instance):
                 path = "/".join(map(str, error.instance_path))
                 return f"{path}: {str(error.message)[:300]}"
         except Exception:
