@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from wixsandbox.errors import ApiError, bad_request
-from wixsandbox.search import SearchIndex, candidates_sql
+from wixsandbox.search import SearchIndex
 
 LOGICAL = frozenset({"$and", "$or", "$not"})
 COMPARISONS = frozenset({"$eq", "$ne", "$gt", "$gte", "$lt", "$lte"})
@@ -165,11 +165,12 @@ class Compiler:
 
         Called before the search's own parameters are bound: the condition comes first in the SQL.
         """
-        query = self.search.query(text) if self.search is not None else None
-        if query is None:
+        found = self.search.candidates(text) if self.search is not None else None
+        if found is None:
             return None
         self.narrows = self.narrows or self.anchored
-        return candidates_sql(self.bind(query))
+        condition, value = found
+        return condition.format(self.bind(value))
 
     @staticmethod
     def both(narrow: str | None, found: str) -> str:
@@ -222,11 +223,14 @@ class Compiler:
         if op == "$startsWith":
             if spec.kind == "search":
                 text = str(operand).lower()
-                narrow = self.narrow(text)  # a prefix of a name is in the search text too
+                # A prefix of a name is in the search text too: that check is cheap, and narrows
+                # (through the search index, or before the costlier ones).
+                narrow = self.narrow(text)
                 return self.both(
                     narrow,
-                    f"(instr(casefold(s.name), {self.bind(text)}) = 1"
-                    f" OR instr(casefold(s.display_name), {self.bind(text)}) = 1)",
+                    f"(instr({spec.column}, {self.bind(text)}) > 0"
+                    f" AND (instr(casefold(s.name), {self.bind(text)}) = 1"
+                    f" OR instr(casefold(s.display_name), {self.bind(text)}) = 1))",
                 )
             return f"instr(casefold({col}), {self.bind(str(operand).lower())}) = 1"
         if op == "$contains":

@@ -12,9 +12,11 @@ AND of its trigrams, and triggers keep it in step with the table.
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 TABLE = "sites_fts"
 CREATE = (
@@ -84,19 +86,22 @@ class SearchIndex:
         sites = self.conn.execute("SELECT MAX(seq) FROM sites").fetchone()[0] or 0
         return max(100, math.isqrt((self.page or 1) * sites // FETCH_COST))
 
-    def query(self, text: str) -> str | None:
-        """The MATCH query to narrow by, or None to match `text` by checking each site."""
+    def candidates(self, text: str) -> tuple[str, Any] | None:
+        """The condition "the site is a candidate for `text`" (its parameter's place is ``{}``)
+        and its parameter; None to match `text` by checking each site instead."""
         query = match_query(text)
-        if query is None or self.page is None:
-            return query
+        if query is None:
+            return None
+        if self.page is None:
+            return f"s.seq IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH {{}})", query
         dense = self.dense()
-        found = self.conn.execute(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ?)",
-            (query, dense),
-        ).fetchone()[0]
-        return query if found < dense else None
-
-
-def candidates_sql(mark: str) -> str:
-    """The condition "the site is a candidate of the MATCH query bound at `mark`"."""
-    return f"s.seq IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH {mark})"
+        found = [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ?", (query, dense)
+            )
+        ]
+        if len(found) >= dense:
+            return None
+        # The candidates are at hand: the query takes them, rather than searching again.
+        return "s.seq IN (SELECT value FROM json_each({}))", json.dumps(found)

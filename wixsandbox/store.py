@@ -67,10 +67,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS folders_sibling_names ON folders (account_id, 
 """
 
 # The indexes of sites. Keyset paging walks one per sortable field in order; within a folder, one
-# per sortable field too (a folder is browsed in every order). Count Sites counts in covering
-# indexes that start with the namespace (an unfiltered count has `namespace = 'WIX'`) and one of
-# the equality filters; Query Sites does not use those (it walks its sort order instead: see
-# wixsandbox/sites.py).
+# per sortable field too (a folder is browsed in every order). They carry the columns of the
+# equality filters, so a walk checks those in the index and reads only the rows of the page.
+# Count Sites counts in covering indexes that start with the namespace (an unfiltered count has
+# `namespace = 'WIX'`) and one of the equality filters; Query Sites does not use those (it walks
+# its sort order instead: see wixsandbox/sites.py).
 _SORT_COLUMNS = {
     "created": "created_ms",
     "updated": "updated_ms",
@@ -78,16 +79,26 @@ _SORT_COLUMNS = {
     "display_name": "display_name",
 }
 _COUNTED = ("published", "editor_type", "domain_connected", "trashed_ms")
+_CHECKED = ("namespace", "published", "premium", "editor_type", "domain_connected", "trashed_ms")
+
+
+def _walked(*columns: str) -> str:
+    return ", ".join([*columns, *(c for c in (*_CHECKED, "folder_id") if c not in columns)])
+
+
 SITE_INDEXES = {
     "sites_by_id": "CREATE UNIQUE INDEX IF NOT EXISTS sites_by_id ON sites (account_id, id)",
     **{
-        f"sites_by_{name}": f"CREATE INDEX IF NOT EXISTS sites_by_{name} ON sites (account_id, {column}, id)"
+        f"sites_by_{name}": (
+            f"CREATE INDEX IF NOT EXISTS sites_by_{name} "
+            f"ON sites ({_walked('account_id', column, 'id')})"
+        )
         for name, column in _SORT_COLUMNS.items()
     },
     **{
         f"sites_in_folder_by_{name}": (
             f"CREATE INDEX IF NOT EXISTS sites_in_folder_by_{name} "
-            f"ON sites (account_id, folder_id, {column}, id)"
+            f"ON sites ({_walked('account_id', 'folder_id', column, 'id')})"
         )
         for name, column in _SORT_COLUMNS.items()
     },
@@ -100,8 +111,10 @@ SITE_INDEXES = {
         for column in _COUNTED
     },
 }
-# Indexes of earlier versions that newer ones replace (dropped when a database is opened).
+# Indexes of earlier versions that newer ones replace (dropped when a database is opened): by
+# name, or by the columns they had.
 _OLD_INDEXES = ("sites_by_folder",)
+_OLD_COLUMNS = {f"sites_by_{name}": 3 for name in _SORT_COLUMNS}
 # The number of sites of each folder, kept by triggers, so that Query Folders' siteCount does not
 # count a folder's sites per request.
 FOLDER_COUNTS = """
@@ -175,6 +188,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
     """Bring a database of any earlier version up to date (in a write transaction; idempotent)."""
     for name in _OLD_INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
+    for name, columns in _OLD_COLUMNS.items():
+        if len(conn.execute(f"PRAGMA index_info({name})").fetchall()) == columns:
+            conn.execute(f"DROP INDEX {name}")
     for statement in SITE_INDEXES.values():
         conn.execute(statement)
     if not _exists(conn, "folder_site_counts"):
