@@ -4,12 +4,14 @@ earlier version gains them when it is opened."""
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -172,3 +174,57 @@ def test_a_database_of_the_previous_version_opens_with_the_new_indexes(tmp_path:
 def test_iso_dates_are_those_of_datetime(ms: int) -> None:
     moment = datetime.fromtimestamp(ms // 1000, UTC)
     assert iso(ms) == moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+
+def _site_model(row: sqlite3.Row) -> dict[str, Any]:
+    """A site as openapi.yaml's Site shows it, built field by field from its row."""
+    site: dict[str, Any] = {
+        "id": row["id"],
+        "htmlAppId": row["html_app_id"],
+        "name": row["name"],
+        "displayName": row["display_name"],
+        "createdDate": iso(row["created_ms"]),
+        "updatedDate": iso(row["updated_ms"]),
+    }
+    if row["trashed_ms"]:
+        site["trashedDate"] = iso(row["trashed_ms"])
+    site |= {
+        "published": bool(row["published"]),
+        "premium": bool(row["premium"]),
+        "viewUrl": row["view_url"],
+        "editUrl": row["edit_url"],
+        "thumbnail": row["thumbnail"],
+        "ownerAccountId": row["owner_account_id"],
+        "contributorAccountIds": json.loads(row["contributors"]),
+        "editorType": row["editor_type"],
+        "blocked": bool(row["blocked"]),
+    }
+    if row["folder_id"]:
+        site["folderId"] = row["folder_id"]
+    return site | {"namespace": row["namespace"], "domainConnected": bool(row["domain_connected"])}
+
+
+def test_sites_are_answered_as_the_spec_shows_them() -> None:
+    odd = ['quote " back \\ slash', "line\nbreak\ttab\x01", "émoji 🎉 \u2028 İ", ""]
+    with make_sandbox() as sandbox, client(sandbox) as http:
+        sandbox.seed(ACCOUNT, sites=300, folders=5, seed=9)
+        with sandbox.store.write() as conn:
+            for n, name in enumerate(odd):
+                conn.execute("UPDATE sites SET display_name = ? WHERE seq = ?", (name, n + 1))
+        body = {
+            "query": {"filter": {"namespace": {"$exists": True}}, "cursorPaging": {"limit": 1000}}
+        }
+        response = http.post(QUERY_SITES, json=body)
+        assert response.status_code == 200, response.text
+        with sandbox.store.read() as conn:
+            rows = {r["id"]: r for r in conn.execute("SELECT * FROM sites")}
+    sites = response.json()["sites"]
+    assert len(sites) == 300
+    assert {s["displayName"] for s in sites} >= set(odd)
+    assert any("trashedDate" in s for s in sites)
+    assert any("folderId" not in s for s in sites)
+    for site in sites:
+        assert site == _site_model(rows[site["id"]])
+        assert list(site) == list(_site_model(rows[site["id"]]))  # the documented order
+    models = [_site_model(rows[s["id"]]) for s in sites]
+    assert orjson.dumps(models) in response.content  # byte for byte as orjson writes them
