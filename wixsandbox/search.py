@@ -36,8 +36,13 @@ TRIGGERS = (
     END""",
 )
 POPULATE = f"INSERT INTO {TABLE} (rowid, search) SELECT seq, search FROM sites"
-# A pattern of many characters is looked up by this many of its trigrams (spread over it).
-MAX_TRIGRAMS = 8
+# A pattern of many characters is looked up by this many of its trigrams: the FTS5 AND of
+# trigrams costs about the sum of their posting lists, so the rarest few are chosen (by their
+# characters: letters most frequent in names and addresses make a common trigram).
+MAX_TRIGRAMS = 4
+_COMMON = frozenset("aeiourstnlcmdhpgb-./: w")
+
+
 # Query Sites: above some number of candidates, walking the sort order and checking each site
 # finds a page sooner than fetching and sorting every candidate (Count Sites always uses the
 # index). Fetching a candidate costs about as much as walking this many sites:
@@ -64,8 +69,9 @@ def match_query(text: str) -> str | None:
         return None
     grams = list(dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2)))
     if len(grams) > MAX_TRIGRAMS:
-        step = (len(grams) - 1) / (MAX_TRIGRAMS - 1)
-        grams = [grams[round(i * step)] for i in range(MAX_TRIGRAMS)]
+        # The rarest-looking first; among equals the later (an ending, like a number, tells more).
+        ranked = sorted(range(len(grams)), key=lambda i: (sum(c in _COMMON for c in grams[i]), -i))
+        grams = [grams[i] for i in sorted(ranked[:MAX_TRIGRAMS])]
     return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
 
 

@@ -165,8 +165,12 @@ def bulk_insert(conn: sqlite3.Connection, account_id: str, rows: int) -> Iterato
             conn.execute(f"DROP INDEX IF EXISTS {name}")
     yield
     if rebuild:
+        # Sorting a million keys in memory rather than in 2 MB runs merged from disk.
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute("PRAGMA cache_size = -262144")
         for statement in SITE_INDEXES.values():
             conn.execute(statement)
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
     if search.AVAILABLE:
         conn.execute(f"{search.POPULATE} WHERE seq > ?", (last_seq or 0,))
     conn.execute("DELETE FROM folder_site_counts WHERE account_id = ?", (account_id,))
