@@ -1,7 +1,7 @@
 """`python -m benchmarks`: every speed figure of the project in one table, each with its baseline
 measured in the same run, written also as JSON.
 
-    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,bulk] [--json PATH]
+    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,scale,bulk] [--json PATH]
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ SUITES = {
     "signing": "signing: x-wix-signature vs the bare HMAC floor and botocore SigV4",
     "client": "client: WixSites vs raw httpx; iterating sites from the sandbox",
     "sandbox": "sandbox: Query Sites page 1000 vs page 1 on 100,000 sites",
-    "serve": "serve: sandbox over uvicorn under 16 concurrent clients",
+    "serve": "serve: sandbox over uvicorn under wrk, against a floor app",
+    "scale": "scale: page 1 of every documented query at 1M sites (100k --quick) vs 10k",
     "bulk": "bulk: moving 10,000 sites with and without concurrency",
 }
 

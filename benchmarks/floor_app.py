@@ -1,44 +1,83 @@
-"""The floor for `sandbox serve`: a bare ASGI app under the same uvicorn, answering a fixed JSON page."""
+"""The floors of `sandbox serve`, as ASGI apps under the same uvicorn.
+
+    python -m uvicorn benchmarks.floor_app:app    (FLOOR_DB, FLOOR_SQL, FLOOR_SIZE set)
+    python -m uvicorn benchmarks.floor_app:bare
+
+`app` answers the sandbox's Query Sites request of the serve benchmark the least a server can: it
+reads the body, runs the sandbox's SQLite statement for that page on the same database in a worker
+thread, and returns the rows as JSON arrays padded with spaces to the size of the sandbox's answer.
+`bare` answers every request with a fixed body at once: it measures the load generator.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
+import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+import anyio
+import anyio.to_thread
+
 Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
 
-_SITE = {
-    "id": "0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd",
-    "name": "abc",
-    "displayName": "abc",
-    "createdDate": "2015-04-19T15:22:42.498Z",
-    "published": True,
-    "premium": False,
-    "editorType": "EDITOR",
-    "namespace": "WIX",
-    "domainConnected": False,
-}
-BODY = json.dumps({"sites": [_SITE] * 50, "metadata": {"count": 50, "hasNext": True}}).encode()
+BARE_BODY = b'{"sites":[],"metadata":{"count":0,"hasNext":false}}'
 
 
-async def app(
-    scope: Message,
-    receive: Callable[[], Awaitable[Message]],
-    send: Callable[[Message], Awaitable[None]],
-) -> None:
-    if scope["type"] != "http":
-        return
+class Floor:
+    """The sandbox's own statement for the page (`FLOOR_SQL`, values bound in), on its database."""
+
+    def __init__(self) -> None:
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def page(self) -> bytes:
+        with self._lock:
+            return self._page()
+
+    def _page(self) -> bytes:
+        if self._conn is None:
+            self._conn = sqlite3.connect(os.environ["FLOOR_DB"], check_same_thread=False)
+            self._conn.execute("PRAGMA mmap_size = 1073741824")  # as the sandbox's store
+        rows = self._conn.execute(os.environ["FLOOR_SQL"]).fetchall()
+        body = json.dumps({"sites": rows}, separators=(",", ":")).encode()
+        return body.ljust(int(os.environ["FLOOR_SIZE"]))
+
+
+async def _answer(receive: Receive, send: Send, make: Callable[[], Awaitable[bytes]]) -> None:
     while (await receive()).get("more_body"):
         pass
+    body = await make()
     await send(
         {
             "type": "http.response.start",
             "status": 200,
             "headers": [
                 (b"content-type", b"application/json"),
-                (b"content-length", str(len(BODY)).encode()),
+                (b"content-length", str(len(body)).encode()),
             ],
         }
     )
-    await send({"type": "http.response.body", "body": BODY})
+    await send({"type": "http.response.body", "body": body})
+
+
+_FLOOR = Floor()
+
+
+async def app(scope: Message, receive: Receive, send: Send) -> None:
+    if scope["type"] == "http":
+        # In a worker thread, as the sandbox (and Starlette's sync endpoints) run blocking SQLite.
+        await _answer(receive, send, lambda: anyio.to_thread.run_sync(_FLOOR.page))
+
+
+async def bare(scope: Message, receive: Receive, send: Send) -> None:
+    if scope["type"] == "http":
+        await _answer(receive, send, _bare_body)
+
+
+async def _bare_body() -> bytes:
+    return BARE_BODY

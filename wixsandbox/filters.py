@@ -8,10 +8,11 @@ unknown operator, an operator a field does not support, or a value of the wrong 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wixsandbox.errors import ApiError, bad_request
+from wixsandbox.search import SearchIndex
 
 LOGICAL = frozenset({"$and", "$or", "$not"})
 COMPARISONS = frozenset({"$eq", "$ne", "$gt", "$gte", "$lt", "$lte"})
@@ -53,6 +54,14 @@ SITE_FIELDS: dict[str, Field] = {
 COUNT_FIELDS = {
     name: spec for name, spec in SITE_FIELDS.items() if name not in ("premium", "appIds")
 }
+# Query Sites walks the index of its sort order and checks each site. An index on a field that
+# many sites share (Count Sites has them) would tempt SQLite to collect and sort all of those sites
+# instead, which grows with the account: a unary + keeps it from using one for these fields.
+WALKED_FIELDS = ("editorType", "premium", "published", "namespace", "state", "domainConnected")
+QUERY_FIELDS = {
+    name: replace(spec, column="+" + spec.column) if name in WALKED_FIELDS else spec
+    for name, spec in SITE_FIELDS.items()
+}
 FOLDER_FIELDS: dict[str, Field] = {
     "name": _field("f.name", "name", _STRING_OPS | {"$contains"}),
     "id": _field("f.id", "guid", _EQUALITY),
@@ -78,9 +87,14 @@ def _shown(value: Any) -> str:
 
 
 class Compiler:
-    def __init__(self, fields: dict[str, Field]) -> None:
+    def __init__(self, fields: dict[str, Field], search: SearchIndex | None = None) -> None:
         self.fields = fields
+        self.search = search
         self.params: list[Any] = []
+        # Whether the condition being compiled must hold for every match (only ANDs above it),
+        # and whether such a condition narrows by the search index (it can then drive the query).
+        self.anchored = True
+        self.narrows = False
 
     def filter(self, node: Any, where: str = "filter", depth: int = 0) -> str:
         if depth > MAX_DEPTH:
@@ -93,12 +107,16 @@ class Compiler:
             if key in ("$and", "$or"):
                 if not isinstance(value, list) or not value:
                     raise malformed(f"{here}: {key} takes a non-empty array of filters")
+                anchored, self.anchored = self.anchored, self.anchored and key == "$and"
                 subs = [
                     self.filter(item, f"{here}[{i}]", depth + 1) for i, item in enumerate(value)
                 ]
+                self.anchored = anchored
                 parts.append("(" + (" AND " if key == "$and" else " OR ").join(subs) + ")")
             elif key == "$not":
+                anchored, self.anchored = self.anchored, False
                 parts.append(f"NOT {self.filter(value, here, depth + 1)}")
+                self.anchored = anchored
             elif key.startswith("$"):
                 raise malformed(
                     f"{here}: unknown operator {key} (at the top of a filter: $and, $or, $not)"
@@ -124,7 +142,9 @@ class Compiler:
             for op, operand in value.items():
                 at = f"{where}.{op}"
                 if op == "$not":
+                    anchored, self.anchored = self.anchored, False
                     parts.append(f"NOT {self.condition(spec, name, operand, at, depth + 1)}")
+                    self.anchored = anchored
                     continue
                 if op not in KNOWN_OPERATORS and op not in LOGICAL:
                     raise malformed(f"{at}: unknown operator {op}")
@@ -142,15 +162,32 @@ class Compiler:
         self.params.append(value)
         return "?"
 
+    def narrow(self, text: str) -> str | None:
+        """The condition "a candidate of the search index for `text`", when the index helps.
+
+        Called before the search's own parameters are bound: the condition comes first in the SQL.
+        """
+        found = self.search.candidates(text) if self.search is not None else None
+        if found is None:
+            return None
+        self.narrows = self.narrows or self.anchored
+        condition, value = found
+        return condition.format(self.bind(value))
+
+    @staticmethod
+    def both(narrow: str | None, found: str) -> str:
+        return f"({narrow} AND {found})" if narrow else found
+
     def operator(self, spec: Field, name: str, op: str, value: Any, where: str) -> str:
         col = spec.column
         if op == "$exists":
             if not isinstance(value, bool):
                 raise malformed(f"{where}: $exists takes true or false, not {_shown(value)}")
-            present = {
-                "folder": f"{col} <> ''",
-                "array": f"json_array_length({col}) > 0",
-            }.get(spec.kind, "1")
+            if spec.kind == "folder":
+                # Root ('') is one key of the folders' index; "in any folder" is most sites, which
+                # are found sooner by walking the sort order (the + keeps the index out of it).
+                return f"+{col} > ''" if value else f"{col} = ''"
+            present = f"json_array_length({col}) > 0" if spec.kind == "array" else "1"
             return present if value else f"NOT ({present})"
         if op == "$isEmpty":
             if not isinstance(value, bool):
@@ -161,7 +198,9 @@ class Compiler:
                 raise malformed(f"{where}: {op} takes an array, not {_shown(value)}")
             items = [self.scalar(spec, name, item, f"{where}[{i}]") for i, item in enumerate(value)]
             if spec.kind in ("search", "state", "folder"):
+                anchored, self.anchored = self.anchored, self.anchored and len(items) == 1
                 subs = [self.equals(spec, item) for item in items] or ["0"]
+                self.anchored = anchored
                 found = "(" + " OR ".join(subs) + ")"
             else:
                 found = f"{col} IN (SELECT value FROM json_each({self.bind(json.dumps(items))}))"
@@ -179,14 +218,21 @@ class Compiler:
             return f"{members} = {self.bind(len(wanted))}"
         operand = self.scalar(spec, name, value, where)
         if op in ("$eq", "$ne"):
+            anchored, self.anchored = self.anchored, self.anchored and op == "$eq"
             found = self.equals(spec, operand)
+            self.anchored = anchored
             return found if op == "$eq" else f"NOT {found}"
         if op == "$startsWith":
             if spec.kind == "search":
                 text = str(operand).lower()
-                return (
-                    f"(instr(casefold(s.name), {self.bind(text)}) = 1"
-                    f" OR instr(casefold(s.display_name), {self.bind(text)}) = 1)"
+                # A prefix of a name is in the search text too: that check is cheap, and narrows
+                # (through the search index, or before the costlier ones).
+                narrow = self.narrow(text)
+                return self.both(
+                    narrow,
+                    f"(instr({spec.column}, {self.bind(text)}) > 0"
+                    f" AND (instr(casefold(s.name), {self.bind(text)}) = 1"
+                    f" OR instr(casefold(s.display_name), {self.bind(text)}) = 1))",
                 )
             return f"instr(casefold({col}), {self.bind(str(operand).lower())}) = 1"
         if op == "$contains":
@@ -221,20 +267,23 @@ class Compiler:
         col = spec.column
         if spec.kind == "search":
             text = str(operand).lower()
+            narrow = self.narrow(text)
             if "\n" in text:
                 # The search column joins the fields with line breaks: such a text would match
                 # across two of them. Search each field on its own (slower, and rare).
                 fields = ("s.name", "s.display_name", "s.view_url")
-                return (
+                return self.both(
+                    narrow,
                     "("
                     + " OR ".join(
                         f"instr(casefold({field}), {self.bind(text)}) > 0" for field in fields
                     )
-                    + ")"
+                    + ")",
                 )
-            return f"(instr({col}, {self.bind(text)}) > 0)"
+            return self.both(narrow, f"(instr({col}, {self.bind(text)}) > 0)")
         if spec.kind == "state":
-            return f"({col} = 0)" if operand == "ACTIVE" else f"({col} <> 0)"
+            # Trash dates are after 1970: "> 0" is "<> 0", and an index can seek it.
+            return f"({col} = 0)" if operand == "ACTIVE" else f"({col} > 0)"
         if spec.kind == "array":
             return f"EXISTS (SELECT 1 FROM json_each({col}) WHERE value = {self.bind(operand)})"
         return f"({col} = {self.bind(operand)})"
@@ -242,14 +291,29 @@ class Compiler:
 
 def compile_filter(node: Any, fields: dict[str, Field]) -> tuple[str, list[Any]]:
     """Return ``(sql, params)`` for a filter (``None`` or ``{}``: everything)."""
+    compiled = compile_search_filter(node, fields, None)
+    return compiled.sql, compiled.params
+
+
+@dataclass(frozen=True)
+class CompiledFilter:
+    sql: str
+    params: list[Any]
+    narrows: bool  # every match is a candidate of the search index (which can drive the query)
+
+
+def compile_search_filter(
+    node: Any, fields: dict[str, Field], search: SearchIndex | None
+) -> CompiledFilter:
+    """A filter's SQL, with name searches narrowed by the search index where it helps."""
     if node is None:
-        return "1", []
-    compiler = Compiler(fields)
+        return CompiledFilter("1", [], False)
+    compiler = Compiler(fields, search)
     try:
         sql = compiler.filter(node)
     except RecursionError:
         raise malformed("filter: nested too deeply") from None
-    return sql, compiler.params
+    return CompiledFilter(sql, compiler.params, compiler.narrows)
 
 
 def names_field(node: Any, name: str, depth: int = 0) -> bool:

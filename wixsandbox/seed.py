@@ -215,7 +215,7 @@ def seed_account(
                 "\n".join((name, display, view_url)).lower(),
             )
         )
-    with bulk_insert(conn, len(rows)):
+    with bulk_insert(conn, account_id, len(rows)):
         conn.executemany(
             "INSERT INTO sites (account_id, id, html_app_id, name, display_name, created_ms, updated_ms, "
             "trashed_ms, published, premium, view_url, edit_url, thumbnail, owner_account_id, "

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
+from wixsandbox import search
 from wixsandbox.clock import iso
 from wixsandbox.context import Context
 from wixsandbox.cursor import CursorState
 from wixsandbox.errors import invalid_field
 from wixsandbox.filters import (
     COUNT_FIELDS,
-    SITE_FIELDS,
+    QUERY_FIELDS,
     SITE_SORTS,
-    compile_filter,
+    compile_search_filter,
     names_field,
     parse_sort,
 )
+from wixsandbox.search import SearchIndex
 
 DEFAULT_LIMIT = 100
 DEFAULT_SORT: list[tuple[str, bool]] = [("createdDate", True)]
@@ -28,42 +29,94 @@ COLUMNS = (
 )
 
 
-def site_json(row: sqlite3.Row) -> dict[str, Any]:
+# JSON arrays of contributors, parsed once: an account has few distinct ones (read-only use).
+_LISTS: dict[str, list[str]] = {}
+
+
+def _json_list(text: str) -> list[str]:
+    found = _LISTS.get(text)
+    if found is None:
+        found = json.loads(text)
+        if len(_LISTS) >= 4096:
+            _LISTS.clear()
+        _LISTS[text] = found
+    return found
+
+
+def site_json(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A site as the API shows it, from a row of `COLUMNS` (a plain tuple: no per-row lookups)."""
+    (
+        site_id,
+        html_app_id,
+        name,
+        display_name,
+        created_ms,
+        updated_ms,
+        trashed_ms,
+        published,
+        premium,
+        view_url,
+        edit_url,
+        thumbnail,
+        owner_account_id,
+        contributors,
+        editor_type,
+        blocked,
+        folder_id,
+        namespace,
+        domain_connected,
+    ) = row[:19]
     site: dict[str, Any] = {
-        "id": row["id"],
-        "htmlAppId": row["html_app_id"],
-        "name": row["name"],
-        "displayName": row["display_name"],
-        "createdDate": iso(row["created_ms"]),
-        "updatedDate": iso(row["updated_ms"]),
+        "id": site_id,
+        "htmlAppId": html_app_id,
+        "name": name,
+        "displayName": display_name,
+        "createdDate": iso(created_ms),
+        "updatedDate": iso(updated_ms),
     }
-    if row["trashed_ms"]:
-        site["trashedDate"] = iso(row["trashed_ms"])
-    site.update(
-        published=bool(row["published"]),
-        premium=bool(row["premium"]),
-        viewUrl=row["view_url"],
-        editUrl=row["edit_url"],
-        thumbnail=row["thumbnail"],
-        ownerAccountId=row["owner_account_id"],
-    )
-    contributors = json.loads(row["contributors"])
-    if contributors:  # Wix documents 1..1000 items: a site without contributors has no list
-        site["contributorAccountIds"] = contributors
-    site.update(editorType=row["editor_type"], blocked=bool(row["blocked"]))
-    if row["folder_id"]:
-        site["folderId"] = row["folder_id"]
-    site.update(namespace=row["namespace"], domainConnected=bool(row["domain_connected"]))
+    if trashed_ms:
+        site["trashedDate"] = iso(trashed_ms)
+    site["published"] = bool(published)
+    site["premium"] = bool(premium)
+    site["viewUrl"] = view_url
+    site["editUrl"] = edit_url
+    site["thumbnail"] = thumbnail
+    site["ownerAccountId"] = owner_account_id
+    listed = _json_list(contributors)
+    if listed:  # Wix documents 1..1000 items: a site without contributors has no list
+        site["contributorAccountIds"] = listed
+    site["editorType"] = editor_type
+    site["blocked"] = bool(blocked)
+    if folder_id:
+        site["folderId"] = folder_id
+    site["namespace"] = namespace
+    site["domainConnected"] = bool(domain_connected)
     return site
 
 
-def _where(ctx: Context, filter_: Any, fields: dict[str, Any]) -> tuple[str, list[Any]]:
-    sql, params = compile_filter(filter_, fields)
-    where = f"s.account_id = ? AND {sql}"
+_NARROWER = ("id", "name", "searchPhrase", "folderId")
+
+
+def _where(
+    ctx: Context, filter_: Any, *, count: bool, page: int = DEFAULT_LIMIT
+) -> tuple[str, list[Any]]:
+    if count:  # counting uses every index, and the search index for any name search it can
+        fields = COUNT_FIELDS
+        index = SearchIndex(ctx.conn) if search.AVAILABLE else None
+        # The namespace's index would be chosen over these more selective ones.
+        narrower = any(names_field(filter_, name) for name in _NARROWER)
+        namespace = "+s.namespace" if narrower else "s.namespace"
+    else:  # a page walks its sort order (see QUERY_FIELDS), unless a search narrows it well
+        fields, namespace = QUERY_FIELDS, "+s.namespace"
+        index = SearchIndex(ctx.conn, page) if search.AVAILABLE else None
+    compiled = compile_search_filter(filter_, fields, index)
+    # The account's own index would be chosen over the few candidates of a search.
+    account = "+s.account_id" if compiled.narrows else "s.account_id"
+    where = f"{account} = ? AND {compiled.sql}"
     if not names_field(filter_, "namespace"):
         # Only WIX-namespace sites unless the filter names the namespace (documented default).
-        where += " AND s.namespace = 'WIX'"
-    return where, [ctx.account_id, *params]
+        where += f" AND {namespace} = 'WIX'"
+    return where, [ctx.account_id, *compiled.params]
 
 
 def _keyset(keys: list[tuple[str, bool]], position: list[Any]) -> tuple[str, list[Any]]:
@@ -110,7 +163,7 @@ def query_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, An
         sort = sort or DEFAULT_SORT
         started = ctx.now_ms
         limit = int(limit) if limit is not None else DEFAULT_LIMIT
-    where, args = _where(ctx, filter_, SITE_FIELDS)
+    where, args = _where(ctx, filter_, count=False, page=limit)
     keys = [(SITE_SORTS[name], desc) for name, desc in sort if name in SITE_SORTS]
     keys.append(("s.id", keys[-1][1]))
     if position is not None:
@@ -121,7 +174,9 @@ def query_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, An
         args.extend(more)
     order = ", ".join(f"{col} {'DESC' if desc else 'ASC'}" for col, desc in keys)
     key_columns = ", ".join(f"{col} AS k{i}" for i, (col, _) in enumerate(keys))
-    rows = ctx.conn.execute(
+    cursor = ctx.conn.cursor()
+    cursor.row_factory = None  # plain tuples
+    rows = cursor.execute(
         f"SELECT {COLUMNS}, {key_columns} FROM sites s WHERE {where} ORDER BY {order} LIMIT ?",
         [*args, limit + 1],
     ).fetchall()
@@ -137,7 +192,7 @@ def query_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, An
                 filter=filter_,
                 sort=sort,
                 limit=limit,
-                position=[last[f"k{i}"] for i in range(len(keys))],
+                position=list(last[19:]),
                 started_ms=started,
             )
         )
@@ -146,7 +201,12 @@ def query_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, An
     return answer
 
 
+def count_statement(ctx: Context, filter_: Any) -> tuple[str, list[Any]]:
+    """The SQL of Count Sites for a filter, and its parameters."""
+    where, args = _where(ctx, filter_, count=True)
+    return f"SELECT COUNT(*) FROM sites s WHERE {where}", args
+
+
 def count_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
-    where, args = _where(ctx, (body or {}).get("filter"), COUNT_FIELDS)
-    row = ctx.conn.execute(f"SELECT COUNT(*) FROM sites s WHERE {where}", args).fetchone()
+    row = ctx.conn.execute(*count_statement(ctx, (body or {}).get("filter"))).fetchone()
     return {"count": int(row[0])}

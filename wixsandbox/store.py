@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from wixsandbox import search
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
@@ -69,34 +71,147 @@ CREATE TABLE IF NOT EXISTS account_relations (
 CREATE INDEX IF NOT EXISTS account_relations_by_main ON account_relations (main_account_id);
 """
 
-# The indexes of sites: one per sortable field (keyset paging walks them in order), by id, by folder.
+# The indexes of sites. Keyset paging walks one per sortable field in order; within a folder, one
+# per sortable field too (a folder is browsed in every order). They carry the columns of the
+# equality filters, so a walk checks those in the index and reads only the rows of the page.
+# Count Sites counts in covering indexes that start with the namespace (an unfiltered count has
+# `namespace = 'WIX'`) and one of the equality filters; Query Sites does not use those (it walks
+# its sort order instead: see wixsandbox/sites.py).
+_SORT_COLUMNS = {
+    "created": "created_ms",
+    "updated": "updated_ms",
+    "trashed": "trashed_ms",
+    "display_name": "display_name",
+}
+_COUNTED = ("published", "editor_type", "domain_connected", "trashed_ms")
+_CHECKED = ("namespace", "published", "premium", "editor_type", "domain_connected", "trashed_ms")
+
+
+def _walked(*columns: str) -> str:
+    return ", ".join([*columns, *(c for c in (*_CHECKED, "folder_id") if c not in columns)])
+
+
 SITE_INDEXES = {
     "sites_by_id": "CREATE UNIQUE INDEX IF NOT EXISTS sites_by_id ON sites (account_id, id)",
-    "sites_by_created": "CREATE INDEX IF NOT EXISTS sites_by_created ON sites (account_id, created_ms, id)",
-    "sites_by_updated": "CREATE INDEX IF NOT EXISTS sites_by_updated ON sites (account_id, updated_ms, id)",
-    "sites_by_trashed": "CREATE INDEX IF NOT EXISTS sites_by_trashed ON sites (account_id, trashed_ms, id)",
-    "sites_by_display_name": (
-        "CREATE INDEX IF NOT EXISTS sites_by_display_name ON sites (account_id, display_name, id)"
-    ),
-    "sites_by_folder": "CREATE INDEX IF NOT EXISTS sites_by_folder ON sites (account_id, folder_id)",
+    **{
+        f"sites_by_{name}": (
+            f"CREATE INDEX IF NOT EXISTS sites_by_{name} "
+            f"ON sites ({_walked('account_id', column, 'id')})"
+        )
+        for name, column in _SORT_COLUMNS.items()
+    },
+    **{
+        f"sites_in_folder_by_{name}": (
+            f"CREATE INDEX IF NOT EXISTS sites_in_folder_by_{name} "
+            f"ON sites ({_walked('account_id', 'folder_id', column, 'id')})"
+        )
+        for name, column in _SORT_COLUMNS.items()
+    },
+    **{
+        f"sites_count_{column}": (
+            f"CREATE INDEX IF NOT EXISTS sites_count_{column} ON sites (account_id, namespace, "
+            + ", ".join([column, *(other for other in _COUNTED if other != column)])
+            + ")"
+        )
+        for column in _COUNTED
+    },
 }
-DATA_TABLES = ("sites", "folders")
+# Indexes of earlier versions that newer ones replace (dropped when a database is opened): by
+# name, or by the columns they had.
+_OLD_INDEXES = ("sites_by_folder",)
+_OLD_COLUMNS = {f"sites_by_{name}": 3 for name in _SORT_COLUMNS}
+# The number of sites of each folder, kept by triggers, so that Query Folders' siteCount does not
+# count a folder's sites per request.
+FOLDER_COUNTS = """
+CREATE TABLE IF NOT EXISTS folder_site_counts (
+    account_id TEXT NOT NULL,
+    folder_id TEXT NOT NULL,
+    sites INTEGER NOT NULL,
+    PRIMARY KEY (account_id, folder_id)
+) WITHOUT ROWID
+"""
+_COUNT_UP = """INSERT INTO folder_site_counts (account_id, folder_id, sites)
+        SELECT new.account_id, new.folder_id, 1 WHERE new.folder_id <> ''
+        ON CONFLICT (account_id, folder_id) DO UPDATE SET sites = sites + 1;"""
+_COUNT_DOWN = """UPDATE folder_site_counts SET sites = sites - 1
+        WHERE account_id = old.account_id AND folder_id = old.folder_id AND old.folder_id <> '';"""
+FOLDER_COUNT_TRIGGERS = (
+    f"CREATE TRIGGER IF NOT EXISTS sites_counted_insert AFTER INSERT ON sites BEGIN {_COUNT_UP} END",
+    f"CREATE TRIGGER IF NOT EXISTS sites_counted_delete AFTER DELETE ON sites BEGIN {_COUNT_DOWN} END",
+    "CREATE TRIGGER IF NOT EXISTS sites_counted_move AFTER UPDATE OF account_id, folder_id ON sites "
+    f"BEGIN {_COUNT_DOWN} {_COUNT_UP} END",
+)
+FOLDER_COUNTS_POPULATE = (
+    "INSERT INTO folder_site_counts (account_id, folder_id, sites) "
+    "SELECT account_id, folder_id, COUNT(*) FROM sites WHERE folder_id <> '' "
+    "GROUP BY account_id, folder_id"
+)
+DATA_TABLES = ("sites", "folders", "folder_site_counts")
+
+
+def _triggers() -> list[str]:
+    return [*FOLDER_COUNT_TRIGGERS, *(search.TRIGGERS if search.AVAILABLE else ())]
 
 
 @contextmanager
-def bulk_insert(conn: sqlite3.Connection, rows: int) -> Iterator[None]:
-    """Within a transaction: drop the site indexes around a large insert and build them after.
+def bulk_insert(conn: sqlite3.Connection, account_id: str, rows: int) -> Iterator[None]:
+    """Within a transaction: insert many sites of one account fast.
 
-    Building an index once is about three times faster than growing it row by row.
+    The triggers are off during the insert: the search index and the folder counts are brought up
+    to date once after it. A large insert also drops the site indexes and builds them after
+    (building an index once is about three times faster than growing it row by row).
     """
-    existing = conn.execute("SELECT COUNT(*) FROM sites").fetchone()[0]
+    existing, last_seq = conn.execute("SELECT COUNT(*), MAX(seq) FROM sites").fetchone()
     rebuild = rows >= 10_000 and rows >= existing
+    for statement in _triggers():
+        conn.execute(f"DROP TRIGGER IF EXISTS {statement.split()[5]}")
     if rebuild:
         for name in SITE_INDEXES:
             conn.execute(f"DROP INDEX IF EXISTS {name}")
     yield
     if rebuild:
+        # Sorting a million keys in memory rather than in 2 MB runs merged from disk.
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute("PRAGMA cache_size = -262144")
         for statement in SITE_INDEXES.values():
+            conn.execute(statement)
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
+    if search.AVAILABLE:
+        conn.execute(f"{search.POPULATE} WHERE seq > ?", (last_seq or 0,))
+    conn.execute("DELETE FROM folder_site_counts WHERE account_id = ?", (account_id,))
+    conn.execute(
+        "INSERT INTO folder_site_counts (account_id, folder_id, sites) SELECT account_id, "
+        "folder_id, COUNT(*) FROM sites WHERE account_id = ? AND folder_id <> '' GROUP BY folder_id",
+        (account_id,),
+    )
+    for statement in _triggers():
+        conn.execute(statement)
+
+
+def _exists(conn: sqlite3.Connection, name: str) -> bool:
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    return found is not None
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring a database of any earlier version up to date (in a write transaction; idempotent)."""
+    for name in _OLD_INDEXES:
+        conn.execute(f"DROP INDEX IF EXISTS {name}")
+    for name, columns in _OLD_COLUMNS.items():
+        if len(conn.execute(f"PRAGMA index_info({name})").fetchall()) == columns:
+            conn.execute(f"DROP INDEX {name}")
+    for statement in SITE_INDEXES.values():
+        conn.execute(statement)
+    if not _exists(conn, "folder_site_counts"):
+        conn.execute(FOLDER_COUNTS)
+        conn.execute(FOLDER_COUNTS_POPULATE)
+    for statement in FOLDER_COUNT_TRIGGERS:
+        conn.execute(statement)
+    if search.AVAILABLE:
+        if not _exists(conn, search.TABLE):
+            conn.execute(search.CREATE)
+            conn.execute(search.POPULATE)
+        for statement in search.TRIGGERS:
             conn.execute(statement)
 
 
@@ -122,8 +237,12 @@ class Store:
             if not self.in_memory:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
+                # Reads of a large database go through the OS's page cache without copies.
+                self._conn.execute("PRAGMA mmap_size = 1073741824")
             # executescript commits implicitly: it runs outside any explicit transaction.
-            self._conn.executescript(SCHEMA + ";\n".join(SITE_INDEXES.values()) + ";")
+            self._conn.executescript(SCHEMA)
+        with self.write() as conn:
+            _migrate(conn)
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import jsonschema_rs  # type: ignore[import-not-found,unused-ignore]
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from referencing import Registry
@@ -77,31 +78,46 @@ def inline(node: Any, document: dict[str, Any], seen: tuple[str, ...] = ()) -> A
 
 
 class FastCheck:
-    """Validity only, with jsonschema-rs when it is installed (about ten times faster)."""
+    """jsonschema-rs validators of the spec's schemas, built once per schema (keyed by id).
+
+    A compiled validator is a fast yes/no: about a thousand times faster than the pure-Python one
+    on a large body. It is never more lenient than the pure-Python one on this spec (it reads
+    ``format: uuid`` and ``$`` strictly), so a "valid" from it is final, and only an invalid
+    instance is handed to the pure-Python validator, which explains it.
+    """
 
     def __init__(self) -> None:
         self._validators: dict[int, tuple[dict[str, Any], Any]] = {}
 
-    def first_error(self, schema: dict[str, Any], instance: Any) -> str | None:
+    def validator(self, schema: dict[str, Any]) -> Any:
         entry = self._validators.get(id(schema))
         if entry is None:
-            entry = (schema, _fast_validator(schema))
+            compiled = jsonschema_rs.validator_for(
+                inline(schema, load_spec()), validate_formats=True
+            )
+            entry = (schema, compiled)  # keep the schema alive so its id stays unique
             self._validators[id(schema)] = entry
-        validator = entry[1]
-        if validator is None:
+        return entry[1]
+
+    def is_valid(self, schema: dict[str, Any], instance: Any) -> bool:
+        """True only when the instance is valid; False when it is not, or cannot be checked here
+        (e.g. nested deeper than the compiled validator follows)."""
+        try:
+            return bool(self.validator(schema).is_valid(instance))
+        except Exception:  # the pure-Python validator decides and explains
+            return False
+
+    def first_error(self, schema: dict[str, Any], instance: Any) -> str | None:
+        try:
+            validator = self.validator(schema)
+            if validator.is_valid(instance):
+                return None
+            for error in validator.iter_errors(instance):
+                path = "/".join(map(str, error.instance_path))
+                return f"{path}: {str(error.message)[:300]}"
+        except Exception:
             return SchemaCheck().first_error(schema, instance)
-        for error in validator.iter_errors(instance):
-            path = "/".join(map(str, error.instance_path))
-            return f"{path}: {str(error.message)[:300]}"
         return None
-
-
-def _fast_validator(schema: dict[str, Any]) -> Any:
-    try:
-        import jsonschema_rs  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # pragma: no cover - a plain install without the test extras
-        return None
-    return jsonschema_rs.validator_for(inline(schema, load_spec()), validate_formats=True)
 
 
 class SchemaCheck:
@@ -109,6 +125,7 @@ class SchemaCheck:
 
     def __init__(self) -> None:
         self._validators: dict[int, tuple[dict[str, Any], Draft202012Validator]] = {}
+        self.compiled = FastCheck()
 
     def validator(self, schema: dict[str, Any]) -> Draft202012Validator:
         entry = self._validators.get(id(schema))
@@ -125,6 +142,8 @@ class SchemaCheck:
     def violations(
         self, schema: dict[str, Any], instance: Any, prefix: str = ""
     ) -> list[FieldViolation]:
+        if self.compiled.is_valid(schema, instance):
+            return []
         errors = sorted(
             self.validator(schema).iter_errors(instance),
             key=lambda error: (len(error.absolute_path), list(map(str, error.absolute_path))),
@@ -137,6 +156,8 @@ class SchemaCheck:
         return found[:_MAX_VIOLATIONS]
 
     def is_valid(self, schema: dict[str, Any], instance: Any) -> bool:
+        if self.compiled.is_valid(schema, instance):
+            return True
         return bool(self.validator(schema).is_valid(instance))
 
     def first_error(self, schema: dict[str, Any], instance: Any) -> str | None:

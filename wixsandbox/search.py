@@ -1,0 +1,113 @@
+"""Name search (`name`, `searchPhrase`) through an FTS5 trigram index of the sites' search text.
+
+The index only narrows the candidates: every site it yields is still checked with the substring
+match of the search column (``instr``), so matching is exactly what it is without the index. A
+pattern shorter than three characters has no trigram and is matched by scanning; so is everything
+when the SQLite library has no FTS5 trigram tokenizer (SQLite 3.34 and later have it).
+
+The index holds one document per site, keyed by the site's rowid (``seq``): contentless (the text
+is in `sites.search`) and without positions (``detail=none``), so a pattern is looked up as the
+AND of its trigrams, and triggers keep it in step with the table.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+TABLE = "sites_fts"
+CREATE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+    "search, content='', detail=none, tokenize='trigram case_sensitive 1')"
+)
+TRIGGERS = (
+    f"""CREATE TRIGGER IF NOT EXISTS sites_fts_insert AFTER INSERT ON sites BEGIN
+        INSERT INTO {TABLE} (rowid, search) VALUES (new.seq, new.search);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS sites_fts_delete AFTER DELETE ON sites BEGIN
+        INSERT INTO {TABLE} ({TABLE}, rowid, search) VALUES ('delete', old.seq, old.search);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS sites_fts_update AFTER UPDATE OF search, seq ON sites BEGIN
+        INSERT INTO {TABLE} ({TABLE}, rowid, search) VALUES ('delete', old.seq, old.search);
+        INSERT INTO {TABLE} (rowid, search) VALUES (new.seq, new.search);
+    END""",
+)
+POPULATE = f"INSERT INTO {TABLE} (rowid, search) SELECT seq, search FROM sites"
+# A pattern of many characters is looked up by this many of its trigrams: the FTS5 AND of
+# trigrams costs about the sum of their posting lists, so the rarest few are chosen (by their
+# characters: letters most frequent in names and addresses make a common trigram).
+MAX_TRIGRAMS = 4
+_COMMON = frozenset("aeiourstnlcmdhpgb-./: w")
+
+
+# Query Sites: above some number of candidates, walking the sort order and checking each site
+# finds a page sooner than fetching and sorting every candidate (Count Sites always uses the
+# index). Fetching a candidate costs about as much as walking this many sites:
+FETCH_COST = 8
+
+
+def _trigram_tokenizer() -> bool:
+    if sqlite3.sqlite_version_info < (3, 34, 0):
+        return False
+    try:
+        with sqlite3.connect(":memory:") as probe:
+            probe.execute(CREATE)
+    except sqlite3.Error:  # built without FTS5
+        return False
+    return True
+
+
+AVAILABLE = _trigram_tokenizer()
+
+
+def match_query(text: str) -> str | None:
+    """The FTS5 query for sites whose search text may contain `text`; None when it has no trigram."""
+    if len(text) < 3 or "\x00" in text:
+        return None
+    grams = list(dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2)))
+    if len(grams) > MAX_TRIGRAMS:
+        # The rarest-looking first; among equals the later (an ending, like a number, tells more).
+        ranked = sorted(range(len(grams)), key=lambda i: (sum(c in _COMMON for c in grams[i]), -i))
+        grams = [grams[i] for i in sorted(ranked[:MAX_TRIGRAMS])]
+    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """Decides, per pattern, whether a query narrows its sites through the index."""
+
+    conn: sqlite3.Connection
+    page: int | None = None  # the sites a page shows; None: always narrow when the pattern allows
+
+    def dense(self) -> int:
+        """The number of candidates above which walking the sort order is cheaper.
+
+        With `m` candidates among `n` sites, a page of `p` is fetched and sorted in about
+        FETCH_COST * m steps, or found by walking about p * n / m sites: equal at
+        m = sqrt(p * n / FETCH_COST).
+        """
+        sites = self.conn.execute("SELECT MAX(seq) FROM sites").fetchone()[0] or 0
+        return max(100, math.isqrt((self.page or 1) * sites // FETCH_COST))
+
+    def candidates(self, text: str) -> tuple[str, Any] | None:
+        """The condition "the site is a candidate for `text`" (its parameter's place is ``{}``)
+        and its parameter; None to match `text` by checking each site instead."""
+        query = match_query(text)
+        if query is None:
+            return None
+        if self.page is None:
+            return f"s.seq IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH {{}})", query
+        dense = self.dense()
+        found = [
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ?", (query, dense)
+            )
+        ]
+        if len(found) >= dense:
+            return None
+        # The candidates are at hand: the query takes them, rather than searching again.
+        return "s.seq IN (SELECT value FROM json_each({}))", json.dumps(found)
