@@ -195,10 +195,10 @@ def _site_model(row: sqlite3.Row) -> dict[str, Any]:
         "editUrl": row["edit_url"],
         "thumbnail": row["thumbnail"],
         "ownerAccountId": row["owner_account_id"],
-        "contributorAccountIds": json.loads(row["contributors"]),
-        "editorType": row["editor_type"],
-        "blocked": bool(row["blocked"]),
     }
+    if contributors := json.loads(row["contributors"]):  # Wix documents 1..1000: none, no list
+        site["contributorAccountIds"] = contributors
+    site |= {"editorType": row["editor_type"], "blocked": bool(row["blocked"])}
     if row["folder_id"]:
         site["folderId"] = row["folder_id"]
     return site | {"namespace": row["namespace"], "domainConnected": bool(row["domain_connected"])}
