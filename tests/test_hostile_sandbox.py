@@ -6,16 +6,28 @@ and all traffic stays on 127.0.0.1.
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import stat
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from click.testing import CliRunner
 
 from tests.sandbox_fixtures import (
     ACCOUNT,
+    APP_ID,
+    APP_SECRET,
+    BASE_URL,
     COUNT_SITES,
+    FOLDERS,
+    KEY,
+    OTHER_ACCOUNT,
+    OTHER_KEY,
     QUERY_FOLDERS,
     QUERY_SITES,
     client,
@@ -23,7 +35,13 @@ from tests.sandbox_fixtures import (
     error_code,
     make_sandbox,
 )
+from wixauth import WixSignatureAuth
 from wixsandbox import Sandbox
+from wixsandbox.process import SandboxProcess
+from wixsites.cli import cli
+
+OTHER_APP = "44444444-4444-4444-8444-444444444444"
+OTHER_SECRET = "other-app-secret-do-not-log"
 
 
 @pytest.fixture
@@ -107,3 +125,169 @@ def test_an_offset_out_of_range_is_a_400_not_clamped(http: httpx.Client) -> None
     largest = http.post(QUERY_FOLDERS, json={"query": {"paging": {"offset": 2**31 - 1}}})
     assert largest.status_code == 200, largest.text
     assert largest.json()["metadata"] == {"count": 0, "offset": 2**31 - 1, "total": 4}
+
+
+# -- 1. signed requests are confined to their account --------------------------------------------
+
+
+def _signed(sandbox: Sandbox, secret: str, app: str, instance: str) -> httpx.Client:
+    return httpx.Client(
+        transport=sandbox.transport(),
+        base_url=BASE_URL,
+        auth=WixSignatureAuth(secret, app, instance, clock=sandbox.clock),
+    )
+
+
+def test_an_apps_secret_signs_only_for_its_own_instances(sandbox: Sandbox) -> None:
+    """Before: appA's secret with account B's instance counted B's sites and renamed B's folder."""
+    sandbox.add_app(OTHER_APP, OTHER_SECRET)
+    sandbox.add_instance(OTHER_ACCOUNT, OTHER_APP)
+    sandbox.seed(OTHER_ACCOUNT, sites=5, seed=2)
+    with client(sandbox, OTHER_KEY, OTHER_ACCOUNT) as theirs:
+        folder = create_folder(theirs, "Theirs")
+    with _signed(sandbox, OTHER_SECRET, OTHER_APP, OTHER_ACCOUNT) as owner:
+        assert owner.post(COUNT_SITES, json={}).json()["count"] == 5
+    with _signed(sandbox, APP_SECRET, APP_ID, OTHER_ACCOUNT) as intruder:
+        count = intruder.post(COUNT_SITES, json={})
+        renamed = intruder.patch(f"{FOLDERS}/{folder['id']}", json={"folder": {"name": "Mine"}})
+    assert (count.status_code, error_code(count)) == (403, "PERMISSION_DENIED")
+    assert renamed.status_code == 403
+    with client(sandbox, OTHER_KEY, OTHER_ACCOUNT) as theirs:
+        names = [f["name"] for f in theirs.post(QUERY_FOLDERS, json={}).json()["folders"]]
+    assert names == ["Theirs"]
+
+
+def test_an_unknown_instance_is_a_403(sandbox: Sandbox) -> None:
+    """Before: any GUID got a 200 and an empty account of its own."""
+    with _signed(sandbox, APP_SECRET, APP_ID, str(uuid.uuid4())) as http:
+        response = http.post(FOLDERS, json={"folder": {"name": "Planted"}})
+    assert response.status_code == 403, response.text
+    assert APP_SECRET not in response.text
+    with client(sandbox) as mine:
+        assert "Planted" not in mine.post(QUERY_FOLDERS, json={}).text
+
+
+def test_add_instance_binds_another_instance_and_never_steals_one(sandbox: Sandbox) -> None:
+    instance = sandbox.add_instance(None, APP_ID, OTHER_ACCOUNT)
+    with _signed(sandbox, APP_SECRET, APP_ID, instance) as http:
+        assert http.post(COUNT_SITES, json={}).status_code == 200
+    sandbox.add_app(OTHER_APP, OTHER_SECRET)
+    with pytest.raises(ValueError, match="already bound"):
+        sandbox.add_instance(instance, OTHER_APP, OTHER_ACCOUNT)
+
+
+# -- 5. secrets at rest and in ps -----------------------------------------------------------------
+
+
+def _file_bytes(db: Path) -> bytes:
+    return b"".join(
+        path.read_bytes() for path in db.parent.iterdir() if path.name.startswith(db.name)
+    )
+
+
+def test_the_database_file_holds_no_credential_in_clear_and_is_owner_only(tmp_path: Path) -> None:
+    """Before: the key and the secret were plain TEXT columns, in a file of mode 0644."""
+    db = tmp_path / "sandbox.db"
+    old_umask = os.umask(0o022)
+    try:
+        with make_sandbox(db) as sandbox:
+            default_key = sandbox.default_credentials().api_key
+            with client(sandbox) as http:
+                assert http.post(COUNT_SITES, json={}).status_code == 200
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+    content = _file_bytes(db)
+    for secret in (KEY, OTHER_KEY, APP_SECRET, default_key):
+        assert secret.encode() not in content
+    with Sandbox(db) as again:  # what the file keeps is enough to check them
+        assert again.default_credentials().api_key == default_key
+        with client(again) as http:
+            assert http.post(COUNT_SITES, json={}).status_code == 200
+
+
+def test_a_database_of_the_previous_version_is_migrated(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as conn:
+        conn.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE api_keys (api_key TEXT PRIMARY KEY, account_id TEXT NOT NULL);"
+            "CREATE TABLE apps (application_id TEXT PRIMARY KEY, secret TEXT NOT NULL);"
+        )
+        conn.execute("INSERT INTO api_keys VALUES (?, ?)", (KEY, ACCOUNT))
+        conn.execute("INSERT INTO apps VALUES (?, ?)", (APP_ID, APP_SECRET))
+        conn.execute("INSERT INTO meta VALUES ('default_api_key', ?)", (OTHER_KEY,))
+        conn.execute("INSERT INTO meta VALUES ('default_account_id', ?)", (OTHER_ACCOUNT,))
+    conn.close()
+    with Sandbox(db) as sandbox:
+        sandbox.add_instance(ACCOUNT, APP_ID)
+        assert sandbox.default_credentials().api_key == OTHER_KEY
+        with client(sandbox) as http:
+            assert http.post(COUNT_SITES, json={}).status_code == 200
+        with _signed(sandbox, APP_SECRET, APP_ID, ACCOUNT) as http:
+            assert http.post(COUNT_SITES, json={}).status_code == 200
+    content = _file_bytes(db)
+    assert KEY.encode() not in content
+    assert APP_SECRET.encode() not in content
+    assert OTHER_KEY.encode() not in content
+
+
+def test_serve_keeps_its_secrets_out_of_ps(tmp_path: Path) -> None:
+    """Before: SandboxProcess (as any script) passed --api-key on the command line."""
+    with SandboxProcess(
+        tmp_path / "ps.db",
+        api_key=KEY,
+        account_id=ACCOUNT,
+        app_id=APP_ID,
+        app_secret=APP_SECRET,
+    ) as server:
+        command_line = Path(f"/proc/{server.pid}/cmdline").read_bytes()
+        response = httpx.post(
+            server.url + COUNT_SITES,
+            json={},
+            headers={"Authorization": KEY, "wix-account-id": ACCOUNT},
+        )
+        signed = httpx.post(
+            server.url + COUNT_SITES, json={}, auth=WixSignatureAuth(APP_SECRET, APP_ID, ACCOUNT)
+        )
+    assert response.status_code == 200
+    assert signed.status_code == 200
+    assert KEY.encode() not in command_line
+    assert APP_SECRET.encode() not in command_line
+
+
+def test_the_cli_takes_the_app_secret_from_a_file_or_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "cli.db"
+    monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(db))
+    secret_file = tmp_path / "secret"
+    secret_file.write_text(APP_SECRET + "\n")
+    added = CliRunner().invoke(
+        cli,
+        [
+            "sandbox",
+            "add-app",
+            "--app-id",
+            APP_ID,
+            "--app-secret-file",
+            str(secret_file),
+            "--account-id",
+            ACCOUNT,
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    assert APP_SECRET not in added.output
+    monkeypatch.setenv("WIXSITES_SANDBOX_APP_SECRET", OTHER_SECRET)
+    other = CliRunner().invoke(
+        cli, ["sandbox", "add-app", "--app-id", OTHER_APP, "--account-id", OTHER_ACCOUNT]
+    )
+    assert other.exit_code == 0, other.output
+    help_text = CliRunner().invoke(cli, ["sandbox", "serve", "--help"]).output
+    assert "`ps`" in help_text
+    assert "WIXSITES_SANDBOX_APP_SECRET" in help_text
+    with Sandbox(db) as sandbox:
+        with _signed(sandbox, APP_SECRET, APP_ID, ACCOUNT) as http:
+            assert http.post(COUNT_SITES, json={}).status_code == 200
+        with _signed(sandbox, OTHER_SECRET, OTHER_APP, OTHER_ACCOUNT) as http:
+            assert http.post(COUNT_SITES, json={}).status_code == 200

@@ -5,8 +5,10 @@ A request with an ``Authorization`` header is an API-key request: the key, and i
 ignores them (the spec's two security requirements are alternatives). Otherwise a request that
 carries ``x-wix-signature`` (or the ``signature`` query parameter) is a signed request:
 ``x-wix-application-id`` names an app added with `Sandbox.add_app`, whose secret must verify the
-signature (`wixauth.verify_request`), and ``x-wix-instance-id`` is the account id. No message ever
-contains a secret or a key.
+signature (`wixauth.verify_request`), and ``x-wix-instance-id`` names an instance registered with
+`Sandbox.add_instance`, bound to that app and to the account the request acts for. An unknown
+instance, or one of another app, is a 403: an app's secret signs for its own instances only. No
+message ever contains a secret or a key; keys are found by their keyed hash (`wixsandbox.vault`).
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ import httpx
 
 import wixauth
 from wixsandbox.errors import ApiError, permission_denied, unauthenticated
+from wixsandbox.vault import Vault
 from wixsandbox.wire import Request
 
 _SIGNATURE_DESCRIPTION = (
     "Sign the request with the secret of an app added to the sandbox, and send "
-    "x-wix-application-id, x-wix-instance-id (the account id) and x-wix-timestamp."
+    "x-wix-application-id, x-wix-instance-id (an instance of the app registered with the sandbox, "
+    "e.g. the account id given to `serve --app-id`) and x-wix-timestamp."
 )
 
 
@@ -31,7 +35,8 @@ def is_signed(request: Request) -> bool:
     return request.has_header("x-wix-signature") or bool(request.query_values("signature"))
 
 
-def _guid(value: str) -> str | None:
+def parse_guid(value: str) -> str | None:
+    """The GUID in its lower-case 36-character form, or None if `value` is not one."""
     try:
         parsed = uuid.UUID(value)
     except ValueError:
@@ -39,21 +44,24 @@ def _guid(value: str) -> str | None:
     return str(parsed) if len(value) == 36 else None
 
 
-def authenticate(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
+def authenticate(conn: sqlite3.Connection, request: Request, now: datetime, vault: Vault) -> str:
     """Return the account id the request acts for, or raise the Wix error answer."""
     if is_signed(request) and not request.has_header("authorization"):
-        return _signed(conn, request, now)
-    return _api_key(conn, request)
+        return _signed(conn, request, now, vault)
+    return _api_key(conn, request, vault)
 
 
-def _api_key(conn: sqlite3.Connection, request: Request) -> str:
+def _api_key(conn: sqlite3.Connection, request: Request, vault: Vault) -> str:
     key = request.header("authorization")
     if not key:
         raise unauthenticated("Missing Authorization header")
     if key.lower().startswith("bearer "):
         key = key[7:].strip()
-    row = conn.execute("SELECT account_id FROM api_keys WHERE api_key = ?", (key,)).fetchone()
-    if row is None:
+    digest = vault.digest(key)
+    row = conn.execute(
+        "SELECT account_id, digest FROM api_key_digests WHERE digest = ?", (digest,)
+    ).fetchone()
+    if row is None or not vault.matches(key, str(row[1])):
         raise unauthenticated("The API key is not valid")
     site_id = request.header("wix-site-id")
     account_id = request.header("wix-account-id")
@@ -71,7 +79,7 @@ def _api_key(conn: sqlite3.Connection, request: Request) -> str:
     return str(row[0])
 
 
-def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
+def _signed(conn: sqlite3.Connection, request: Request, now: datetime, vault: Vault) -> str:
     app_id = request.header("x-wix-application-id") or next(
         iter(request.query_values("application-id")), None
     )
@@ -80,7 +88,9 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
             "The signed request lacks x-wix-application-id (or the application-id query parameter)",
             _SIGNATURE_DESCRIPTION,
         )
-    row = conn.execute("SELECT secret FROM apps WHERE application_id = ?", (app_id,)).fetchone()
+    row = conn.execute(
+        "SELECT sealed FROM app_secrets WHERE application_id = ?", (app_id,)
+    ).fetchone()
     if row is None:
         raise unauthenticated(
             "Unknown application id: add the app to the sandbox", _SIGNATURE_DESCRIPTION
@@ -103,7 +113,7 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
         ) from None
     probe = httpx.Request(request.method, url, headers=list(request.headers), content=request.body)
     try:
-        wixauth.verify_request(probe, str(row[0]), now=now)
+        wixauth.verify_request(probe, vault.unseal(str(row[0])), now=now)
     except wixauth.SignatureError as exc:
         # Missing wix parameters are a 401 (the legacy API said 400; 401 is what HTTP clients and
         # the spec expect of absent credentials); a bad or stale signature is a 403.
@@ -115,9 +125,17 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
     instance = request.header("x-wix-instance-id") or next(
         iter(request.query_values("instance-id")), ""
     )
-    account_id = _guid(instance)
-    if account_id is None:
-        raise unauthenticated(
-            "x-wix-instance-id must be the account id, a GUID", _SIGNATURE_DESCRIPTION
+    bound = conn.execute(
+        "SELECT account_id FROM instances WHERE instance_id = ? AND application_id = ?",
+        (parse_guid(instance) or "", app_id),
+    ).fetchone()
+    if bound is None:
+        raise ApiError(
+            403,
+            "x-wix-instance-id names no instance of this app: an app acts only for the "
+            "instances registered for it",
+            code="PERMISSION_DENIED",
+            description="Register the instance with `wixsites sandbox add-instance`, or sign "
+            "with the secret of the app it belongs to.",
         )
-    return account_id
+    return str(bound[0])

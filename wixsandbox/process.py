@@ -47,13 +47,15 @@ class SandboxProcess:
         self.port = port or free_port(host)
         self.url = f"http://{host}:{self.port}"
         self._args = ["--port", str(self.port), "--host", host]
-        if api_key and account_id:
-            self._args += ["--api-key", api_key, "--account-id", account_id]
+        if account_id and (api_key or app_id):
+            self._args += ["--account-id", account_id]
         if app_id:
             self._args += ["--app-id", app_id]
         if fault_rate:
             self._args += ["--fault-rate", str(fault_rate), "--fault-seed", str(fault_seed)]
         self._env = dict(env if env is not None else os.environ)
+        if api_key and account_id:
+            self._env["WIXSANDBOX_API_KEY"] = api_key  # not on the command line either
         if app_secret:
             self._env["WIXSANDBOX_APP_SECRET"] = (
                 app_secret  # not on the command line, where ps shows it

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from wixsandbox.auth import authenticate
+from wixsandbox.auth import authenticate, parse_guid
 from wixsandbox.clock import Clock, system_clock, to_ms
 from wixsandbox.context import Context
 from wixsandbox.cursor import CursorCodec
@@ -81,43 +81,84 @@ class Sandbox:
     # -- set-up ---------------------------------------------------------------------------------
 
     def add_api_key(self, key: str, account_id: str) -> None:
-        """Accept `key` as the API key of `account_id` (replacing an older binding of the key)."""
+        """Accept `key` as the API key of `account_id` (replacing an older binding of the key).
+
+        The database keeps only a keyed hash of the key (see `wixsandbox.vault`)."""
         if not key or not account_id:
             raise ValueError("the API key and the account id must not be empty")
         with self.store.write() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO api_keys (api_key, account_id) VALUES (?, ?)",
-                (key, account_id.lower()),
+                "INSERT OR REPLACE INTO api_key_digests (digest, account_id) VALUES (?, ?)",
+                (self.store.vault.digest(key), account_id.lower()),
             )
 
     def add_app(self, application_id: str, secret: str) -> None:
-        """Accept requests signed with `secret` that name `application_id`."""
+        """Accept requests signed with `secret` that name `application_id` (a new secret replaces
+        the old one). Its requests still need an instance: see `add_instance`."""
         if not application_id or not secret:
             raise ValueError("the application id and the secret must not be empty")
         with self.store.write() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO apps (application_id, secret) VALUES (?, ?)",
-                (application_id, secret),
+                "INSERT OR REPLACE INTO app_secrets (application_id, sealed) VALUES (?, ?)",
+                (application_id, self.store.vault.seal(secret)),
             )
 
+    def add_instance(
+        self, instance_id: str | None, application_id: str, account_id: str | None = None
+    ) -> str:
+        """Bind instance `instance_id` (a GUID; None: a new one) to the app and to `account_id`
+        (default: the account whose id is the instance id). Signed requests that name the instance
+        in ``x-wix-instance-id`` act for that account, and only when the app signed them. Returns
+        the instance id. An instance bound to another app or account stays so: ValueError."""
+        instance = parse_guid(instance_id) if instance_id else str(uuid.uuid4())
+        account = parse_guid(account_id) if account_id else instance
+        if instance is None or account is None:
+            raise ValueError("the instance id and the account id must be GUIDs")
+        with self.store.write() as conn:
+            known = conn.execute(
+                "SELECT 1 FROM app_secrets WHERE application_id = ?", (application_id,)
+            ).fetchone()
+            if known is None:
+                raise ValueError(f"unknown application id {application_id!r}: add the app first")
+            bound = conn.execute(
+                "SELECT application_id, account_id FROM instances WHERE instance_id = ?",
+                (instance,),
+            ).fetchone()
+            if bound is not None and (str(bound[0]), str(bound[1])) != (application_id, account):
+                raise ValueError(
+                    f"instance {instance} is already bound to another app or account; "
+                    "choose another instance id"
+                )
+            conn.execute(
+                "INSERT OR IGNORE INTO instances (instance_id, application_id, account_id) "
+                "VALUES (?, ?, ?)",
+                (instance, application_id, account),
+            )
+        return instance
+
     def default_credentials(self) -> Credentials:
-        """The sandbox's own API key and account, made on first use and kept in the database."""
+        """The sandbox's own API key and account, made on first use and kept in the database
+        (sealed: it is shown again whenever the sandbox is served)."""
+        vault = self.store.vault
         with self.store.write() as conn:
             rows = dict(
                 conn.execute(
-                    "SELECT key, value FROM meta WHERE key IN ('default_api_key', 'default_account_id')"
+                    "SELECT key, value FROM meta "
+                    "WHERE key IN ('default_api_key_sealed', 'default_account_id')"
                 ).fetchall()
             )
             if len(rows) == 2:
-                return Credentials(rows["default_api_key"], rows["default_account_id"])
+                return Credentials(
+                    vault.unseal(rows["default_api_key_sealed"]), rows["default_account_id"]
+                )
             key, account = "sandbox-" + secrets.token_urlsafe(24), str(uuid.uuid4())
             conn.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                [("default_api_key", key), ("default_account_id", account)],
+                [("default_api_key_sealed", vault.seal(key)), ("default_account_id", account)],
             )
             conn.execute(
-                "INSERT OR REPLACE INTO api_keys (api_key, account_id) VALUES (?, ?)",
-                (key, account),
+                "INSERT OR REPLACE INTO api_key_digests (digest, account_id) VALUES (?, ?)",
+                (vault.digest(key), account),
             )
             return Credentials(key, account)
 
@@ -264,7 +305,7 @@ class Sandbox:
         now = self.clock()
         transaction = self.store.write if route.writes else self.store.read
         with transaction() as conn:
-            account_id = authenticate(conn, request, now)
+            account_id = authenticate(conn, request, now, self.store.vault)
             body = self._validated(operation, params, request)
             context = Context(conn, account_id, to_ms(now), self._cursors)
             return 200, route.endpoint(context, body, params)
