@@ -1,7 +1,7 @@
 """`python -m benchmarks`: every speed figure of the project in one table, each with its baseline
 measured in the same run, written also as JSON.
 
-    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,bulk] [--json PATH]
+    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,bulk,stall] [--json PATH]
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ SUITES = {
     "sandbox": "sandbox: Query Sites page 1000 vs page 1 on 100,000 sites",
     "serve": "serve: sandbox over uvicorn under 16 concurrent clients",
     "bulk": "bulk: moving 10,000 sites with and without concurrency",
+    "stall": "stall: a small request while the largest body is rejected, vs idle",
 }
 
 

@@ -6,9 +6,11 @@ and all traffic stays on 127.0.0.1.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +28,7 @@ from tests.sandbox_fixtures import (
     COUNT_SITES,
     FOLDERS,
     KEY,
+    MOVE_FOLDERS,
     OTHER_ACCOUNT,
     OTHER_KEY,
     QUERY_FOLDERS,
@@ -37,7 +40,10 @@ from tests.sandbox_fixtures import (
 )
 from wixauth import WixSignatureAuth
 from wixsandbox import Sandbox
+from wixsandbox.errors import FieldViolation
+from wixsandbox.prelimits import MAX_COMMAS
 from wixsandbox.process import SandboxProcess
+from wixsandbox.wire import MAX_BODY, Request, Response
 from wixsites.cli import cli
 
 OTHER_APP = "44444444-4444-4444-8444-444444444444"
@@ -291,3 +297,82 @@ def test_the_cli_takes_the_app_secret_from_a_file_or_the_environment(
             assert http.post(COUNT_SITES, json={}).status_code == 200
         with _signed(sandbox, OTHER_SECRET, OTHER_APP, OTHER_ACCOUNT) as http:
             assert http.post(COUNT_SITES, json={}).status_code == 200
+
+
+# -- 2. no request stalls another -------------------------------------------------------------------
+
+_HEADERS = ((b"authorization", KEY.encode()), (b"wix-account-id", ACCOUNT.encode()))
+
+
+def _within(seconds: float, work: Any) -> Any:
+    """`work()`, or a failure after `seconds` (the old code took minutes on these bodies)."""
+    result: list[Any] = []
+    worker = threading.Thread(target=lambda: result.append(work()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert result, f"no answer within {seconds} s"
+    return result[0]
+
+
+def test_an_array_over_its_limit_is_refused_by_the_limit_alone(sandbox: Sandbox) -> None:
+    """Before: a million-item sort took 99 s, reporting the items' errors besides the limit."""
+    sort = ",".join(["0"] * (MAX_COMMAS - 10))
+    body = ('{"query": {"sort": [' + sort + "]}}").encode()
+    request = Request("POST", QUERY_SITES.encode(), b"", _HEADERS, body)
+    response: Response = _within(20, lambda: sandbox.handle(request))
+    assert response.status == 400
+    violations = json.loads(response.body)["details"]["validationError"]["fieldViolations"]
+    assert violations == [
+        {
+            "field": "query.sort",
+            "description": "must be at most 4 items",
+            "violatedRule": "MAX",
+            "data": {"threshold": 4},
+        }
+    ]
+
+
+def test_a_body_of_too_many_values_is_refused_before_it_is_parsed(http: httpx.Client) -> None:
+    body = b'{"folderIds": [' + b",".join([b"0"] * (MAX_COMMAS + 2)) + b"]}"
+    assert len(body) < MAX_BODY
+    response = http.request(
+        "PATCH", MOVE_FOLDERS, content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert f"at most {MAX_COMMAS}" in response.json()["message"]
+    too_big = http.post(QUERY_SITES, content=b" " * MAX_BODY + b"{}")
+    assert too_big.status_code == 400
+    assert str(MAX_BODY) in too_big.json()["message"]
+
+
+class _ProbingSandbox(Sandbox):
+    """Runs another request, and a write from another connection, while validating a body."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__(db)
+        self.db = db
+        self.probes: list[object] = []
+
+    def _body_violations(self, schema: dict[str, Any], body: Any) -> list[FieldViolation]:
+        if isinstance(body, dict) and "folderIds" in body and not self.probes:
+            count = Request("POST", COUNT_SITES.encode(), b"", _HEADERS, b"{}")
+            self.probes.append(_within(10, lambda: self.handle(count).status))
+            other = sqlite3.connect(self.db, timeout=0, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")  # "database is locked" if a write is open
+                other.execute("ROLLBACK")
+                self.probes.append("write lock free")
+            finally:
+                other.close()
+        return super()._body_violations(schema, body)
+
+
+def test_validation_holds_neither_the_store_nor_the_write_lock(tmp_path: Path) -> None:
+    """Before: validation ran inside the request's transaction (44 s of write lock for a
+    million folder ids, and a 503 for a second process on the same database)."""
+    with _ProbingSandbox(tmp_path / "probe.db") as sandbox:
+        sandbox.add_api_key(KEY, ACCOUNT)
+        with client(sandbox) as http:
+            response = http.request("PATCH", MOVE_FOLDERS, json={"folderIds": _guids(1001)})
+        assert response.status_code == 400
+        assert sandbox.probes == [200, "write lock free"]

@@ -44,6 +44,10 @@ def serve(
 
     import uvicorn
 
+    # The event loop and the request threads share the GIL: a thread refusing a big body keeps it
+    # for the whole switch interval (5 ms by default) each time the loop asks for it. A shorter
+    # interval lets a small request through in time; this process does nothing else.
+    sys.setswitchinterval(0.0005)
     app = sandbox.asgi_app(fault_rate=fault_rate, fault_seed=fault_seed)
     print(banner(sandbox, host, port, fault_rate, credentials), file=out or sys.stdout, flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")

@@ -24,6 +24,7 @@ from wixsandbox.context import Context
 from wixsandbox.cursor import CursorCodec
 from wixsandbox.errors import ApiError, FieldViolation, invalid, system_error
 from wixsandbox.faults import RETRY_AFTER_SECONDS, Fault
+from wixsandbox.prelimits import oversized
 from wixsandbox.routes import BY_OPERATION
 from wixsandbox.seed import SeedSummary, seed_account
 from wixsandbox.spec import Operation, PathItem, path_items
@@ -303,10 +304,17 @@ class Sandbox:
     ) -> tuple[int, Any]:
         route = BY_OPERATION[operation.operation_id]
         now = self.clock()
+        # Validation runs before the lock and the transaction, so a huge or hostile body never
+        # holds up another request; its error is raised after authentication, which comes first.
+        try:
+            body, refused = self._validated(operation, params, request), None
+        except ApiError as error:
+            body, refused = None, error
         transaction = self.store.write if route.writes else self.store.read
         with transaction() as conn:
             account_id = authenticate(conn, request, now, self.store.vault)
-            body = self._validated(operation, params, request)
+            if refused is not None:
+                raise refused
             context = Context(conn, account_id, to_ms(now), self._cursors)
             return 200, route.endpoint(context, body, params)
 
@@ -322,13 +330,17 @@ class Sandbox:
                 if operation.body_required:
                     violations.append(FieldViolation("body", "is required", "REQUIRED_FIELD"))
             else:
-                try:
-                    violations.extend(self._check.violations(operation.body_schema, body))
-                except RecursionError:
-                    violations.append(FieldViolation("body", "is nested too deeply", "OTHER"))
+                violations.extend(self._body_violations(operation.body_schema, body))
         if violations:
             raise invalid(violations)
         return body
+
+    def _body_violations(self, schema: dict[str, Any], body: Any) -> list[FieldViolation]:
+        try:
+            # the limits first, cheaply: a million-item array is refused before anything walks it
+            return oversized(schema, body) or self._check.violations(schema, body)
+        except RecursionError:
+            return [FieldViolation("body", "is nested too deeply", "OTHER")]
 
     def _checked(
         self, operation: Operation, status: int, document: Any, request_id: str
