@@ -370,9 +370,10 @@ class _ProbingSandbox(Sandbox):
 def test_validation_holds_neither_the_store_nor_the_write_lock(tmp_path: Path) -> None:
     """Before: validation ran inside the request's transaction (44 s of write lock for a
     million folder ids, and a 503 for a second process on the same database)."""
-    with _ProbingSandbox(tmp_path / "probe.db") as sandbox:
+    sandbox = _ProbingSandbox(tmp_path / "probe.db")
+    with sandbox:
         sandbox.add_api_key(KEY, ACCOUNT)
         with client(sandbox) as http:
             response = http.request("PATCH", MOVE_FOLDERS, json={"folderIds": _guids(1001)})
-        assert response.status_code == 400
-        assert sandbox.probes == [200, "write lock free"]
+    assert response.status_code == 400
+    assert sandbox.probes == [200, "write lock free"]
