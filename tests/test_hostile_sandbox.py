@@ -6,11 +6,14 @@ and all traffic stays on 127.0.0.1.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import socket
 import sqlite3
 import stat
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -238,30 +241,6 @@ def test_a_database_of_the_previous_version_is_migrated(tmp_path: Path) -> None:
     assert OTHER_KEY.encode() not in content
 
 
-def test_serve_keeps_its_secrets_out_of_ps(tmp_path: Path) -> None:
-    """Before: SandboxProcess (as any script) passed --api-key on the command line."""
-    with SandboxProcess(
-        tmp_path / "ps.db",
-        api_key=KEY,
-        account_id=ACCOUNT,
-        app_id=APP_ID,
-        app_secret=APP_SECRET,
-    ) as server:
-        command_line = Path(f"/proc/{server.pid}/cmdline").read_bytes()
-        response = httpx.post(
-            server.url + COUNT_SITES,
-            json={},
-            headers={"Authorization": KEY, "wix-account-id": ACCOUNT},
-        )
-        signed = httpx.post(
-            server.url + COUNT_SITES, json={}, auth=WixSignatureAuth(APP_SECRET, APP_ID, ACCOUNT)
-        )
-    assert response.status_code == 200
-    assert signed.status_code == 200
-    assert KEY.encode() not in command_line
-    assert APP_SECRET.encode() not in command_line
-
-
 def test_the_cli_takes_the_app_secret_from_a_file_or_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -377,3 +356,141 @@ def test_validation_holds_neither_the_store_nor_the_write_lock(tmp_path: Path) -
             response = http.request("PATCH", MOVE_FOLDERS, json={"folderIds": _guids(1001)})
     assert response.status_code == 400
     assert sandbox.probes == [200, "write lock free"]
+
+
+# -- 4. slow and idle connections are cut ---------------------------------------------------------
+
+# A drill runs "many thousands": WIXSANDBOX_SLOWLORIS=5000 pytest -k slowloris
+SLOWLORIS = int(os.environ.get("WIXSANDBOX_SLOWLORIS", "400"))
+_PARTIAL_HEAD = f"POST {COUNT_SITES} HTTP/1.1\r\nHost: 127.0.0.1\r\n".encode()
+
+
+def _closed_within(conn: socket.socket, seconds: float, drip: bytes) -> bool:
+    """Drip `drip` a byte at a time (if any); whether the server closed the connection within
+    `seconds`."""
+    deadline = time.monotonic() + seconds
+    conn.settimeout(0.1)
+    sent = 0
+    while time.monotonic() < deadline:
+        try:
+            if drip:
+                conn.sendall(drip[sent % len(drip) : sent % len(drip) + 1])
+                sent += 1
+            if conn.recv(4096) == b"":
+                return True
+        except TimeoutError:
+            continue
+        except OSError:  # reset: closed
+            return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def quick_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess]:
+    db = tmp_path_factory.mktemp("slow") / "slow.db"
+    # 256 file descriptors: a small stand-in for the usual 20,000, which a slowloris exhausted
+    with SandboxProcess(
+        db,
+        api_key=KEY,
+        account_id=ACCOUNT,
+        app_id=APP_ID,
+        app_secret=APP_SECRET,
+        serve_args=["--head-timeout", "0.5", "--body-timeout", "0.5"],
+        max_open_files=256,
+    ) as server:
+        yield server
+
+
+def test_serve_keeps_its_secrets_out_of_ps(quick_server: SandboxProcess) -> None:
+    """Before: SandboxProcess (as any script) passed --api-key on the command line."""
+    command_line = Path(f"/proc/{quick_server.pid}/cmdline").read_bytes()
+    assert KEY.encode() not in command_line
+    assert APP_SECRET.encode() not in command_line
+    response = httpx.post(
+        quick_server.url + COUNT_SITES,
+        json={},
+        headers={"Authorization": KEY, "wix-account-id": ACCOUNT},
+    )
+    signed = httpx.post(
+        quick_server.url + COUNT_SITES,
+        json={},
+        auth=WixSignatureAuth(APP_SECRET, APP_ID, ACCOUNT),
+    )
+    assert response.status_code == 200
+    assert signed.status_code == 200
+
+
+def test_a_dripped_head_is_cut(quick_server: SandboxProcess) -> None:
+    """Before: a head sent a byte at a time kept its connection open for good."""
+    with socket.create_connection((quick_server.host, quick_server.port)) as conn:
+        conn.sendall(_PARTIAL_HEAD)
+        assert _closed_within(conn, 3.0, b"X-Drip: 1\r\n")
+    with socket.create_connection((quick_server.host, quick_server.port)) as idle:
+        assert _closed_within(idle, 3.0, b"")  # a connection that never says anything
+
+
+def test_a_dripped_body_is_a_408(quick_server: SandboxProcess) -> None:
+    """Before: a body sent a byte at a time kept its connection (and a task) for good."""
+    head = (
+        f"POST {COUNT_SITES} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: {KEY}\r\n"
+        f"wix-account-id: {ACCOUNT}\r\ncontent-type: application/json\r\n"
+        "content-length: 200\r\n\r\n{"
+    ).encode()
+    with socket.create_connection((quick_server.host, quick_server.port)) as conn:
+        conn.sendall(head)
+        conn.settimeout(0.1)
+        answer = b""
+        for _ in range(30):  # three seconds at most
+            try:
+                conn.sendall(b" ")
+                answer += conn.recv(4096)
+            except TimeoutError:
+                continue
+            except OSError:
+                break
+            if b"\r\n\r\n" in answer:
+                break
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert b"REQUEST_TIMEOUT" in answer
+    ok = httpx.post(
+        quick_server.url + COUNT_SITES,
+        json={},
+        headers={"Authorization": KEY, "wix-account-id": ACCOUNT},
+        timeout=5,
+    )
+    assert ok.status_code == 200
+
+
+async def _slowloris_then_one_request(url: str, host: str, port: int) -> float:
+    """Open SLOWLORIS connections that each send half a head and wait; then time one request."""
+    attackers: list[asyncio.StreamWriter] = []
+
+    async def attack() -> None:
+        try:
+            _, writer = await asyncio.open_connection(host, port)
+        except OSError:  # refused or reset under the flood: that is the server's choice
+            return
+        writer.write(_PARTIAL_HEAD)
+        attackers.append(writer)
+
+    try:
+        await asyncio.wait_for(asyncio.gather(*(attack() for _ in range(SLOWLORIS))), 60)
+        await asyncio.sleep(0.5)  # the server has accepted what it will
+        headers = {"Authorization": KEY, "wix-account-id": ACCOUNT}
+        async with httpx.AsyncClient(timeout=1.0) as http:
+            started = time.monotonic()
+            response = await http.post(url + COUNT_SITES, json={}, headers=headers)
+            elapsed = time.monotonic() - started
+        assert response.status_code == 200
+        return elapsed
+    finally:
+        for writer in attackers:
+            writer.close()
+
+
+def test_a_slowloris_does_not_stop_normal_service(quick_server: SandboxProcess) -> None:
+    """Before: every connection stayed open; once the server ran out of file descriptors no
+    normal request was served."""
+    server = quick_server
+    elapsed = asyncio.run(_slowloris_then_one_request(server.url, server.host, server.port))
+    assert elapsed < 1.0

@@ -6,6 +6,7 @@ import argparse
 import os
 from collections.abc import Sequence
 
+from wixsandbox.guard import BODY_TIMEOUT, HEAD_TIMEOUT
 from wixsandbox.secret_input import WHY, pick_secret
 from wixsandbox.server import serve
 from wixsandbox.service import Credentials, Sandbox
@@ -45,6 +46,25 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get("WIXSANDBOX_APP_SECRET"),
     )
     run.add_argument("--app-secret-file", help="a file whose first line is the app's secret")
+    run.add_argument(
+        "--head-timeout",
+        type=float,
+        default=HEAD_TIMEOUT,
+        help="seconds a request head may take; slower connections are cut (default %(default)s)",
+    )
+    run.add_argument(
+        "--body-timeout",
+        type=float,
+        default=BODY_TIMEOUT,
+        help="seconds a request body may take; slower ones get a 408 (default %(default)s)",
+    )
+    run.add_argument(
+        "--max-connections",
+        type=int,
+        default=None,
+        help="connections open at once; beyond, the one waiting longest for its head is closed "
+        "(default: half the file descriptor limit, at most 1000)",
+    )
     run.add_argument("--fault-rate", type=float, default=0.0)
     run.add_argument("--fault-seed", type=int, default=0)
     for sub in (run,):
@@ -100,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.fault_rate,
                 args.fault_seed,
                 credentials=credentials,
+                head_timeout=args.head_timeout,
+                body_timeout=args.body_timeout,
+                max_connections=args.max_connections,
             )
         elif args.command == "seed":
             account = args.account_id or sandbox.default_credentials().account_id

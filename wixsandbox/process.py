@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -41,6 +42,8 @@ class SandboxProcess:
         host: str = "127.0.0.1",
         port: int | None = None,
         env: dict[str, str] | None = None,
+        serve_args: Sequence[str] = (),
+        max_open_files: int | None = None,
     ) -> None:
         self.db = str(db)
         self.host = host
@@ -53,6 +56,8 @@ class SandboxProcess:
             self._args += ["--app-id", app_id]
         if fault_rate:
             self._args += ["--fault-rate", str(fault_rate), "--fault-seed", str(fault_seed)]
+        self._args += list(serve_args)  # e.g. ["--head-timeout", "1"]
+        self._max_open_files = max_open_files
         self._env = dict(env if env is not None else os.environ)
         if api_key and account_id:
             self._env["WIXSANDBOX_API_KEY"] = api_key  # not on the command line either
@@ -81,6 +86,7 @@ class SandboxProcess:
             env=self._env,
             stdout=subprocess.DEVNULL,
             stderr=self._log,
+            preexec_fn=self._limit_open_files if self._max_open_files else None,
         )
         deadline = time.monotonic() + timeout
         # a TCP connect, not a request: a request would draw from the fault plan
@@ -99,6 +105,14 @@ class SandboxProcess:
                         f"the sandbox did not listen on {self.url} within {timeout:.0f} s"
                     ) from None
                 time.sleep(0.05)
+
+    def _limit_open_files(self) -> None:
+        """In the child, before exec: the file descriptor limit a drill wants the server under."""
+        import resource
+
+        assert self._max_open_files is not None
+        hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+        resource.setrlimit(resource.RLIMIT_NOFILE, (self._max_open_files, hard))
 
     def log(self) -> str:
         """What the server wrote to its standard error so far."""

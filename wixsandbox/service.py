@@ -194,10 +194,15 @@ class Sandbox:
 
     # -- front ends -----------------------------------------------------------------------------
 
-    def asgi_app(self, *, fault_rate: float = 0.0, fault_seed: int = 0) -> ASGIApp:
+    def asgi_app(
+        self, *, fault_rate: float = 0.0, fault_seed: int = 0, body_timeout: float | None = None
+    ) -> ASGIApp:
+        """The ASGI app; with `body_timeout`, a request body that takes longer is a 408."""
         from wixsandbox.app import ASGIApp
 
-        return ASGIApp(self, fault_rate=fault_rate, fault_seed=fault_seed)
+        return ASGIApp(
+            self, fault_rate=fault_rate, fault_seed=fault_seed, body_timeout=body_timeout
+        )
 
     def transport(self, *, fault_rate: float = 0.0, fault_seed: int = 0) -> httpx.BaseTransport:
         from wixsandbox.transport import SandboxTransport
@@ -275,6 +280,16 @@ class Sandbox:
         if fault is Fault.UNAVAILABLE:
             return self.respond(503, system_error(503).body(), request_id, retry)
         return None
+
+    def slow_body_response(self, seconds: float) -> Response:
+        """The 408 for a request whose body did not arrive in time; the connection then closes."""
+        error = ApiError(
+            408,
+            f"The request body did not arrive within {seconds:g} s",
+            code="REQUEST_TIMEOUT",
+            description="Send the whole body at once; the sandbox cuts slow connections.",
+        )
+        return self.respond(408, error.body(), uuid.uuid4().hex, {"Connection": "close"})
 
     def _route(self, request: Request) -> tuple[Operation, dict[str, str]]:
         path = request.path
