@@ -18,7 +18,7 @@ from wixsandbox.spec import load_spec
 # a few thousand (filters take at most 2,000 values, Move Folders 1,000 ids), and every value after
 # the first of an array or object follows a comma, so counting commas (C speed, inside strings too)
 # bounds the parse before it starts.
-MAX_COMMAS = 20_000
+MAX_COMMAS = 10_000
 _MAX_REPORTED = 20
 _MAX_SCHEMA_DEPTH = 32
 
