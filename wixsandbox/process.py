@@ -19,6 +19,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
+# `python -m wixsandbox ARGS...` under a file descriptor limit: python -c _LIMITED LIMIT ARGS...
+_LIMITED = """
+import resource, runpy, sys
+resource.setrlimit(
+    resource.RLIMIT_NOFILE, (int(sys.argv[1]), resource.getrlimit(resource.RLIMIT_NOFILE)[1])
+)
+sys.argv = ["wixsandbox", *sys.argv[2:]]
+runpy.run_module("wixsandbox", run_name="__main__")
+"""
+
 
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as probe:
@@ -81,12 +91,17 @@ class SandboxProcess:
         return self._process.pid if self._process else None
 
     def start(self, timeout: float = 30.0) -> SandboxProcess:
+        command = ["--db", self.db, "serve", *self._args]
+        if self._max_open_files:
+            # the limit set by the child itself: no preexec_fn (unsafe in a threaded parent)
+            command = ["-c", _LIMITED, str(self._max_open_files), *command]
+        else:
+            command = ["-m", "wixsandbox", *command]
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "wixsandbox", "--db", self.db, "serve", *self._args],
+            [sys.executable, *command],
             env=self._env,
             stdout=subprocess.DEVNULL,
             stderr=self._log,
-            preexec_fn=self._limit_open_files if self._max_open_files else None,
         )
         deadline = time.monotonic() + timeout
         # a TCP connect, not a request: a request would draw from the fault plan
@@ -105,14 +120,6 @@ class SandboxProcess:
                         f"the sandbox did not listen on {self.url} within {timeout:.0f} s"
                     ) from None
                 time.sleep(0.05)
-
-    def _limit_open_files(self) -> None:
-        """In the child, before exec: the file descriptor limit a drill wants the server under."""
-        import resource
-
-        assert self._max_open_files is not None
-        hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
-        resource.setrlimit(resource.RLIMIT_NOFILE, (self._max_open_files, hard))
 
     def log(self) -> str:
         """What the server wrote to its standard error so far."""
