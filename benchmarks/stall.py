@@ -68,9 +68,32 @@ def _latencies(url: str, headers: dict[str, str], count: int) -> list[float]:
     return found
 
 
-def measure(count: int) -> tuple[float, float]:
-    """(median latency under the big-body load, idle median latency), in seconds."""
+def _loaded(
+    server: SandboxProcess, headers: dict[str, str], account: str, count: int
+) -> list[float]:
+    arguments = [server.host, str(server.port), API_KEY, account, str(MAX_BODY), str(MAX_COMMAS)]
+    attacker = subprocess.Popen(
+        [sys.executable, "-c", _ATTACKER, *arguments], stdout=subprocess.PIPE
+    )
+    try:
+        assert attacker.stdout is not None
+        attacker.stdout.readline()  # "ready": the body is built
+        time.sleep(0.2)  # the first big body is on its way
+        found = _latencies(server.url, headers, count)
+        if attacker.poll() is not None:
+            raise RuntimeError("the attacker stopped: the big body was not refused")
+        return found
+    finally:
+        attacker.kill()
+        attacker.wait()
+
+
+def measure(count: int, rounds: int) -> tuple[float, float]:
+    """(median latency under the big-body load, idle median latency), in seconds. Idle and loaded
+    blocks alternate, so a machine whose load drifts biases neither."""
     account = str(uuid.uuid4())
+    idle: list[float] = []
+    loaded: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bench-stall-") as tmp:
         db = os.path.join(tmp, "stall.db")
         with Sandbox(db) as sandbox:
@@ -78,27 +101,14 @@ def measure(count: int) -> tuple[float, float]:
         headers = {"Authorization": API_KEY, "wix-account-id": account}
         with SandboxProcess(db, api_key=API_KEY, account_id=account) as server:
             _latencies(server.url, headers, 20)  # warm up
-            idle = statistics.median(_latencies(server.url, headers, count))
-            arguments = [server.host, str(server.port), API_KEY, account]
-            arguments += [str(MAX_BODY), str(MAX_COMMAS)]
-            attacker = subprocess.Popen(
-                [sys.executable, "-c", _ATTACKER, *arguments], stdout=subprocess.PIPE
-            )
-            try:
-                assert attacker.stdout is not None
-                attacker.stdout.readline()  # "ready": the body is built
-                time.sleep(0.3)  # the first big body is on its way
-                loaded = statistics.median(_latencies(server.url, headers, count))
-                if attacker.poll() is not None:
-                    raise RuntimeError("the attacker stopped: the big body was not refused")
-            finally:
-                attacker.kill()
-                attacker.wait()
-    return loaded, idle
+            for _ in range(rounds):
+                idle += _latencies(server.url, headers, count // rounds)
+                loaded += _loaded(server, headers, account, count // rounds)
+    return statistics.median(loaded), statistics.median(idle)
 
 
 def run(quick: bool = False) -> list[Row]:
-    loaded, idle = measure(60 if quick else 200)
+    loaded, idle = measure(80 if quick else 300, 2 if quick else 5)
     return [
         Row(
             "sandbox serve: small request latency while the largest body is rejected, vs idle",
