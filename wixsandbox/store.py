@@ -177,6 +177,8 @@ class Store:
 
     def _migrate(self) -> None:
         """Hash and seal the credentials a database of an earlier version kept in clear."""
+        with self._lock:
+            self._conn.execute("PRAGMA secure_delete = ON")  # dropped rows are zeroed on disk
         with self.write() as conn:
             tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
             if "api_keys" in tables:
@@ -202,9 +204,14 @@ class Store:
                 conn.execute("DELETE FROM meta WHERE key = 'default_api_key'")
         if "api_keys" in tables or "apps" in tables:
             with self._lock:
-                self._conn.execute("VACUUM")  # no page of the file keeps the old clear text
-                if not self.in_memory:
-                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                try:
+                    self._conn.execute("VACUUM")  # no free page keeps the old clear text
+                    if not self.in_memory:
+                        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.OperationalError:  # another process is using the file
+                    pass  # secure_delete zeroed the rows already; VACUUM only compacts
+        with self._lock:
+            self._conn.execute("PRAGMA secure_delete = OFF")  # SQLite's default, cheaper writes
 
     def close(self) -> None:
         with self._lock:
