@@ -1,7 +1,7 @@
 """`python -m benchmarks`: every speed figure of the project in one table, each with its baseline
 measured in the same run, written also as JSON.
 
-    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,scale,bulk] [--json PATH]
+    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,scale,bulk,stall] [--json PATH]
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ SUITES = {
     "serve": "serve: sandbox over uvicorn under wrk, against a floor app",
     "scale": "scale: page 1 of every documented query at 1M sites (100k --quick) vs 10k",
     "bulk": "bulk: moving 10,000 sites with and without concurrency",
+    "stall": "stall: a small request while the largest body is rejected, vs idle",
 }
 
 

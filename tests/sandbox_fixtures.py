@@ -55,6 +55,7 @@ def make_sandbox(db: str | Path = ":memory:", clock: ManualClock | None = None) 
     sandbox.add_api_key(KEY, ACCOUNT)
     sandbox.add_api_key(OTHER_KEY, OTHER_ACCOUNT)
     sandbox.add_app(APP_ID, APP_SECRET)
+    sandbox.add_instance(ACCOUNT, APP_ID)  # the app's instance id is its account's id
     return sandbox
 
 

@@ -153,7 +153,7 @@ def test_unknown_app_and_bad_instance(sandbox: Sandbox, clock: ManualClock) -> N
     with bare(sandbox, WixSignatureAuth(APP_SECRET, ACCOUNT, ACCOUNT, clock=clock)) as http:
         assert http.post(QUERY_SITES, json={}).status_code == 401
     with bare(sandbox, WixSignatureAuth(APP_SECRET, APP_ID, "not-a-guid", clock=clock)) as http:
-        assert http.post(QUERY_SITES, json={}).status_code == 401
+        assert http.post(QUERY_SITES, json={}).status_code == 403
 
 
 def test_accounts_are_isolated(sandbox: Sandbox) -> None:

@@ -128,6 +128,7 @@ def test_configuration_errors(kwargs: dict[str, object]) -> None:
 
 def test_signed_client_against_the_sandbox(sandbox: Sandbox) -> None:
     sandbox.add_app("my-app", APP_SECRET)
+    sandbox.add_instance(ACCOUNT, "my-app")
     with WixSites.from_signature(
         application_id="my-app",
         instance_id=ACCOUNT,

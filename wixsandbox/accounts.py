@@ -90,7 +90,7 @@ def may_act_for(conn: sqlite3.Connection, key_account: str, account_id: str) -> 
 
 def is_known(conn: sqlite3.Connection, account_id: str) -> bool:
     for sql in (
-        "SELECT 1 FROM api_keys WHERE account_id = ? LIMIT 1",
+        "SELECT 1 FROM api_key_digests WHERE account_id = ? LIMIT 1",
         "SELECT 1 FROM account_relations WHERE sub_account_id = ?1 OR main_account_id = ?1 LIMIT 1",
         "SELECT 1 FROM sites WHERE account_id = ? LIMIT 1",
     ):

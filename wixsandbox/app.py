@@ -26,9 +26,17 @@ Send = Callable[[Message], Awaitable[None]]
 
 
 class ASGIApp:
-    def __init__(self, sandbox: Sandbox, *, fault_rate: float = 0.0, fault_seed: int = 0) -> None:
+    def __init__(
+        self,
+        sandbox: Sandbox,
+        *,
+        fault_rate: float = 0.0,
+        fault_seed: int = 0,
+        body_timeout: float | None = None,
+    ) -> None:
         self.sandbox = sandbox
         self.faults = FaultPlan(fault_rate, fault_seed)
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -36,7 +44,11 @@ class ASGIApp:
             return
         if scope["type"] != "http":
             return
-        body = await _read_body(receive)
+        with anyio.move_on_after(self.body_timeout) as deadline:
+            body = await _read_body(receive)
+        if deadline.cancelled_caught:
+            await _send(send, self.sandbox.slow_body_response(self.body_timeout or 0.0))
+            return
         request = Request(
             method=str(scope["method"]),
             raw_path=scope.get("raw_path") or str(scope["path"]).encode("utf-8"),

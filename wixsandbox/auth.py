@@ -5,8 +5,10 @@ A request with an ``Authorization`` header is an API-key request: the key, and i
 ignores them (the spec's two security requirements are alternatives). Otherwise a request that
 carries ``x-wix-signature`` (or the ``signature`` query parameter) is a signed request:
 ``x-wix-application-id`` names an app added with `Sandbox.add_app`, whose secret must verify the
-signature (`wixauth.verify_request`), and ``x-wix-instance-id`` is the account id. No message ever
-contains a secret or a key.
+signature (`wixauth.verify_request`), and ``x-wix-instance-id`` names an instance registered with
+`Sandbox.add_instance`, bound to that app and to the account the request acts for. An unknown
+instance, or one of another app, is a 403: an app's secret signs for its own instances only. No
+message ever contains a secret or a key; keys are found by their keyed hash (`wixsandbox.vault`).
 
 Three levels (a route's ``auth``): an account-level call acts for the ``wix-account-id`` account,
 which must be the key's own or one of its sub-accounts (`wixsandbox.accounts`); a site-level call
@@ -28,11 +30,13 @@ import httpx
 import wixauth
 from wixsandbox.accounts import may_act_for, sub_accounts
 from wixsandbox.errors import ApiError, not_found, permission_denied, unauthenticated
+from wixsandbox.vault import Vault
 from wixsandbox.wire import Request
 
 _SIGNATURE_DESCRIPTION = (
     "Sign the request with the secret of an app added to the sandbox, and send "
-    "x-wix-application-id, x-wix-instance-id (the account id) and x-wix-timestamp."
+    "x-wix-application-id, x-wix-instance-id (an instance of the app registered with the sandbox, "
+    "e.g. the account id given to `serve --app-id`) and x-wix-timestamp."
 )
 
 
@@ -40,7 +44,8 @@ def is_signed(request: Request) -> bool:
     return request.has_header("x-wix-signature") or bool(request.query_values("signature"))
 
 
-def _guid(value: str) -> str | None:
+def parse_guid(value: str) -> str | None:
+    """The GUID in its lower-case 36-character form, or None if `value` is not one."""
     try:
         parsed = uuid.UUID(value)
     except ValueError:
@@ -61,15 +66,19 @@ class Caller:
 
 
 def authenticate(
-    conn: sqlite3.Connection, request: Request, now: datetime, level: str = ACCOUNT_LEVEL
+    conn: sqlite3.Connection,
+    request: Request,
+    now: datetime,
+    vault: Vault,
+    level: str = ACCOUNT_LEVEL,
 ) -> Caller:
     """Return who calls and for which account, or raise the Wix error answer."""
     if is_signed(request) and not request.has_header("authorization"):
-        account = _signed(conn, request, now)
+        account = _signed(conn, request, now, vault)
         if level == SITE_LEVEL:
             return _site_caller(conn, account, request.header("wix-site-id"))
         return Caller(account, account)
-    return _api_key(conn, request, level)
+    return _api_key(conn, request, vault, level)
 
 
 def _site_caller(conn: sqlite3.Connection, key_account: str, site_id: str | None) -> Caller:
@@ -99,14 +108,17 @@ def _json_list(items: list[str]) -> str:
     return json.dumps(items)
 
 
-def _api_key(conn: sqlite3.Connection, request: Request, level: str) -> Caller:
+def _api_key(conn: sqlite3.Connection, request: Request, vault: Vault, level: str) -> Caller:
     key = request.header("authorization")
     if not key:
         raise unauthenticated("Missing Authorization header")
     if key.lower().startswith("bearer "):
         key = key[7:].strip()
-    row = conn.execute("SELECT account_id FROM api_keys WHERE api_key = ?", (key,)).fetchone()
-    if row is None:
+    digest = vault.digest(key)
+    row = conn.execute(
+        "SELECT account_id, digest FROM api_key_digests WHERE digest = ?", (digest,)
+    ).fetchone()
+    if row is None or not vault.matches(key, str(row[1])):
         raise unauthenticated("The API key is not valid")
     key_account = str(row[0])
     site_id = request.header("wix-site-id")
@@ -133,7 +145,7 @@ def _api_key(conn: sqlite3.Connection, request: Request, level: str) -> Caller:
     return Caller(account, key_account)
 
 
-def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
+def _signed(conn: sqlite3.Connection, request: Request, now: datetime, vault: Vault) -> str:
     app_id = request.header("x-wix-application-id") or next(
         iter(request.query_values("application-id")), None
     )
@@ -142,7 +154,9 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
             "The signed request lacks x-wix-application-id (or the application-id query parameter)",
             _SIGNATURE_DESCRIPTION,
         )
-    row = conn.execute("SELECT secret FROM apps WHERE application_id = ?", (app_id,)).fetchone()
+    row = conn.execute(
+        "SELECT sealed FROM app_secrets WHERE application_id = ?", (app_id,)
+    ).fetchone()
     if row is None:
         raise unauthenticated(
             "Unknown application id: add the app to the sandbox", _SIGNATURE_DESCRIPTION
@@ -165,7 +179,7 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
         ) from None
     probe = httpx.Request(request.method, url, headers=list(request.headers), content=request.body)
     try:
-        wixauth.verify_request(probe, str(row[0]), now=now)
+        wixauth.verify_request(probe, vault.unseal(str(row[0])), now=now)
     except wixauth.SignatureError as exc:
         # Missing wix parameters are a 401 (the legacy API said 400; 401 is what HTTP clients and
         # the spec expect of absent credentials); a bad or stale signature is a 403.
@@ -177,9 +191,17 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime) -> str:
     instance = request.header("x-wix-instance-id") or next(
         iter(request.query_values("instance-id")), ""
     )
-    account_id = _guid(instance)
-    if account_id is None:
-        raise unauthenticated(
-            "x-wix-instance-id must be the account id, a GUID", _SIGNATURE_DESCRIPTION
+    bound = conn.execute(
+        "SELECT account_id FROM instances WHERE instance_id = ? AND application_id = ?",
+        (parse_guid(instance) or "", app_id),
+    ).fetchone()
+    if bound is None:
+        raise ApiError(
+            403,
+            "x-wix-instance-id names no instance of this app: an app acts only for the "
+            "instances registered for it",
+            code="PERMISSION_DENIED",
+            description="Register the instance with `wixsites sandbox add-instance`, or sign "
+            "with the secret of the app it belongs to.",
         )
-    return account_id
+    return str(bound[0])

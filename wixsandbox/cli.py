@@ -6,6 +6,8 @@ import argparse
 import os
 from collections.abc import Sequence
 
+from wixsandbox.guard import BODY_TIMEOUT, HEAD_TIMEOUT
+from wixsandbox.secret_input import WHY, pick_secret
 from wixsandbox.server import serve
 from wixsandbox.service import Credentials, Sandbox
 
@@ -24,13 +26,44 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("serve", help="serve the API over HTTP")
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8787)
-    run.add_argument("--api-key", help="accept this API key (with --account-id)")
-    run.add_argument("--account-id", help="the account of --api-key")
-    run.add_argument("--app-id", help="accept requests signed for this app (with --app-secret)")
+    run.add_argument(
+        "--api-key",
+        default=os.environ.get("WIXSANDBOX_API_KEY"),
+        help=f"accept this API key (with --account-id; or WIXSANDBOX_API_KEY or --api-key-file: {WHY})",
+    )
+    run.add_argument("--api-key-file", help="a file whose first line is the API key")
+    run.add_argument(
+        "--account-id", help="the account of --api-key, and the instance and account of --app-id"
+    )
+    run.add_argument(
+        "--app-id",
+        help="accept requests signed for this app (with --app-secret), for instance --account-id "
+        "(default: the sandbox's own account)",
+    )
     run.add_argument(
         "--app-secret",
-        help="the app's secret (or WIXSANDBOX_APP_SECRET)",
+        help=f"the app's secret (or WIXSANDBOX_APP_SECRET or --app-secret-file: {WHY})",
         default=os.environ.get("WIXSANDBOX_APP_SECRET"),
+    )
+    run.add_argument("--app-secret-file", help="a file whose first line is the app's secret")
+    run.add_argument(
+        "--head-timeout",
+        type=float,
+        default=HEAD_TIMEOUT,
+        help="seconds a request head may take; slower connections are cut (default %(default)s)",
+    )
+    run.add_argument(
+        "--body-timeout",
+        type=float,
+        default=BODY_TIMEOUT,
+        help="seconds a request body may take; slower ones get a 408 (default %(default)s)",
+    )
+    run.add_argument(
+        "--max-connections",
+        type=int,
+        default=None,
+        help="connections open at once; beyond, the one waiting longest for its head is closed "
+        "(default: half the file descriptor limit, at most 1000)",
     )
     run.add_argument("--fault-rate", type=float, default=0.0)
     run.add_argument("--fault-seed", type=int, default=0)
@@ -55,21 +88,36 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _set_up(sandbox: Sandbox, args: argparse.Namespace) -> Credentials | None:
+    """Register the key and the app `serve` was given; the credentials to show, if any."""
+    api_key = pick_secret(args.api_key, args.api_key_file, "API key")
+    app_secret = pick_secret(args.app_secret, args.app_secret_file, "app secret")
+    if api_key and not args.account_id:
+        raise ValueError("--api-key needs --account-id, the key's account")
+    if args.account_id and not (api_key or args.app_id):
+        raise ValueError("--account-id goes with --api-key or --app-id")
+    if bool(args.app_id) != bool(app_secret):
+        raise ValueError("--app-id and --app-secret go together")
+    credentials = None
+    if api_key:
+        sandbox.add_api_key(api_key, args.account_id)
+        credentials = Credentials(api_key, args.account_id)
+    if args.app_id and app_secret:
+        sandbox.add_app(args.app_id, app_secret)
+        account = args.account_id or sandbox.default_credentials().account_id
+        sandbox.add_instance(account, args.app_id)
+    return credentials
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     db = args.db_sub or args.db
     with Sandbox(db) as sandbox:
         if args.command == "serve":
-            if bool(args.api_key) != bool(args.account_id):
-                raise SystemExit("--api-key and --account-id go together")
-            if bool(args.app_id) != bool(args.app_secret):
-                raise SystemExit("--app-id and --app-secret go together")
-            credentials = None
-            if args.api_key:
-                sandbox.add_api_key(args.api_key, args.account_id)
-                credentials = Credentials(args.api_key, args.account_id)
-            if args.app_id:
-                sandbox.add_app(args.app_id, args.app_secret)
+            try:
+                credentials = _set_up(sandbox, args)
+            except ValueError as error:
+                raise SystemExit(str(error)) from None
             serve(
                 sandbox,
                 args.host,
@@ -77,6 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.fault_rate,
                 args.fault_seed,
                 credentials=credentials,
+                head_timeout=args.head_timeout,
+                body_timeout=args.body_timeout,
+                max_connections=args.max_connections,
             )
         elif args.command == "seed":
             account = args.account_id or sandbox.default_credentials().account_id

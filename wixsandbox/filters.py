@@ -20,6 +20,11 @@ KNOWN_OPERATORS = COMPARISONS | frozenset(
     {"$in", "$nin", "$startsWith", "$contains", "$isEmpty", "$exists", "$hasAll", "$hasSome"}
 )
 MAX_DEPTH = 16
+# SQLite refuses an expression tree deeper than 1000 ("Expression tree is too large"): long $in
+# lists are bound as one JSON array, long $and/$or lists are joined as balanced trees, and a filter
+# holds at most MAX_VALUES operands and MAX_IN_ITEMS per array (documented in openapi.yaml).
+MAX_VALUES = 2000
+MAX_IN_ITEMS = 1000
 _EQUALITY = frozenset({"$eq", "$ne", "$in", "$nin", "$exists"})
 _STRING_OPS = _EQUALITY | COMPARISONS | {"$startsWith"}
 
@@ -95,6 +100,15 @@ class Compiler:
         # and whether such a condition narrows by the search index (it can then drive the query).
         self.anchored = True
         self.narrows = False
+        self.values = 0
+
+    def count(self, where: str, values: int = 1) -> None:
+        self.values += values
+        if self.values > MAX_VALUES:
+            raise malformed(
+                f"{where}: the filter holds more than {MAX_VALUES} values (conditions and array "
+                "items); split the query"
+            )
 
     def filter(self, node: Any, where: str = "filter", depth: int = 0) -> str:
         if depth > MAX_DEPTH:
@@ -107,12 +121,13 @@ class Compiler:
             if key in ("$and", "$or"):
                 if not isinstance(value, list) or not value:
                     raise malformed(f"{here}: {key} takes a non-empty array of filters")
+                self.count(here, len(value))
                 anchored, self.anchored = self.anchored, self.anchored and key == "$and"
                 subs = [
                     self.filter(item, f"{here}[{i}]", depth + 1) for i, item in enumerate(value)
                 ]
                 self.anchored = anchored
-                parts.append("(" + (" AND " if key == "$and" else " OR ").join(subs) + ")")
+                parts.append(balanced(subs, " AND " if key == "$and" else " OR "))
             elif key == "$not":
                 anchored, self.anchored = self.anchored, False
                 parts.append(f"NOT {self.filter(value, here, depth + 1)}")
@@ -124,7 +139,7 @@ class Compiler:
             elif key in self.fields:
                 parts.append(self.condition(self.fields[key], key, value, here, depth + 1))
             # any other field cannot be filtered: ignored, as Wix does
-        return "(" + " AND ".join(parts) + ")" if parts else "1"
+        return balanced(parts, " AND ") if parts else "1"
 
     def condition(self, spec: Field, name: str, value: Any, where: str, depth: int) -> str:
         if depth > MAX_DEPTH:
@@ -153,7 +168,7 @@ class Compiler:
                         f"{at}: {name} does not support {op}; it supports {', '.join(sorted(spec.ops))}"
                     )
                 parts.append(self.operator(spec, name, op, operand, at))
-            return "(" + " AND ".join(parts) + ")"
+            return balanced(parts, " AND ")
         return self.operator(spec, name, "$eq", value, where)
 
     # -- one operator on one field --------------------------------------------------------------
@@ -180,6 +195,13 @@ class Compiler:
 
     def operator(self, spec: Field, name: str, op: str, value: Any, where: str) -> str:
         col = spec.column
+        self.count(where)
+        if op in ("$in", "$nin", "$hasSome", "$hasAll") and isinstance(value, list):
+            if len(value) > MAX_IN_ITEMS:
+                raise malformed(
+                    f"{where}: {op} takes at most {MAX_IN_ITEMS} values, not {len(value)}"
+                )
+            self.count(where, len(value))
         if op == "$exists":
             if not isinstance(value, bool):
                 raise malformed(f"{where}: $exists takes true or false, not {_shown(value)}")
@@ -199,9 +221,9 @@ class Compiler:
             items = [self.scalar(spec, name, item, f"{where}[{i}]") for i, item in enumerate(value)]
             if spec.kind in ("search", "state", "folder"):
                 anchored, self.anchored = self.anchored, self.anchored and len(items) == 1
-                subs = [self.equals(spec, item) for item in items] or ["0"]
+                subs = [self.equals(spec, item) for item in dict.fromkeys(items)] or ["0"]
                 self.anchored = anchored
-                found = "(" + " OR ".join(subs) + ")"
+                found = balanced(subs, " OR ")
             else:
                 found = f"{col} IN (SELECT value FROM json_each({self.bind(json.dumps(items))}))"
             return found if op == "$in" else f"NOT {found}"
@@ -287,6 +309,14 @@ class Compiler:
         if spec.kind == "array":
             return f"EXISTS (SELECT 1 FROM json_each({col}) WHERE value = {self.bind(operand)})"
         return f"({col} = {self.bind(operand)})"
+
+
+def balanced(parts: list[str], joiner: str) -> str:
+    """`parts` joined by " AND " or " OR " as a balanced tree: its depth grows as log2(len)."""
+    if len(parts) <= 8:
+        return "(" + joiner.join(parts) + ")"
+    middle = len(parts) // 2
+    return "(" + balanced(parts[:middle], joiner) + joiner + balanced(parts[middle:], joiner) + ")"
 
 
 def compile_filter(node: Any, fields: dict[str, Field]) -> tuple[str, list[Any]]:

@@ -15,8 +15,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+
+# `python -m wixsandbox ARGS...` under a file descriptor limit: python -c _LIMITED LIMIT ARGS...
+_LIMITED = """
+import resource, runpy, sys
+resource.setrlimit(
+    resource.RLIMIT_NOFILE, (int(sys.argv[1]), resource.getrlimit(resource.RLIMIT_NOFILE)[1])
+)
+sys.argv = ["wixsandbox", *sys.argv[2:]]
+runpy.run_module("wixsandbox", run_name="__main__")
+"""
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -41,19 +52,25 @@ class SandboxProcess:
         host: str = "127.0.0.1",
         port: int | None = None,
         env: dict[str, str] | None = None,
+        serve_args: Sequence[str] = (),
+        max_open_files: int | None = None,
     ) -> None:
         self.db = str(db)
         self.host = host
         self.port = port or free_port(host)
         self.url = f"http://{host}:{self.port}"
         self._args = ["--port", str(self.port), "--host", host]
-        if api_key and account_id:
-            self._args += ["--api-key", api_key, "--account-id", account_id]
+        if account_id and (api_key or app_id):
+            self._args += ["--account-id", account_id]
         if app_id:
             self._args += ["--app-id", app_id]
         if fault_rate:
             self._args += ["--fault-rate", str(fault_rate), "--fault-seed", str(fault_seed)]
+        self._args += list(serve_args)  # e.g. ["--head-timeout", "1"]
+        self._max_open_files = max_open_files
         self._env = dict(env if env is not None else os.environ)
+        if api_key and account_id:
+            self._env["WIXSANDBOX_API_KEY"] = api_key  # not on the command line either
         if app_secret:
             self._env["WIXSANDBOX_APP_SECRET"] = (
                 app_secret  # not on the command line, where ps shows it
@@ -74,8 +91,14 @@ class SandboxProcess:
         return self._process.pid if self._process else None
 
     def start(self, timeout: float = 30.0) -> SandboxProcess:
+        command = ["--db", self.db, "serve", *self._args]
+        if self._max_open_files:
+            # the limit set by the child itself: no preexec_fn (unsafe in a threaded parent)
+            command = ["-c", _LIMITED, str(self._max_open_files), *command]
+        else:
+            command = ["-m", "wixsandbox", *command]
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "wixsandbox", "--db", self.db, "serve", *self._args],
+            [sys.executable, *command],
             env=self._env,
             stdout=subprocess.DEVNULL,
             stderr=self._log,

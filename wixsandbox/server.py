@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from wixsandbox.guard import BODY_TIMEOUT, HEAD_TIMEOUT
+
 if TYPE_CHECKING:
     from wixsandbox.service import Credentials, Sandbox
 
@@ -37,13 +39,36 @@ def serve(
     *,
     out: TextIO | None = None,
     credentials: Credentials | None = None,
+    head_timeout: float = HEAD_TIMEOUT,
+    body_timeout: float = BODY_TIMEOUT,
+    max_connections: int | None = None,
 ) -> None:
     """Serve `sandbox` over HTTP until interrupted; print the address and the credentials to use
-    (`credentials`, or the sandbox's default ones) first."""
+    (`credentials`, or the sandbox's default ones) first.
+
+    A connection whose request head takes more than `head_timeout` seconds, or whose body takes
+    more than `body_timeout`, is cut; at most `max_connections` are open at once (default: from
+    the file descriptor limit), see `wixsandbox.guard`."""
     import sys
 
     import uvicorn
 
-    app = sandbox.asgi_app(fault_rate=fault_rate, fault_seed=fault_seed)
+    from wixsandbox.guard import backlog, default_max_connections, guarded_protocol
+
+    # The event loop and the request threads share the GIL: a thread refusing a big body keeps it
+    # for the whole switch interval (5 ms by default) each time the loop asks for it. A shorter
+    # interval lets a small request through in time; this process does nothing else.
+    sys.setswitchinterval(0.0005)
+    app = sandbox.asgi_app(fault_rate=fault_rate, fault_seed=fault_seed, body_timeout=body_timeout)
     print(banner(sandbox, host, port, fault_rate, credentials), file=out or sys.stdout, flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")
+    cap = max_connections or default_max_connections()
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        lifespan="on",
+        http=guarded_protocol(head_timeout, cap),
+        backlog=backlog(cap),
+    )
+    uvicorn.Server(config).run()

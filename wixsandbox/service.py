@@ -19,13 +19,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from wixsandbox.accounts import relate
-from wixsandbox.auth import authenticate
+from wixsandbox.auth import authenticate, parse_guid
 from wixsandbox.clock import Clock, system_clock, to_ms
 from wixsandbox.context import Context
 from wixsandbox.cursor import CursorCodec
 from wixsandbox.errors import ApiError, FieldViolation, invalid, system_error
 from wixsandbox.faults import RETRY_AFTER_SECONDS, Fault
 from wixsandbox.home import home_response
+from wixsandbox.prelimits import oversized
 from wixsandbox.routes import BY_OPERATION
 from wixsandbox.seed import SeedSummary, seed_account
 from wixsandbox.spec import Operation, PathItem, path_items
@@ -84,23 +85,26 @@ class Sandbox:
     # -- set-up ---------------------------------------------------------------------------------
 
     def add_api_key(self, key: str, account_id: str) -> None:
-        """Accept `key` as the API key of `account_id` (replacing an older binding of the key)."""
+        """Accept `key` as the API key of `account_id` (replacing an older binding of the key).
+
+        The database keeps only a keyed hash of the key (see `wixsandbox.vault`)."""
         if not key or not account_id:
             raise ValueError("the API key and the account id must not be empty")
         with self.store.write() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO api_keys (api_key, account_id) VALUES (?, ?)",
-                (key, account_id.lower()),
+                "INSERT OR REPLACE INTO api_key_digests (digest, account_id) VALUES (?, ?)",
+                (self.store.vault.digest(key), account_id.lower()),
             )
 
     def add_app(self, application_id: str, secret: str) -> None:
-        """Accept requests signed with `secret` that name `application_id`."""
+        """Accept requests signed with `secret` that name `application_id` (a new secret replaces
+        the old one). Its requests still need an instance: see `add_instance`."""
         if not application_id or not secret:
             raise ValueError("the application id and the secret must not be empty")
         with self.store.write() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO apps (application_id, secret) VALUES (?, ?)",
-                (application_id, secret),
+                "INSERT OR REPLACE INTO app_secrets (application_id, sealed) VALUES (?, ?)",
+                (application_id, self.store.vault.seal(secret)),
             )
 
     def relate_accounts(self, main_account_id: str, sub_account_ids: list[str]) -> list[str]:
@@ -110,24 +114,62 @@ class Sandbox:
         with self.store.write() as conn:
             return relate(conn, main_account_id.lower(), [s.lower() for s in sub_account_ids])
 
+    def add_instance(
+        self, instance_id: str | None, application_id: str, account_id: str | None = None
+    ) -> str:
+        """Bind instance `instance_id` (a GUID; None: a new one) to the app and to `account_id`
+        (default: the account whose id is the instance id). Signed requests that name the instance
+        in ``x-wix-instance-id`` act for that account, and only when the app signed them. Returns
+        the instance id. An instance bound to another app or account stays so: ValueError."""
+        instance = parse_guid(instance_id) if instance_id else str(uuid.uuid4())
+        account = parse_guid(account_id) if account_id else instance
+        if instance is None or account is None:
+            raise ValueError("the instance id and the account id must be GUIDs")
+        with self.store.write() as conn:
+            known = conn.execute(
+                "SELECT 1 FROM app_secrets WHERE application_id = ?", (application_id,)
+            ).fetchone()
+            if known is None:
+                raise ValueError(f"unknown application id {application_id!r}: add the app first")
+            bound = conn.execute(
+                "SELECT application_id, account_id FROM instances WHERE instance_id = ?",
+                (instance,),
+            ).fetchone()
+            if bound is not None and (str(bound[0]), str(bound[1])) != (application_id, account):
+                raise ValueError(
+                    f"instance {instance} is already bound to another app or account; "
+                    "choose another instance id"
+                )
+            conn.execute(
+                "INSERT OR IGNORE INTO instances (instance_id, application_id, account_id) "
+                "VALUES (?, ?, ?)",
+                (instance, application_id, account),
+            )
+        return instance
+
     def default_credentials(self) -> Credentials:
-        """The sandbox's own API key and account, made on first use and kept in the database."""
+        """The sandbox's own API key and account, made on first use and kept in the database
+        (sealed: it is shown again whenever the sandbox is served)."""
+        vault = self.store.vault
         with self.store.write() as conn:
             rows = dict(
                 conn.execute(
-                    "SELECT key, value FROM meta WHERE key IN ('default_api_key', 'default_account_id')"
+                    "SELECT key, value FROM meta "
+                    "WHERE key IN ('default_api_key_sealed', 'default_account_id')"
                 ).fetchall()
             )
             if len(rows) == 2:
-                return Credentials(rows["default_api_key"], rows["default_account_id"])
+                return Credentials(
+                    vault.unseal(rows["default_api_key_sealed"]), rows["default_account_id"]
+                )
             key, account = "sandbox-" + secrets.token_urlsafe(24), str(uuid.uuid4())
             conn.executemany(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                [("default_api_key", key), ("default_account_id", account)],
+                [("default_api_key_sealed", vault.seal(key)), ("default_account_id", account)],
             )
             conn.execute(
-                "INSERT OR REPLACE INTO api_keys (api_key, account_id) VALUES (?, ?)",
-                (key, account),
+                "INSERT OR REPLACE INTO api_key_digests (digest, account_id) VALUES (?, ?)",
+                (vault.digest(key), account),
             )
             return Credentials(key, account)
 
@@ -163,10 +205,15 @@ class Sandbox:
 
     # -- front ends -----------------------------------------------------------------------------
 
-    def asgi_app(self, *, fault_rate: float = 0.0, fault_seed: int = 0) -> ASGIApp:
+    def asgi_app(
+        self, *, fault_rate: float = 0.0, fault_seed: int = 0, body_timeout: float | None = None
+    ) -> ASGIApp:
+        """The ASGI app; with `body_timeout`, a request body that takes longer is a 408."""
         from wixsandbox.app import ASGIApp
 
-        return ASGIApp(self, fault_rate=fault_rate, fault_seed=fault_seed)
+        return ASGIApp(
+            self, fault_rate=fault_rate, fault_seed=fault_seed, body_timeout=body_timeout
+        )
 
     def transport(self, *, fault_rate: float = 0.0, fault_seed: int = 0) -> httpx.BaseTransport:
         from wixsandbox.transport import SandboxTransport
@@ -248,6 +295,16 @@ class Sandbox:
             return self.respond(503, system_error(503).body(), request_id, retry)
         return None
 
+    def slow_body_response(self, seconds: float) -> Response:
+        """The 408 for a request whose body did not arrive in time; the connection then closes."""
+        error = ApiError(
+            408,
+            f"The request body did not arrive within {seconds:g} s",
+            code="REQUEST_TIMEOUT",
+            description="Send the whole body at once; the sandbox cuts slow connections.",
+        )
+        return self.respond(408, error.body(), uuid.uuid4().hex, {"Connection": "close"})
+
     def _route(self, request: Request) -> tuple[Operation, dict[str, str]]:
         path = request.path
         matched: tuple[PathItem, dict[str, str]] | None = None
@@ -276,10 +333,17 @@ class Sandbox:
     ) -> tuple[int, Any]:
         route = BY_OPERATION[operation.operation_id]
         now = self.clock()
+        # Validation runs before the lock and the transaction, so a huge or hostile body never
+        # holds up another request; its error is raised after authentication, which comes first.
+        try:
+            body, refused = self._validated(operation, params, request), None
+        except ApiError as error:
+            body, refused = None, error
         transaction = self.store.write if route.writes else self.store.read
         with transaction() as conn:
-            caller = authenticate(conn, request, now, route.auth)
-            body = self._validated(operation, params, request)
+            caller = authenticate(conn, request, now, self.store.vault, route.auth)
+            if refused is not None:
+                raise refused
             context = Context(
                 conn,
                 caller.account_id,
@@ -302,13 +366,17 @@ class Sandbox:
                 if operation.body_required:
                     violations.append(FieldViolation("body", "is required", "REQUIRED_FIELD"))
             else:
-                try:
-                    violations.extend(self._check.violations(operation.body_schema, body))
-                except RecursionError:
-                    violations.append(FieldViolation("body", "is nested too deeply", "OTHER"))
+                violations.extend(self._body_violations(operation.body_schema, body))
         if violations:
             raise invalid(violations)
         return body
+
+    def _body_violations(self, schema: dict[str, Any], body: Any) -> list[FieldViolation]:
+        try:
+            # the limits first, cheaply: a million-item array is refused before anything walks it
+            return oversized(schema, body) or self._check.violations(schema, body)
+        except RecursionError:
+            return [FieldViolation("body", "is nested too deeply", "OTHER")]
 
     def _checked(
         self, operation: Operation, status: int, document: Any, request_id: str

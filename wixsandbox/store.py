@@ -7,6 +7,7 @@ exists only in its connection). File databases use WAL and a busy timeout, and w
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 import threading
@@ -15,19 +16,25 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from wixsandbox import search
+from wixsandbox.vault import Vault
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS api_keys (
-    api_key TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS api_key_digests (
+    digest TEXT PRIMARY KEY,  -- HMAC-SHA256 of the key (wixsandbox.vault): never the key
     account_id TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS apps (
+CREATE TABLE IF NOT EXISTS app_secrets (
     application_id TEXT PRIMARY KEY,
-    secret TEXT NOT NULL
+    sealed TEXT NOT NULL  -- the secret, sealed (wixsandbox.vault): never in clear
+);
+CREATE TABLE IF NOT EXISTS instances (
+    instance_id TEXT PRIMARY KEY,  -- what a signed request sends in x-wix-instance-id
+    application_id TEXT NOT NULL,
+    account_id TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS sites (
     seq INTEGER PRIMARY KEY,
@@ -227,6 +234,8 @@ class Store:
         self.path = str(db)
         self.in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
         self._lock = threading.RLock()
+        if not self.in_memory and not self.path.startswith("file:"):
+            _owner_only(self.path)
         self._conn = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False, timeout=30.0
         )
@@ -243,6 +252,8 @@ class Store:
             self._conn.executescript(SCHEMA)
         with self.write() as conn:
             _migrate(conn)
+        self.vault = Vault(self.secret_key("api_key_hash_key"), self.secret_key("secret_seal_key"))
+        self._seal_credentials()
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -287,6 +298,59 @@ class Store:
         assert value is not None
         return bytes.fromhex(value)
 
+    def _seal_credentials(self) -> None:
+        """Hash and seal the credentials a database of an earlier version kept in clear."""
+        with self._lock:
+            self._conn.execute("PRAGMA secure_delete = ON")  # dropped rows are zeroed on disk
+        with self.write() as conn:
+            tables = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
+            if "api_keys" in tables:
+                for key, account in conn.execute("SELECT api_key, account_id FROM api_keys"):
+                    conn.execute(
+                        "INSERT OR REPLACE INTO api_key_digests (digest, account_id) VALUES (?, ?)",
+                        (self.vault.digest(str(key)), str(account)),
+                    )
+                conn.execute("DROP TABLE api_keys")
+            if "apps" in tables:
+                for app_id, secret in conn.execute("SELECT application_id, secret FROM apps"):
+                    conn.execute(
+                        "INSERT OR REPLACE INTO app_secrets (application_id, sealed) VALUES (?, ?)",
+                        (str(app_id), self.vault.seal(str(secret))),
+                    )
+                conn.execute("DROP TABLE apps")
+            row = conn.execute("SELECT value FROM meta WHERE key = 'default_api_key'").fetchone()
+            if row is not None:
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('default_api_key_sealed', ?)",
+                    (self.vault.seal(str(row[0])),),
+                )
+                conn.execute("DELETE FROM meta WHERE key = 'default_api_key'")
+        if "api_keys" in tables or "apps" in tables:
+            with self._lock:
+                try:
+                    self._conn.execute("VACUUM")  # no free page keeps the old clear text
+                    if not self.in_memory:
+                        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.OperationalError:  # another process is using the file
+                    pass  # secure_delete zeroed the rows already; VACUUM only compacts
+        with self._lock:
+            self._conn.execute("PRAGMA secure_delete = OFF")  # SQLite's default, cheaper writes
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def _owner_only(path: str) -> None:
+    """Create the database file readable by its owner only, or make an existing one so."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    except OSError:  # e.g. no such directory: sqlite3.connect says so in its own words
+        return
+    for name in (path, path + "-wal", path + "-shm"):
+        try:
+            os.chmod(name, 0o600)
+        except FileNotFoundError:
+            pass
+        except PermissionError:  # another user's file: SQLite decides whether we may use it
+            pass

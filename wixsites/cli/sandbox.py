@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,8 +17,15 @@ from wixsites.cli.errors import InputError
 from wixsites.cli.output import to_jsonable
 from wixsites.cli.sandboxdb import SandboxUnusable, default_db_path, open_sandbox
 
+if TYPE_CHECKING:
+    from wixsandbox import Sandbox
+
 __all__ = ["group"]
 
+# as wixsandbox.secret_input.WHY (not imported: the sandbox loads only when a command needs it)
+WHY = "a flag is visible to every user in `ps` and in shell history"
+API_KEY_ENV = "WIXSITES_SANDBOX_API_KEY"
+APP_SECRET_ENV = "WIXSITES_SANDBOX_APP_SECRET"
 DB_HELP = "The SQLite file (default: the embedded sandbox's; env WIXSITES_SANDBOX_DB)."
 
 
@@ -31,6 +39,40 @@ def group() -> None:
       wixsites sandbox seed --sites 1000 --folders 20
       wixsites sandbox reset --yes
     """
+
+
+def _app_secret_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--app-secret (or its environment variable) and --app-secret-file."""
+    command = click.option(
+        "--app-secret-file", metavar="PATH", help="A file whose first line is the app's secret."
+    )(command)
+    return click.option(
+        "--app-secret",
+        "app_secret",
+        metavar="SECRET",
+        envvar=APP_SECRET_ENV,
+        help=f"The app's secret; or {APP_SECRET_ENV}, or --app-secret-file: {WHY}.",
+    )(command)
+
+
+def _secret(flag: str | None, file: str | None, what: str) -> str | None:
+    from wixsandbox.secret_input import pick_secret
+
+    try:
+        return pick_secret(flag, file, what)
+    except ValueError as error:
+        raise InputError(str(error)) from None
+
+
+def _add_app(
+    sandbox: Sandbox, app_id: str, secret: str, account_id: str, instance_id: str | None
+) -> str:
+    """Register the app and bind an instance of it (default: `account_id`) to the account."""
+    try:
+        sandbox.add_app(app_id, secret)
+        return sandbox.add_instance(instance_id or account_id, app_id, account_id)
+    except ValueError as error:
+        raise InputError(str(error)) from None
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -50,16 +92,27 @@ def _check_port_free(host: str, port: int) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=8787, show_default=True)
 @click.option("--db", metavar="PATH", help=DB_HELP)
 @click.option(
-    "--api-key", "api_key", metavar="KEY", help="Accept this API key (with --account-id)."
+    "--api-key",
+    "api_key",
+    metavar="KEY",
+    envvar=API_KEY_ENV,
+    help=f"Accept this API key (with --account-id); or {API_KEY_ENV}, or --api-key-file: {WHY}.",
 )
-@click.option("--account-id", "account_id", metavar="ID", help="The account of --api-key.")
+@click.option("--api-key-file", metavar="PATH", help="A file whose first line is the API key.")
+@click.option(
+    "--account-id",
+    "account_id",
+    metavar="ID",
+    help="The account of --api-key; also the instance and account --app-id acts for.",
+)
 @click.option(
     "--app-id",
     "app_id",
     metavar="ID",
-    help="Accept requests signed by this app (with --app-secret).",
+    help="Accept requests signed by this app (with --app-secret) for instance --account-id "
+    "(default: the sandbox's own account).",
 )
-@click.option("--app-secret", "app_secret", metavar="SECRET", help="The secret of --app-id.")
+@_app_secret_options
 @click.option(
     "--fault-rate",
     type=click.FloatRange(0.0, 1.0),
@@ -78,9 +131,11 @@ def serve(
     port: int,
     db: str | None,
     api_key: str | None,
+    api_key_file: str | None,
     account_id: str | None,
     app_id: str | None,
     app_secret: str | None,
+    app_secret_file: str | None,
     fault_rate: float,
     fault_seed: int,
 ) -> None:
@@ -91,8 +146,12 @@ def serve(
     \b
       wixsites --base-url http://127.0.0.1:8787 --api-key KEY --account-id ID folders tree
     """
-    if bool(api_key) != bool(account_id):
-        raise InputError("--api-key and --account-id go together: give both or neither")
+    api_key = _secret(api_key, api_key_file, "API key")
+    app_secret = _secret(app_secret, app_secret_file, "app secret")
+    if account_id and not (api_key or app_id):
+        raise InputError("--account-id goes with --api-key or --app-id")
+    if api_key and not account_id:
+        raise InputError("--api-key needs --account-id, the key's account")
     if bool(app_id) != bool(app_secret):
         raise InputError("--app-id and --app-secret go together: give both or neither")
     _check_port_free(host, port)
@@ -103,11 +162,14 @@ def serve(
     sandbox = open_sandbox(path, seed_if_new=not api_key)
     if api_key and account_id:
         sandbox.add_api_key(api_key, account_id)
+        app_account = account_id
     else:
         credentials = sandbox.default_credentials()
+        app_account = account_id or credentials.account_id
         api_key, account_id = credentials.api_key, credentials.account_id
+    instance_id = None
     if app_id and app_secret:
-        sandbox.add_app(app_id, app_secret)
+        instance_id = _add_app(sandbox, app_id, app_secret, app_account, None)
     shown_host = f"[{host}]" if ":" in host else host
     base_url = f"http://{shown_host}:{port}"
     details: dict[str, Any] = {
@@ -118,6 +180,7 @@ def serve(
     }
     if app_id:
         details["appId"] = app_id  # never the secret: whoever started the server knows it
+        details["instanceId"] = instance_id
     if app.output.format in ("csv", "ids"):
         app.output.result(details, "", ids=[str(account_id)])
     elif app.output.json:
@@ -129,7 +192,7 @@ def serve(
         )
         if app_id:
             app.output.line(
-                f"  or signed requests: application id {app_id}, instance id {account_id}"
+                f"  or signed requests: application id {app_id}, instance id {instance_id}"
             )
         if fault_rate:
             app.output.line(
@@ -149,6 +212,109 @@ def serve(
         )
     finally:
         sandbox.close()
+
+
+@group.command("add-app")
+@click.option("--db", metavar="PATH", help=DB_HELP)
+@click.option("--app-id", "app_id", metavar="ID", required=True, help="The app's id.")
+@_app_secret_options
+@click.option(
+    "--account-id",
+    "account_id",
+    metavar="ID",
+    help="The account the app's instance acts for (default: the sandbox's own account).",
+)
+@click.option(
+    "--instance-id",
+    "instance_id",
+    metavar="ID",
+    help="The instance id (a GUID) signed requests send (default: the account id).",
+)
+@format_option
+@pass_app
+def add_app(
+    app: AppContext,
+    db: str | None,
+    app_id: str,
+    app_secret: str | None,
+    app_secret_file: str | None,
+    account_id: str | None,
+    instance_id: str | None,
+) -> None:
+    """Accept requests signed by an app, for one instance bound to one account.
+
+    \b
+    Example:
+      WIXSITES_SANDBOX_APP_SECRET=s3cret wixsites sandbox add-app --app-id my-app \\
+          --account-id 0a0a0a0a-1111-4222-8333-444444444444
+    """
+    secret = _secret(app_secret, app_secret_file, "app secret")
+    if not secret:
+        raise InputError(
+            f"give the app's secret: {APP_SECRET_ENV}, --app-secret-file or --app-secret"
+        )
+    _bind(app, db, app_id, secret, account_id, instance_id)
+
+
+@group.command("add-instance")
+@click.option("--db", metavar="PATH", help=DB_HELP)
+@click.option("--app-id", "app_id", metavar="ID", required=True, help="An app added before.")
+@click.option(
+    "--account-id",
+    "account_id",
+    metavar="ID",
+    help="The account the instance acts for (default: the sandbox's own account).",
+)
+@click.option(
+    "--instance-id",
+    "instance_id",
+    metavar="ID",
+    help="The instance id (a GUID; default: a new one, printed).",
+)
+@format_option
+@pass_app
+def add_instance(
+    app: AppContext,
+    db: str | None,
+    app_id: str,
+    account_id: str | None,
+    instance_id: str | None,
+) -> None:
+    """Bind another instance of an app to an account: signed requests naming it act for it.
+
+    \b
+    Example:
+      wixsites sandbox add-instance --app-id my-app --account-id 0a0a0a0a-1111-4222-8333-444444444444
+    """
+    _bind(app, db, app_id, None, account_id, instance_id)
+
+
+def _bind(
+    app: AppContext,
+    db: str | None,
+    app_id: str,
+    secret: str | None,
+    account_id: str | None,
+    instance_id: str | None,
+) -> None:
+    path = db or default_db_path()
+    sandbox = open_sandbox(path, seed_if_new=False)
+    try:
+        account = account_id or sandbox.default_credentials().account_id
+        if secret is not None:
+            instance = _add_app(sandbox, app_id, secret, account, instance_id)
+        else:
+            try:
+                instance = sandbox.add_instance(instance_id, app_id, account)
+            except ValueError as error:
+                raise InputError(str(error)) from None
+    finally:
+        sandbox.close()
+    app.output.result(
+        {"db": path, "appId": app_id, "instanceId": instance, "accountId": account},
+        f"App {app_id} may sign requests for instance {instance} (account {account}).",
+        ids=[instance],
+    )
 
 
 @group.command("seed")

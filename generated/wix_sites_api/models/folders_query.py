@@ -27,6 +27,10 @@ class FoldersQuery:
             sensitive) `$hasSome $hasAll` (and `$contains` for folder names), combined with `$and`, `$or`,
             `$not`. A filter on a field that cannot be filtered is ignored; an operator that is not known
             or a value of the wrong shape is a 400 `MALFORMED_FILTER`.
+            The sandbox answers filters of up to 2,000 values (each condition, each `$and`/`$or` item
+            and each array item counts one), arrays of up to 1,000 values in `$in`, `$nin`, `$hasSome`
+            and `$hasAll`, and nesting up to 16 levels; a larger filter is a 400 `MALFORMED_FILTER`
+            naming the limit.
         sort (list[Sorting] | Unset):
         paging (Paging | Unset):
     """

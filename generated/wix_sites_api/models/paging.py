@@ -16,7 +16,8 @@ class Paging:
     """
     Attributes:
         limit (int | Unset): Folders per page, 1..1000, default 1000.
-        offset (int | Unset): Folders to skip, default 0.
+        offset (int | Unset): Folders to skip, default 0. At most 2147483647 (Wix's paging offset is a 32-bit integer);
+            a larger offset is a 400, never clamped.
     """
 
     limit: int | Unset = UNSET
