@@ -95,21 +95,24 @@ def sync_calls(wix: WixSites, label: str) -> None:
     assert UNKNOWN in report.failed
 
 
-def lifecycle_calls(wix: WixSites, sub: WixSites, account: str, sub_account: str) -> None:
-    """Duplicate, publish, trash and transfer (the key's account is the sub-account's main)."""
+def site_actions(wix: WixSites, label: str) -> None:
+    """Duplicate, publish and trash, and their errors (404, per-item failures, 428)."""
     plain = [str(s.id) for s in wix.sites.query(filter={"premium": False}, page_size=5)]
-    copy = wix.sites.duplicate(plain[0], "Prism lifecycle copy")
+    copy = wix.sites.duplicate(plain[0], f"Prism {label} copy")
     wix.sites.publish(copy)
     wix.sites.publish(copy)  # again: pushes the latest changes live
     report = wix.sites.trash([copy, UNKNOWN])
     assert report.moved == [copy], report
     assert UNKNOWN in report.failed, report
     expect(SiteInTrash, lambda: wix.sites.publish(copy))
-    expect(NotFound, lambda: wix.sites.duplicate(UNKNOWN, "Prism lifecycle copy"))
+    expect(NotFound, lambda: wix.sites.duplicate(UNKNOWN, f"Prism {label} copy"))
     premium = [str(s.id) for s in wix.sites.query(filter={"premium": True}, page_size=5)]
     if premium:  # Wix's per-item PREMIUM_NOT_PERMITTED
         assert premium[0] in wix.sites.trash(premium[:1]).failed
 
+
+def transfer_calls(wix: WixSites, sub: WixSites, account: str, sub_account: str) -> None:
+    """Transfer Site and its documented errors (the key's account is the sub-account's main)."""
     theirs = [str(s.id) for s in sub.sites.query(filter={"premium": False}, page_size=5)]
     done = wix.sites.transfer(theirs[0], sub_account)
     assert str(done.site_id) == theirs[0], done
@@ -174,7 +177,8 @@ def main() -> int:
             WixSites.from_env(rate_limit=None) as wix,
             WixSites.from_env({**env, "WIX_ACCOUNT_ID": sub_account}, rate_limit=None) as sub,
         ):
-            lifecycle_calls(wix, sub, env["WIX_ACCOUNT_ID"], sub_account)
+            site_actions(wix, "key")
+            transfer_calls(wix, sub, env["WIX_ACCOUNT_ID"], sub_account)
 
     def signed() -> None:
         with WixSites.from_signature(
@@ -185,6 +189,7 @@ def main() -> int:
             rate_limit=None,
         ) as wix:
             sync_calls(wix, "signed")
+            site_actions(wix, "signed")
 
     results = [
         step("every SDK operation, API key", with_key),
