@@ -56,7 +56,15 @@ DOCUMENTED_NAMESPACES = [
     "RISE",
     "BRANDED_FIRST",
 ]
-WIX_PERMISSIONS = {"Read Site Data", "Read Folder Data", "Manage Folders"}
+# Manage Sites is a choice of the spec (Wix names no permission for Bulk Delete, Duplicate and
+# Publish Site); the others are named in Wix's service descriptions.
+WIX_PERMISSIONS = {
+    "Read Site Data",
+    "Read Folder Data",
+    "Manage Folders",
+    "Manage Sites",
+    "Manage B2B Sites",
+}
 
 
 def operations() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -103,7 +111,11 @@ def test_the_documented_permissions_are_wixs() -> None:
     assert ops["queryFolders"]["x-wix-permissions"] == ["Read Folder Data"]
     assert ops["getFolderBySite"]["x-wix-permissions"] == ["Read Folder Data"]
     assert ops["moveSitesToFolder"]["x-wix-permissions"] == ["Manage Folders"]
+    assert ops["transferSite"]["x-wix-permissions"] == ["Manage B2B Sites"]
     for chosen in ("createFolder", "updateFolder", "deleteFolder", "moveFolders"):
+        assert "names no permission for this" in " ".join(ops[chosen]["description"].split())
+    for chosen in ("bulkDeleteSite", "duplicateSite", "publishSite"):
+        assert ops[chosen]["x-wix-permissions"] == ["Manage Sites"]
         assert "names no permission for this" in " ".join(ops[chosen]["description"].split())
 
 
@@ -142,6 +154,14 @@ def test_the_errors_wix_documents() -> None:
         (400, "INVALID_ARGUMENT", None),
         (404, "NOT_FOUND", None),
     ]
+    assert wix("transferSite") == [
+        (428, "TARGET_ACCOUNT_ID_NOT_FOUND", None),
+        (403, "SITE_TRANSFER_NOT_ALLOWED", None),
+        (400, "SITE_NOT_FOUND", None),
+        (428, "SITE_TRANSFER_NOT_SUPPORTED", None),
+    ]
+    for silent in ("bulkDeleteSite", "duplicateSite", "publishSite"):
+        assert wix(silent) == []
     assert "the other two are not named" in " ".join(
         ops["moveSitesToFolder"]["description"].split()
     )
@@ -160,6 +180,10 @@ def test_the_sandboxs_own_error_codes_are_marked() -> None:
         ("moveFolders", "FOLDER_CYCLE"),
         ("moveFolders", "PATH_TOO_DEEP"),
         ("createFolder", "PATH_TOO_DEEP"),
+        ("bulkDeleteSite", "NOT_FOUND"),
+        ("duplicateSite", "NOT_FOUND"),
+        ("publishSite", "NOT_FOUND"),
+        ("publishSite", "SITE_IN_TRASH"),
     ):
         assert expected in ours
 

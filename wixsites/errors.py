@@ -223,6 +223,9 @@ class TransferNotAllowed(PermissionDenied):
 
     hint = "a site moves only between your main account and its sub-accounts"
 
+    def needs(self, operation: str, permissions: Sequence[str]) -> None:
+        """The pair of accounts is refused, not the key: no permission is named."""
+
 
 class SiteNotInSourceAccount(InvalidArgument):
     """Transfer Site: the site is not in the source account."""

@@ -71,6 +71,10 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "Delete Folder": ("Manage Folders",),
     "Move Folders": ("Manage Folders",),
     "Move Sites To Folder": ("Manage Folders",),
+    "Bulk Delete Site": ("Manage Sites",),
+    "Duplicate Site": ("Manage Sites",),
+    "Publish Site": ("Manage Sites",),
+    "Transfer Site": ("Manage B2B Sites",),
 }
 
 

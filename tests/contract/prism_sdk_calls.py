@@ -5,8 +5,9 @@
 
 Sync and async clients with the API key, and a signed client when an app is given: sites query
 (filters, sorts, several pages, a resumed cursor), count and move; folders query, create, rename,
-move, delete, of_site, get, tree, find and ensure; and the documented error answers (404, 409,
-400). Any answer the proxy refuses (Prism's --errors turns a violation into an error answer) raises,
+move, delete, of_site, get, tree, find and ensure; the lifecycle of a site (duplicate, publish,
+trash, transfer from a sub-account given in WIX_SUB_ACCOUNT_ID); and the documented error answers
+(404, 409, 400, 403, 428). Any answer the proxy refuses (Prism's --errors turns a violation into an error answer) raises,
 and the script exits 1 naming the step.
 """
 
@@ -22,6 +23,10 @@ from wixsites import (
     AlreadyExists,
     AsyncWixSites,
     NotFound,
+    SiteInTrash,
+    SiteNotInSourceAccount,
+    TransferNotAllowed,
+    TransferNotSupported,
     WixError,
     WixSites,
 )
@@ -90,6 +95,42 @@ def sync_calls(wix: WixSites, label: str) -> None:
     assert UNKNOWN in report.failed
 
 
+def site_actions(wix: WixSites, label: str) -> None:
+    """Duplicate, publish and trash, and their errors (404, per-item failures, 428)."""
+    plain = [str(s.id) for s in wix.sites.query(filter={"premium": False}, page_size=5)]
+    copy = wix.sites.duplicate(plain[0], f"Prism {label} copy")
+    wix.sites.publish(copy)
+    wix.sites.publish(copy)  # again: pushes the latest changes live
+    report = wix.sites.trash([copy, UNKNOWN])
+    assert report.moved == [copy], report
+    assert UNKNOWN in report.failed, report
+    expect(SiteInTrash, lambda: wix.sites.publish(copy))
+    expect(NotFound, lambda: wix.sites.duplicate(UNKNOWN, f"Prism {label} copy"))
+    premium = [str(s.id) for s in wix.sites.query(filter={"premium": True}, page_size=5)]
+    if premium:  # Wix's per-item PREMIUM_NOT_PERMITTED
+        assert premium[0] in wix.sites.trash(premium[:1]).failed
+
+
+def transfer_calls(wix: WixSites, sub: WixSites, account: str, sub_account: str) -> None:
+    """Transfer Site and its documented errors (the key's account is the sub-account's main)."""
+    theirs = [str(s.id) for s in sub.sites.query(filter={"premium": False}, page_size=5)]
+    done = wix.sites.transfer(theirs[0], sub_account)
+    assert str(done.site_id) == theirs[0], done
+    expect(SiteNotInSourceAccount, lambda: wix.sites.transfer(theirs[0], sub_account))
+    expect(TransferNotAllowed, lambda: wix.sites.transfer(theirs[1], account))
+    paid = [str(s.id) for s in sub.sites.query(filter={"premium": True}, page_size=5)]
+    if paid:
+        expect(TransferNotSupported, lambda: wix.sites.transfer(paid[0], sub_account))
+
+
+async def async_lifecycle_calls(wix: AsyncWixSites) -> None:
+    plain = [str(s.id) async for s in wix.sites.query(filter={"premium": False}, page_size=3)]
+    copy = await wix.sites.duplicate(plain[0], "Prism async copy")
+    await wix.sites.publish(copy)
+    report = await wix.sites.trash([copy])
+    assert report.ok, report
+
+
 async def async_calls(wix: AsyncWixSites, label: str) -> None:
     ids = [str(s.id) async for s in wix.sites.query(page_size=9)]
     await wix.sites.count(filter={"published": False})
@@ -128,6 +169,16 @@ def main() -> int:
     async def async_with_key() -> None:
         async with AsyncWixSites.from_env(rate_limit=None) as wix:
             await async_calls(wix, "async")
+            await async_lifecycle_calls(wix)
+
+    def lifecycle() -> None:
+        sub_account = env["WIX_SUB_ACCOUNT_ID"]
+        with (
+            WixSites.from_env(rate_limit=None) as wix,
+            WixSites.from_env({**env, "WIX_ACCOUNT_ID": sub_account}, rate_limit=None) as sub,
+        ):
+            site_actions(wix, "key")
+            transfer_calls(wix, sub, env["WIX_ACCOUNT_ID"], sub_account)
 
     def signed() -> None:
         with WixSites.from_signature(
@@ -138,11 +189,14 @@ def main() -> int:
             rate_limit=None,
         ) as wix:
             sync_calls(wix, "signed")
+            site_actions(wix, "signed")
 
     results = [
         step("every SDK operation, API key", with_key),
         step("the async SDK, API key", lambda: asyncio.run(async_with_key())),
     ]
+    if env.get("WIX_SUB_ACCOUNT_ID"):
+        results.append(step("the lifecycle of a site, API key", lifecycle))
     if env.get("WIX_APP_ID"):
         results.append(step("every SDK operation, signed", signed))
     return 0 if all(results) else 1

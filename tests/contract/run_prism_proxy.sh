@@ -29,8 +29,12 @@ PRISM_PORT=$(free_port)
 export WIX_API_KEY=prism-contract-key WIX_ACCOUNT_ID=55555555-5555-4555-8555-555555555555
 export WIX_APP_ID=prism-contract-app WIX_APP_SECRET=prism-contract-secret
 export WIX_BASE_URL=http://127.0.0.1:$PRISM_PORT
+# a sub-account of the key's account, with sites of its own, for Transfer Site
+export WIX_SUB_ACCOUNT_ID=56565656-5656-4565-8565-565656565656
 DB=$WORK/sandbox.db
 "$PY" -m wixsandbox --db "$DB" seed --account-id "$WIX_ACCOUNT_ID" --sites 60 --folders 4 >/dev/null
+"$PY" -m wixsandbox --db "$DB" seed --account-id "$WIX_SUB_ACCOUNT_ID" --sites 12 --folders 0 >/dev/null
+"$PY" -m wixsandbox --db "$DB" relate "$WIX_ACCOUNT_ID" "$WIX_SUB_ACCOUNT_ID" >/dev/null
 # python -m wixsandbox reads the app secret from the environment, never from its command line
 WIXSANDBOX_APP_SECRET=$WIX_APP_SECRET "$PY" -m wixsandbox --db "$DB" serve --port "$SANDBOX_PORT" \
     --api-key "$WIX_API_KEY" --account-id "$WIX_ACCOUNT_ID" --app-id "$WIX_APP_ID" \
@@ -91,6 +95,28 @@ cli 0 folders delete Archive/Acme
 cli 0 sites move --to / --from-file "$WORK/live.csv"
 cli 0 --json workflow status
 cli 2 folders delete No/Such/Folder
+
+echo "== the lifecycle of a site with the command line, through Prism"
+template=$(sed -n 6p "$WORK/sites.csv" | cut -d, -f1)
+cli 0 sites duplicate "$template" --name "Prism copy" --to Design --publish
+cli 0 --json sites duplicate "$template" --name "Prism copy 2"
+copy=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/out")
+cli 0 sites publish "$copy"
+cli 0 sites trash --yes "$copy"
+cli 1 sites publish "$copy"
+cli 1 sites trash --yes 5eed5eed-0000-4000-8000-000000000404
+cli 0 workflow onboard --template "$template" --name "Client X"
+cli 0 workflow onboard --template "$template" --name "Client Y" --stage Review --publish
+cli 0 sites list --where premium=false --where published=false --limit 3 --format csv
+cp "$WORK/out" "$WORK/suspended.csv"
+cli 0 sites move --to Suspended --from-file "$WORK/suspended.csv"
+cli 0 workflow purge --dry-run
+cli 0 workflow purge --yes
+cli 0 workflow purge --yes
+cli 0 --account-id "$WIX_SUB_ACCOUNT_ID" sites list --where premium=false --format csv
+moving=$(sed -n 2p "$WORK/out" | cut -d, -f1)
+cli 0 sites transfer "$moving" --from "$WIX_SUB_ACCOUNT_ID"
+cli 1 sites transfer "$moving" --from "$WIX_SUB_ACCOUNT_ID"
 
 echo "== every SDK operation, through Prism"
 "$PY" tests/contract/prism_sdk_calls.py || failures=$((failures + 1))

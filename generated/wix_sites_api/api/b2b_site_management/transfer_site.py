@@ -73,6 +73,11 @@ def _parse_response(
 
         return response_503
 
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -100,14 +105,16 @@ def sync_detailed(
      Transfers a site from the source account (`siteTransfer.sourceAccountId`) to the target
     account, which is the account of the `wix-account-id` header: the target can never be given
     in the body. Only strategic partners of Wix can transfer sites, only to their main account
-    or one of its sub-accounts, and only sites without paid Wix services. Permission: **Manage
-    B2B Sites**. `enableNotifications` (default `false`): whether the site owner gets an email
-    about the successful transfer.
+    or one of its sub-accounts, and only sites without paid Wix services.
+    `enableNotifications` (default `false`): whether the site owner gets an email about the
+    successful transfer.
 
-    Documented errors: 428 `TARGET_ACCOUNT_ID_NOT_FOUND` (the target account does not exist),
-    403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported), 400
-    `SITE_NOT_FOUND` (`siteId` is not in the source account), 428 `SITE_TRANSFER_NOT_SUPPORTED`
-    (the site has a paid Wix service).
+    - Permission: Manage B2B Sites.
+    - Errors Wix documents for it: 428 `TARGET_ACCOUNT_ID_NOT_FOUND` (the target account does
+      not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
+      400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
+      `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
+    - The sandbox has no errors of its own for it; the standard errors apply.
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
@@ -154,14 +161,16 @@ def sync(
      Transfers a site from the source account (`siteTransfer.sourceAccountId`) to the target
     account, which is the account of the `wix-account-id` header: the target can never be given
     in the body. Only strategic partners of Wix can transfer sites, only to their main account
-    or one of its sub-accounts, and only sites without paid Wix services. Permission: **Manage
-    B2B Sites**. `enableNotifications` (default `false`): whether the site owner gets an email
-    about the successful transfer.
+    or one of its sub-accounts, and only sites without paid Wix services.
+    `enableNotifications` (default `false`): whether the site owner gets an email about the
+    successful transfer.
 
-    Documented errors: 428 `TARGET_ACCOUNT_ID_NOT_FOUND` (the target account does not exist),
-    403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported), 400
-    `SITE_NOT_FOUND` (`siteId` is not in the source account), 428 `SITE_TRANSFER_NOT_SUPPORTED`
-    (the site has a paid Wix service).
+    - Permission: Manage B2B Sites.
+    - Errors Wix documents for it: 428 `TARGET_ACCOUNT_ID_NOT_FOUND` (the target account does
+      not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
+      400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
+      `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
+    - The sandbox has no errors of its own for it; the standard errors apply.
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
@@ -203,14 +212,16 @@ async def asyncio_detailed(
      Transfers a site from the source account (`siteTransfer.sourceAccountId`) to the target
     account, which is the account of the `wix-account-id` header: the target can never be given
     in the body. Only strategic partners of Wix can transfer sites, only to their main account
-    or one of its sub-accounts, and only sites without paid Wix services. Permission: **Manage
-    B2B Sites**. `enableNotifications` (default `false`): whether the site owner gets an email
-    about the successful transfer.
+    or one of its sub-accounts, and only sites without paid Wix services.
+    `enableNotifications` (default `false`): whether the site owner gets an email about the
+    successful transfer.
 
-    Documented errors: 428 `TARGET_ACCOUNT_ID_NOT_FOUND` (the target account does not exist),
-    403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported), 400
-    `SITE_NOT_FOUND` (`siteId` is not in the source account), 428 `SITE_TRANSFER_NOT_SUPPORTED`
-    (the site has a paid Wix service).
+    - Permission: Manage B2B Sites.
+    - Errors Wix documents for it: 428 `TARGET_ACCOUNT_ID_NOT_FOUND` (the target account does
+      not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
+      400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
+      `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
+    - The sandbox has no errors of its own for it; the standard errors apply.
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
@@ -255,14 +266,16 @@ async def asyncio(
      Transfers a site from the source account (`siteTransfer.sourceAccountId`) to the target
     account, which is the account of the `wix-account-id` header: the target can never be given
     in the body. Only strategic partners of Wix can transfer sites, only to their main account
-    or one of its sub-accounts, and only sites without paid Wix services. Permission: **Manage
-    B2B Sites**. `enableNotifications` (default `false`): whether the site owner gets an email
-    about the successful transfer.
+    or one of its sub-accounts, and only sites without paid Wix services.
+    `enableNotifications` (default `false`): whether the site owner gets an email about the
+    successful transfer.
 
-    Documented errors: 428 `TARGET_ACCOUNT_ID_NOT_FOUND` (the target account does not exist),
-    403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported), 400
-    `SITE_NOT_FOUND` (`siteId` is not in the source account), 428 `SITE_TRANSFER_NOT_SUPPORTED`
-    (the site has a paid Wix service).
+    - Permission: Manage B2B Sites.
+    - Errors Wix documents for it: 428 `TARGET_ACCOUNT_ID_NOT_FOUND` (the target account does
+      not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
+      400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
+      `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
+    - The sandbox has no errors of its own for it; the standard errors apply.
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its

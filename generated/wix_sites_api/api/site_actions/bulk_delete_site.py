@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -67,6 +72,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -98,8 +108,13 @@ def sync_detailed(
     `results[].itemMetadata` per requested id (`originalIndex` is its place in `ids`) and the
     totals in `bulkActionMetadata`. Wix documents one per-item error: a site with a Premium plan
     fails with `PREMIUM_NOT_PERMITTED` ("unassign premium request: NOT_PERMITTED") while the
-    others of the request succeed. Requires an account-level API key; Wix's service description
-    names no permission.
+    others of the request succeed. Requires an account-level API key.
+
+    - Permission: Manage Sites (Wix's service description names no permission for this
+      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Errors Wix documents for it: none as an HTTP status; the standard errors apply. Its one
+      per-item error is `PREMIUM_NOT_PERMITTED`, in a 200 answer.
+    - The sandbox's own errors (`x-wixsites-errors`): 200 `NOT_FOUND` (per item).
 
     Choices where the docs are silent (the sandbox's behaviour, marked `x-wixsites-extension`):
     an id that is not a site of the account fails alone with `NOT_FOUND`; trashing a site that
@@ -143,8 +158,13 @@ def sync(
     `results[].itemMetadata` per requested id (`originalIndex` is its place in `ids`) and the
     totals in `bulkActionMetadata`. Wix documents one per-item error: a site with a Premium plan
     fails with `PREMIUM_NOT_PERMITTED` ("unassign premium request: NOT_PERMITTED") while the
-    others of the request succeed. Requires an account-level API key; Wix's service description
-    names no permission.
+    others of the request succeed. Requires an account-level API key.
+
+    - Permission: Manage Sites (Wix's service description names no permission for this
+      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Errors Wix documents for it: none as an HTTP status; the standard errors apply. Its one
+      per-item error is `PREMIUM_NOT_PERMITTED`, in a 200 answer.
+    - The sandbox's own errors (`x-wixsites-errors`): 200 `NOT_FOUND` (per item).
 
     Choices where the docs are silent (the sandbox's behaviour, marked `x-wixsites-extension`):
     an id that is not a site of the account fails alone with `NOT_FOUND`; trashing a site that
@@ -183,8 +203,13 @@ async def asyncio_detailed(
     `results[].itemMetadata` per requested id (`originalIndex` is its place in `ids`) and the
     totals in `bulkActionMetadata`. Wix documents one per-item error: a site with a Premium plan
     fails with `PREMIUM_NOT_PERMITTED` ("unassign premium request: NOT_PERMITTED") while the
-    others of the request succeed. Requires an account-level API key; Wix's service description
-    names no permission.
+    others of the request succeed. Requires an account-level API key.
+
+    - Permission: Manage Sites (Wix's service description names no permission for this
+      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Errors Wix documents for it: none as an HTTP status; the standard errors apply. Its one
+      per-item error is `PREMIUM_NOT_PERMITTED`, in a 200 answer.
+    - The sandbox's own errors (`x-wixsites-errors`): 200 `NOT_FOUND` (per item).
 
     Choices where the docs are silent (the sandbox's behaviour, marked `x-wixsites-extension`):
     an id that is not a site of the account fails alone with `NOT_FOUND`; trashing a site that
@@ -226,8 +251,13 @@ async def asyncio(
     `results[].itemMetadata` per requested id (`originalIndex` is its place in `ids`) and the
     totals in `bulkActionMetadata`. Wix documents one per-item error: a site with a Premium plan
     fails with `PREMIUM_NOT_PERMITTED` ("unassign premium request: NOT_PERMITTED") while the
-    others of the request succeed. Requires an account-level API key; Wix's service description
-    names no permission.
+    others of the request succeed. Requires an account-level API key.
+
+    - Permission: Manage Sites (Wix's service description names no permission for this
+      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Errors Wix documents for it: none as an HTTP status; the standard errors apply. Its one
+      per-item error is `PREMIUM_NOT_PERMITTED`, in a 200 answer.
+    - The sandbox's own errors (`x-wixsites-errors`): 200 `NOT_FOUND` (per item).
 
     Choices where the docs are silent (the sandbox's behaviour, marked `x-wixsites-extension`):
     an id that is not a site of the account fails alone with `NOT_FOUND`; trashing a site that

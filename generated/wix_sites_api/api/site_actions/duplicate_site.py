@@ -58,6 +58,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 428:
+        response_428 = WixError.from_dict(response.json())
+
+        return response_428
+
     if response.status_code == 429:
         response_429 = WixError.from_dict(response.json())
 
@@ -72,6 +77,11 @@ def _parse_response(
         response_503 = WixError.from_dict(response.json())
 
         return response_503
+
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -100,8 +110,12 @@ def sync_detailed(
      Duplicates a site of the account under a new display name and returns the new site's id.
     The duplicate has no domain and no Premium capabilities; business data (store orders,
     contacts, invoices, third-party app settings) is not copied, and apps that need a Premium
-    plan are copied unactivated. Requires an account-level API key; Wix's service description
-    names no permission.
+    plan are copied unactivated. Requires an account-level API key.
+
+    - Permission: Manage Sites (Wix's service description names no permission for this
+      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     The length of `siteDisplayName` is not a documented limit: an older description named the
     field `newSiteName` with 1–20 characters, and published client code cuts names to 20, but
@@ -145,8 +159,12 @@ def sync(
      Duplicates a site of the account under a new display name and returns the new site's id.
     The duplicate has no domain and no Premium capabilities; business data (store orders,
     contacts, invoices, third-party app settings) is not copied, and apps that need a Premium
-    plan are copied unactivated. Requires an account-level API key; Wix's service description
-    names no permission.
+    plan are copied unactivated. Requires an account-level API key.
+
+    - Permission: Manage Sites (Wix's service description names no permission for this
+      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     The length of `siteDisplayName` is not a documented limit: an older description named the
     field `newSiteName` with 1–20 characters, and published client code cuts names to 20, but
@@ -185,8 +203,12 @@ async def asyncio_detailed(
      Duplicates a site of the account under a new display name and returns the new site's id.
     The duplicate has no domain and no Premium capabilities; business data (store orders,
     contacts, invoices, third-party app settings) is not copied, and apps that need a Premium
-    plan are copied unactivated. Requires an account-level API key; Wix's service description
-    names no permission.
+    plan are copied unactivated. Requires an account-level API key.
+
+    - Permission: Manage Sites (Wix's service description names no permission for this
+      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     The length of `siteDisplayName` is not a documented limit: an older description named the
     field `newSiteName` with 1–20 characters, and published client code cuts names to 20, but
@@ -228,8 +250,12 @@ async def asyncio(
      Duplicates a site of the account under a new display name and returns the new site's id.
     The duplicate has no domain and no Premium capabilities; business data (store orders,
     contacts, invoices, third-party app settings) is not copied, and apps that need a Premium
-    plan are copied unactivated. Requires an account-level API key; Wix's service description
-    names no permission.
+    plan are copied unactivated. Requires an account-level API key.
+
+    - Permission: Manage Sites (Wix's service description names no permission for this
+      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Wix documents no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     The length of `siteDisplayName` is not a documented limit: an older description named the
     field `newSiteName` with 1–20 characters, and published client code cuts names to 20, but

@@ -81,6 +81,11 @@ def _parse_response(
 
         return response_503
 
+    if response.status_code == 504:
+        response_504 = WixError.from_dict(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -110,7 +115,12 @@ def sync_detailed(
     public, later ones push the latest editor changes live. A **site-level** call: it sends the
     API key in `Authorization` with `wix-site-id`, not `wix-account-id`. The body is `{}`.
     Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`);
-    the permission is not named in the reference this spec is written from.
+    the reference folder of this project has no service description for it.
+
+    - Permission: Manage Sites (the reference this spec is written from names no permission for
+      this operation; Manage Sites is this spec's choice).
+    - Wix documents no errors of its own for it in that reference; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`.
 
     Choices where the docs are silent (`x-wixsites-extension`): the answer is `{}`; publishing
     sets `published` and sets `updatedDate` to the time of the publish (the live site
@@ -155,7 +165,12 @@ def sync(
     public, later ones push the latest editor changes live. A **site-level** call: it sends the
     API key in `Authorization` with `wix-site-id`, not `wix-account-id`. The body is `{}`.
     Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`);
-    the permission is not named in the reference this spec is written from.
+    the reference folder of this project has no service description for it.
+
+    - Permission: Manage Sites (the reference this spec is written from names no permission for
+      this operation; Manage Sites is this spec's choice).
+    - Wix documents no errors of its own for it in that reference; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`.
 
     Choices where the docs are silent (`x-wixsites-extension`): the answer is `{}`; publishing
     sets `published` and sets `updatedDate` to the time of the publish (the live site
@@ -195,7 +210,12 @@ async def asyncio_detailed(
     public, later ones push the latest editor changes live. A **site-level** call: it sends the
     API key in `Authorization` with `wix-site-id`, not `wix-account-id`. The body is `{}`.
     Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`);
-    the permission is not named in the reference this spec is written from.
+    the reference folder of this project has no service description for it.
+
+    - Permission: Manage Sites (the reference this spec is written from names no permission for
+      this operation; Manage Sites is this spec's choice).
+    - Wix documents no errors of its own for it in that reference; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`.
 
     Choices where the docs are silent (`x-wixsites-extension`): the answer is `{}`; publishing
     sets `published` and sets `updatedDate` to the time of the publish (the live site
@@ -238,7 +258,12 @@ async def asyncio(
     public, later ones push the latest editor changes live. A **site-level** call: it sends the
     API key in `Authorization` with `wix-site-id`, not `wix-account-id`. The body is `{}`.
     Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`);
-    the permission is not named in the reference this spec is written from.
+    the reference folder of this project has no service description for it.
+
+    - Permission: Manage Sites (the reference this spec is written from names no permission for
+      this operation; Manage Sites is this spec's choice).
+    - Wix documents no errors of its own for it in that reference; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`.
 
     Choices where the docs are silent (`x-wixsites-extension`): the answer is `{}`; publishing
     sets `published` and sets `updatedDate` to the time of the publish (the live site
