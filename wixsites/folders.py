@@ -16,7 +16,7 @@ from wix_sites_api.types import Unset
 from wixsites import operations as ops
 from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
-from wixsites.ids import FolderRef, folder_id, site_uuid, target_id
+from wixsites.ids import FolderRef, checked_site_id, folder_id, target_id
 from wixsites.paging import OffsetPager, Page
 from wixsites.query import (
     FOLDER_FILTER_FIELDS,
@@ -113,8 +113,8 @@ def _get(fid: str) -> Flow[Folder]:
     raise NotFound(f"folder {fid} not found in this account", code="NOT_FOUND")
 
 
-def _of_site(site_id: str) -> Flow[Folder | None]:
-    folder = yield ops.folder_of_site_call(site_uuid(site_id))
+def _of_site(site: str) -> Flow[Folder | None]:
+    folder = yield ops.folder_of_site_call(checked_site_id(site))
     return None if isinstance(folder.id, Unset) else folder
 
 

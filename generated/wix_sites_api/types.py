@@ -1,10 +1,11 @@
 """Contains some shared types for properties"""
 
+import re
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import define, fields
 
 
 class Unset:
@@ -13,6 +14,29 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+_GUID = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+).fullmatch
+
+
+def guid(value: object) -> str:
+    """`value` itself when it is a GUID (`format: uuid`, as 8-4-4-4-12 hex digits); else ValueError."""
+    if isinstance(value, str) and _GUID(value) is not None:
+        return value
+    raise ValueError(f"expected a GUID (8-4-4-4-12 hex digits), got {value!r:.60}")
+
+
+def set_fields_repr(model: object) -> str:
+    """`Class(field=value, ...)` of the fields that are set, and of additional properties if any."""
+    parts = []
+    for attribute in fields(type(model)):
+        value = getattr(model, attribute.name)
+        if value is UNSET or (attribute.name == "additional_properties" and not value):
+            continue
+        parts.append(f"{attribute.name}={value!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -51,4 +75,13 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "guid",
+    "set_fields_repr",
+]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, set_fields_repr
 
 if TYPE_CHECKING:
     from ..models.field_violation_data import FieldViolationData
@@ -32,6 +32,9 @@ class FieldViolation:
     rule_name: str | Unset = UNSET
     data: FieldViolationData | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         field = self.field
@@ -76,11 +79,9 @@ class FieldViolation:
         rule_name = d.pop("ruleName", UNSET)
 
         _data = d.pop("data", UNSET)
-        data: FieldViolationData | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = FieldViolationData.from_dict(_data)
+        data: FieldViolationData | Unset = (
+            UNSET if _data is UNSET else FieldViolationData.from_dict(_data)
+        )
 
         field_violation = cls(
             field=field,

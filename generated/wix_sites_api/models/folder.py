@@ -3,12 +3,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, guid, set_fields_repr
 
 if TYPE_CHECKING:
     from ..models.folder_basic_info import FolderBasicInfo
@@ -23,7 +22,7 @@ class Folder:
     is optional. `createdDate` and `updatedDate` may be null (Move Folders returns them so).
 
         Attributes:
-            id (UUID | Unset): A Wix GUID.
+            id (str | Unset): A Wix GUID.
             name (str | Unset):
             created_date (datetime.datetime | None | Unset):
             updated_date (datetime.datetime | None | Unset):
@@ -32,7 +31,7 @@ class Folder:
             path (list[FolderBasicInfo] | Unset): The folders from root to this one, in order, this folder included.
     """
 
-    id: UUID | Unset = UNSET
+    id: str | Unset = UNSET
     name: str | Unset = UNSET
     created_date: datetime.datetime | None | Unset = UNSET
     updated_date: datetime.datetime | None | Unset = UNSET
@@ -40,6 +39,9 @@ class Folder:
     parent_id: str | Unset = UNSET
     path: list[FolderBasicInfo] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET
@@ -101,11 +103,7 @@ class Folder:
 
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
+        id: str | Unset = UNSET if _id is UNSET else guid(_id)
 
         name = d.pop("name", UNSET)
 

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, guid, set_fields_repr
 
 T = TypeVar("T", bound="FolderBasicInfo")
 
@@ -17,13 +16,16 @@ class FolderBasicInfo:
     """A folder of a path.
 
     Attributes:
-        id (UUID | Unset): A Wix GUID.
+        id (str | Unset): A Wix GUID.
         name (str | Unset):
     """
 
-    id: UUID | Unset = UNSET
+    id: str | Unset = UNSET
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET
@@ -46,11 +48,7 @@ class FolderBasicInfo:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
+        id: str | Unset = UNSET if _id is UNSET else guid(_id)
 
         name = d.pop("name", UNSET)
 

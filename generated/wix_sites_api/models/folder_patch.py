@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, guid, set_fields_repr
 
 T = TypeVar("T", bound="FolderPatch")
 
@@ -19,12 +18,15 @@ class FolderPatch:
     Attributes:
         name (str): A folder name: at least one non-blank character and no control characters (line breaks,
             tabs, NUL), which Wix does not document but which no folder list can show.
-        id (UUID | Unset): A Wix GUID.
+        id (str | Unset): A Wix GUID.
     """
 
     name: str
-    id: UUID | Unset = UNSET
+    id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -51,11 +53,7 @@ class FolderPatch:
         name = d.pop("name")
 
         _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
+        id: str | Unset = UNSET if _id is UNSET else guid(_id)
 
         folder_patch = cls(
             name=name,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, set_fields_repr
 
 if TYPE_CHECKING:
     from ..models.filter_ import Filter
@@ -35,6 +35,9 @@ class FoldersQuery:
     sort: list[Sorting] | Unset = UNSET
     paging: Paging | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         filter_: dict[str, Any] | Unset = UNSET
@@ -72,11 +75,9 @@ class FoldersQuery:
 
         d = dict(src_dict)
         _filter_ = d.pop("filter", UNSET)
-        filter_: Filter | Unset
-        if isinstance(_filter_, Unset):
-            filter_ = UNSET
-        else:
-            filter_ = Filter.from_dict(_filter_)
+        filter_: Filter | Unset = (
+            UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
+        )
 
         _sort = d.pop("sort", UNSET)
         sort: list[Sorting] | Unset = UNSET
@@ -88,11 +89,9 @@ class FoldersQuery:
                 sort.append(sort_item)
 
         _paging = d.pop("paging", UNSET)
-        paging: Paging | Unset
-        if isinstance(_paging, Unset):
-            paging = UNSET
-        else:
-            paging = Paging.from_dict(_paging)
+        paging: Paging | Unset = (
+            UNSET if _paging is UNSET else Paging.from_dict(_paging)
+        )
 
         folders_query = cls(
             filter_=filter_,

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, guid, set_fields_repr
 
 T = TypeVar("T", bound="MoveFoldersRequest")
 
@@ -16,13 +15,16 @@ T = TypeVar("T", bound="MoveFoldersRequest")
 class MoveFoldersRequest:
     """
     Attributes:
-        folder_ids (list[UUID]):
+        folder_ids (list[str]):
         target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root.
     """
 
-    folder_ids: list[UUID]
+    folder_ids: list[str]
     target_folder_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         folder_ids = []
@@ -50,7 +52,7 @@ class MoveFoldersRequest:
         folder_ids = []
         _folder_ids = d.pop("folderIds")
         for folder_ids_item_data in _folder_ids:
-            folder_ids_item = UUID(folder_ids_item_data)
+            folder_ids_item = guid(folder_ids_item_data)
 
             folder_ids.append(folder_ids_item)
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, set_fields_repr
 
 if TYPE_CHECKING:
     from ..models.site_id_filter import SiteIdFilter
@@ -26,6 +26,9 @@ class MoveSitesToFolderRequest:
     sites: SiteIdFilter
     target_folder_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         sites = self.sites.to_dict()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, set_fields_repr
 
 if TYPE_CHECKING:
     from ..models.cursor_paging import CursorPaging
@@ -30,6 +30,9 @@ class QuerySitesResponse:
     cursor_paging: CursorPaging | Unset = UNSET
     metadata: CursorPagingMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         sites: list[dict[str, Any]] | Unset = UNSET
@@ -76,18 +79,14 @@ class QuerySitesResponse:
                 sites.append(sites_item)
 
         _cursor_paging = d.pop("cursorPaging", UNSET)
-        cursor_paging: CursorPaging | Unset
-        if isinstance(_cursor_paging, Unset):
-            cursor_paging = UNSET
-        else:
-            cursor_paging = CursorPaging.from_dict(_cursor_paging)
+        cursor_paging: CursorPaging | Unset = (
+            UNSET if _cursor_paging is UNSET else CursorPaging.from_dict(_cursor_paging)
+        )
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: CursorPagingMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = CursorPagingMetadata.from_dict(_metadata)
+        metadata: CursorPagingMetadata | Unset = (
+            UNSET if _metadata is UNSET else CursorPagingMetadata.from_dict(_metadata)
+        )
 
         query_sites_response = cls(
             sites=sites,

@@ -2,15 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
-from uuid import UUID
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.editor_type import EditorType
 from ..models.namespace import Namespace
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, guid, set_fields_repr
 
 T = TypeVar("T", bound="Site")
 
@@ -20,8 +19,8 @@ class Site:
     """A site of the account. Every field may be absent.
 
     Attributes:
-        id (UUID | Unset): A Wix GUID.
-        html_app_id (UUID | Unset): A Wix GUID.
+        id (str | Unset): A Wix GUID.
+        html_app_id (str | Unset): A Wix GUID.
         name (str | Unset): Site name, used in the site's URL.
         display_name (str | Unset): Display name, as in the browser's tab.
         created_date (datetime.datetime | Unset):
@@ -33,8 +32,8 @@ class Site:
         view_url (str | Unset): Live site URL.
         edit_url (str | Unset): Editor URL, relative to the Wix manage domain.
         thumbnail (str | Unset): Thumbnail URL, relative.
-        owner_account_id (UUID | Unset): A Wix GUID.
-        contributor_account_ids (list[UUID] | Unset):
+        owner_account_id (str | Unset): A Wix GUID.
+        contributor_account_ids (list[str] | Unset):
         editor_type (EditorType | str | Unset): The documented values, or any other value the live service sends.
         blocked (bool | Unset): Whether Wix has blocked the site for legal reasons.
         folder_id (str | Unset): A GUID, or the empty string for root.
@@ -42,8 +41,8 @@ class Site:
         domain_connected (bool | Unset):
     """
 
-    id: UUID | Unset = UNSET
-    html_app_id: UUID | Unset = UNSET
+    id: str | Unset = UNSET
+    html_app_id: str | Unset = UNSET
     name: str | Unset = UNSET
     display_name: str | Unset = UNSET
     created_date: datetime.datetime | Unset = UNSET
@@ -54,14 +53,17 @@ class Site:
     view_url: str | Unset = UNSET
     edit_url: str | Unset = UNSET
     thumbnail: str | Unset = UNSET
-    owner_account_id: UUID | Unset = UNSET
-    contributor_account_ids: list[UUID] | Unset = UNSET
+    owner_account_id: str | Unset = UNSET
+    contributor_account_ids: list[str] | Unset = UNSET
     editor_type: EditorType | str | Unset = UNSET
     blocked: bool | Unset = UNSET
     folder_id: str | Unset = UNSET
     namespace: Namespace | str | Unset = UNSET
     domain_connected: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET
@@ -179,43 +181,37 @@ class Site:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
+        id: str | Unset = UNSET if _id is UNSET else guid(_id)
 
         _html_app_id = d.pop("htmlAppId", UNSET)
-        html_app_id: UUID | Unset
-        if isinstance(_html_app_id, Unset):
-            html_app_id = UNSET
-        else:
-            html_app_id = UUID(_html_app_id)
+        html_app_id: str | Unset = (
+            UNSET if _html_app_id is UNSET else guid(_html_app_id)
+        )
 
         name = d.pop("name", UNSET)
 
         display_name = d.pop("displayName", UNSET)
 
         _created_date = d.pop("createdDate", UNSET)
-        created_date: datetime.datetime | Unset
-        if isinstance(_created_date, Unset):
-            created_date = UNSET
-        else:
-            created_date = datetime.datetime.fromisoformat(_created_date)
+        created_date: datetime.datetime | Unset = (
+            UNSET
+            if _created_date is UNSET
+            else datetime.datetime.fromisoformat(_created_date)
+        )
 
         _updated_date = d.pop("updatedDate", UNSET)
-        updated_date: datetime.datetime | Unset
-        if isinstance(_updated_date, Unset):
-            updated_date = UNSET
-        else:
-            updated_date = datetime.datetime.fromisoformat(_updated_date)
+        updated_date: datetime.datetime | Unset = (
+            UNSET
+            if _updated_date is UNSET
+            else datetime.datetime.fromisoformat(_updated_date)
+        )
 
         _trashed_date = d.pop("trashedDate", UNSET)
-        trashed_date: datetime.datetime | Unset
-        if isinstance(_trashed_date, Unset):
-            trashed_date = UNSET
-        else:
-            trashed_date = datetime.datetime.fromisoformat(_trashed_date)
+        trashed_date: datetime.datetime | Unset = (
+            UNSET
+            if _trashed_date is UNSET
+            else datetime.datetime.fromisoformat(_trashed_date)
+        )
 
         published = d.pop("published", UNSET)
 
@@ -228,54 +224,36 @@ class Site:
         thumbnail = d.pop("thumbnail", UNSET)
 
         _owner_account_id = d.pop("ownerAccountId", UNSET)
-        owner_account_id: UUID | Unset
-        if isinstance(_owner_account_id, Unset):
-            owner_account_id = UNSET
-        else:
-            owner_account_id = UUID(_owner_account_id)
+        owner_account_id: str | Unset = (
+            UNSET if _owner_account_id is UNSET else guid(_owner_account_id)
+        )
 
         _contributor_account_ids = d.pop("contributorAccountIds", UNSET)
-        contributor_account_ids: list[UUID] | Unset = UNSET
+        contributor_account_ids: list[str] | Unset = UNSET
         if _contributor_account_ids is not UNSET:
             contributor_account_ids = []
             for contributor_account_ids_item_data in _contributor_account_ids:
-                contributor_account_ids_item = UUID(contributor_account_ids_item_data)
+                contributor_account_ids_item = guid(contributor_account_ids_item_data)
 
                 contributor_account_ids.append(contributor_account_ids_item)
 
-        def _parse_editor_type(data: object) -> EditorType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                editor_type_type_0 = EditorType(data)
-
-                return editor_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EditorType | str | Unset, data)
-
-        editor_type = _parse_editor_type(d.pop("editorType", UNSET))
+        _editor_type = d.pop("editorType", UNSET)
+        editor_type: EditorType | str | Unset = (
+            EditorType.from_value(_editor_type)
+            if isinstance(_editor_type, str)
+            else _editor_type
+        )
 
         blocked = d.pop("blocked", UNSET)
 
         folder_id = d.pop("folderId", UNSET)
 
-        def _parse_namespace(data: object) -> Namespace | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                namespace_type_0 = Namespace(data)
-
-                return namespace_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Namespace | str | Unset, data)
-
-        namespace = _parse_namespace(d.pop("namespace", UNSET))
+        _namespace = d.pop("namespace", UNSET)
+        namespace: Namespace | str | Unset = (
+            Namespace.from_value(_namespace)
+            if isinstance(_namespace, str)
+            else _namespace
+        )
 
         domain_connected = d.pop("domainConnected", UNSET)
 

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import set_fields_repr
+
 if TYPE_CHECKING:
     from ..models.site_id_in import SiteIdIn
 
@@ -21,6 +23,9 @@ class SiteIdFilter:
     """
 
     id: SiteIdIn
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id.to_dict()

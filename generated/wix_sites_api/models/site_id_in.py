@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
+
+from ..types import guid, set_fields_repr
 
 T = TypeVar("T", bound="SiteIdIn")
 
@@ -13,10 +14,13 @@ T = TypeVar("T", bound="SiteIdIn")
 class SiteIdIn:
     """
     Attributes:
-        in_ (list[UUID]):
+        in_ (list[str]):
     """
 
-    in_: list[UUID]
+    in_: list[str]
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         in_ = []
@@ -40,7 +44,7 @@ class SiteIdIn:
         in_ = []
         _in_ = d.pop("$in")
         for in_item_data in _in_:
-            in_item = UUID(in_item_data)
+            in_item = guid(in_item_data)
 
             in_.append(in_item)
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.field_mask import FieldMask
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, set_fields_repr
 
 if TYPE_CHECKING:
     from ..models.folder_patch import FolderPatch
@@ -29,6 +29,9 @@ class UpdateFolderRequest:
     folder: FolderPatch
     field_mask: FieldMask | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         folder = self.folder.to_dict()
@@ -57,11 +60,9 @@ class UpdateFolderRequest:
         folder = FolderPatch.from_dict(d.pop("folder"))
 
         _field_mask = d.pop("fieldMask", UNSET)
-        field_mask: FieldMask | Unset
-        if isinstance(_field_mask, Unset):
-            field_mask = UNSET
-        else:
-            field_mask = FieldMask(_field_mask)
+        field_mask: FieldMask | Unset = (
+            UNSET if _field_mask is UNSET else FieldMask(_field_mask)
+        )
 
         update_folder_request = cls(
             folder=folder,

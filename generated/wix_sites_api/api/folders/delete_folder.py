@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -13,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    folder_id: UUID,
+    folder_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -92,7 +91,7 @@ def _build_response(
 
 
 def sync_detailed(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Empty | WixError]:
@@ -105,7 +104,7 @@ def sync_detailed(
     Folder. The URL sent is the same.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +126,7 @@ def sync_detailed(
 
 
 def sync(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Empty | WixError | None:
@@ -140,7 +139,7 @@ def sync(
     Folder. The URL sent is the same.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +156,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Empty | WixError]:
@@ -170,7 +169,7 @@ async def asyncio_detailed(
     Folder. The URL sent is the same.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +189,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Empty | WixError | None:
@@ -203,7 +202,7 @@ async def asyncio(
     Folder. The URL sent is the same.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

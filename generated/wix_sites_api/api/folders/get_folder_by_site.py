@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -13,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    site_id: UUID,
+    site_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -87,7 +86,7 @@ def _build_response(
 
 
 def sync_detailed(
-    site_id: UUID,
+    site_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[FolderResponse | WixError]:
@@ -97,7 +96,7 @@ def sync_detailed(
     An unknown site is a 404.
 
     Args:
-        site_id (UUID):
+        site_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,7 +118,7 @@ def sync_detailed(
 
 
 def sync(
-    site_id: UUID,
+    site_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> FolderResponse | WixError | None:
@@ -129,7 +128,7 @@ def sync(
     An unknown site is a 404.
 
     Args:
-        site_id (UUID):
+        site_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +145,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    site_id: UUID,
+    site_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[FolderResponse | WixError]:
@@ -156,7 +155,7 @@ async def asyncio_detailed(
     An unknown site is a 404.
 
     Args:
-        site_id (UUID):
+        site_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +175,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    site_id: UUID,
+    site_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> FolderResponse | WixError | None:
@@ -186,7 +185,7 @@ async def asyncio(
     An unknown site is a 404.
 
     Args:
-        site_id (UUID):
+        site_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    folder_id: UUID,
+    folder_id: str,
     *,
     body: UpdateFolderRequest,
 ) -> dict[str, Any]:
@@ -101,7 +100,7 @@ def _build_response(
 
 
 def sync_detailed(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: UpdateFolderRequest,
@@ -113,7 +112,7 @@ def sync_detailed(
     in the body is overridden by the URL's.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
         body (UpdateFolderRequest):
 
     Raises:
@@ -137,7 +136,7 @@ def sync_detailed(
 
 
 def sync(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: UpdateFolderRequest,
@@ -149,7 +148,7 @@ def sync(
     in the body is overridden by the URL's.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
         body (UpdateFolderRequest):
 
     Raises:
@@ -168,7 +167,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: UpdateFolderRequest,
@@ -180,7 +179,7 @@ async def asyncio_detailed(
     in the body is overridden by the URL's.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
         body (UpdateFolderRequest):
 
     Raises:
@@ -202,7 +201,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: UpdateFolderRequest,
@@ -214,7 +213,7 @@ async def asyncio(
     in the body is overridden by the URL's.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
         body (UpdateFolderRequest):
 
     Raises:
