@@ -122,6 +122,9 @@ def test_round_trip_check_notices_a_dropped_field() -> None:
     assert pointer("a/b", "c") == "#/a~1b/c"
 
 
+GUID = "0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd"
+
+
 def test_ids_are_the_strings_the_server_sent() -> None:
     folder = models.Folder.from_dict({"id": "59C80B6F-9cae-49c5-ab0e-83b9a479c573", "name": "x"})
     assert folder.id == "59C80B6F-9cae-49c5-ab0e-83b9a479c573"
@@ -142,14 +145,46 @@ def test_ids_are_the_strings_the_server_sent() -> None:
         (models.Site, {"contributorAccountIds": ["not-a-guid"]}),
         (models.Folder, {"id": "0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd0"}),
         (models.MoveFoldersRequest, {"folderIds": [""], "targetFolderId": ""}),
+        (models.Site, {"id": GUID, "htmlAppId": GUID[:-1] + "\u00e9"}),
+        (models.Site, {"id": GUID[:-1] + "\ud800"}),
+        (models.Site, {"contributorAccountIds": [GUID + "a", GUID[1:]]}),
+        (models.Site, {"id": GUID, "contributorAccountIds": [f"{GUID},{GUID}"]}),
+        (models.SiteIdIn, {"$in": [GUID, GUID.replace("-", "g", 1)]}),
     ],
-    ids=["short", "number", "in-a-list", "too-long", "empty"],
+    ids=[
+        "short",
+        "number",
+        "in-a-list",
+        "too-long",
+        "empty",
+        "not-ascii",
+        "lone-surrogate",
+        "shifted-across-two-items",
+        "two-in-one-item",
+        "not-hex",
+    ],
 )
 def test_a_field_the_spec_calls_a_guid_refuses_anything_else(
     model: type[Any], body: dict[str, Any]
 ) -> None:
     with pytest.raises(ValueError, match="expected a GUID"):
         model.from_dict(body)
+
+
+def test_the_guid_fields_of_a_model_are_accepted_together_and_apart() -> None:
+    upper = GUID.upper()
+    site = models.Site.from_dict(
+        {
+            "id": GUID,
+            "htmlAppId": upper,
+            "ownerAccountId": GUID,
+            "contributorAccountIds": [upper, GUID],
+        }
+    )
+    assert (site.id, site.html_app_id, site.contributor_account_ids) == (GUID, upper, [upper, GUID])
+    assert models.Site.from_dict({"contributorAccountIds": []}).contributor_account_ids == []
+    assert models.Site.from_dict({"ownerAccountId": GUID}).owner_account_id == GUID
+    assert models.SiteIdIn.from_dict({"$in": [GUID] * 100}).in_ == [GUID] * 100
 
 
 def test_a_repr_shows_the_fields_that_are_set_only() -> None:

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.filter_ import Filter
@@ -51,13 +55,14 @@ class CountSitesRequest:
         from ..models.filter_ import Filter
 
         d = dict(src_dict)
-        _filter_ = d.pop("filter", UNSET)
+        _pop_ = d.pop
+        _filter_ = _pop_("filter", UNSET)
         filter_: Filter | Unset = (
             UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
         )
 
         count_sites_request = cls(
-            filter_=filter_,
+            filter_,
         )
 
         count_sites_request.additional_properties = d

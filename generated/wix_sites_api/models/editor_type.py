@@ -14,7 +14,7 @@ class EditorType(StrEnum):
     @classmethod
     def from_value(cls, value: str) -> "EditorType | str":
         """The member whose value is `value`, or `value` itself when it is none of them."""
-        return _BY_VALUE.get(value, value)
+        return BY_VALUE.get(value, value)
 
 
-_BY_VALUE: dict[str, EditorType] = {member.value: member for member in EditorType}
+BY_VALUE: dict[str, EditorType] = {member.value: member for member in EditorType}

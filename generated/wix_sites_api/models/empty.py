@@ -5,7 +5,9 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import set_fields_repr
+from ..types import (
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="Empty")
 

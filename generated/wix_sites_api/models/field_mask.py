@@ -10,7 +10,7 @@ class FieldMask(StrEnum):
     @classmethod
     def from_value(cls, value: str) -> "FieldMask | str":
         """The member whose value is `value`, or `value` itself when it is none of them."""
-        return _BY_VALUE.get(value, value)
+        return BY_VALUE.get(value, value)
 
 
-_BY_VALUE: dict[str, FieldMask] = {member.value: member for member in FieldMask}
+BY_VALUE: dict[str, FieldMask] = {member.value: member for member in FieldMask}

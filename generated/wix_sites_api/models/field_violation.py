@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.field_violation_data import FieldViolationData
@@ -70,25 +74,26 @@ class FieldViolation:
         from ..models.field_violation_data import FieldViolationData
 
         d = dict(src_dict)
-        field = d.pop("field", UNSET)
+        _pop_ = d.pop
+        field = _pop_("field", UNSET)
 
-        description = d.pop("description", UNSET)
+        description = _pop_("description", UNSET)
 
-        violated_rule = d.pop("violatedRule", UNSET)
+        violated_rule = _pop_("violatedRule", UNSET)
 
-        rule_name = d.pop("ruleName", UNSET)
+        rule_name = _pop_("ruleName", UNSET)
 
-        _data = d.pop("data", UNSET)
+        _data = _pop_("data", UNSET)
         data: FieldViolationData | Unset = (
             UNSET if _data is UNSET else FieldViolationData.from_dict(_data)
         )
 
         field_violation = cls(
-            field=field,
-            description=description,
-            violated_rule=violated_rule,
-            rule_name=rule_name,
-            data=data,
+            field,
+            description,
+            violated_rule,
+            rule_name,
+            data,
         )
 
         field_violation.additional_properties = d

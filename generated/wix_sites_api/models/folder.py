@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, guid, set_fields_repr
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    parse_datetime,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folder_basic_info import FolderBasicInfo
@@ -102,10 +110,10 @@ class Folder:
         from ..models.folder_basic_info import FolderBasicInfo
 
         d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: str | Unset = UNSET if _id is UNSET else guid(_id)
+        _pop_ = d.pop
+        id: str | Unset = _pop_("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = _pop_("name", UNSET)
 
         def _parse_created_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -115,14 +123,14 @@ class Folder:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                created_date_type_0 = datetime.datetime.fromisoformat(data)
+                created_date_type_0 = parse_datetime(data)
 
                 return created_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        created_date = _parse_created_date(d.pop("createdDate", UNSET))
+        created_date = _parse_created_date(_pop_("createdDate", UNSET))
 
         def _parse_updated_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -132,36 +140,44 @@ class Folder:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                updated_date_type_0 = datetime.datetime.fromisoformat(data)
+                updated_date_type_0 = parse_datetime(data)
 
                 return updated_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        updated_date = _parse_updated_date(d.pop("updatedDate", UNSET))
+        updated_date = _parse_updated_date(_pop_("updatedDate", UNSET))
 
-        site_count = d.pop("siteCount", UNSET)
+        site_count = _pop_("siteCount", UNSET)
 
-        parent_id = d.pop("parentId", UNSET)
+        parent_id = _pop_("parentId", UNSET)
 
-        _path = d.pop("path", UNSET)
-        path: list[FolderBasicInfo] | Unset = UNSET
-        if _path is not UNSET:
-            path = []
-            for path_item_data in _path:
-                path_item = FolderBasicInfo.from_dict(path_item_data)
+        _path = _pop_("path", UNSET)
+        path: list[FolderBasicInfo] | Unset = (
+            UNSET if _path is UNSET else list(map(FolderBasicInfo.from_dict, _path))
+        )
 
-                path.append(path_item)
-
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((id,)).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((id,), ())
         folder = cls(
-            id=id,
-            name=name,
-            created_date=created_date,
-            updated_date=updated_date,
-            site_count=site_count,
-            parent_id=parent_id,
-            path=path,
+            id,
+            name,
+            created_date,
+            updated_date,
+            site_count,
+            parent_id,
+            path,
         )
 
         folder.additional_properties = d

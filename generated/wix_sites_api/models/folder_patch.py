@@ -6,7 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, guid, set_fields_repr
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="FolderPatch")
 
@@ -50,14 +57,26 @@ class FolderPatch:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name")
+        _pop_ = d.pop
+        name = _pop_("name")
 
-        _id = d.pop("id", UNSET)
-        id: str | Unset = UNSET if _id is UNSET else guid(_id)
+        id: str | Unset = _pop_("id", UNSET)
 
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((id,)).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((id,), ())
         folder_patch = cls(
-            name=name,
-            id=id,
+            name,
+            id,
         )
 
         folder_patch.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folder import Folder
@@ -48,13 +52,14 @@ class FolderResponse:
         from ..models.folder import Folder
 
         d = dict(src_dict)
-        _folder = d.pop("folder", UNSET)
+        _pop_ = d.pop
+        _folder = _pop_("folder", UNSET)
         folder: Folder | Unset = (
             UNSET if _folder is UNSET else Folder.from_dict(_folder)
         )
 
         folder_response = cls(
-            folder=folder,
+            folder,
         )
 
         folder_response.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.filter_ import Filter
@@ -74,29 +78,26 @@ class FoldersQuery:
         from ..models.sorting import Sorting
 
         d = dict(src_dict)
-        _filter_ = d.pop("filter", UNSET)
+        _pop_ = d.pop
+        _filter_ = _pop_("filter", UNSET)
         filter_: Filter | Unset = (
             UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
         )
 
-        _sort = d.pop("sort", UNSET)
-        sort: list[Sorting] | Unset = UNSET
-        if _sort is not UNSET:
-            sort = []
-            for sort_item_data in _sort:
-                sort_item = Sorting.from_dict(sort_item_data)
+        _sort = _pop_("sort", UNSET)
+        sort: list[Sorting] | Unset = (
+            UNSET if _sort is UNSET else list(map(Sorting.from_dict, _sort))
+        )
 
-                sort.append(sort_item)
-
-        _paging = d.pop("paging", UNSET)
+        _paging = _pop_("paging", UNSET)
         paging: Paging | Unset = (
             UNSET if _paging is UNSET else Paging.from_dict(_paging)
         )
 
         folders_query = cls(
-            filter_=filter_,
-            sort=sort,
-            paging=paging,
+            filter_,
+            sort,
+            paging,
         )
 
         folders_query.additional_properties = d

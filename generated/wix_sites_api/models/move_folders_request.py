@@ -6,7 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, guid, set_fields_repr
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="MoveFoldersRequest")
 
@@ -49,18 +56,28 @@ class MoveFoldersRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        folder_ids = []
-        _folder_ids = d.pop("folderIds")
-        for folder_ids_item_data in _folder_ids:
-            folder_ids_item = guid(folder_ids_item_data)
+        _pop_ = d.pop
+        _folder_ids = _pop_("folderIds")
 
-            folder_ids.append(folder_ids_item)
+        target_folder_id = _pop_("targetFolderId", UNSET)
 
-        target_folder_id = d.pop("targetFolderId", UNSET)
-
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((*_folder_ids,)).encode().translate(GUID_TABLE)
+                == GUID_SHAPES[0 + len(_folder_ids)]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((), (_folder_ids,))
+        folder_ids = list(_folder_ids)
         move_folders_request = cls(
-            folder_ids=folder_ids,
-            target_folder_id=target_folder_id,
+            folder_ids,
+            target_folder_id,
         )
 
         move_folders_request.additional_properties = d

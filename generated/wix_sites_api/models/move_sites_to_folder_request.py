@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.site_id_filter import SiteIdFilter
@@ -52,13 +56,14 @@ class MoveSitesToFolderRequest:
         from ..models.site_id_filter import SiteIdFilter
 
         d = dict(src_dict)
-        sites = SiteIdFilter.from_dict(d.pop("sites"))
+        _pop_ = d.pop
+        sites = SiteIdFilter.from_dict(_pop_("sites"))
 
-        target_folder_id = d.pop("targetFolderId", UNSET)
+        target_folder_id = _pop_("targetFolderId", UNSET)
 
         move_sites_to_folder_request = cls(
-            sites=sites,
-            target_folder_id=target_folder_id,
+            sites,
+            target_folder_id,
         )
 
         move_sites_to_folder_request.additional_properties = d

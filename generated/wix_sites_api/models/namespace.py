@@ -25,7 +25,7 @@ class Namespace(StrEnum):
     @classmethod
     def from_value(cls, value: str) -> "Namespace | str":
         """The member whose value is `value`, or `value` itself when it is none of them."""
-        return _BY_VALUE.get(value, value)
+        return BY_VALUE.get(value, value)
 
 
-_BY_VALUE: dict[str, Namespace] = {member.value: member for member in Namespace}
+BY_VALUE: dict[str, Namespace] = {member.value: member for member in Namespace}

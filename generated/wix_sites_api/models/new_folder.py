@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="NewFolder")
 
@@ -47,13 +51,14 @@ class NewFolder:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name")
+        _pop_ = d.pop
+        name = _pop_("name")
 
-        parent_id = d.pop("parentId", UNSET)
+        parent_id = _pop_("parentId", UNSET)
 
         new_folder = cls(
-            name=name,
-            parent_id=parent_id,
+            name,
+            parent_id,
         )
 
         new_folder.additional_properties = d

@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="OffsetPagingMetadata")
 
@@ -50,16 +54,17 @@ class OffsetPagingMetadata:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        count = d.pop("count", UNSET)
+        _pop_ = d.pop
+        count = _pop_("count", UNSET)
 
-        offset = d.pop("offset", UNSET)
+        offset = _pop_("offset", UNSET)
 
-        total = d.pop("total", UNSET)
+        total = _pop_("total", UNSET)
 
         offset_paging_metadata = cls(
-            count=count,
-            offset=offset,
-            total=total,
+            count,
+            offset,
+            total,
         )
 
         offset_paging_metadata.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folders_query import FoldersQuery
@@ -46,13 +50,14 @@ class QueryFoldersRequest:
         from ..models.folders_query import FoldersQuery
 
         d = dict(src_dict)
-        _query = d.pop("query", UNSET)
+        _pop_ = d.pop
+        _query = _pop_("query", UNSET)
         query: FoldersQuery | Unset = (
             UNSET if _query is UNSET else FoldersQuery.from_dict(_query)
         )
 
         query_folders_request = cls(
-            query=query,
+            query,
         )
 
         query_folders_request.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folder import Folder
@@ -59,23 +63,20 @@ class QueryFoldersResponse:
         from ..models.offset_paging_metadata import OffsetPagingMetadata
 
         d = dict(src_dict)
-        _folders = d.pop("folders", UNSET)
-        folders: list[Folder] | Unset = UNSET
-        if _folders is not UNSET:
-            folders = []
-            for folders_item_data in _folders:
-                folders_item = Folder.from_dict(folders_item_data)
+        _pop_ = d.pop
+        _folders = _pop_("folders", UNSET)
+        folders: list[Folder] | Unset = (
+            UNSET if _folders is UNSET else list(map(Folder.from_dict, _folders))
+        )
 
-                folders.append(folders_item)
-
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = _pop_("metadata", UNSET)
         metadata: OffsetPagingMetadata | Unset = (
             UNSET if _metadata is UNSET else OffsetPagingMetadata.from_dict(_metadata)
         )
 
         query_folders_response = cls(
-            folders=folders,
-            metadata=metadata,
+            folders,
+            metadata,
         )
 
         query_folders_response.additional_properties = d

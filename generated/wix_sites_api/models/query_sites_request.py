@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.sites_query import SitesQuery
@@ -53,13 +57,14 @@ class QuerySitesRequest:
         from ..models.sites_query import SitesQuery
 
         d = dict(src_dict)
-        _query = d.pop("query", UNSET)
+        _pop_ = d.pop
+        _query = _pop_("query", UNSET)
         query: SitesQuery | Unset = (
             UNSET if _query is UNSET else SitesQuery.from_dict(_query)
         )
 
         query_sites_request = cls(
-            query=query,
+            query,
         )
 
         query_sites_request.additional_properties = d

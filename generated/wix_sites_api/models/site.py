@@ -7,9 +7,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.editor_type import BY_VALUE as _EditorType_BY_VALUE
 from ..models.editor_type import EditorType
+from ..models.namespace import BY_VALUE as _Namespace_BY_VALUE
 from ..models.namespace import Namespace
-from ..types import UNSET, Unset, guid, set_fields_repr
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    parse_datetime,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="Site")
 
@@ -180,103 +190,106 @@ class Site:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: str | Unset = UNSET if _id is UNSET else guid(_id)
+        _pop_ = d.pop
+        id: str | Unset = _pop_("id", UNSET)
 
-        _html_app_id = d.pop("htmlAppId", UNSET)
-        html_app_id: str | Unset = (
-            UNSET if _html_app_id is UNSET else guid(_html_app_id)
-        )
+        html_app_id: str | Unset = _pop_("htmlAppId", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = _pop_("name", UNSET)
 
-        display_name = d.pop("displayName", UNSET)
+        display_name = _pop_("displayName", UNSET)
 
-        _created_date = d.pop("createdDate", UNSET)
+        _created_date = _pop_("createdDate", UNSET)
         created_date: datetime.datetime | Unset = (
-            UNSET
-            if _created_date is UNSET
-            else datetime.datetime.fromisoformat(_created_date)
+            UNSET if _created_date is UNSET else parse_datetime(_created_date)
         )
 
-        _updated_date = d.pop("updatedDate", UNSET)
+        _updated_date = _pop_("updatedDate", UNSET)
         updated_date: datetime.datetime | Unset = (
-            UNSET
-            if _updated_date is UNSET
-            else datetime.datetime.fromisoformat(_updated_date)
+            UNSET if _updated_date is UNSET else parse_datetime(_updated_date)
         )
 
-        _trashed_date = d.pop("trashedDate", UNSET)
+        _trashed_date = _pop_("trashedDate", UNSET)
         trashed_date: datetime.datetime | Unset = (
-            UNSET
-            if _trashed_date is UNSET
-            else datetime.datetime.fromisoformat(_trashed_date)
+            UNSET if _trashed_date is UNSET else parse_datetime(_trashed_date)
         )
 
-        published = d.pop("published", UNSET)
+        published = _pop_("published", UNSET)
 
-        premium = d.pop("premium", UNSET)
+        premium = _pop_("premium", UNSET)
 
-        view_url = d.pop("viewUrl", UNSET)
+        view_url = _pop_("viewUrl", UNSET)
 
-        edit_url = d.pop("editUrl", UNSET)
+        edit_url = _pop_("editUrl", UNSET)
 
-        thumbnail = d.pop("thumbnail", UNSET)
+        thumbnail = _pop_("thumbnail", UNSET)
 
-        _owner_account_id = d.pop("ownerAccountId", UNSET)
-        owner_account_id: str | Unset = (
-            UNSET if _owner_account_id is UNSET else guid(_owner_account_id)
-        )
+        owner_account_id: str | Unset = _pop_("ownerAccountId", UNSET)
 
-        _contributor_account_ids = d.pop("contributorAccountIds", UNSET)
-        contributor_account_ids: list[str] | Unset = UNSET
-        if _contributor_account_ids is not UNSET:
-            contributor_account_ids = []
-            for contributor_account_ids_item_data in _contributor_account_ids:
-                contributor_account_ids_item = guid(contributor_account_ids_item_data)
+        _contributor_account_ids = _pop_("contributorAccountIds", UNSET)
 
-                contributor_account_ids.append(contributor_account_ids_item)
-
-        _editor_type = d.pop("editorType", UNSET)
+        _editor_type = _pop_("editorType", UNSET)
         editor_type: EditorType | str | Unset = (
-            EditorType.from_value(_editor_type)
+            _EditorType_BY_VALUE.get(_editor_type, _editor_type)
             if isinstance(_editor_type, str)
             else _editor_type
         )
 
-        blocked = d.pop("blocked", UNSET)
+        blocked = _pop_("blocked", UNSET)
 
-        folder_id = d.pop("folderId", UNSET)
+        folder_id = _pop_("folderId", UNSET)
 
-        _namespace = d.pop("namespace", UNSET)
+        _namespace = _pop_("namespace", UNSET)
         namespace: Namespace | str | Unset = (
-            Namespace.from_value(_namespace)
+            _Namespace_BY_VALUE.get(_namespace, _namespace)
             if isinstance(_namespace, str)
             else _namespace
         )
 
-        domain_connected = d.pop("domainConnected", UNSET)
+        domain_connected = _pop_("domainConnected", UNSET)
 
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((id, html_app_id, owner_account_id, *_contributor_account_ids))
+                .encode()
+                .translate(GUID_TABLE)
+                == GUID_SHAPES[3 + len(_contributor_account_ids)]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids(
+                (id, html_app_id, owner_account_id), (_contributor_account_ids,)
+            )
+        contributor_account_ids: list[str] | Unset = (
+            UNSET
+            if _contributor_account_ids is UNSET
+            else list(_contributor_account_ids)
+        )
         site = cls(
-            id=id,
-            html_app_id=html_app_id,
-            name=name,
-            display_name=display_name,
-            created_date=created_date,
-            updated_date=updated_date,
-            trashed_date=trashed_date,
-            published=published,
-            premium=premium,
-            view_url=view_url,
-            edit_url=edit_url,
-            thumbnail=thumbnail,
-            owner_account_id=owner_account_id,
-            contributor_account_ids=contributor_account_ids,
-            editor_type=editor_type,
-            blocked=blocked,
-            folder_id=folder_id,
-            namespace=namespace,
-            domain_connected=domain_connected,
+            id,
+            html_app_id,
+            name,
+            display_name,
+            created_date,
+            updated_date,
+            trashed_date,
+            published,
+            premium,
+            view_url,
+            edit_url,
+            thumbnail,
+            owner_account_id,
+            contributor_account_ids,
+            editor_type,
+            blocked,
+            folder_id,
+            namespace,
+            domain_connected,
         )
 
         site.additional_properties = d

@@ -5,7 +5,9 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import set_fields_repr
+from ..types import (
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.site_id_in import SiteIdIn
@@ -45,10 +47,11 @@ class SiteIdFilter:
         from ..models.site_id_in import SiteIdIn
 
         d = dict(src_dict)
-        id = SiteIdIn.from_dict(d.pop("id"))
+        _pop_ = d.pop
+        id = SiteIdIn.from_dict(_pop_("id"))
 
         site_id_filter = cls(
-            id=id,
+            id,
         )
 
         return site_id_filter

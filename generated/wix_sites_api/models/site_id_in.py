@@ -5,7 +5,12 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import guid, set_fields_repr
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="SiteIdIn")
 
@@ -41,15 +46,25 @@ class SiteIdIn:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        in_ = []
-        _in_ = d.pop("$in")
-        for in_item_data in _in_:
-            in_item = guid(in_item_data)
+        _pop_ = d.pop
+        _in_ = _pop_("$in")
 
-            in_.append(in_item)
-
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((*_in_,)).encode().translate(GUID_TABLE)
+                == GUID_SHAPES[0 + len(_in_)]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((), (_in_,))
+        in_ = list(_in_)
         site_id_in = cls(
-            in_=in_,
+            in_,
         )
 
         return site_id_in

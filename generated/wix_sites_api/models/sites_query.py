@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.cursor_paging import CursorPaging
@@ -81,29 +85,26 @@ class SitesQuery:
         from ..models.sorting import Sorting
 
         d = dict(src_dict)
-        _filter_ = d.pop("filter", UNSET)
+        _pop_ = d.pop
+        _filter_ = _pop_("filter", UNSET)
         filter_: Filter | Unset = (
             UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
         )
 
-        _sort = d.pop("sort", UNSET)
-        sort: list[Sorting] | Unset = UNSET
-        if _sort is not UNSET:
-            sort = []
-            for sort_item_data in _sort:
-                sort_item = Sorting.from_dict(sort_item_data)
+        _sort = _pop_("sort", UNSET)
+        sort: list[Sorting] | Unset = (
+            UNSET if _sort is UNSET else list(map(Sorting.from_dict, _sort))
+        )
 
-                sort.append(sort_item)
-
-        _cursor_paging = d.pop("cursorPaging", UNSET)
+        _cursor_paging = _pop_("cursorPaging", UNSET)
         cursor_paging: CursorPaging | Unset = (
             UNSET if _cursor_paging is UNSET else CursorPaging.from_dict(_cursor_paging)
         )
 
         sites_query = cls(
-            filter_=filter_,
-            sort=sort,
-            cursor_paging=cursor_paging,
+            filter_,
+            sort,
+            cursor_paging,
         )
 
         sites_query.additional_properties = d

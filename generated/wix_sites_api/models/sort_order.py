@@ -11,7 +11,7 @@ class SortOrder(StrEnum):
     @classmethod
     def from_value(cls, value: str) -> "SortOrder | str":
         """The member whose value is `value`, or `value` itself when it is none of them."""
-        return _BY_VALUE.get(value, value)
+        return BY_VALUE.get(value, value)
 
 
-_BY_VALUE: dict[str, SortOrder] = {member.value: member for member in SortOrder}
+BY_VALUE: dict[str, SortOrder] = {member.value: member for member in SortOrder}

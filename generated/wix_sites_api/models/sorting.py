@@ -7,7 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.sort_order import SortOrder
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="Sorting")
 
@@ -49,14 +53,15 @@ class Sorting:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        field_name = d.pop("fieldName")
+        _pop_ = d.pop
+        field_name = _pop_("fieldName")
 
-        _order = d.pop("order", UNSET)
+        _order = _pop_("order", UNSET)
         order: SortOrder | Unset = UNSET if _order is UNSET else SortOrder(_order)
 
         sorting = cls(
-            field_name=field_name,
-            order=order,
+            field_name,
+            order,
         )
 
         sorting.additional_properties = d

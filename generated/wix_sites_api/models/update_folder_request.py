@@ -7,7 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.field_mask import FieldMask
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folder_patch import FolderPatch
@@ -57,16 +61,17 @@ class UpdateFolderRequest:
         from ..models.folder_patch import FolderPatch
 
         d = dict(src_dict)
-        folder = FolderPatch.from_dict(d.pop("folder"))
+        _pop_ = d.pop
+        folder = FolderPatch.from_dict(_pop_("folder"))
 
-        _field_mask = d.pop("fieldMask", UNSET)
+        _field_mask = _pop_("fieldMask", UNSET)
         field_mask: FieldMask | Unset = (
             UNSET if _field_mask is UNSET else FieldMask(_field_mask)
         )
 
         update_folder_request = cls(
-            folder=folder,
-            field_mask=field_mask,
+            folder,
+            field_mask,
         )
 
         update_folder_request.additional_properties = d

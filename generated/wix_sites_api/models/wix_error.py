@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.wix_error_details import WixErrorDetails
@@ -53,16 +57,17 @@ class WixError:
         from ..models.wix_error_details import WixErrorDetails
 
         d = dict(src_dict)
-        message = d.pop("message", UNSET)
+        _pop_ = d.pop
+        message = _pop_("message", UNSET)
 
-        _details = d.pop("details", UNSET)
+        _details = _pop_("details", UNSET)
         details: WixErrorDetails | Unset = (
             UNSET if _details is UNSET else WixErrorDetails.from_dict(_details)
         )
 
         wix_error = cls(
-            message=message,
-            details=details,
+            message,
+            details,
         )
 
         wix_error.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, set_fields_repr
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.application_error import ApplicationError
@@ -56,14 +60,15 @@ class WixErrorDetails:
         from ..models.validation_error import ValidationError
 
         d = dict(src_dict)
-        _application_error = d.pop("applicationError", UNSET)
+        _pop_ = d.pop
+        _application_error = _pop_("applicationError", UNSET)
         application_error: ApplicationError | Unset = (
             UNSET
             if _application_error is UNSET
             else ApplicationError.from_dict(_application_error)
         )
 
-        _validation_error = d.pop("validationError", UNSET)
+        _validation_error = _pop_("validationError", UNSET)
         validation_error: ValidationError | Unset = (
             UNSET
             if _validation_error is UNSET
@@ -71,8 +76,8 @@ class WixErrorDetails:
         )
 
         wix_error_details = cls(
-            application_error=application_error,
-            validation_error=validation_error,
+            application_error,
+            validation_error,
         )
 
         wix_error_details.additional_properties = d
