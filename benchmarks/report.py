@@ -11,8 +11,10 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -51,6 +53,36 @@ def timed_goal(max_ratio: float, what: str = "the baseline") -> dict[str, Any]:
         "goal": f"ratio <= {max_ratio:g} ({max_ratio:g}x {what} at most)",
         "max_ratio": max_ratio,
     }
+
+
+def _loop(fn: Callable[[], object], number: int) -> float:
+    start = time.perf_counter()
+    for _ in range(number):
+        fn()
+    return time.perf_counter() - start
+
+
+def interleaved(
+    candidates: dict[str, Callable[[], object]],
+    *,
+    rounds: int,
+    target: float,
+    statistic: Callable[[list[float]], float] = statistics.median,
+) -> dict[str, float]:
+    """Seconds per call of each candidate over `rounds` rounds, each of which runs every candidate
+    once for about `target` seconds: the median of its rounds (or `statistic`, e.g. `min`). Short
+    rounds, interleaved: another process that takes the core for a while spoils a few rounds of
+    every candidate alike, and decides nothing."""
+    numbers = {}
+    for name, fn in candidates.items():
+        fn()  # warm up, and fail early
+        once = _loop(fn, 3) / 3
+        numbers[name] = max(1, int(target / max(once, 1e-9)))
+    samples: dict[str, list[float]] = {name: [] for name in candidates}
+    for _ in range(rounds):
+        for name, fn in candidates.items():
+            samples[name].append(_loop(fn, numbers[name]) / numbers[name])
+    return {name: statistic(times) for name, times in samples.items()}
 
 
 def machine() -> dict[str, Any]:

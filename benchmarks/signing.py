@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import hmac
 import json
-import statistics
-import time
 from base64 import urlsafe_b64encode
 from collections.abc import Callable
 from hashlib import sha256
@@ -133,13 +131,6 @@ def cases() -> dict[str, Callable[[], object]]:
     return found
 
 
-def _loop(fn: Callable[[], object], number: int) -> float:
-    start = time.perf_counter()
-    for _ in range(number):
-        fn()
-    return time.perf_counter() - start
-
-
 def measure(
     candidates: dict[str, Callable[[], object]], *, rounds: int, target: float
 ) -> dict[str, float]:
@@ -148,17 +139,7 @@ def measure(
     def empty() -> object:
         return None
 
-    everything = {"": empty, **candidates}
-    numbers = {}
-    for name, fn in everything.items():
-        fn()  # warm up, and fail early
-        once = _loop(fn, 10) / 10
-        numbers[name] = max(10, int(target / max(once, 1e-9)))
-    samples: dict[str, list[float]] = {name: [] for name in everything}
-    for _ in range(rounds):
-        for name, fn in everything.items():
-            samples[name].append(_loop(fn, numbers[name]) / numbers[name])
-    median = {name: statistics.median(times) for name, times in samples.items()}
+    median = report.interleaved({"": empty, **candidates}, rounds=rounds, target=target)
     overhead = median.pop("")
     return {name: max(seconds - overhead, 1e-12) for name, seconds in median.items()}
 
