@@ -1,7 +1,11 @@
 """`python -m benchmarks`: every speed figure of the project in one table, each with its baseline
 measured in the same run, written also as JSON.
 
-    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,scale,bulk,stall] [--json PATH]
+    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,scale,bulk,stall] [--json [PATH]]
+
+Each suite is the module `benchmarks.<suite>`, whose `run(quick)` returns a list of
+`benchmarks.report.Row`. `--json` alone prints the JSON on stdout (and the table on stderr);
+`--json PATH` writes it to PATH; by default it goes to benchmarks/results/latest.json.
 """
 
 from __future__ import annotations
@@ -12,9 +16,8 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from typing import Any
 
-from benchmarks.report import ROOT, Row, print_rows, write_json
+from benchmarks.report import ROOT, Row, as_json, print_rows, write_json
 
 SUITES = {
     "signing": "signing: x-wix-signature vs the bare HMAC floor and botocore SigV4",
@@ -27,39 +30,6 @@ SUITES = {
 }
 
 
-def _as_row(suite: str, raw: dict[str, Any] | Row) -> Row:
-    if isinstance(raw, Row):
-        return raw
-    if "per_second" in raw:  # the signing suite speaks in throughputs
-        return Row(
-            f"signing: {raw['name']}",
-            raw["per_second"],
-            "sig/s",
-            raw.get("baseline"),
-            raw.get("baseline_name", ""),
-            raw.get("goal", ""),
-        )
-    if "baseline_name" in raw:
-        return Row(
-            raw["name"],
-            raw["value"],
-            raw["unit"],
-            raw.get("baseline"),
-            raw["baseline_name"],
-            raw.get("goal", ""),
-        )
-    goal = "< 2" if raw.get("ratio") is not None and suite == "sandbox" else ""
-    baseline_name = "page 1" if raw.get("baseline") is not None and suite == "sandbox" else ""
-    return Row(
-        f"{suite}: {raw['name']}",
-        raw["value"],
-        raw["unit"],
-        raw.get("baseline"),
-        baseline_name,
-        goal,
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description=__doc__.splitlines()[0]
@@ -70,9 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help=f"comma-separated suites, from: {', '.join(SUITES)}")
     parser.add_argument(
         "--json",
-        type=Path,
-        default=ROOT / "benchmarks" / "results" / "latest.json",
-        help="where to write the JSON (default: %(default)s)",
+        nargs="?",
+        const="-",
+        default=str(ROOT / "benchmarks" / "results" / "latest.json"),
+        help="where to write the JSON; alone: on stdout (default: %(default)s)",
     )
     args = parser.parse_args(argv)
     chosen = args.only.split(",") if args.only else list(SUITES)
@@ -86,14 +57,22 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         try:
             module = importlib.import_module(f"benchmarks.{suite}")
-            rows += [_as_row(suite, raw) for raw in module.run(quick=args.quick)]
+            got = module.run(quick=args.quick)
+            wrong = [r for r in got if not isinstance(r, Row)]
+            if wrong:
+                raise TypeError(f"benchmarks.{suite}.run returned {wrong[0]!r}, not a Row")
+            rows += got
         except Exception:  # one broken suite must not hide the others' figures
             failed.append(suite)
             traceback.print_exc()
         print(f"  {suite}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
-    print_rows(rows)
-    write_json(rows, args.json)
-    print(f"\nwritten to {args.json}")
+    if args.json == "-":
+        print_rows(rows, file=sys.stderr)
+        sys.stdout.write(as_json(rows))
+    else:
+        print_rows(rows)
+        write_json(rows, Path(args.json))
+        print(f"\nwritten to {args.json}")
     if failed:
         print(f"failed suites: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

@@ -1,4 +1,9 @@
-"""One row of a benchmark, the machine it ran on, and the table and JSON that `python -m benchmarks` prints."""
+"""One row of a benchmark, the machine it ran on, and the table and JSON that `python -m benchmarks` prints.
+
+Every suite's `run(quick)` returns a list of `Row`: a figure, its unit, the same figure for a
+baseline measured in the same run, and, for a goal, the highest ratio (value / baseline) that meets
+it. Figures are times (lower is better) unless the unit says otherwise.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,14 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,16 +28,61 @@ class Row:
     name: str
     value: float
     unit: str
-    baseline: float | None  # the same figure for the baseline, measured in the same run
+    baseline: float | None = None  # the same figure for the baseline, measured in the same run
     baseline_name: str = ""
-    goal: str = ""
+    goal: str = ""  # in words; "" when the row is reported only
+    max_ratio: float | None = None  # the goal as a number: met when ratio <= max_ratio
 
     @property
     def ratio(self) -> float | None:
         return None if not self.baseline else self.value / self.baseline
 
+    @property
+    def met(self) -> bool | None:
+        """Whether the goal is met; None without a numeric goal."""
+        ratio = self.ratio
+        return None if self.max_ratio is None or ratio is None else ratio <= self.max_ratio
+
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "ratio": self.ratio}
+        return {**asdict(self), "ratio": self.ratio, "met": self.met}
+
+
+def timed_goal(max_ratio: float, what: str = "the baseline") -> dict[str, Any]:
+    """`goal` and `max_ratio` of a row whose time may be at most `max_ratio` times the baseline's."""
+    return {
+        "goal": f"ratio <= {max_ratio:g} ({max_ratio:g}x {what} at most)",
+        "max_ratio": max_ratio,
+    }
+
+
+def _loop(fn: Callable[[], object], number: int) -> float:
+    start = time.perf_counter()
+    for _ in range(number):
+        fn()
+    return time.perf_counter() - start
+
+
+def interleaved(
+    candidates: dict[str, Callable[[], object]],
+    *,
+    rounds: int,
+    target: float,
+    statistic: Callable[[list[float]], float] = statistics.median,
+) -> dict[str, float]:
+    """Seconds per call of each candidate over `rounds` rounds, each of which runs every candidate
+    once for about `target` seconds: the median of its rounds (or `statistic`, e.g. `min`). Short
+    rounds, interleaved: another process that takes the core for a while spoils a few rounds of
+    every candidate alike, and decides nothing."""
+    numbers = {}
+    for name, fn in candidates.items():
+        fn()  # warm up, and fail early
+        once = _loop(fn, 3) / 3
+        numbers[name] = max(1, int(target / max(once, 1e-9)))
+    samples: dict[str, list[float]] = {name: [] for name in candidates}
+    for _ in range(rounds):
+        for name, fn in candidates.items():
+            samples[name].append(_loop(fn, numbers[name]) / numbers[name])
+    return {name: statistic(times) for name, times in samples.items()}
 
 
 def machine() -> dict[str, Any]:
@@ -72,30 +124,34 @@ def _number(value: float | None) -> str:
 def table(rows: list[Row]) -> str:
     width = max([len(r.name) for r in rows] + [10])
     lines = [
-        f"{'figure':<{width}}  {'value':>12} {'unit':<8} {'baseline':>12}  {'ratio':>7}  baseline / goal"
+        f"{'figure':<{width}}  {'value':>12} {'unit':<8} {'baseline':>12}  {'ratio':>7}  {'goal':<6}  baseline / goal"
     ]
     for r in rows:
         ratio = "" if r.ratio is None else f"{r.ratio:.2f}x"
+        met = {None: "", True: "met", False: "MISSED"}[r.met]
         note = " / ".join(x for x in (r.baseline_name, r.goal) if x)
         lines.append(
-            f"{r.name:<{width}}  {_number(r.value):>12} {r.unit:<8} {_number(r.baseline):>12}  {ratio:>7}  {note}"
+            f"{r.name:<{width}}  {_number(r.value):>12} {r.unit:<8} {_number(r.baseline):>12}  {ratio:>7}  {met:<6}  {note}"
         )
     return "\n".join(lines)
 
 
-def print_rows(rows: list[Row]) -> None:
+def print_rows(rows: list[Row], file: TextIO | None = None) -> None:
     info = machine()
     print(
-        f"machine: {info['cores']} cores, Python {info['python']}, {info['platform']}; commit {info['commit']}"
+        f"machine: {info['cores']} cores, Python {info['python']}, {info['platform']}; commit {info['commit']}",
+        file=file,
     )
-    print(table(rows))
+    print(table(rows), file=file)
+
+
+def as_json(rows: list[Row]) -> str:
+    return json.dumps({"machine": machine(), "rows": [r.as_dict() for r in rows]}, indent=2) + "\n"
 
 
 def write_json(rows: list[Row], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        json.dumps({"machine": machine(), "rows": [r.as_dict() for r in rows]}, indent=2) + "\n"
-    )
+    path.write_text(as_json(rows))
 
 
 def main(

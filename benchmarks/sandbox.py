@@ -8,19 +8,18 @@ per row), sorted by displayName ascending (a non-unique key: the id breaks ties)
 through the in-process transport with response validation on (the default). Timed: the first
 page, and the request for page 1000 (page 200 with --quick) after walking there by cursor; each is
 the best of several repeats of the same request. The goal: page-N / page-1 under 2.
-
-Each row: ``name``, ``value``, ``unit``, ``baseline`` (the value it is compared with), ``ratio``.
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import time
 from typing import Any
 
 import httpx
 
+from benchmarks import report
+from benchmarks.report import Row
 from wixsandbox import Sandbox
 
 ACCOUNT = "55555555-5555-4555-8555-555555555555"
@@ -32,7 +31,7 @@ QUERY = {
 }
 PATH = "/site-list/v2/sites/query"
 
-__all__ = ["main", "run"]
+__all__ = ["run"]
 
 
 def _timed(http: httpx.Client, body: dict[str, Any], repeats: int) -> tuple[float, dict[str, Any]]:
@@ -47,7 +46,7 @@ def _timed(http: httpx.Client, body: dict[str, Any], repeats: int) -> tuple[floa
     return min(times), page  # the best repeat: other processes only ever add time
 
 
-def run(quick: bool = False) -> list[dict[str, Any]]:
+def run(quick: bool = False) -> list[Row]:
     sites, target_page, repeats = (20_000, 200, 11) if quick else (100_000, 1000, 15)
     with Sandbox() as sandbox:
         sandbox.add_api_key(KEY, ACCOUNT)
@@ -69,40 +68,19 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             last, page = _timed(http, {"query": {"cursorPaging": {"cursor": cursor}}}, repeats)
             assert page["metadata"]["count"] == 100
     return [
-        {
-            "name": f"seed {sites:,} sites",
-            "value": round(seeding, 2),
-            "unit": "s",
-            "baseline": None,
-            "ratio": None,
-        },
-        {
-            "name": "Query Sites page 1 (limit 100)",
-            "value": round(first * 1000, 2),
-            "unit": "ms",
-            "baseline": None,
-            "ratio": None,
-        },
-        {
-            "name": f"Query Sites page {target_page} by cursor",
-            "value": round(last * 1000, 2),
-            "unit": "ms",
-            "baseline": round(first * 1000, 2),
-            "ratio": round(last / first, 3),
-        },
+        Row(f"sandbox: seed {sites:,} sites", seeding, "s"),
+        Row("sandbox: Query Sites page 1 (limit 100)", first * 1000, "ms"),
+        Row(
+            f"sandbox: Query Sites page {target_page} by cursor",
+            last * 1000,
+            "ms",
+            first * 1000,
+            "page 1",
+            "ratio < 2",
+            2.0,
+        ),
     ]
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        prog="python -m benchmarks.sandbox", description=__doc__.split("\n")[0]
-    )
-    parser.add_argument("--quick", action="store_true", help="20,000 sites, page 200")
-    args = parser.parse_args(argv)
-    for row in run(quick=args.quick):
-        ratio = "" if row["ratio"] is None else f"  ratio {row['ratio']} (goal < 2)"
-        print(f"{row['name']:<40} {row['value']:>10} {row['unit']}{ratio}")
-
-
 if __name__ == "__main__":
-    main()
+    raise SystemExit(report.main(run, __doc__))

@@ -14,32 +14,30 @@ body, the three x-wix headers):
 * botocore's ``SigV4Auth(credentials, "execute-api", "us-east-1").add_auth`` on an equivalent,
   prebuilt ``AWSRequest`` (add_auth replaces its previous signature, so re-signing is fair).
 
-Timing: ``time.perf_counter`` loops, the candidates interleaved, best of many short repeats (which
-filters out other processes best), minus the cost of an empty call.
+Timing: ``time.perf_counter`` loops of half a millisecond, in rounds that interleave the candidates
+(each round runs every one of them once); a candidate's figure is the median of its rounds, minus
+the median of an empty call, so that one noisy round (another process on the core) decides nothing.
 
-Each row of `run()` has ``name``, ``per_second``, ``unit``, ``baseline`` (the baseline's per_second
-in the same run), ``baseline_name``, ``ratio`` (per_second / baseline: above 1 is faster),
-``slowdown`` (1 / ratio) and ``goal``. The goals stated in the issue: sign_request within 3x of the
-floor (ratio >= 0.33), and faster than botocore (ratio > 1 on the "vs botocore" row).
+Rows (microseconds per signature): the floor, and each candidate with the floor as its baseline.
+The goals: ``signing: wixauth.sign_request`` within 3x of the floor (ratio <= 3), and faster than
+botocore (ratio < 1 on ``signing: wixauth.sign_request vs botocore``).
 """
 
 from __future__ import annotations
 
-import argparse
 import hmac
 import json
-import math
-import time
 from base64 import urlsafe_b64encode
 from collections.abc import Callable
 from hashlib import sha256
-from typing import Any
 
 import httpx
 
+from benchmarks import report
+from benchmarks.report import Row
 from wixauth import WixSignatureAuth, sign_request, string_to_sign
 
-__all__ = ["main", "run"]
+__all__ = ["run"]
 
 SECRET = "f1d8a4e0-6f2c-4b8e-9c1d-2a3b4c5d6e7f"
 APPLICATION_ID = "13929a86-9df1-4e70-8b9f-6ac2b8f9d1a3"
@@ -59,8 +57,6 @@ BODY = json.dumps(
 FLOOR = "hmac floor (precomputed string)"
 SIGN = "wixauth.sign_request"
 BOTOCORE = "botocore SigV4Auth.add_auth"
-
-Row = dict[str, Any]
 
 
 def typical_request() -> httpx.Request:
@@ -135,110 +131,45 @@ def cases() -> dict[str, Callable[[], object]]:
     return found
 
 
-def _loop(fn: Callable[[], object], number: int) -> float:
-    start = time.perf_counter()
-    for _ in range(number):
-        fn()
-    return time.perf_counter() - start
-
-
 def measure(
-    candidates: dict[str, Callable[[], object]], *, repeats: int, target: float
+    candidates: dict[str, Callable[[], object]], *, rounds: int, target: float
 ) -> dict[str, float]:
-    """Best seconds per call of each candidate, interleaved, minus an empty call's cost."""
+    """Median seconds per call of each candidate over interleaved rounds, minus an empty call's."""
 
     def empty() -> object:
         return None
 
-    everything = {"": empty, **candidates}
-    numbers = {}
-    for name, fn in everything.items():
-        fn()  # warm up, and fail early
-        once = _loop(fn, 10) / 10
-        numbers[name] = max(10, int(target / max(once, 1e-9)))
-    best = dict.fromkeys(everything, math.inf)
-    for _ in range(repeats):
-        for name, fn in everything.items():
-            best[name] = min(best[name], _loop(fn, numbers[name]) / numbers[name])
-    overhead = best.pop("")
-    return {name: max(seconds - overhead, 1e-12) for name, seconds in best.items()}
-
-
-def _row(
-    name: str, seconds: float, baseline: tuple[str, float] | None = None, goal: str = ""
-) -> Row:
-    row: Row = {
-        "name": name,
-        "per_second": 1.0 / seconds,
-        "unit": "signatures/s",
-        "baseline": None,
-        "baseline_name": "",
-        "ratio": None,
-        "slowdown": None,
-        "goal": goal,
-    }
-    if baseline is not None:
-        row["baseline_name"], base_seconds = baseline
-        row["baseline"] = 1.0 / base_seconds
-        row["ratio"] = base_seconds / seconds  # per_second / baseline, as throughputs
-        row["slowdown"] = seconds / base_seconds
-    return row
+    median = report.interleaved({"": empty, **candidates}, rounds=rounds, target=target)
+    overhead = median.pop("")
+    return {name: max(seconds - overhead, 1e-12) for name, seconds in median.items()}
 
 
 def run(quick: bool = False) -> list[Row]:
-    """Measure; return one row per operation against the floor, and wixauth against botocore."""
-    seconds = measure(cases(), repeats=10 if quick else 60, target=0.004 if quick else 0.01)
-    floor = (FLOOR, seconds[FLOOR])
-    rows = [_row(FLOOR, seconds[FLOOR])]
-    for name, value in seconds.items():
-        if name != FLOOR:
-            goal = "within 3x of the floor (ratio >= 0.33)" if name == SIGN else ""
-            rows.append(_row(name, value, floor, goal))
-    if BOTOCORE in seconds:
+    """One row per operation against the floor, and wixauth against botocore."""
+    # short rounds, many of them: a round that another process interrupts is an outlier, not the median
+    seconds = measure(cases(), rounds=51 if quick else 201, target=0.0005)
+    us = {name: value * 1e6 for name, value in seconds.items()}
+    floor = us[FLOOR]
+    rows = [Row(f"signing: {FLOOR}", floor, "us")]
+    for name, value in us.items():
+        if name == FLOOR:
+            continue
+        goal = report.timed_goal(3.0, "the floor") if name == SIGN else {}
+        rows.append(Row(f"signing: {name}", value, "us", floor, FLOOR, **goal))
+    if BOTOCORE in us:
         rows.append(
-            _row(
-                f"{SIGN} vs botocore",
-                seconds[SIGN],
-                (BOTOCORE, seconds[BOTOCORE]),
-                "faster than botocore (ratio > 1)",
+            Row(
+                f"signing: {SIGN} vs botocore",
+                us[SIGN],
+                "us",
+                us[BOTOCORE],
+                BOTOCORE,
+                "faster than botocore (ratio < 1)",
+                1.0,
             )
         )
     return rows
 
 
-def format_table(rows: list[Row]) -> str:
-    lines = [f"{'operation':<36} {'signatures/s':>13} {'baseline':>32} {'ratio':>6} {'slower':>7}"]
-    for row in rows:
-        ratio = "" if row["ratio"] is None else f"{row['ratio']:.3f}"
-        slower = "" if row["slowdown"] is None else f"{row['slowdown']:.2f}x"
-        lines.append(
-            f"{row['name']:<36} {row['per_second']:>13,.0f} {row['baseline_name']:>32} "
-            f"{ratio:>6} {slower:>7}"
-        )
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="fewer, shorter repeats")
-    args = parser.parse_args(argv)
-    rows = run(quick=args.quick)
-    print(format_table(rows))
-    by_name = {row["name"]: row for row in rows}
-    slowdown = by_name[SIGN]["slowdown"]
-    print(
-        f"\nsign_request: {slowdown:.2f}x the floor, goal 3x: {'met' if slowdown <= 3 else 'MISSED'}"
-    )
-    versus = by_name.get(f"{SIGN} vs botocore")
-    if versus is None:
-        print("botocore is not installed: no comparison")
-    else:
-        faster = versus["ratio"]
-        print(
-            f"sign_request: {faster:.1f}x botocore's speed, goal >1: {'met' if faster > 1 else 'MISSED'}"
-        )
-    return 0
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(report.main(run, __doc__))

@@ -4,8 +4,10 @@
     scripts/regenerate --check    exit 1, naming the problem, if generated/ is stale or hand-edited
     scripts/regenerate --watch    regenerate every time openapi.yaml (or the generator config) changes
 
-The record (`generated/REGENERATED.json`) holds the SHA-256 of the spec, of the generator
-configuration, the generator's version and the SHA-256 of every generated file. An invalid spec is
+The generator runs with the custom templates of `templates/openapi-python-client/` (they override
+its own templates of the same name). The record (`generated/REGENERATED.json`) holds the SHA-256 of
+the spec, of the generator configuration, of every custom template, the generator's version and the
+SHA-256 of every generated file. An invalid spec is
 reported with its file, line and column, and leaves the previous `generated/` untouched.
 """
 
@@ -30,6 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "openapi-python-client.yaml"
+TEMPLATES = ROOT / "templates" / "openapi-python-client"
 GENERATED = ROOT / "generated"
 PACKAGE = "wix_sites_api"
 RECORD = GENERATED / "REGENERATED.json"
@@ -113,16 +116,18 @@ def generator_version() -> str:
     return metadata.version(GENERATOR)
 
 
-def inputs_record() -> dict[str, str]:
+def inputs_record() -> dict[str, Any]:
     return {
         "spec_sha256": sha256(SPEC.read_bytes()),
         "config_sha256": sha256(CONFIG.read_bytes()),
+        "templates_sha256": file_hashes(TEMPLATES),
         "generator": f"{GENERATOR} {generator_version()}",
     }
 
 
-def generate_into(spec_path: Path, out: Path) -> Path:
-    """Run the generator on the spec file itself into a fresh directory under `out`; return the package path."""
+def generate_into(spec_path: Path, out: Path, *, templates: Path | None = TEMPLATES) -> Path:
+    """Run the generator on the spec file itself into a fresh directory under `out`; return the
+    package path. `templates=None` runs the generator with its own templates only."""
     package = out / PACKAGE
     env = dict(os.environ)
     # the generator's post hooks call `ruff`: use the one installed beside this interpreter
@@ -141,6 +146,7 @@ def generate_into(spec_path: Path, out: Path) -> Path:
             "none",
             "--output-path",
             str(package),
+            *(["--custom-template-path", str(templates)] if templates is not None else []),
         ],
         capture_output=True,
         text=True,
@@ -198,6 +204,17 @@ def check() -> list[str]:
         problems.append(
             f"generated/ is stale: {CONFIG.name} changed since the last regeneration; {fix}"
         )
+    recorded_templates: dict[str, str] = record.get("templates_sha256", {})
+    changed = sorted(
+        name
+        for name in recorded_templates.keys() | now["templates_sha256"].keys()
+        if recorded_templates.get(name) != now["templates_sha256"].get(name)
+    )
+    if changed:
+        problems.append(
+            f"generated/ is stale: the templates changed since the last regeneration "
+            f"({', '.join(f'{TEMPLATES.relative_to(ROOT).as_posix()}/{n}' for n in changed)}); {fix}"
+        )
     if record.get("generator") != now["generator"]:
         problems.append(
             f"generated/ was made by {record.get('generator')}, but {now['generator']} is installed; "
@@ -234,13 +251,17 @@ def check() -> list[str]:
 
 
 def watch(interval: float = 0.5) -> None:
-    """Regenerate whenever the spec or the config differs from what was last seen (polling by hash,
-    which also catches editors that replace the file instead of writing it)."""
-    print(f"watching {SPEC.name} and {CONFIG.name}; Ctrl-C to stop", flush=True)
-    seen: tuple[str, str] | None = None
+    """Regenerate whenever the spec, the config or a template differs from what was last seen
+    (polling by hash, which also catches editors that replace the file instead of writing it)."""
+    print(f"watching {SPEC.name}, {CONFIG.name} and the templates; Ctrl-C to stop", flush=True)
+    seen: object = None
     while True:
         try:
-            now: tuple[str, str] | None = (sha256(SPEC.read_bytes()), sha256(CONFIG.read_bytes()))
+            now: object = (
+                sha256(SPEC.read_bytes()),
+                sha256(CONFIG.read_bytes()),
+                file_hashes(TEMPLATES),
+            )
         except OSError:
             now = seen  # mid-save: the file is briefly missing
         if now != seen:

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wixauth import UnsignableRequest, canonical_string, sign_request, string_to_sign
-from wixauth.canonical import header_items
+from wixauth.canonical import wix_headers
 
 BASE = "https://openapi.wix.com"
 ASCII_WHITESPACE = " \t\n\r\x0b\x0c"
@@ -266,10 +266,34 @@ def test_any_value_with_a_line_break_is_refused(value: str, in_header: bool, sec
 
 @given(
     headers=st.lists(
-        st.tuples(st.text(string.ascii_letters + "-", min_size=1, max_size=12), header_values),
+        st.tuples(
+            st.sampled_from(["", "x-wix-", "X-Wix-", "X-WIX-", "x", "X-"])
+            .flatmap(
+                lambda prefix: st.text(string.ascii_letters + "-", max_size=10).map(prefix.__add__)
+            )
+            .filter(bool),
+            header_values,
+        ),
         max_size=8,
     )
 )
-def test_header_items_match_the_public_headers_api(headers: list[tuple[str, str]]) -> None:
+def test_wix_headers_are_the_x_wix_headers_of_the_public_headers_api(
+    headers: list[tuple[str, str]],
+) -> None:
     h = httpx.Headers(headers)
-    assert header_items(h) == [(name, name.lower(), value) for name, value in h.raw]
+    assert wix_headers(h) == [
+        (name.lower(), value) for name, value in h.raw if name.lower().startswith(b"x-wix-")
+    ]
+
+
+def test_header_names_are_read_right_beyond_the_remembered_ones() -> None:
+    from wixauth import canonical
+
+    names = [
+        f"X-Wix-Many-{i}" if i % 2 else f"X-Other-{i}" for i in range(2 * canonical._MAX_NAMES)
+    ]
+    h = httpx.Headers([(name, str(i)) for i, name in enumerate(names)])
+    expected = [(n.lower().encode(), str(i).encode()) for i, n in enumerate(names) if i % 2]
+    assert wix_headers(h) == expected
+    assert wix_headers(h) == expected  # the second time from what was remembered, where it was
+    assert len(canonical._WIX_NAMES) <= canonical._MAX_NAMES

@@ -460,3 +460,16 @@ def test_secret_never_appears_in_errors(secret: str) -> None:
             verify_request(req, secret, now=kwargs.get("now", NOW))
         assert secret not in str(caught.value)
         assert secret not in repr(caught.value)
+
+
+@given(
+    key=st.binary(min_size=1, max_size=200) | st.sampled_from([b"k" * 64, b"k" * 65]),
+    message=st.binary(max_size=300),
+)
+def test_the_keyed_hmac_is_hmac_sha256(key: bytes, message: bytes) -> None:
+    from wixauth.signing import digest_of, keyed_mac
+
+    expected = hmac.new(key, message, hashlib.sha256).digest()
+    mac = keyed_mac(key)
+    assert digest_of(mac, message) == expected
+    assert digest_of(mac, message) == expected  # the shared keyed state is not consumed

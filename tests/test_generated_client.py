@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 from typing import Any
-from uuid import UUID
 
 import httpx
 import pytest
@@ -61,10 +60,10 @@ def test_the_seed_query_sites_answer_parses_into_typed_models() -> None:
     assert first.editor_type is EditorType.EDITOR
     assert first.namespace is Namespace.WIX
     assert first.contributor_account_ids == [
-        UUID("ffd39125-a3e7-3aca-8c53-ca4ad1c55044"),
-        UUID("cc2df366-9402-4e19-aa4a-4857e6d55280"),
+        "ffd39125-a3e7-3aca-8c53-ca4ad1c55044",
+        "cc2df366-9402-4e19-aa4a-4857e6d55280",
     ]
-    assert first.id == UUID("0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd")
+    assert first.id == "0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd"
     assert first.published is True
     assert first.premium is False
     assert first.folder_id == "cc2df366-9402-4e19-aa4a-4857e6d55230"
@@ -87,7 +86,7 @@ def test_an_unknown_editor_type_or_namespace_from_the_server_does_not_crash_pars
 
 
 def _same(documented: Any, produced: Any, where: str) -> None:
-    """`produced` keeps every field of `documented` with the same meaning (dates and GUIDs by value)."""
+    """`produced` keeps every field of `documented` with the same meaning (dates by value)."""
     if isinstance(documented, dict):
         assert isinstance(produced, dict), where
         for key, value in documented.items():
@@ -99,12 +98,9 @@ def _same(documented: Any, produced: Any, where: str) -> None:
         for i, (a, b) in enumerate(zip(documented, produced, strict=True)):
             _same(a, b, f"{where}[{i}]")
     elif isinstance(documented, str) and documented != produced:
-        try:
-            assert datetime.datetime.fromisoformat(documented) == datetime.datetime.fromisoformat(
-                produced
-            ), where
-        except ValueError:
-            assert UUID(documented) == UUID(produced), where
+        assert datetime.datetime.fromisoformat(documented) == datetime.datetime.fromisoformat(
+            produced
+        ), where
     else:
         assert documented == produced, where
 
@@ -124,3 +120,84 @@ def test_round_trip_check_notices_a_dropped_field() -> None:
     with pytest.raises(AssertionError, match="dropped"):
         _same({"a": 1, "b": 2}, {"a": 1}, "x")
     assert pointer("a/b", "c") == "#/a~1b/c"
+
+
+GUID = "0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd"
+
+
+def test_ids_are_the_strings_the_server_sent() -> None:
+    folder = models.Folder.from_dict({"id": "59C80B6F-9cae-49c5-ab0e-83b9a479c573", "name": "x"})
+    assert folder.id == "59C80B6F-9cae-49c5-ab0e-83b9a479c573"
+    assert type(folder.id) is str
+    assert json.loads(json.dumps({"id": folder.id})) == {"id": folder.id}
+    site = models.Site.from_dict(SEED_RESPONSE["sites"][0])
+    assert isinstance(site.contributor_account_ids, list)
+    assert all(
+        type(i) is str for i in [site.id, site.owner_account_id, *site.contributor_account_ids]
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "body"),
+    [
+        (models.Site, {"id": "0c87cd5d-4059-4e86-8f6e"}),
+        (models.Site, {"ownerAccountId": 42}),
+        (models.Site, {"contributorAccountIds": ["not-a-guid"]}),
+        (models.Folder, {"id": "0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd0"}),
+        (models.MoveFoldersRequest, {"folderIds": [""], "targetFolderId": ""}),
+        (models.Site, {"id": GUID, "htmlAppId": GUID[:-1] + "\u00e9"}),
+        (models.Site, {"id": GUID[:-1] + "\ud800"}),
+        (models.Site, {"contributorAccountIds": [GUID + "a", GUID[1:]]}),
+        (models.Site, {"id": GUID, "contributorAccountIds": [f"{GUID},{GUID}"]}),
+        (models.SiteIdIn, {"$in": [GUID, GUID.replace("-", "g", 1)]}),
+    ],
+    ids=[
+        "short",
+        "number",
+        "in-a-list",
+        "too-long",
+        "empty",
+        "not-ascii",
+        "lone-surrogate",
+        "shifted-across-two-items",
+        "two-in-one-item",
+        "not-hex",
+    ],
+)
+def test_a_field_the_spec_calls_a_guid_refuses_anything_else(
+    model: type[Any], body: dict[str, Any]
+) -> None:
+    with pytest.raises(ValueError, match="expected a GUID"):
+        model.from_dict(body)
+
+
+def test_the_guid_fields_of_a_model_are_accepted_together_and_apart() -> None:
+    upper = GUID.upper()
+    site = models.Site.from_dict(
+        {
+            "id": GUID,
+            "htmlAppId": upper,
+            "ownerAccountId": GUID,
+            "contributorAccountIds": [upper, GUID],
+        }
+    )
+    assert (site.id, site.html_app_id, site.contributor_account_ids) == (GUID, upper, [upper, GUID])
+    assert models.Site.from_dict({"contributorAccountIds": []}).contributor_account_ids == []
+    assert models.Site.from_dict({"ownerAccountId": GUID}).owner_account_id == GUID
+    assert models.SiteIdIn.from_dict({"$in": [GUID] * 100}).in_ == [GUID] * 100
+
+
+def test_a_repr_shows_the_fields_that_are_set_only() -> None:
+    folder = models.Folder.from_dict({"id": "59c80b6f-9cae-49c5-ab0e-83b9a479c573", "name": "Q3"})
+    assert repr(folder) == "Folder(id='59c80b6f-9cae-49c5-ab0e-83b9a479c573', name='Q3')"
+    assert repr(models.Folder()) == "Folder()"
+    extra = models.Folder.from_dict({"name": "Q3", "colour": "red"})
+    assert repr(extra) == "Folder(name='Q3', additional_properties={'colour': 'red'})"
+    nested = repr(
+        QuerySitesResponse.from_dict({"sites": [{"name": "a"}], "metadata": {"count": 1}})
+    )
+    assert (
+        nested
+        == "QuerySitesResponse(sites=[Site(name='a')], metadata=CursorPagingMetadata(count=1))"
+    )
+    assert "Unset" not in repr(QuerySitesResponse.from_dict(SEED_RESPONSE))

@@ -27,6 +27,7 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(
         ROOT / "generated", tmp_path / "generated", ignore=shutil.ignore_patterns("__pycache__")
     )
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
     return tmp_path
 
 
@@ -70,6 +71,15 @@ def test_check_fails_after_a_hand_edit_in_generated(repo: Path) -> None:
     result = run(repo, "--check")
     assert result.returncode == 1
     assert "generated/wix_sites_api/models/site.py was edited by hand" in result.stderr
+
+
+def test_check_fails_after_a_template_changes(repo: Path) -> None:
+    template = repo / "templates/openapi-python-client/property_templates/uuid_property.py.jinja"
+    template.write_text(template.read_text() + "\n")
+    result = run(repo, "--check")
+    assert result.returncode == 1
+    assert "the templates changed since the last regeneration" in result.stderr
+    assert "property_templates/uuid_property.py.jinja" in result.stderr
 
 
 def test_check_fails_when_a_file_is_added_to_generated(repo: Path) -> None:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import httpx
 
-from wixauth.canonical import collect_parts, header_items, request_string, unquote_query
+from wixauth.canonical import collect_parts, request_string, unquote_query, wix_headers
 from wixauth.errors import CredentialsError
 from wixauth.signing import format_timestamp, keyed_mac, signature_of
 
@@ -93,7 +93,7 @@ class WixSignatureAuth(httpx.Auth):
         """Add the wix parameters, a fresh timestamp and the signature to `request`, in place."""
         timestamp = format_timestamp(self._clock())
         headers = request.headers
-        header_names = {name for _, name, _ in header_items(headers)}
+        header_names = {name for name, _ in wix_headers(headers)}
 
         # The query as it was, less any old timestamp or signature.
         query = request.url.query
@@ -134,7 +134,7 @@ class WixSignatureAuth(httpx.Auth):
 
         new_query = b"&".join(pairs) if query_changed else query
         # Sign the request as it will be sent: its final query, its final headers.
-        params = collect_parts(new_query, header_items(headers))[0]
+        params = collect_parts(new_query, headers.raw)[0]
         signature = signature_of(self._mac, request_string(request, params))
         if self.placement == "header":
             headers["x-wix-signature"] = signature  # replaces any old one

@@ -38,10 +38,10 @@ __all__ = [
     "canonical_string",
     "collect",
     "collect_parts",
-    "header_items",
     "request_string",
     "string_to_sign",
     "unquote_query",
+    "wix_headers",
 ]
 
 #: each signed name with its value; a name given more than once has its values trimmed and joined
@@ -86,35 +86,39 @@ def canonical_string(
 
 def collect(request: httpx.Request) -> tuple[Params, list[bytes]]:
     """Return the signed parameters of `request`, and the signatures it carries (not signed)."""
-    return collect_parts(request.url.raw_path.partition(b"?")[2], header_items(request.headers))
+    return collect_parts(request.url.raw_path.partition(b"?")[2], request.headers.raw)
 
 
-def header_items(headers: httpx.Headers) -> list[tuple[bytes, bytes, bytes]]:
-    """Each header as (raw name, lower-cased name, value).
-
-    That is how httpx stores them (``Headers._list``, the same since httpx 0.18); reading it spares
-    lower-casing every name on every signature, the largest cost after the HMAC. Should an httpx
-    release store them otherwise (probed once, at import), the public ``raw`` is used instead.
-    """
-    if _HEADERS_STORE_LOWERED:
-        return headers._list
-    return [(name, name.lower(), value) for name, value in headers.raw]
+def wix_headers(headers: httpx.Headers) -> list[tuple[bytes, bytes]]:
+    """The ``x-wix-*`` headers, in order, as (lower-cased name, value)."""
+    found = []
+    for raw_name, value in headers.raw:
+        name = _wix_name(raw_name)
+        if name is not None:
+            found.append((name, value))
+    return found
 
 
-def _probe_headers() -> bool:
-    try:
-        return httpx.Headers([(b"X-Wix-A", b"b")])._list == [(b"X-Wix-A", b"x-wix-a", b"b")]
-    except Exception:  # any change of layout means: use the public API
-        return False
+# Header name as sent -> its lower-cased form if it is an x-wix-* header, else None. Lower-casing
+# every name of every request is the largest cost of signing after the HMAC; a process sends few
+# distinct names, so the answer is kept for the first _MAX_NAMES of them.
+_WIX_NAMES: dict[bytes, bytes | None] = {}
+_MAX_NAMES = 256
 
 
-_HEADERS_STORE_LOWERED = _probe_headers()
+def _wix_name(raw_name: bytes) -> bytes | None:
+    name = raw_name.lower()
+    found = name if name.startswith(b"x-wix-") else None
+    if len(_WIX_NAMES) < _MAX_NAMES:
+        _WIX_NAMES[raw_name] = found
+    return found
 
 
 def collect_parts(
-    query: bytes, headers: Iterable[tuple[bytes, bytes, bytes]]
+    query: bytes, headers: Iterable[tuple[bytes, bytes]]
 ) -> tuple[Params, list[bytes]]:
-    """`collect` from a raw query string and `header_items`."""
+    """`collect` from a raw query string and the raw headers (httpx's public ``Headers.raw``:
+    names as sent, lower-cased here)."""
     params: Params = {}
     repeated: dict[bytes, list[bytes]] = {}
     signatures: list[bytes] = []
@@ -132,15 +136,20 @@ def collect_parts(
                 repeated.setdefault(name, [params[name]]).append(value)
             elif name != b"x-wix-signature":
                 params[name] = value
-    for _, name, value in headers:
-        if name.startswith(b"x-wix-"):
-            value = value.strip(b" \t")
-            if name == b"x-wix-signature":
-                signatures.append(value)
-            elif name in params:
-                repeated.setdefault(name, [params[name]]).append(value)
-            else:
-                params[name] = value
+    for raw_name, value in headers:
+        try:
+            header = _WIX_NAMES[raw_name]
+        except KeyError:
+            header = _wix_name(raw_name)
+        if header is None:
+            continue
+        value = value.strip(b" \t")
+        if header == b"x-wix-signature":
+            signatures.append(value)
+        elif header in params:
+            repeated.setdefault(header, [params[header]]).append(value)
+        else:
+            params[header] = value
     if repeated:
         for name, values in repeated.items():
             params[name] = _multi_value(values)
@@ -159,7 +168,7 @@ def request_string(request: httpx.Request, params: Params) -> bytes:
 def string_to_sign(request: httpx.Request) -> bytes:
     """Return the string to sign of `request` as it stands (see `request_string`)."""
     path, _, query = request.url.raw_path.partition(b"?")
-    return _request_string(request, path, collect_parts(query, header_items(request.headers))[0])
+    return _request_string(request, path, collect_parts(query, request.headers.raw)[0])
 
 
 def _request_string(request: httpx.Request, path: bytes, params: Params) -> bytes:

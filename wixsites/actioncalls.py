@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from uuid import UUID
 
 from wix_sites_api.api.b2b_site_management import transfer_site
 from wix_sites_api.api.site_actions import bulk_delete_site, duplicate_site
@@ -91,7 +90,7 @@ def _outcomes(sent: Sequence[str], parsed: BulkDeleteSiteResponse) -> dict[str, 
 
 def bulk_delete_call(site_ids: Sequence[str]) -> Call[dict[str, ItemOutcome]]:
     sent = [s.lower() for s in site_ids]
-    body = BulkDeleteSiteRequest(ids=[UUID(s) for s in sent])
+    body = BulkDeleteSiteRequest(ids=list(sent))
     return Call(
         bulk_delete_site, {"body": body}, lambda parsed: _outcomes(sent, parsed), "Bulk Delete Site"
     )
@@ -137,7 +136,7 @@ def _new_site_id(parsed: DuplicateSiteResponse) -> str:
 
 
 def duplicate_call(source_site_id: str, display_name: str) -> Call[str]:
-    body = DuplicateSiteRequest(source_site_id=UUID(source_site_id), site_display_name=display_name)
+    body = DuplicateSiteRequest(source_site_id=source_site_id, site_display_name=display_name)
     return Call(duplicate_site, {"body": body}, _new_site_id, "Duplicate Site", idempotent=False)
 
 
@@ -152,8 +151,8 @@ def _transfer(parsed: TransferSiteResponse, sent: SiteTransfer) -> SiteTransfer:
 
 def transfer_call(site_id: str, source_account_id: str, notify: bool) -> Call[SiteTransfer]:
     sent = SiteTransfer(
-        site_id=UUID(site_id),
-        source_account_id=UUID(source_account_id),
+        site_id=site_id,
+        source_account_id=source_account_id,
         enable_notifications=notify,
     )
     return Call(

@@ -14,7 +14,7 @@ from wix_sites_api.models import Site, SiteTransfer
 from wixsites.actioncalls import duplicate_call, owned_call, publish_call, transfer_call
 from wixsites.bulk import MoveReport, Progress, move_async, move_sync
 from wixsites.errors import InvalidArgument, SiteNotInSourceAccount, WixError
-from wixsites.ids import site_uuid
+from wixsites.ids import checked_site_id
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.trash import (
     TRASH,
@@ -33,7 +33,7 @@ SiteRef = Site | UUID | str
 def _site_id(site: SiteRef, what: str = "site") -> str:
     given: object = site.id if isinstance(site, Site) else site
     try:
-        return str(site_uuid(given)).lower()
+        return checked_site_id(given)
     except InvalidArgument:
         raise InvalidArgument(f"{what} must be a site id (a GUID), not {site!r}") from None
 
@@ -66,7 +66,7 @@ def _transfer_flow(site_id: str, source: str, notify: bool) -> Flow[SiteTransfer
         # An earlier attempt may have moved it already: then it is in this (the target) account.
         if exc.earlier_attempt_uncertain and (yield owned_call(site_id)):
             return SiteTransfer(
-                site_id=UUID(site_id), source_account_id=UUID(source), enable_notifications=notify
+                site_id=site_id, source_account_id=source, enable_notifications=notify
             )
         raise
     return done

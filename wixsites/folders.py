@@ -24,7 +24,7 @@ from wix_sites_api.types import Unset
 from wixsites import operations as ops
 from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
-from wixsites.ids import FolderRef, folder_id, is_guid, site_uuid, target_id
+from wixsites.ids import FolderRef, checked_site_id, folder_id, is_guid, target_id
 from wixsites.paging import OffsetPager, Page
 from wixsites.placement import folders_in_target
 from wixsites.query import (
@@ -176,8 +176,8 @@ def _get(fid: str) -> Flow[Folder]:
     )
 
 
-def _of_site(site_id: str) -> Flow[Folder | None]:
-    folder = yield ops.folder_of_site_call(site_uuid(site_id))
+def _of_site(site: str) -> Flow[Folder | None]:
+    folder = yield ops.folder_of_site_call(checked_site_id(site))
     return None if isinstance(folder.id, Unset) else folder
 
 

@@ -10,7 +10,7 @@ from wix_sites_api.types import Unset
 
 from wixsites.errors import InvalidArgument
 
-__all__ = ["FolderRef", "folder_id", "is_guid", "target_id"]
+__all__ = ["FolderRef", "checked_site_id", "folder_id", "is_guid", "target_id"]
 
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
@@ -27,7 +27,7 @@ def folder_id(folder: FolderRef, what: str = "folder") -> str:
     if isinstance(folder, Folder):
         if isinstance(folder.id, Unset):
             raise InvalidArgument(f"the {what} given has no id (a site at root has no folder)")
-        return str(folder.id)
+        return folder.id.lower()
     if isinstance(folder, UUID):
         return str(folder)
     if is_guid(folder):
@@ -42,9 +42,10 @@ def target_id(target: FolderRef | None, what: str = "target") -> str:
     return folder_id(target, what)
 
 
-def site_uuid(site_id: object) -> UUID:
-    if isinstance(site_id, UUID):
-        return site_id
-    if is_guid(site_id):
-        return UUID(str(site_id))
-    raise InvalidArgument(f"not a valid site id: {site_id!r}")
+def checked_site_id(site: object) -> str:
+    """A site id given as a GUID string or a UUID, as the lower-case string the API takes."""
+    if isinstance(site, UUID):
+        return str(site)
+    if is_guid(site):
+        return str(site).lower()
+    raise InvalidArgument(f"not a valid site id: {site!r}")

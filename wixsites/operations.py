@@ -8,7 +8,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any, Generic, TypeVar
-from uuid import UUID
 
 import httpx
 from wix_sites_api import Client
@@ -314,23 +313,22 @@ def create_folder_call(name: str, parent_id: str) -> Call[Folder]:
 
 
 def rename_folder_call(folder_id: str, name: str) -> Call[Folder]:
-    uid = UUID(folder_id)
     # The string form of the mask, as in Wix's Update Folder example.
-    body = UpdateFolderRequest(folder=FolderPatch(id=uid, name=name), field_mask="name")
-    return Call(update_folder, {"folder_id": uid, "body": body}, _folder, "Update Folder")
+    body = UpdateFolderRequest(folder=FolderPatch(id=folder_id, name=name), field_mask="name")
+    return Call(update_folder, {"folder_id": folder_id, "body": body}, _folder, "Update Folder")
 
 
 def delete_folder_call(folder_id: str) -> Call[None]:
-    return Call(delete_folder, {"folder_id": UUID(folder_id)}, lambda _: None, "Delete Folder")
+    return Call(delete_folder, {"folder_id": folder_id}, lambda _: None, "Delete Folder")
 
 
-def folder_of_site_call(site_id: UUID) -> Call[Folder]:
+def folder_of_site_call(site_id: str) -> Call[Folder]:
     return Call(get_folder_by_site, {"site_id": site_id}, _folder, "Get Folder By Site")
 
 
 def move_sites_call(site_ids: Sequence[str], target: str) -> Call[None]:
     body = MoveSitesToFolderRequest(
-        sites=SiteIdFilter(id=SiteIdIn(in_=[UUID(s) for s in site_ids])), target_folder_id=target
+        sites=SiteIdFilter(id=SiteIdIn(in_=list(site_ids))), target_folder_id=target
     )
     return Call(move_sites_to_folder, {"body": body}, lambda _: None, "Move Sites To Folder")
 
@@ -340,5 +338,5 @@ def _moved_folders(parsed: MoveFoldersResponse) -> list[Folder]:
 
 
 def move_folders_call(folder_ids: Sequence[str], target: str) -> Call[list[Folder]]:
-    body = MoveFoldersRequest(folder_ids=[UUID(f) for f in folder_ids], target_folder_id=target)
+    body = MoveFoldersRequest(folder_ids=list(folder_ids), target_folder_id=target)
     return Call(move_folders, {"body": body}, _moved_folders, "Move Folders")

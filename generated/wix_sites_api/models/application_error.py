@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.application_error_data import ApplicationErrorData
@@ -29,6 +33,9 @@ class ApplicationError:
     description: str | Unset = UNSET
     data: ApplicationErrorData | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
@@ -56,21 +63,20 @@ class ApplicationError:
         from ..models.application_error_data import ApplicationErrorData
 
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        _pop_ = d.pop
+        code = _pop_("code", UNSET)
 
-        description = d.pop("description", UNSET)
+        description = _pop_("description", UNSET)
 
-        _data = d.pop("data", UNSET)
-        data: ApplicationErrorData | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = ApplicationErrorData.from_dict(_data)
+        _data = _pop_("data", UNSET)
+        data: ApplicationErrorData | Unset = (
+            UNSET if _data is UNSET else ApplicationErrorData.from_dict(_data)
+        )
 
         application_error = cls(
-            code=code,
-            description=description,
-            data=data,
+            code,
+            description,
+            data,
         )
 
         application_error.additional_properties = d

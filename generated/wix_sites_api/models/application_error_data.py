@@ -6,12 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    set_fields_repr,
+)
+
 T = TypeVar("T", bound="ApplicationErrorData")
 
 
 @_attrs_define
 class ApplicationErrorData:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -23,6 +30,7 @@ class ApplicationErrorData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        _pop_ = d.pop
         application_error_data = cls()
 
         application_error_data.additional_properties = d

@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="BulkActionMetadata")
 
@@ -22,6 +26,9 @@ class BulkActionMetadata:
     total_successes: int | Unset = UNSET
     total_failures: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         total_successes = self.total_successes
@@ -41,13 +48,14 @@ class BulkActionMetadata:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        total_successes = d.pop("totalSuccesses", UNSET)
+        _pop_ = d.pop
+        total_successes = _pop_("totalSuccesses", UNSET)
 
-        total_failures = d.pop("totalFailures", UNSET)
+        total_failures = _pop_("totalFailures", UNSET)
 
         bulk_action_metadata = cls(
-            total_successes=total_successes,
-            total_failures=total_failures,
+            total_successes,
+            total_failures,
         )
 
         bulk_action_metadata.additional_properties = d

@@ -2,10 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="BulkDeleteSiteRequest")
 
@@ -14,11 +20,14 @@ T = TypeVar("T", bound="BulkDeleteSiteRequest")
 class BulkDeleteSiteRequest:
     """
     Attributes:
-        ids (list[UUID]): Site IDs. Min: 1 site ID; max: 20 site IDs.
+        ids (list[str]): Site IDs. Min: 1 site ID; max: 20 site IDs.
     """
 
-    ids: list[UUID]
+    ids: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         ids = []
@@ -39,15 +48,25 @@ class BulkDeleteSiteRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        ids = []
-        _ids = d.pop("ids")
-        for ids_item_data in _ids:
-            ids_item = UUID(ids_item_data)
+        _pop_ = d.pop
+        _ids = _pop_("ids")
 
-            ids.append(ids_item)
-
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((*_ids,)).encode().translate(GUID_TABLE)
+                == GUID_SHAPES[0 + len(_ids)]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((), (_ids,))
+        ids = list(_ids)
         bulk_delete_site_request = cls(
-            ids=ids,
+            ids,
         )
 
         bulk_delete_site_request.additional_properties = d

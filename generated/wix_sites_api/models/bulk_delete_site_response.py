@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.bulk_action_metadata import BulkActionMetadata
@@ -27,6 +31,9 @@ class BulkDeleteSiteResponse:
     results: list[BulkSiteResult] | Unset = UNSET
     bulk_action_metadata: BulkActionMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         results: list[dict[str, Any]] | Unset = UNSET
@@ -56,25 +63,24 @@ class BulkDeleteSiteResponse:
         from ..models.bulk_site_result import BulkSiteResult
 
         d = dict(src_dict)
-        _results = d.pop("results", UNSET)
-        results: list[BulkSiteResult] | Unset = UNSET
-        if _results is not UNSET:
-            results = []
-            for results_item_data in _results:
-                results_item = BulkSiteResult.from_dict(results_item_data)
+        _pop_ = d.pop
+        _results = _pop_("results", UNSET)
+        results: list[BulkSiteResult] | Unset = (
+            UNSET
+            if _results is UNSET
+            else list(map(BulkSiteResult.from_dict, _results))
+        )
 
-                results.append(results_item)
-
-        _bulk_action_metadata = d.pop("bulkActionMetadata", UNSET)
-        bulk_action_metadata: BulkActionMetadata | Unset
-        if isinstance(_bulk_action_metadata, Unset):
-            bulk_action_metadata = UNSET
-        else:
-            bulk_action_metadata = BulkActionMetadata.from_dict(_bulk_action_metadata)
+        _bulk_action_metadata = _pop_("bulkActionMetadata", UNSET)
+        bulk_action_metadata: BulkActionMetadata | Unset = (
+            UNSET
+            if _bulk_action_metadata is UNSET
+            else BulkActionMetadata.from_dict(_bulk_action_metadata)
+        )
 
         bulk_delete_site_response = cls(
-            results=results,
-            bulk_action_metadata=bulk_action_metadata,
+            results,
+            bulk_action_metadata,
         )
 
         bulk_delete_site_response.additional_properties = d

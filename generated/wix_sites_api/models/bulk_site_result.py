@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.item_metadata import ItemMetadata
@@ -24,6 +28,9 @@ class BulkSiteResult:
 
     item_metadata: ItemMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         item_metadata: dict[str, Any] | Unset = UNSET
@@ -43,15 +50,14 @@ class BulkSiteResult:
         from ..models.item_metadata import ItemMetadata
 
         d = dict(src_dict)
-        _item_metadata = d.pop("itemMetadata", UNSET)
-        item_metadata: ItemMetadata | Unset
-        if isinstance(_item_metadata, Unset):
-            item_metadata = UNSET
-        else:
-            item_metadata = ItemMetadata.from_dict(_item_metadata)
+        _pop_ = d.pop
+        _item_metadata = _pop_("itemMetadata", UNSET)
+        item_metadata: ItemMetadata | Unset = (
+            UNSET if _item_metadata is UNSET else ItemMetadata.from_dict(_item_metadata)
+        )
 
         bulk_site_result = cls(
-            item_metadata=item_metadata,
+            item_metadata,
         )
 
         bulk_site_result.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.filter_ import Filter
@@ -34,6 +38,9 @@ class CountSitesRequest:
     filter_: Filter | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
     def to_dict(self) -> dict[str, Any]:
         filter_: dict[str, Any] | Unset = UNSET
         if not isinstance(self.filter_, Unset):
@@ -52,15 +59,14 @@ class CountSitesRequest:
         from ..models.filter_ import Filter
 
         d = dict(src_dict)
-        _filter_ = d.pop("filter", UNSET)
-        filter_: Filter | Unset
-        if isinstance(_filter_, Unset):
-            filter_ = UNSET
-        else:
-            filter_ = Filter.from_dict(_filter_)
+        _pop_ = d.pop
+        _filter_ = _pop_("filter", UNSET)
+        filter_: Filter | Unset = (
+            UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
+        )
 
         count_sites_request = cls(
-            filter_=filter_,
+            filter_,
         )
 
         count_sites_request.additional_properties = d

@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="CountSitesResponse")
 
@@ -20,6 +24,9 @@ class CountSitesResponse:
 
     count: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         count = self.count
@@ -35,10 +42,11 @@ class CountSitesResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        count = d.pop("count", UNSET)
+        _pop_ = d.pop
+        count = _pop_("count", UNSET)
 
         count_sites_response = cls(
-            count=count,
+            count,
         )
 
         count_sites_response.additional_properties = d

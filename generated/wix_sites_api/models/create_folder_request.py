@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    set_fields_repr,
+)
+
 if TYPE_CHECKING:
     from ..models.new_folder import NewFolder
 
@@ -22,6 +26,9 @@ class CreateFolderRequest:
 
     folder: NewFolder
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         folder = self.folder.to_dict()
@@ -41,10 +48,11 @@ class CreateFolderRequest:
         from ..models.new_folder import NewFolder
 
         d = dict(src_dict)
-        folder = NewFolder.from_dict(d.pop("folder"))
+        _pop_ = d.pop
+        folder = NewFolder.from_dict(_pop_("folder"))
 
         create_folder_request = cls(
-            folder=folder,
+            folder,
         )
 
         create_folder_request.additional_properties = d

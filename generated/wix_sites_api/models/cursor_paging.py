@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="CursorPaging")
 
@@ -22,6 +26,9 @@ class CursorPaging:
     limit: int | Unset = UNSET
     cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         limit = self.limit
@@ -45,7 +52,8 @@ class CursorPaging:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        limit = d.pop("limit", UNSET)
+        _pop_ = d.pop
+        limit = _pop_("limit", UNSET)
 
         def _parse_cursor(data: object) -> None | str | Unset:
             if data is None:
@@ -54,11 +62,11 @@ class CursorPaging:
                 return data
             return cast(None | str | Unset, data)
 
-        cursor = _parse_cursor(d.pop("cursor", UNSET))
+        cursor = _parse_cursor(_pop_("cursor", UNSET))
 
         cursor_paging = cls(
-            limit=limit,
-            cursor=cursor,
+            limit,
+            cursor,
         )
 
         cursor_paging.additional_properties = d

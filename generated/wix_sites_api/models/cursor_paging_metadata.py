@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.cursors import Cursors
@@ -28,6 +32,9 @@ class CursorPagingMetadata:
     cursors: Cursors | Unset = UNSET
     has_next: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         count = self.count
@@ -55,21 +62,20 @@ class CursorPagingMetadata:
         from ..models.cursors import Cursors
 
         d = dict(src_dict)
-        count = d.pop("count", UNSET)
+        _pop_ = d.pop
+        count = _pop_("count", UNSET)
 
-        _cursors = d.pop("cursors", UNSET)
-        cursors: Cursors | Unset
-        if isinstance(_cursors, Unset):
-            cursors = UNSET
-        else:
-            cursors = Cursors.from_dict(_cursors)
+        _cursors = _pop_("cursors", UNSET)
+        cursors: Cursors | Unset = (
+            UNSET if _cursors is UNSET else Cursors.from_dict(_cursors)
+        )
 
-        has_next = d.pop("hasNext", UNSET)
+        has_next = _pop_("hasNext", UNSET)
 
         cursor_paging_metadata = cls(
-            count=count,
-            cursors=cursors,
-            has_next=has_next,
+            count,
+            cursors,
+            has_next,
         )
 
         cursor_paging_metadata.additional_properties = d

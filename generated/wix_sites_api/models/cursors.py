@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="Cursors")
 
@@ -22,6 +26,9 @@ class Cursors:
     next_: None | str | Unset = UNSET
     prev: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         next_: None | str | Unset
@@ -49,6 +56,7 @@ class Cursors:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        _pop_ = d.pop
 
         def _parse_next_(data: object) -> None | str | Unset:
             if data is None:
@@ -57,7 +65,7 @@ class Cursors:
                 return data
             return cast(None | str | Unset, data)
 
-        next_ = _parse_next_(d.pop("next", UNSET))
+        next_ = _parse_next_(_pop_("next", UNSET))
 
         def _parse_prev(data: object) -> None | str | Unset:
             if data is None:
@@ -66,11 +74,11 @@ class Cursors:
                 return data
             return cast(None | str | Unset, data)
 
-        prev = _parse_prev(d.pop("prev", UNSET))
+        prev = _parse_prev(_pop_("prev", UNSET))
 
         cursors = cls(
-            next_=next_,
-            prev=prev,
+            next_,
+            prev,
         )
 
         cursors.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.deprecated_cursor_paging_cursor_type_1 import (
@@ -32,6 +36,9 @@ class DeprecatedCursorPaging:
     limit: int | Unset = UNSET
     cursor: DeprecatedCursorPagingCursorType1 | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.deprecated_cursor_paging_cursor_type_1 import (
@@ -65,7 +72,8 @@ class DeprecatedCursorPaging:
         )
 
         d = dict(src_dict)
-        limit = d.pop("limit", UNSET)
+        _pop_ = d.pop
+        limit = _pop_("limit", UNSET)
 
         def _parse_cursor(
             data: object,
@@ -84,11 +92,11 @@ class DeprecatedCursorPaging:
                 pass
             return cast(DeprecatedCursorPagingCursorType1 | None | str | Unset, data)
 
-        cursor = _parse_cursor(d.pop("cursor", UNSET))
+        cursor = _parse_cursor(_pop_("cursor", UNSET))
 
         deprecated_cursor_paging = cls(
-            limit=limit,
-            cursor=cursor,
+            limit,
+            cursor,
         )
 
         deprecated_cursor_paging.additional_properties = d

@@ -2,10 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="DuplicateSiteRequest")
 
@@ -14,13 +20,16 @@ T = TypeVar("T", bound="DuplicateSiteRequest")
 class DuplicateSiteRequest:
     """
     Attributes:
-        source_site_id (UUID): A Wix GUID.
+        source_site_id (str): A Wix GUID.
         site_display_name (str): Display name for the new site (see the operation about its length).
     """
 
-    source_site_id: UUID
+    source_site_id: str
     site_display_name: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         source_site_id = str(self.source_site_id)
@@ -41,13 +50,27 @@ class DuplicateSiteRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        source_site_id = UUID(d.pop("sourceSiteId"))
+        _pop_ = d.pop
+        source_site_id: str = _pop_("sourceSiteId")
 
-        site_display_name = d.pop("siteDisplayName")
+        site_display_name = _pop_("siteDisplayName")
 
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((source_site_id,)).encode().translate(GUID_TABLE)
+                == GUID_SHAPES[1]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((source_site_id,), ())
         duplicate_site_request = cls(
-            source_site_id=source_site_id,
-            site_display_name=site_display_name,
+            source_site_id,
+            site_display_name,
         )
 
         duplicate_site_request.additional_properties = d

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="DuplicateSiteResponse")
 
@@ -16,11 +22,14 @@ T = TypeVar("T", bound="DuplicateSiteResponse")
 class DuplicateSiteResponse:
     """
     Attributes:
-        new_site_id (UUID | Unset): A Wix GUID.
+        new_site_id (str | Unset): A Wix GUID.
     """
 
-    new_site_id: UUID | Unset = UNSET
+    new_site_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         new_site_id: str | Unset = UNSET
@@ -38,15 +47,24 @@ class DuplicateSiteResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _new_site_id = d.pop("newSiteId", UNSET)
-        new_site_id: UUID | Unset
-        if isinstance(_new_site_id, Unset):
-            new_site_id = UNSET
-        else:
-            new_site_id = UUID(_new_site_id)
+        _pop_ = d.pop
+        new_site_id: str | Unset = _pop_("newSiteId", UNSET)
 
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((new_site_id,)).encode().translate(GUID_TABLE)
+                == GUID_SHAPES[1]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((new_site_id,), ())
         duplicate_site_response = cls(
-            new_site_id=new_site_id,
+            new_site_id,
         )
 
         duplicate_site_response.additional_properties = d

@@ -10,3 +10,11 @@ class EditorType(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def from_value(cls, value: str) -> "EditorType | str":
+        """The member whose value is `value`, or `value` itself when it is none of them."""
+        return BY_VALUE.get(value, value)
+
+
+BY_VALUE: dict[str, EditorType] = {member.value: member for member in EditorType}

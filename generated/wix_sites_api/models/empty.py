@@ -5,12 +5,19 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import (
+    set_fields_repr,
+)
+
 T = TypeVar("T", bound="Empty")
 
 
 @_attrs_define
 class Empty:
     """An empty answer."""
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -7,7 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.field_mask_path import FieldMaskPath
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="FieldMask")
 
@@ -24,6 +28,9 @@ class FieldMask:
 
     paths: list[FieldMaskPath] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         paths: list[str] | Unset = UNSET
@@ -44,17 +51,16 @@ class FieldMask:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _paths = d.pop("paths", UNSET)
-        paths: list[FieldMaskPath] | Unset = UNSET
-        if _paths is not UNSET:
-            paths = []
-            for paths_item_data in _paths:
-                paths_item = FieldMaskPath(paths_item_data)
-
-                paths.append(paths_item)
+        _pop_ = d.pop
+        _paths = _pop_("paths", UNSET)
+        paths: list[FieldMaskPath] | Unset = (
+            UNSET
+            if _paths is UNSET
+            else [FieldMaskPath(paths_item_data) for paths_item_data in _paths]
+        )
 
         field_mask = cls(
-            paths=paths,
+            paths,
         )
 
         field_mask.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.field_violation_data import FieldViolationData
@@ -32,6 +36,9 @@ class FieldViolation:
     rule_name: str | Unset = UNSET
     data: FieldViolationData | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         field = self.field
@@ -67,27 +74,26 @@ class FieldViolation:
         from ..models.field_violation_data import FieldViolationData
 
         d = dict(src_dict)
-        field = d.pop("field", UNSET)
+        _pop_ = d.pop
+        field = _pop_("field", UNSET)
 
-        description = d.pop("description", UNSET)
+        description = _pop_("description", UNSET)
 
-        violated_rule = d.pop("violatedRule", UNSET)
+        violated_rule = _pop_("violatedRule", UNSET)
 
-        rule_name = d.pop("ruleName", UNSET)
+        rule_name = _pop_("ruleName", UNSET)
 
-        _data = d.pop("data", UNSET)
-        data: FieldViolationData | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = FieldViolationData.from_dict(_data)
+        _data = _pop_("data", UNSET)
+        data: FieldViolationData | Unset = (
+            UNSET if _data is UNSET else FieldViolationData.from_dict(_data)
+        )
 
         field_violation = cls(
-            field=field,
-            description=description,
-            violated_rule=violated_rule,
-            rule_name=rule_name,
-            data=data,
+            field,
+            description,
+            violated_rule,
+            rule_name,
+            data,
         )
 
         field_violation.additional_properties = d

@@ -6,6 +6,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    set_fields_repr,
+)
+
 T = TypeVar("T", bound="Filter")
 
 
@@ -25,6 +29,9 @@ class Filter:
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}
@@ -35,6 +42,7 @@ class Filter:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        _pop_ = d.pop
         filter_ = cls()
 
         filter_.additional_properties = d

@@ -3,12 +3,19 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    parse_datetime,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folder_basic_info import FolderBasicInfo
@@ -23,7 +30,7 @@ class Folder:
     is optional. `createdDate` and `updatedDate` may be null (Move Folders returns them so).
 
         Attributes:
-            id (UUID | Unset): A Wix GUID.
+            id (str | Unset): A Wix GUID.
             name (str | Unset):
             created_date (datetime.datetime | None | Unset):
             updated_date (datetime.datetime | None | Unset):
@@ -32,7 +39,7 @@ class Folder:
             path (list[FolderBasicInfo] | Unset): The folders from root to this one, in order, this folder included.
     """
 
-    id: UUID | Unset = UNSET
+    id: str | Unset = UNSET
     name: str | Unset = UNSET
     created_date: datetime.datetime | None | Unset = UNSET
     updated_date: datetime.datetime | None | Unset = UNSET
@@ -40,6 +47,9 @@ class Folder:
     parent_id: str | Unset = UNSET
     path: list[FolderBasicInfo] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET
@@ -100,14 +110,10 @@ class Folder:
         from ..models.folder_basic_info import FolderBasicInfo
 
         d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
+        _pop_ = d.pop
+        id: str | Unset = _pop_("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = _pop_("name", UNSET)
 
         def _parse_created_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -117,14 +123,14 @@ class Folder:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                created_date_type_0 = datetime.datetime.fromisoformat(data)
+                created_date_type_0 = parse_datetime(data)
 
                 return created_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        created_date = _parse_created_date(d.pop("createdDate", UNSET))
+        created_date = _parse_created_date(_pop_("createdDate", UNSET))
 
         def _parse_updated_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -134,36 +140,44 @@ class Folder:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                updated_date_type_0 = datetime.datetime.fromisoformat(data)
+                updated_date_type_0 = parse_datetime(data)
 
                 return updated_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.datetime | None | Unset, data)
 
-        updated_date = _parse_updated_date(d.pop("updatedDate", UNSET))
+        updated_date = _parse_updated_date(_pop_("updatedDate", UNSET))
 
-        site_count = d.pop("siteCount", UNSET)
+        site_count = _pop_("siteCount", UNSET)
 
-        parent_id = d.pop("parentId", UNSET)
+        parent_id = _pop_("parentId", UNSET)
 
-        _path = d.pop("path", UNSET)
-        path: list[FolderBasicInfo] | Unset = UNSET
-        if _path is not UNSET:
-            path = []
-            for path_item_data in _path:
-                path_item = FolderBasicInfo.from_dict(path_item_data)
+        _path = _pop_("path", UNSET)
+        path: list[FolderBasicInfo] | Unset = (
+            UNSET if _path is UNSET else list(map(FolderBasicInfo.from_dict, _path))
+        )
 
-                path.append(path_item)
-
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((id,)).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((id,), ())
         folder = cls(
-            id=id,
-            name=name,
-            created_date=created_date,
-            updated_date=updated_date,
-            site_count=site_count,
-            parent_id=parent_id,
-            path=path,
+            id,
+            name,
+            created_date,
+            updated_date,
+            site_count,
+            parent_id,
+            path,
         )
 
         folder.additional_properties = d

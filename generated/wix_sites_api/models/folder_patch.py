@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="FolderPatch")
 
@@ -18,7 +24,7 @@ class FolderPatch:
     which the URL binds; `name` is optional.
 
         Attributes:
-            id (UUID | Unset): A Wix GUID.
+            id (str | Unset): A Wix GUID.
             name (str | Unset): A folder name: at least one non-blank character and no control characters (line breaks,
                 tabs, NUL), which Wix does not document but which no folder list can show; no "/", and
                 not ".", ".." or "root" (in any case), so that a folder path ("Clients/Acme") names at most
@@ -27,9 +33,12 @@ class FolderPatch:
                 most 256 characters.
     """
 
-    id: UUID | Unset = UNSET
+    id: str | Unset = UNSET
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET
@@ -51,18 +60,26 @@ class FolderPatch:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
+        _pop_ = d.pop
+        id: str | Unset = _pop_("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = _pop_("name", UNSET)
 
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((id,)).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((id,), ())
         folder_patch = cls(
-            id=id,
-            name=name,
+            id,
+            name,
         )
 
         folder_patch.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folder import Folder
@@ -27,6 +31,9 @@ class FolderResponse:
     folder: Folder | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
     def to_dict(self) -> dict[str, Any]:
         folder: dict[str, Any] | Unset = UNSET
         if not isinstance(self.folder, Unset):
@@ -45,15 +52,14 @@ class FolderResponse:
         from ..models.folder import Folder
 
         d = dict(src_dict)
-        _folder = d.pop("folder", UNSET)
-        folder: Folder | Unset
-        if isinstance(_folder, Unset):
-            folder = UNSET
-        else:
-            folder = Folder.from_dict(_folder)
+        _pop_ = d.pop
+        _folder = _pop_("folder", UNSET)
+        folder: Folder | Unset = (
+            UNSET if _folder is UNSET else Folder.from_dict(_folder)
+        )
 
         folder_response = cls(
-            folder=folder,
+            folder,
         )
 
         folder_response.additional_properties = d

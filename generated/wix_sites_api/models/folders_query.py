@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.filter_ import Filter
@@ -39,6 +43,9 @@ class FoldersQuery:
     sort: list[Sorting] | Unset = UNSET
     paging: Paging | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         filter_: dict[str, Any] | Unset = UNSET
@@ -75,33 +82,26 @@ class FoldersQuery:
         from ..models.sorting import Sorting
 
         d = dict(src_dict)
-        _filter_ = d.pop("filter", UNSET)
-        filter_: Filter | Unset
-        if isinstance(_filter_, Unset):
-            filter_ = UNSET
-        else:
-            filter_ = Filter.from_dict(_filter_)
+        _pop_ = d.pop
+        _filter_ = _pop_("filter", UNSET)
+        filter_: Filter | Unset = (
+            UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
+        )
 
-        _sort = d.pop("sort", UNSET)
-        sort: list[Sorting] | Unset = UNSET
-        if _sort is not UNSET:
-            sort = []
-            for sort_item_data in _sort:
-                sort_item = Sorting.from_dict(sort_item_data)
+        _sort = _pop_("sort", UNSET)
+        sort: list[Sorting] | Unset = (
+            UNSET if _sort is UNSET else list(map(Sorting.from_dict, _sort))
+        )
 
-                sort.append(sort_item)
-
-        _paging = d.pop("paging", UNSET)
-        paging: Paging | Unset
-        if isinstance(_paging, Unset):
-            paging = UNSET
-        else:
-            paging = Paging.from_dict(_paging)
+        _paging = _pop_("paging", UNSET)
+        paging: Paging | Unset = (
+            UNSET if _paging is UNSET else Paging.from_dict(_paging)
+        )
 
         folders_query = cls(
-            filter_=filter_,
-            sort=sort,
-            paging=paging,
+            filter_,
+            sort,
+            paging,
         )
 
         folders_query.additional_properties = d

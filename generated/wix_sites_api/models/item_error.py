@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="ItemError")
 
@@ -23,6 +27,9 @@ class ItemError:
     code: str | Unset = UNSET
     description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
@@ -42,13 +49,14 @@ class ItemError:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        _pop_ = d.pop
+        code = _pop_("code", UNSET)
 
-        description = d.pop("description", UNSET)
+        description = _pop_("description", UNSET)
 
         item_error = cls(
-            code=code,
-            description=description,
+            code,
+            description,
         )
 
         item_error.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.item_error import ItemError
@@ -32,6 +36,9 @@ class ItemMetadata:
     success: bool | Unset = UNSET
     error: ItemError | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.item_error import ItemError
@@ -73,16 +80,17 @@ class ItemMetadata:
         from ..models.item_error import ItemError
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        _pop_ = d.pop
+        id = _pop_("id", UNSET)
 
         def _parse_original_index(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
             return cast(int | str | Unset, data)
 
-        original_index = _parse_original_index(d.pop("originalIndex", UNSET))
+        original_index = _parse_original_index(_pop_("originalIndex", UNSET))
 
-        success = d.pop("success", UNSET)
+        success = _pop_("success", UNSET)
 
         def _parse_error(data: object) -> ItemError | None | Unset:
             if data is None:
@@ -99,13 +107,13 @@ class ItemMetadata:
                 pass
             return cast(ItemError | None | Unset, data)
 
-        error = _parse_error(d.pop("error", UNSET))
+        error = _parse_error(_pop_("error", UNSET))
 
         item_metadata = cls(
-            id=id,
-            original_index=original_index,
-            success=success,
-            error=error,
+            id,
+            original_index,
+            success,
+            error,
         )
 
         item_metadata.additional_properties = d

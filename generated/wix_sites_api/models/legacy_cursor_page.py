@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="LegacyCursorPage")
 
@@ -33,6 +37,9 @@ class LegacyCursorPage:
     total: int | Unset = UNSET
     page_size: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         previous_cursor: int | None | str | Unset
@@ -74,6 +81,7 @@ class LegacyCursorPage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+        _pop_ = d.pop
 
         def _parse_previous_cursor(data: object) -> int | None | str | Unset:
             if data is None:
@@ -82,7 +90,7 @@ class LegacyCursorPage:
                 return data
             return cast(int | None | str | Unset, data)
 
-        previous_cursor = _parse_previous_cursor(d.pop("previousCursor", UNSET))
+        previous_cursor = _parse_previous_cursor(_pop_("previousCursor", UNSET))
 
         def _parse_next_cursor(data: object) -> int | None | str | Unset:
             if data is None:
@@ -91,20 +99,20 @@ class LegacyCursorPage:
                 return data
             return cast(int | None | str | Unset, data)
 
-        next_cursor = _parse_next_cursor(d.pop("nextCursor", UNSET))
+        next_cursor = _parse_next_cursor(_pop_("nextCursor", UNSET))
 
-        results = cast(list[Any], d.pop("results", UNSET))
+        results = cast(list[Any], _pop_("results", UNSET))
 
-        total = d.pop("total", UNSET)
+        total = _pop_("total", UNSET)
 
-        page_size = d.pop("pageSize", UNSET)
+        page_size = _pop_("pageSize", UNSET)
 
         legacy_cursor_page = cls(
-            previous_cursor=previous_cursor,
-            next_cursor=next_cursor,
-            results=results,
-            total=total,
-            page_size=page_size,
+            previous_cursor,
+            next_cursor,
+            results,
+            total,
+            page_size,
         )
 
         legacy_cursor_page.additional_properties = d

@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="LegacyError")
 
@@ -26,6 +30,9 @@ class LegacyError:
     message: str | Unset = UNSET
     wix_error_code: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         error_code = self.error_code
@@ -49,16 +56,17 @@ class LegacyError:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        error_code = d.pop("errorCode", UNSET)
+        _pop_ = d.pop
+        error_code = _pop_("errorCode", UNSET)
 
-        message = d.pop("message", UNSET)
+        message = _pop_("message", UNSET)
 
-        wix_error_code = d.pop("wixErrorCode", UNSET)
+        wix_error_code = _pop_("wixErrorCode", UNSET)
 
         legacy_error = cls(
-            error_code=error_code,
-            message=message,
-            wix_error_code=wix_error_code,
+            error_code,
+            message,
+            wix_error_code,
         )
 
         legacy_error.additional_properties = d

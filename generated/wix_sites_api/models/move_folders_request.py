@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="MoveFoldersRequest")
 
@@ -16,15 +22,18 @@ T = TypeVar("T", bound="MoveFoldersRequest")
 class MoveFoldersRequest:
     """
     Attributes:
-        folder_ids (list[UUID]):
+        folder_ids (list[str]):
         target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root. Wix's Create Folder example sends
             `"parentId":
             "root"`, and Wix documents `maxLength: 36` for Move Sites To Folder's `targetFolderId`.
     """
 
-    folder_ids: list[UUID]
+    folder_ids: list[str]
     target_folder_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         folder_ids = []
@@ -49,18 +58,28 @@ class MoveFoldersRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        folder_ids = []
-        _folder_ids = d.pop("folderIds")
-        for folder_ids_item_data in _folder_ids:
-            folder_ids_item = UUID(folder_ids_item_data)
+        _pop_ = d.pop
+        _folder_ids = _pop_("folderIds")
 
-            folder_ids.append(folder_ids_item)
+        target_folder_id = _pop_("targetFolderId", UNSET)
 
-        target_folder_id = d.pop("targetFolderId", UNSET)
-
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((*_folder_ids,)).encode().translate(GUID_TABLE)
+                == GUID_SHAPES[0 + len(_folder_ids)]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((), (_folder_ids,))
+        folder_ids = list(_folder_ids)
         move_folders_request = cls(
-            folder_ids=folder_ids,
-            target_folder_id=target_folder_id,
+            folder_ids,
+            target_folder_id,
         )
 
         move_folders_request.additional_properties = d

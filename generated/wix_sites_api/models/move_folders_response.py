@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folder import Folder
@@ -24,6 +28,9 @@ class MoveFoldersResponse:
 
     folders: list[Folder] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         folders: list[dict[str, Any]] | Unset = UNSET
@@ -46,17 +53,14 @@ class MoveFoldersResponse:
         from ..models.folder import Folder
 
         d = dict(src_dict)
-        _folders = d.pop("folders", UNSET)
-        folders: list[Folder] | Unset = UNSET
-        if _folders is not UNSET:
-            folders = []
-            for folders_item_data in _folders:
-                folders_item = Folder.from_dict(folders_item_data)
-
-                folders.append(folders_item)
+        _pop_ = d.pop
+        _folders = _pop_("folders", UNSET)
+        folders: list[Folder] | Unset = (
+            UNSET if _folders is UNSET else list(map(Folder.from_dict, _folders))
+        )
 
         move_folders_response = cls(
-            folders=folders,
+            folders,
         )
 
         move_folders_response.additional_properties = d

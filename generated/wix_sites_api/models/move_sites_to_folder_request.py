@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.site_id_filter import SiteIdFilter
@@ -28,6 +32,9 @@ class MoveSitesToFolderRequest:
     sites: SiteIdFilter
     target_folder_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         sites = self.sites.to_dict()
@@ -51,13 +58,14 @@ class MoveSitesToFolderRequest:
         from ..models.site_id_filter import SiteIdFilter
 
         d = dict(src_dict)
-        sites = SiteIdFilter.from_dict(d.pop("sites"))
+        _pop_ = d.pop
+        sites = SiteIdFilter.from_dict(_pop_("sites"))
 
-        target_folder_id = d.pop("targetFolderId", UNSET)
+        target_folder_id = _pop_("targetFolderId", UNSET)
 
         move_sites_to_folder_request = cls(
-            sites=sites,
-            target_folder_id=target_folder_id,
+            sites,
+            target_folder_id,
         )
 
         move_sites_to_folder_request.additional_properties = d

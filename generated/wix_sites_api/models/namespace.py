@@ -27,3 +27,11 @@ class Namespace(StrEnum):
 
     def __str__(self) -> str:
         return str(self.value)
+
+    @classmethod
+    def from_value(cls, value: str) -> "Namespace | str":
+        """The member whose value is `value`, or `value` itself when it is none of them."""
+        return BY_VALUE.get(value, value)
+
+
+BY_VALUE: dict[str, Namespace] = {member.value: member for member in Namespace}

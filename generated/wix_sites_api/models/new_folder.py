@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="NewFolder")
 
@@ -30,6 +34,9 @@ class NewFolder:
     parent_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
@@ -50,13 +57,14 @@ class NewFolder:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name")
+        _pop_ = d.pop
+        name = _pop_("name")
 
-        parent_id = d.pop("parentId", UNSET)
+        parent_id = _pop_("parentId", UNSET)
 
         new_folder = cls(
-            name=name,
-            parent_id=parent_id,
+            name,
+            parent_id,
         )
 
         new_folder.additional_properties = d

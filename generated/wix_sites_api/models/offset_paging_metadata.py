@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="OffsetPagingMetadata")
 
@@ -29,6 +33,9 @@ class OffsetPagingMetadata:
     total: int | Unset = UNSET
     too_many_to_count: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         count = self.count
@@ -56,19 +63,20 @@ class OffsetPagingMetadata:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        count = d.pop("count", UNSET)
+        _pop_ = d.pop
+        count = _pop_("count", UNSET)
 
-        offset = d.pop("offset", UNSET)
+        offset = _pop_("offset", UNSET)
 
-        total = d.pop("total", UNSET)
+        total = _pop_("total", UNSET)
 
-        too_many_to_count = d.pop("tooManyToCount", UNSET)
+        too_many_to_count = _pop_("tooManyToCount", UNSET)
 
         offset_paging_metadata = cls(
-            count=count,
-            offset=offset,
-            total=total,
-            too_many_to_count=too_many_to_count,
+            count,
+            offset,
+            total,
+            too_many_to_count,
         )
 
         offset_paging_metadata.additional_properties = d

@@ -6,7 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="Paging")
 
@@ -23,6 +27,9 @@ class Paging:
     limit: int | Unset = UNSET
     offset: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         limit = self.limit
@@ -42,13 +49,14 @@ class Paging:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        limit = d.pop("limit", UNSET)
+        _pop_ = d.pop
+        limit = _pop_("limit", UNSET)
 
-        offset = d.pop("offset", UNSET)
+        offset = _pop_("offset", UNSET)
 
         paging = cls(
-            limit=limit,
-            offset=offset,
+            limit,
+            offset,
         )
 
         paging.additional_properties = d

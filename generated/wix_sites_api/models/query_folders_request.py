@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folders_query import FoldersQuery
@@ -24,6 +28,9 @@ class QueryFoldersRequest:
 
     query: FoldersQuery | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         query: dict[str, Any] | Unset = UNSET
@@ -43,15 +50,14 @@ class QueryFoldersRequest:
         from ..models.folders_query import FoldersQuery
 
         d = dict(src_dict)
-        _query = d.pop("query", UNSET)
-        query: FoldersQuery | Unset
-        if isinstance(_query, Unset):
-            query = UNSET
-        else:
-            query = FoldersQuery.from_dict(_query)
+        _pop_ = d.pop
+        _query = _pop_("query", UNSET)
+        query: FoldersQuery | Unset = (
+            UNSET if _query is UNSET else FoldersQuery.from_dict(_query)
+        )
 
         query_folders_request = cls(
-            query=query,
+            query,
         )
 
         query_folders_request.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.folder import Folder
@@ -27,6 +31,9 @@ class QueryFoldersResponse:
     folders: list[Folder] | Unset = UNSET
     metadata: OffsetPagingMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         folders: list[dict[str, Any]] | Unset = UNSET
@@ -56,25 +63,20 @@ class QueryFoldersResponse:
         from ..models.offset_paging_metadata import OffsetPagingMetadata
 
         d = dict(src_dict)
-        _folders = d.pop("folders", UNSET)
-        folders: list[Folder] | Unset = UNSET
-        if _folders is not UNSET:
-            folders = []
-            for folders_item_data in _folders:
-                folders_item = Folder.from_dict(folders_item_data)
+        _pop_ = d.pop
+        _folders = _pop_("folders", UNSET)
+        folders: list[Folder] | Unset = (
+            UNSET if _folders is UNSET else list(map(Folder.from_dict, _folders))
+        )
 
-                folders.append(folders_item)
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: OffsetPagingMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = OffsetPagingMetadata.from_dict(_metadata)
+        _metadata = _pop_("metadata", UNSET)
+        metadata: OffsetPagingMetadata | Unset = (
+            UNSET if _metadata is UNSET else OffsetPagingMetadata.from_dict(_metadata)
+        )
 
         query_folders_response = cls(
-            folders=folders,
-            metadata=metadata,
+            folders,
+            metadata,
         )
 
         query_folders_response.additional_properties = d

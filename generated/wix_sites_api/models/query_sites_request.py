@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.sites_query import SitesQuery
@@ -34,6 +38,9 @@ class QuerySitesRequest:
     query: SitesQuery | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
     def to_dict(self) -> dict[str, Any]:
         query: dict[str, Any] | Unset = UNSET
         if not isinstance(self.query, Unset):
@@ -52,15 +59,14 @@ class QuerySitesRequest:
         from ..models.sites_query import SitesQuery
 
         d = dict(src_dict)
-        _query = d.pop("query", UNSET)
-        query: SitesQuery | Unset
-        if isinstance(_query, Unset):
-            query = UNSET
-        else:
-            query = SitesQuery.from_dict(_query)
+        _pop_ = d.pop
+        _query = _pop_("query", UNSET)
+        query: SitesQuery | Unset = (
+            UNSET if _query is UNSET else SitesQuery.from_dict(_query)
+        )
 
         query_sites_request = cls(
-            query=query,
+            query,
         )
 
         query_sites_request.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.cursor_paging_metadata import CursorPagingMetadata
@@ -33,6 +37,9 @@ class QuerySitesResponse:
     cursor_paging: DeprecatedCursorPaging | Unset = UNSET
     metadata: CursorPagingMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         sites: list[dict[str, Any]] | Unset = UNSET
@@ -69,33 +76,28 @@ class QuerySitesResponse:
         from ..models.site import Site
 
         d = dict(src_dict)
-        _sites = d.pop("sites", UNSET)
-        sites: list[Site] | Unset = UNSET
-        if _sites is not UNSET:
-            sites = []
-            for sites_item_data in _sites:
-                sites_item = Site.from_dict(sites_item_data)
+        _pop_ = d.pop
+        _sites = _pop_("sites", UNSET)
+        sites: list[Site] | Unset = (
+            UNSET if _sites is UNSET else list(map(Site.from_dict, _sites))
+        )
 
-                sites.append(sites_item)
+        _cursor_paging = _pop_("cursorPaging", UNSET)
+        cursor_paging: DeprecatedCursorPaging | Unset = (
+            UNSET
+            if _cursor_paging is UNSET
+            else DeprecatedCursorPaging.from_dict(_cursor_paging)
+        )
 
-        _cursor_paging = d.pop("cursorPaging", UNSET)
-        cursor_paging: DeprecatedCursorPaging | Unset
-        if isinstance(_cursor_paging, Unset):
-            cursor_paging = UNSET
-        else:
-            cursor_paging = DeprecatedCursorPaging.from_dict(_cursor_paging)
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: CursorPagingMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = CursorPagingMetadata.from_dict(_metadata)
+        _metadata = _pop_("metadata", UNSET)
+        metadata: CursorPagingMetadata | Unset = (
+            UNSET if _metadata is UNSET else CursorPagingMetadata.from_dict(_metadata)
+        )
 
         query_sites_response = cls(
-            sites=sites,
-            cursor_paging=cursor_paging,
-            metadata=metadata,
+            sites,
+            cursor_paging,
+            metadata,
         )
 
         query_sites_response.additional_properties = d

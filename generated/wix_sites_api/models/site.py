@@ -2,15 +2,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
-from uuid import UUID
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.editor_type import BY_VALUE as _EditorType_BY_VALUE
 from ..models.editor_type import EditorType
+from ..models.namespace import BY_VALUE as _Namespace_BY_VALUE
 from ..models.namespace import Namespace
-from ..types import UNSET, Unset
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    parse_datetime,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="Site")
 
@@ -20,8 +29,8 @@ class Site:
     """A site of the account. Every field may be absent.
 
     Attributes:
-        id (UUID | Unset): A Wix GUID.
-        html_app_id (UUID | Unset): A Wix GUID.
+        id (str | Unset): A Wix GUID.
+        html_app_id (str | Unset): A Wix GUID.
         name (str | Unset): Site name, used in the site's URL.
         display_name (str | Unset): Display name, as in the browser's tab.
         created_date (datetime.datetime | Unset):
@@ -33,8 +42,8 @@ class Site:
         view_url (str | Unset): Live site URL.
         edit_url (str | Unset): Editor URL, relative to the Wix manage domain.
         thumbnail (str | Unset): Thumbnail URL, relative.
-        owner_account_id (UUID | Unset): A Wix GUID.
-        contributor_account_ids (list[UUID] | Unset): Site contributors' account IDs; absent when the site has none.
+        owner_account_id (str | Unset): A Wix GUID.
+        contributor_account_ids (list[str] | Unset): Site contributors' account IDs; absent when the site has none.
         editor_type (EditorType | str | Unset): The documented values, or any other value the live service sends.
         blocked (bool | Unset): Whether Wix has blocked the site for legal reasons.
         folder_id (str | Unset): A GUID, or the empty string for root.
@@ -42,8 +51,8 @@ class Site:
         domain_connected (bool | Unset):
     """
 
-    id: UUID | Unset = UNSET
-    html_app_id: UUID | Unset = UNSET
+    id: str | Unset = UNSET
+    html_app_id: str | Unset = UNSET
     name: str | Unset = UNSET
     display_name: str | Unset = UNSET
     created_date: datetime.datetime | Unset = UNSET
@@ -54,14 +63,17 @@ class Site:
     view_url: str | Unset = UNSET
     edit_url: str | Unset = UNSET
     thumbnail: str | Unset = UNSET
-    owner_account_id: UUID | Unset = UNSET
-    contributor_account_ids: list[UUID] | Unset = UNSET
+    owner_account_id: str | Unset = UNSET
+    contributor_account_ids: list[str] | Unset = UNSET
     editor_type: EditorType | str | Unset = UNSET
     blocked: bool | Unset = UNSET
     folder_id: str | Unset = UNSET
     namespace: Namespace | str | Unset = UNSET
     domain_connected: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET
@@ -178,127 +190,106 @@ class Site:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
-        else:
-            id = UUID(_id)
+        _pop_ = d.pop
+        id: str | Unset = _pop_("id", UNSET)
 
-        _html_app_id = d.pop("htmlAppId", UNSET)
-        html_app_id: UUID | Unset
-        if isinstance(_html_app_id, Unset):
-            html_app_id = UNSET
-        else:
-            html_app_id = UUID(_html_app_id)
+        html_app_id: str | Unset = _pop_("htmlAppId", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = _pop_("name", UNSET)
 
-        display_name = d.pop("displayName", UNSET)
+        display_name = _pop_("displayName", UNSET)
 
-        _created_date = d.pop("createdDate", UNSET)
-        created_date: datetime.datetime | Unset
-        if isinstance(_created_date, Unset):
-            created_date = UNSET
-        else:
-            created_date = datetime.datetime.fromisoformat(_created_date)
+        _created_date = _pop_("createdDate", UNSET)
+        created_date: datetime.datetime | Unset = (
+            UNSET if _created_date is UNSET else parse_datetime(_created_date)
+        )
 
-        _updated_date = d.pop("updatedDate", UNSET)
-        updated_date: datetime.datetime | Unset
-        if isinstance(_updated_date, Unset):
-            updated_date = UNSET
-        else:
-            updated_date = datetime.datetime.fromisoformat(_updated_date)
+        _updated_date = _pop_("updatedDate", UNSET)
+        updated_date: datetime.datetime | Unset = (
+            UNSET if _updated_date is UNSET else parse_datetime(_updated_date)
+        )
 
-        _trashed_date = d.pop("trashedDate", UNSET)
-        trashed_date: datetime.datetime | Unset
-        if isinstance(_trashed_date, Unset):
-            trashed_date = UNSET
-        else:
-            trashed_date = datetime.datetime.fromisoformat(_trashed_date)
+        _trashed_date = _pop_("trashedDate", UNSET)
+        trashed_date: datetime.datetime | Unset = (
+            UNSET if _trashed_date is UNSET else parse_datetime(_trashed_date)
+        )
 
-        published = d.pop("published", UNSET)
+        published = _pop_("published", UNSET)
 
-        premium = d.pop("premium", UNSET)
+        premium = _pop_("premium", UNSET)
 
-        view_url = d.pop("viewUrl", UNSET)
+        view_url = _pop_("viewUrl", UNSET)
 
-        edit_url = d.pop("editUrl", UNSET)
+        edit_url = _pop_("editUrl", UNSET)
 
-        thumbnail = d.pop("thumbnail", UNSET)
+        thumbnail = _pop_("thumbnail", UNSET)
 
-        _owner_account_id = d.pop("ownerAccountId", UNSET)
-        owner_account_id: UUID | Unset
-        if isinstance(_owner_account_id, Unset):
-            owner_account_id = UNSET
-        else:
-            owner_account_id = UUID(_owner_account_id)
+        owner_account_id: str | Unset = _pop_("ownerAccountId", UNSET)
 
-        _contributor_account_ids = d.pop("contributorAccountIds", UNSET)
-        contributor_account_ids: list[UUID] | Unset = UNSET
-        if _contributor_account_ids is not UNSET:
-            contributor_account_ids = []
-            for contributor_account_ids_item_data in _contributor_account_ids:
-                contributor_account_ids_item = UUID(contributor_account_ids_item_data)
+        _contributor_account_ids = _pop_("contributorAccountIds", UNSET)
 
-                contributor_account_ids.append(contributor_account_ids_item)
+        _editor_type = _pop_("editorType", UNSET)
+        editor_type: EditorType | str | Unset = (
+            _EditorType_BY_VALUE.get(_editor_type, _editor_type)
+            if isinstance(_editor_type, str)
+            else _editor_type
+        )
 
-        def _parse_editor_type(data: object) -> EditorType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                editor_type_type_0 = EditorType(data)
+        blocked = _pop_("blocked", UNSET)
 
-                return editor_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(EditorType | str | Unset, data)
+        folder_id = _pop_("folderId", UNSET)
 
-        editor_type = _parse_editor_type(d.pop("editorType", UNSET))
+        _namespace = _pop_("namespace", UNSET)
+        namespace: Namespace | str | Unset = (
+            _Namespace_BY_VALUE.get(_namespace, _namespace)
+            if isinstance(_namespace, str)
+            else _namespace
+        )
 
-        blocked = d.pop("blocked", UNSET)
+        domain_connected = _pop_("domainConnected", UNSET)
 
-        folder_id = d.pop("folderId", UNSET)
-
-        def _parse_namespace(data: object) -> Namespace | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                namespace_type_0 = Namespace(data)
-
-                return namespace_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Namespace | str | Unset, data)
-
-        namespace = _parse_namespace(d.pop("namespace", UNSET))
-
-        domain_connected = d.pop("domainConnected", UNSET)
-
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((id, html_app_id, owner_account_id, *_contributor_account_ids))
+                .encode()
+                .translate(GUID_TABLE)
+                == GUID_SHAPES[3 + len(_contributor_account_ids)]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids(
+                (id, html_app_id, owner_account_id), (_contributor_account_ids,)
+            )
+        contributor_account_ids: list[str] | Unset = (
+            UNSET
+            if _contributor_account_ids is UNSET
+            else list(_contributor_account_ids)
+        )
         site = cls(
-            id=id,
-            html_app_id=html_app_id,
-            name=name,
-            display_name=display_name,
-            created_date=created_date,
-            updated_date=updated_date,
-            trashed_date=trashed_date,
-            published=published,
-            premium=premium,
-            view_url=view_url,
-            edit_url=edit_url,
-            thumbnail=thumbnail,
-            owner_account_id=owner_account_id,
-            contributor_account_ids=contributor_account_ids,
-            editor_type=editor_type,
-            blocked=blocked,
-            folder_id=folder_id,
-            namespace=namespace,
-            domain_connected=domain_connected,
+            id,
+            html_app_id,
+            name,
+            display_name,
+            created_date,
+            updated_date,
+            trashed_date,
+            published,
+            premium,
+            view_url,
+            edit_url,
+            thumbnail,
+            owner_account_id,
+            contributor_account_ids,
+            editor_type,
+            blocked,
+            folder_id,
+            namespace,
+            domain_connected,
         )
 
         site.additional_properties = d

@@ -5,6 +5,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import (
+    set_fields_repr,
+)
+
 if TYPE_CHECKING:
     from ..models.site_id_in import SiteIdIn
 
@@ -21,6 +25,9 @@ class SiteIdFilter:
     """
 
     id: SiteIdIn
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id.to_dict()
@@ -40,10 +47,11 @@ class SiteIdFilter:
         from ..models.site_id_in import SiteIdIn
 
         d = dict(src_dict)
-        id = SiteIdIn.from_dict(d.pop("id"))
+        _pop_ = d.pop
+        id = SiteIdIn.from_dict(_pop_("id"))
 
         site_id_filter = cls(
-            id=id,
+            id,
         )
 
         return site_id_filter

@@ -2,9 +2,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
+
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="SiteIdIn")
 
@@ -13,10 +19,13 @@ T = TypeVar("T", bound="SiteIdIn")
 class SiteIdIn:
     """
     Attributes:
-        in_ (list[UUID]):
+        in_ (list[str]):
     """
 
-    in_: list[UUID]
+    in_: list[str]
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         in_ = []
@@ -37,15 +46,25 @@ class SiteIdIn:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        in_ = []
-        _in_ = d.pop("$in")
-        for in_item_data in _in_:
-            in_item = UUID(in_item_data)
+        _pop_ = d.pop
+        _in_ = _pop_("$in")
 
-            in_.append(in_item)
-
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((*_in_,)).encode().translate(GUID_TABLE)
+                == GUID_SHAPES[0 + len(_in_)]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((), (_in_,))
+        in_ = list(_in_)
         site_id_in = cls(
-            in_=in_,
+            in_,
         )
 
         return site_id_in

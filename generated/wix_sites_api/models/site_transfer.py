@@ -2,12 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
-from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    GUID_SHAPES,
+    GUID_TABLE,
+    UNSET,
+    Unset,
+    check_guids,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="SiteTransfer")
 
@@ -18,18 +24,21 @@ class SiteTransfer:
     field here.
 
         Attributes:
-            site_id (UUID): A Wix GUID.
-            source_account_id (UUID): A Wix GUID.
+            site_id (str): A Wix GUID.
+            source_account_id (str): A Wix GUID.
             enable_notifications (bool | Unset): Whether the site owner receives an email from Wix about the successful
                 transfer (none is
                 sent about failed transfers). Default `false`.
                  Default: False.
     """
 
-    site_id: UUID
-    source_account_id: UUID
+    site_id: str
+    source_account_id: str
     enable_notifications: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         site_id = str(self.site_id)
@@ -54,16 +63,30 @@ class SiteTransfer:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        site_id = UUID(d.pop("siteId"))
+        _pop_ = d.pop
+        site_id: str = _pop_("siteId")
 
-        source_account_id = UUID(d.pop("sourceAccountId"))
+        source_account_id: str = _pop_("sourceAccountId")
 
-        enable_notifications = d.pop("enableNotifications", UNSET)
+        enable_notifications = _pop_("enableNotifications", UNSET)
 
+        # every GUID field of the model checked at once; one by one when one is absent or wrong
+        try:
+            _guids_ok_ = (
+                ",".join((site_id, source_account_id)).encode().translate(GUID_TABLE)
+                == GUID_SHAPES[2]
+            )
+        except (
+            TypeError,
+            ValueError,
+        ):  # not a str, not a list, UNSET; a lone surrogate
+            _guids_ok_ = False
+        if not _guids_ok_:
+            check_guids((site_id, source_account_id), ())
         site_transfer = cls(
-            site_id=site_id,
-            source_account_id=source_account_id,
-            enable_notifications=enable_notifications,
+            site_id,
+            source_account_id,
+            enable_notifications,
         )
 
         site_transfer.additional_properties = d

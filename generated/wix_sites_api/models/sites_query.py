@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.cursor_paging import CursorPaging
@@ -49,6 +53,9 @@ class SitesQuery:
     cursor_paging: CursorPaging | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
     def to_dict(self) -> dict[str, Any]:
         filter_: dict[str, Any] | Unset = UNSET
         if not isinstance(self.filter_, Unset):
@@ -84,33 +91,26 @@ class SitesQuery:
         from ..models.sorting import Sorting
 
         d = dict(src_dict)
-        _filter_ = d.pop("filter", UNSET)
-        filter_: Filter | Unset
-        if isinstance(_filter_, Unset):
-            filter_ = UNSET
-        else:
-            filter_ = Filter.from_dict(_filter_)
+        _pop_ = d.pop
+        _filter_ = _pop_("filter", UNSET)
+        filter_: Filter | Unset = (
+            UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
+        )
 
-        _sort = d.pop("sort", UNSET)
-        sort: list[Sorting] | Unset = UNSET
-        if _sort is not UNSET:
-            sort = []
-            for sort_item_data in _sort:
-                sort_item = Sorting.from_dict(sort_item_data)
+        _sort = _pop_("sort", UNSET)
+        sort: list[Sorting] | Unset = (
+            UNSET if _sort is UNSET else list(map(Sorting.from_dict, _sort))
+        )
 
-                sort.append(sort_item)
-
-        _cursor_paging = d.pop("cursorPaging", UNSET)
-        cursor_paging: CursorPaging | Unset
-        if isinstance(_cursor_paging, Unset):
-            cursor_paging = UNSET
-        else:
-            cursor_paging = CursorPaging.from_dict(_cursor_paging)
+        _cursor_paging = _pop_("cursorPaging", UNSET)
+        cursor_paging: CursorPaging | Unset = (
+            UNSET if _cursor_paging is UNSET else CursorPaging.from_dict(_cursor_paging)
+        )
 
         sites_query = cls(
-            filter_=filter_,
-            sort=sort,
-            cursor_paging=cursor_paging,
+            filter_,
+            sort,
+            cursor_paging,
         )
 
         sites_query.additional_properties = d

@@ -7,7 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.sort_order import SortOrder
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 T = TypeVar("T", bound="Sorting")
 
@@ -23,6 +27,9 @@ class Sorting:
     field_name: str
     order: SortOrder | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         field_name = self.field_name
@@ -46,18 +53,15 @@ class Sorting:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        field_name = d.pop("fieldName")
+        _pop_ = d.pop
+        field_name = _pop_("fieldName")
 
-        _order = d.pop("order", UNSET)
-        order: SortOrder | Unset
-        if isinstance(_order, Unset):
-            order = UNSET
-        else:
-            order = SortOrder(_order)
+        _order = _pop_("order", UNSET)
+        order: SortOrder | Unset = UNSET if _order is UNSET else SortOrder(_order)
 
         sorting = cls(
-            field_name=field_name,
-            order=order,
+            field_name,
+            order,
         )
 
         sorting.additional_properties = d

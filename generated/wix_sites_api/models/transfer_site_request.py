@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import (
+    set_fields_repr,
+)
+
 if TYPE_CHECKING:
     from ..models.site_transfer import SiteTransfer
 
@@ -25,6 +29,9 @@ class TransferSiteRequest:
     site_transfer: SiteTransfer
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
     def to_dict(self) -> dict[str, Any]:
         site_transfer = self.site_transfer.to_dict()
 
@@ -43,10 +50,11 @@ class TransferSiteRequest:
         from ..models.site_transfer import SiteTransfer
 
         d = dict(src_dict)
-        site_transfer = SiteTransfer.from_dict(d.pop("siteTransfer"))
+        _pop_ = d.pop
+        site_transfer = SiteTransfer.from_dict(_pop_("siteTransfer"))
 
         transfer_site_request = cls(
-            site_transfer=site_transfer,
+            site_transfer,
         )
 
         transfer_site_request.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.site_transfer import SiteTransfer
@@ -27,6 +31,9 @@ class TransferSiteResponse:
     site_transfer: SiteTransfer | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
     def to_dict(self) -> dict[str, Any]:
         site_transfer: dict[str, Any] | Unset = UNSET
         if not isinstance(self.site_transfer, Unset):
@@ -45,15 +52,14 @@ class TransferSiteResponse:
         from ..models.site_transfer import SiteTransfer
 
         d = dict(src_dict)
-        _site_transfer = d.pop("siteTransfer", UNSET)
-        site_transfer: SiteTransfer | Unset
-        if isinstance(_site_transfer, Unset):
-            site_transfer = UNSET
-        else:
-            site_transfer = SiteTransfer.from_dict(_site_transfer)
+        _pop_ = d.pop
+        _site_transfer = _pop_("siteTransfer", UNSET)
+        site_transfer: SiteTransfer | Unset = (
+            UNSET if _site_transfer is UNSET else SiteTransfer.from_dict(_site_transfer)
+        )
 
         transfer_site_response = cls(
-            site_transfer=site_transfer,
+            site_transfer,
         )
 
         transfer_site_response.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.field_mask import FieldMask
@@ -32,6 +36,9 @@ class UpdateFolderRequest:
     folder: FolderPatch | Unset = UNSET
     field_mask: FieldMask | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.field_mask import FieldMask
@@ -64,12 +71,11 @@ class UpdateFolderRequest:
         from ..models.folder_patch import FolderPatch
 
         d = dict(src_dict)
-        _folder = d.pop("folder", UNSET)
-        folder: FolderPatch | Unset
-        if isinstance(_folder, Unset):
-            folder = UNSET
-        else:
-            folder = FolderPatch.from_dict(_folder)
+        _pop_ = d.pop
+        _folder = _pop_("folder", UNSET)
+        folder: FolderPatch | Unset = (
+            UNSET if _folder is UNSET else FolderPatch.from_dict(_folder)
+        )
 
         def _parse_field_mask(data: object) -> FieldMask | str | Unset:
             if isinstance(data, Unset):
@@ -84,11 +90,11 @@ class UpdateFolderRequest:
                 pass
             return cast(FieldMask | str | Unset, data)
 
-        field_mask = _parse_field_mask(d.pop("fieldMask", UNSET))
+        field_mask = _parse_field_mask(_pop_("fieldMask", UNSET))
 
         update_folder_request = cls(
-            folder=folder,
-            field_mask=field_mask,
+            folder,
+            field_mask,
         )
 
         update_folder_request.additional_properties = d

@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.field_violation import FieldViolation
@@ -24,6 +28,9 @@ class ValidationError:
 
     field_violations: list[FieldViolation] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         field_violations: list[dict[str, Any]] | Unset = UNSET
@@ -46,19 +53,16 @@ class ValidationError:
         from ..models.field_violation import FieldViolation
 
         d = dict(src_dict)
-        _field_violations = d.pop("fieldViolations", UNSET)
-        field_violations: list[FieldViolation] | Unset = UNSET
-        if _field_violations is not UNSET:
-            field_violations = []
-            for field_violations_item_data in _field_violations:
-                field_violations_item = FieldViolation.from_dict(
-                    field_violations_item_data
-                )
-
-                field_violations.append(field_violations_item)
+        _pop_ = d.pop
+        _field_violations = _pop_("fieldViolations", UNSET)
+        field_violations: list[FieldViolation] | Unset = (
+            UNSET
+            if _field_violations is UNSET
+            else list(map(FieldViolation.from_dict, _field_violations))
+        )
 
         validation_error = cls(
-            field_violations=field_violations,
+            field_violations,
         )
 
         validation_error.additional_properties = d

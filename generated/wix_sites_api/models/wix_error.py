@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.wix_error_details import WixErrorDetails
@@ -27,6 +31,9 @@ class WixError:
     message: str | Unset = UNSET
     details: WixErrorDetails | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
@@ -50,18 +57,17 @@ class WixError:
         from ..models.wix_error_details import WixErrorDetails
 
         d = dict(src_dict)
-        message = d.pop("message", UNSET)
+        _pop_ = d.pop
+        message = _pop_("message", UNSET)
 
-        _details = d.pop("details", UNSET)
-        details: WixErrorDetails | Unset
-        if isinstance(_details, Unset):
-            details = UNSET
-        else:
-            details = WixErrorDetails.from_dict(_details)
+        _details = _pop_("details", UNSET)
+        details: WixErrorDetails | Unset = (
+            UNSET if _details is UNSET else WixErrorDetails.from_dict(_details)
+        )
 
         wix_error = cls(
-            message=message,
-            details=details,
+            message,
+            details,
         )
 
         wix_error.additional_properties = d

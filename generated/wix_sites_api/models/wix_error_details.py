@@ -6,7 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    UNSET,
+    Unset,
+    set_fields_repr,
+)
 
 if TYPE_CHECKING:
     from ..models.application_error import ApplicationError
@@ -27,6 +31,9 @@ class WixErrorDetails:
     application_error: ApplicationError | Unset = UNSET
     validation_error: ValidationError | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
         application_error: dict[str, Any] | Unset = UNSET
@@ -53,23 +60,24 @@ class WixErrorDetails:
         from ..models.validation_error import ValidationError
 
         d = dict(src_dict)
-        _application_error = d.pop("applicationError", UNSET)
-        application_error: ApplicationError | Unset
-        if isinstance(_application_error, Unset):
-            application_error = UNSET
-        else:
-            application_error = ApplicationError.from_dict(_application_error)
+        _pop_ = d.pop
+        _application_error = _pop_("applicationError", UNSET)
+        application_error: ApplicationError | Unset = (
+            UNSET
+            if _application_error is UNSET
+            else ApplicationError.from_dict(_application_error)
+        )
 
-        _validation_error = d.pop("validationError", UNSET)
-        validation_error: ValidationError | Unset
-        if isinstance(_validation_error, Unset):
-            validation_error = UNSET
-        else:
-            validation_error = ValidationError.from_dict(_validation_error)
+        _validation_error = _pop_("validationError", UNSET)
+        validation_error: ValidationError | Unset = (
+            UNSET
+            if _validation_error is UNSET
+            else ValidationError.from_dict(_validation_error)
+        )
 
         wix_error_details = cls(
-            application_error=application_error,
-            validation_error=validation_error,
+            application_error,
+            validation_error,
         )
 
         wix_error_details.additional_properties = d

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -13,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    folder_id: UUID,
+    folder_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -102,7 +101,7 @@ def _build_response(
 
 
 def sync_detailed(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Empty | WixError]:
@@ -120,7 +119,7 @@ def sync_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +141,7 @@ def sync_detailed(
 
 
 def sync(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Empty | WixError | None:
@@ -160,7 +159,7 @@ def sync(
     - The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +176,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Empty | WixError]:
@@ -195,7 +194,7 @@ async def asyncio_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -215,7 +214,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Empty | WixError | None:
@@ -233,7 +232,7 @@ async def asyncio(
     - The sandbox's own errors (`x-wixsites-errors`): 409 `ALREADY_EXISTS`.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

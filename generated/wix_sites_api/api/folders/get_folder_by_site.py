@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -13,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    site_id: UUID,
+    site_id: str,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -97,7 +96,7 @@ def _build_response(
 
 
 def sync_detailed(
-    site_id: UUID,
+    site_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[FolderResponse | WixError]:
@@ -111,7 +110,7 @@ def sync_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
-        site_id (UUID):
+        site_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +132,7 @@ def sync_detailed(
 
 
 def sync(
-    site_id: UUID,
+    site_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> FolderResponse | WixError | None:
@@ -147,7 +146,7 @@ def sync(
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
-        site_id (UUID):
+        site_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +163,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    site_id: UUID,
+    site_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[FolderResponse | WixError]:
@@ -178,7 +177,7 @@ async def asyncio_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
-        site_id (UUID):
+        site_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +197,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    site_id: UUID,
+    site_id: str,
     *,
     client: AuthenticatedClient | Client,
 ) -> FolderResponse | WixError | None:
@@ -212,7 +211,7 @@ async def asyncio(
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
-        site_id (UUID):
+        site_id (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,7 +1,6 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -14,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    folder_id: UUID,
+    folder_id: str,
     *,
     body: UpdateFolderRequest | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -112,7 +111,7 @@ def _build_response(
 
 
 def sync_detailed(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: UpdateFolderRequest | Unset = UNSET,
@@ -131,7 +130,7 @@ def sync_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
         body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
             id is the URL's).
 
@@ -156,7 +155,7 @@ def sync_detailed(
 
 
 def sync(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: UpdateFolderRequest | Unset = UNSET,
@@ -175,7 +174,7 @@ def sync(
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
         body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
             id is the URL's).
 
@@ -195,7 +194,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: UpdateFolderRequest | Unset = UNSET,
@@ -214,7 +213,7 @@ async def asyncio_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
         body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
             id is the URL's).
 
@@ -237,7 +236,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    folder_id: UUID,
+    folder_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: UpdateFolderRequest | Unset = UNSET,
@@ -256,7 +255,7 @@ async def asyncio(
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`.
 
     Args:
-        folder_id (UUID):
+        folder_id (str):
         body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
             id is the URL's).
 
