@@ -2,13 +2,13 @@
 
     scripts/regenerate            validate the spec, regenerate, record the hashes
     scripts/regenerate --check    exit 1, naming the problem, if generated/ is stale or hand-edited
-    scripts/regenerate --watch    regenerate every time openapi.yaml (or the generator config) changes
+    scripts/regenerate --watch    regenerate whenever openapi.yaml, the config or a template changes
 
 The generator runs with the custom templates of `templates/openapi-python-client/` (they override
 its own templates of the same name). The record (`generated/REGENERATED.json`) holds the SHA-256 of
-the spec, of the generator configuration, of every custom template, the generator's version and the
-SHA-256 of every generated file. An invalid spec is
-reported with its file, line and column, and leaves the previous `generated/` untouched.
+the spec, of the generator configuration and of every custom template, the generator's version,
+and the SHA-256 of every generated file. An invalid spec is reported with its file, line and
+column, and leaves the previous `generated/` untouched.
 """
 
 from __future__ import annotations
