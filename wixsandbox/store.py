@@ -86,13 +86,14 @@ def _walked(*columns: str) -> list[str]:
     return [*columns, *(c for c in (*_CHECKED, "folder_id") if c not in columns)]
 
 
-# name -> columns. The default order also carries the search text: a name search that walks it
-# (a common pattern) checks each site in the index, not in the table.
+# name -> columns. The default order also carries the search text and the apps: a name search
+# that walks it (a common pattern), or a filter on apps, checks each site in the index, not in the
+# table.
 INDEX_COLUMNS: dict[str, list[str]] = {
     "sites_by_id": ["account_id", "id"],
     **{
         f"sites_by_{name}": _walked("account_id", column, "id")
-        + (["search"] if name == "created" else [])
+        + (["search", "app_ids"] if name == "created" else [])
         for name, column in _SORT_COLUMNS.items()
     },
     **{
