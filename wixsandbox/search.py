@@ -39,7 +39,7 @@ POPULATE = f"INSERT INTO {TABLE} (rowid, search) SELECT seq, search FROM sites"
 # A pattern of many characters is looked up by this many of its trigrams: the FTS5 AND of
 # trigrams costs about the sum of their posting lists, so the rarest few are chosen (by their
 # characters: letters most frequent in names and addresses make a common trigram).
-MAX_TRIGRAMS = 4
+MAX_TRIGRAMS = 3
 _COMMON = frozenset("aeiourstnlcmdhpgb-./: w")
 
 
