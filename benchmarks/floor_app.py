@@ -2,18 +2,22 @@
 
     python -m uvicorn benchmarks.floor_app:app    (FLOOR_DB, FLOOR_SQL, FLOOR_SIZE set)
     python -m uvicorn benchmarks.floor_app:bare
+    python -m benchmarks.floor_app PORT
 
 `app` answers the sandbox's Query Sites request of the serve benchmark the least a server can: it
 reads the body, runs the sandbox's SQLite statement for that page on the same database in a worker
 thread, and returns the rows as JSON arrays padded with spaces to the size of the sandbox's answer.
-`bare` answers every request with a fixed body at once: it measures the load generator.
+`bare` answers every request with a fixed body at once: uvicorn's own ceiling. Run as a module, a
+responder without uvicorn does the same far faster: it measures the load generator.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -81,3 +85,47 @@ async def bare(scope: Message, receive: Receive, send: Send) -> None:
 
 async def _bare_body() -> bytes:
     return BARE_BODY
+
+
+class _Responder(asyncio.Protocol):
+    """HTTP/1.1 keep-alive without a framework: each request (head, then Content-Length bytes of
+    body) is answered with BARE_BODY at once."""
+
+    RESPONSE = (
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
+        + str(len(BARE_BODY)).encode()
+        + b"\r\n\r\n"
+        + BARE_BODY
+    )
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        self.buffer = b""
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        answers = 0
+        while True:
+            end = self.buffer.find(b"\r\n\r\n")
+            if end < 0:
+                break
+            head = self.buffer[:end].lower()
+            at = head.find(b"content-length:")
+            length = int(head[at + 15 :].split(b"\r\n", 1)[0]) if at >= 0 else 0
+            if len(self.buffer) < end + 4 + length:
+                break
+            self.buffer = self.buffer[end + 4 + length :]
+            answers += 1
+        if answers:
+            self.transport.write(self.RESPONSE * answers)
+
+
+async def _serve_raw(port: int) -> None:
+    server = await asyncio.get_running_loop().create_server(_Responder, "127.0.0.1", port)
+    async with server:
+        await server.serve_forever()
+
+
+if __name__ == "__main__":  # python -m benchmarks.floor_app PORT: the raw responder
+    asyncio.run(_serve_raw(int(sys.argv[1])))

@@ -30,7 +30,7 @@ from wixsandbox.clock import iso
 from wixsandbox.context import Context
 from wixsandbox.cursor import CursorCodec
 from wixsandbox.sites import count_statement
-from wixsandbox.store import SITE_INDEXES
+from wixsandbox.store import INDEX_COLUMNS
 
 GUID = "0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd"
 # Count Sites' documented filters (premium and appIds are documented as ignored), each in the
@@ -151,14 +151,18 @@ def test_a_database_of_the_previous_version_opens_with_the_new_indexes(tmp_path:
             old.execute(f"DROP {kind.upper()} {name}")
         old.execute(f"DROP TABLE {search.TABLE}")
         old.execute("DROP TABLE folder_site_counts")
-        for name in ("sites_by_id", "sites_by_created", "sites_by_updated"):
-            old.execute(SITE_INDEXES[name])
+        old.execute("CREATE UNIQUE INDEX sites_by_id ON sites (account_id, id)")
+        for name, column in (("created", "created_ms"), ("display_name", "display_name")):
+            old.execute(f"CREATE INDEX sites_by_{name} ON sites (account_id, {column}, id)")
         old.execute("CREATE INDEX sites_by_folder ON sites (account_id, folder_id)")
     with Sandbox(db) as sandbox, client(sandbox) as http:
         with sandbox.store.read() as conn:
             names = {str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master")}
-        assert set(SITE_INDEXES) <= names
+        assert set(INDEX_COLUMNS) <= names
         assert "sites_by_folder" not in names
+        with sandbox.store.read() as conn:
+            for name, columns in INDEX_COLUMNS.items():
+                assert [row[2] for row in conn.execute(f"PRAGMA index_info({name})")] == columns
         assert search.TABLE in names
         kept, real = _counts(sandbox)
         assert kept == real

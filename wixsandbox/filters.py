@@ -8,6 +8,8 @@ unknown operator, an operator a field does not support, or a value of the wrong 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -122,16 +124,14 @@ class Compiler:
                 if not isinstance(value, list) or not value:
                     raise malformed(f"{here}: {key} takes a non-empty array of filters")
                 self.count(here, len(value))
-                anchored, self.anchored = self.anchored, self.anchored and key == "$and"
-                subs = [
-                    self.filter(item, f"{here}[{i}]", depth + 1) for i, item in enumerate(value)
-                ]
-                self.anchored = anchored
+                with self.anchoring(key == "$and"):
+                    subs = [
+                        self.filter(item, f"{here}[{i}]", depth + 1) for i, item in enumerate(value)
+                    ]
                 parts.append(balanced(subs, " AND " if key == "$and" else " OR "))
             elif key == "$not":
-                anchored, self.anchored = self.anchored, False
-                parts.append(f"NOT {self.filter(value, here, depth + 1)}")
-                self.anchored = anchored
+                with self.anchoring(False):
+                    parts.append(f"NOT {self.filter(value, here, depth + 1)}")
             elif key.startswith("$"):
                 raise malformed(
                     f"{here}: unknown operator {key} (at the top of a filter: $and, $or, $not)"
@@ -157,9 +157,8 @@ class Compiler:
             for op, operand in value.items():
                 at = f"{where}.{op}"
                 if op == "$not":
-                    anchored, self.anchored = self.anchored, False
-                    parts.append(f"NOT {self.condition(spec, name, operand, at, depth + 1)}")
-                    self.anchored = anchored
+                    with self.anchoring(False):
+                        parts.append(f"NOT {self.condition(spec, name, operand, at, depth + 1)}")
                     continue
                 if op not in KNOWN_OPERATORS and op not in LOGICAL:
                     raise malformed(f"{at}: unknown operator {op}")
@@ -176,6 +175,15 @@ class Compiler:
     def bind(self, value: Any) -> str:
         self.params.append(value)
         return "?"
+
+    @contextmanager
+    def anchoring(self, holds: bool) -> Iterator[None]:
+        """Within: conditions hold for every match only if `holds` (and they did so far)."""
+        anchored, self.anchored = self.anchored, self.anchored and holds
+        try:
+            yield
+        finally:
+            self.anchored = anchored
 
     def narrow(self, text: str) -> str | None:
         """The condition "a candidate of the search index for `text`", when the index helps.
@@ -220,9 +228,8 @@ class Compiler:
                 raise malformed(f"{where}: {op} takes an array, not {_shown(value)}")
             items = [self.scalar(spec, name, item, f"{where}[{i}]") for i, item in enumerate(value)]
             if spec.kind in ("search", "state", "folder"):
-                anchored, self.anchored = self.anchored, self.anchored and len(items) == 1
-                subs = [self.equals(spec, item) for item in dict.fromkeys(items)] or ["0"]
-                self.anchored = anchored
+                with self.anchoring(len(items) == 1):
+                    subs = [self.equals(spec, item) for item in dict.fromkeys(items)] or ["0"]
                 found = balanced(subs, " OR ")
             else:
                 found = f"{col} IN (SELECT value FROM json_each({self.bind(json.dumps(items))}))"
@@ -240,9 +247,8 @@ class Compiler:
             return f"{members} = {self.bind(len(wanted))}"
         operand = self.scalar(spec, name, value, where)
         if op in ("$eq", "$ne"):
-            anchored, self.anchored = self.anchored, self.anchored and op == "$eq"
-            found = self.equals(spec, operand)
-            self.anchored = anchored
+            with self.anchoring(op == "$eq"):
+                found = self.equals(spec, operand)
             return found if op == "$eq" else f"NOT {found}"
         if op == "$startsWith":
             if spec.kind == "search":

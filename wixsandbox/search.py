@@ -39,7 +39,7 @@ POPULATE = f"INSERT INTO {TABLE} (rowid, search) SELECT seq, search FROM sites"
 # A pattern of many characters is looked up by this many of its trigrams: the FTS5 AND of
 # trigrams costs about the sum of their posting lists, so the rarest few are chosen (by their
 # characters: letters most frequent in names and addresses make a common trigram).
-MAX_TRIGRAMS = 4
+MAX_TRIGRAMS = 3
 _COMMON = frozenset("aeiourstnlcmdhpgb-./: w")
 
 
@@ -47,6 +47,8 @@ _COMMON = frozenset("aeiourstnlcmdhpgb-./: w")
 # finds a page sooner than fetching and sorting every candidate (Count Sites always uses the
 # index). Fetching a candidate costs about as much as walking this many sites:
 FETCH_COST = 8
+# The share of the index sampled first to tell a common pattern from a rare one cheaply.
+SAMPLE = 0.05
 
 
 def _trigram_tokenizer() -> bool:
@@ -82,15 +84,25 @@ class SearchIndex:
     conn: sqlite3.Connection
     page: int | None = None  # the sites a page shows; None: always narrow when the pattern allows
 
-    def dense(self) -> int:
-        """The number of candidates above which walking the sort order is cheaper.
+    def _dense(self, query: str) -> int | None:
+        """The number of candidates above which walking the sort order finds a page sooner; None
+        when a sample of the index shows that `query` has more than that.
 
         With `m` candidates among `n` sites, a page of `p` is fetched and sorted in about
         FETCH_COST * m steps, or found by walking about p * n / m sites: equal at
-        m = sqrt(p * n / FETCH_COST).
+        m = sqrt(p * n / FETCH_COST). The sample is the first SAMPLE of the index (by rowid): a
+        pattern with twice its share of that there is taken as common without fetching more.
         """
         sites = self.conn.execute("SELECT MAX(seq) FROM sites").fetchone()[0] or 0
-        return max(100, math.isqrt((self.page or 1) * sites // FETCH_COST))
+        dense = max(100, math.isqrt((self.page or 1) * sites // FETCH_COST))
+        window = max(1, int(sites * SAMPLE))
+        share = 2 * dense * window // max(1, sites)
+        found = self.conn.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? "
+            "AND rowid <= ? LIMIT ?)",
+            (query, window, share + 1),
+        ).fetchone()[0]
+        return None if found > share else dense
 
     def candidates(self, text: str) -> tuple[str, Any] | None:
         """The condition "the site is a candidate for `text`" (its parameter's place is ``{}``)
@@ -100,7 +112,9 @@ class SearchIndex:
             return None
         if self.page is None:
             return f"s.seq IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH {{}})", query
-        dense = self.dense()
+        dense = self._dense(query)
+        if dense is None:
+            return None
         found = [
             row[0]
             for row in self.conn.execute(
