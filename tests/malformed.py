@@ -69,6 +69,7 @@ class _Operation:
     parameters: tuple[str, ...]  # path parameters
     body: Any  # the documented example, or None
     schema_pointer: str | None
+    body_required: bool = True  # an optional body may be left out: an empty one is then valid
 
     def url(self, values: dict[str, str] | None = None) -> str:
         path = self.path
@@ -85,7 +86,8 @@ def _operations() -> list[_Operation]:
                 continue
             params = [p for p in op.get("parameters", []) + item.get("parameters", [])]
             names = tuple(p["name"] for p in params if p.get("in") == "path")
-            media = op.get("requestBody", {}).get("content", {}).get("application/json")
+            request_body = op.get("requestBody", {})
+            media = request_body.get("content", {}).get("application/json")
             body = schema = None
             if media:
                 body = next(iter(media["examples"].values()))["value"]
@@ -93,7 +95,8 @@ def _operations() -> list[_Operation]:
                     "paths", path, method, "requestBody", "content", "application/json"
                 )
                 schema += "/schema"
-            found.append(_Operation(method.upper(), path, names, body, schema))
+            required = bool(request_body.get("required", False))
+            found.append(_Operation(method.upper(), path, names, body, schema, required))
     return found
 
 
@@ -171,6 +174,8 @@ def malformed_requests(count: int, seed: int = 1) -> list[Request]:
             continue
         schema = _validator(op.schema_pointer)
         for content in NOT_JSON + NOT_OBJECTS:
+            if content == b"" and not op.body_required:
+                continue
             add(Request(op.method, op.url(), content, (), f"body {content[:20]!r}"))
         for what, edited in _edits(op.body):
             if not schema.is_valid(edited):

@@ -276,17 +276,19 @@ def _snapshot(db: Path) -> dict[str, Any]:
         }
 
 
-SCHEMATHESIS_EXAMPLES = 125  # per operation: about 1,000 requests of schemathesis's own invention
-PREBUILT = 9_000  # tests/malformed.py: documented requests with one to three parts broken
+SCHEMATHESIS_EXAMPLES = (
+    60  # per operation: several hundred requests of schemathesis's own invention
+)
+PREBUILT = 10_000  # tests/malformed.py: documented requests with one to three parts broken
 
 
 @pytest.mark.drill
 def test_ten_thousand_malformed_requests_produce_no_5xx_and_change_nothing(tmp_path: Path) -> None:
-    """Ten thousand requests that each break the spec somewhere (body, path, headers): 9,000 built
-    from the documented requests (tests/malformed.py, cheap to make) and about 1,000 drawn by
-    schemathesis in negative mode (slow to draw, but of a variety no list has). The sandbox must
-    refuse each with a 4xx and change nothing. In process, through the ASGI app that `serve`
-    runs."""
+    """Ten thousand requests that each break the spec somewhere (body, path, headers), built from
+    the documented requests (tests/malformed.py, cheap to make): the sandbox must refuse each with a
+    4xx and change nothing. Then a few hundred drawn by schemathesis in negative mode (slow to draw,
+    but of a variety no list has), which must get no 5xx. In process, through the ASGI app that
+    `serve` runs."""
     import asyncio
 
     import schemathesis
@@ -314,6 +316,10 @@ def test_ten_thousand_malformed_requests_produce_no_5xx_and_change_nothing(tmp_p
         prebuilt = malformed_requests(PREBUILT)
         accepted = asyncio.run(_send_all(counting, prebuilt, account))
         assert not accepted, f"{len(accepted)} malformed requests were not refused: {accepted[:3]}"
+        assert _snapshot(db) == before, "a malformed request changed the state"
+        # schemathesis's negative mode is not held to "refused, nothing changed": it reuses ids that
+        # earlier answers returned, so some of its requests are valid (a Delete Folder of a real
+        # folder). It is held to no 5xx; the 10,000 prebuilt requests are all certainly malformed.
 
         config = SchemathesisConfig.from_dict(
             {
@@ -343,7 +349,6 @@ def test_ten_thousand_malformed_requests_produce_no_5xx_and_change_nothing(tmp_p
     assert not failures, [str(f.recorder) for f in failures][:3]
     assert sum(statuses.values()) >= 10_000, statuses
     assert not [s for s in statuses if s >= 500], statuses
-    assert _snapshot(db) == before, "a malformed request changed the state"
 
 
 async def _send_all(app: Any, requests: list[Any], account: str) -> list[str]:
