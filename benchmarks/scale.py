@@ -199,7 +199,7 @@ def run(quick: bool = False) -> list[Row]:
                     "ms",
                     at_small * 1000,
                     f"page 1 at {_label(SMALL)}",
-                    "<= 2",
+                    **report.timed_goal(2.0, f"page 1 at {_label(SMALL)}"),
                 )
             )
         for name, body in COUNTS:
