@@ -2,7 +2,8 @@
 
 Every suite's `run(quick)` returns a list of `Row`: a figure, its unit, the same figure for a
 baseline measured in the same run, and, for a goal, the highest ratio (value / baseline) that meets
-it. Figures are times (lower is better) unless the unit says otherwise.
+it, or for a rate (higher is better) the lowest. Figures are times (lower is better) unless the unit
+says otherwise.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Row:
     baseline_name: str = ""
     goal: str = ""  # in words; "" when the row is reported only
     max_ratio: float | None = None  # the goal as a number: met when ratio <= max_ratio
+    min_ratio: float | None = None  # for a rate (higher is better): met when ratio >= min_ratio
 
     @property
     def ratio(self) -> float | None:
@@ -41,7 +43,10 @@ class Row:
     def met(self) -> bool | None:
         """Whether the goal is met; None without a numeric goal."""
         ratio = self.ratio
-        return None if self.max_ratio is None or ratio is None else ratio <= self.max_ratio
+        if ratio is None or (self.max_ratio is None and self.min_ratio is None):
+            return None
+        below = self.max_ratio is None or ratio <= self.max_ratio
+        return below and (self.min_ratio is None or ratio >= self.min_ratio)
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "ratio": self.ratio, "met": self.met}
@@ -83,6 +88,14 @@ def interleaved(
         for name, fn in candidates.items():
             samples[name].append(_loop(fn, numbers[name]) / numbers[name])
     return {name: statistic(times) for name, times in samples.items()}
+
+
+def rate_goal(min_ratio: float, what: str = "the baseline's") -> dict[str, Any]:
+    """`goal` and `min_ratio` of a row whose rate must be at least `min_ratio` times the baseline's."""
+    return {
+        "goal": f"ratio >= {min_ratio:g} ({min_ratio:g}x {what} at least)",
+        "min_ratio": min_ratio,
+    }
 
 
 def machine() -> dict[str, Any]:

@@ -46,11 +46,21 @@ class Probe:
     """Facts of a seeded account that the queries need (a site id, a folder, a rare name)."""
 
     def __init__(self, http: httpx.Client) -> None:
-        newest = _post(http, QUERY_SITES, {"query": {"cursorPaging": {"limit": 1}}})["sites"][0]
-        self.site_id: str = newest["id"]
-        self.rare_name: str = newest["name"]
+        newest = _post(http, QUERY_SITES, {"query": {"cursorPaging": {"limit": LIMIT}}})["sites"]
+        self.site_id: str = newest[0]["id"]
+        self.rare_name: str = _unique_name(http, [site["name"] for site in newest])
         folders = _post(http, QUERY_FOLDERS, {"query": {"paging": {"limit": 1}}})["folders"]
         self.folder_id: str = folders[0]["id"]
+
+
+def _unique_name(http: httpx.Client, names: list[str]) -> str:
+    """The first of `names` that, as a name filter (a substring of the name), matches one site
+    only: in a large account a name such as "golden-bakery-12" is also part of
+    "golden-bakery-120", and the page would hold more sites than at the small size."""
+    for name in names:
+        if _post(http, COUNT_SITES, {"filter": {"name": name}})["count"] == 1:
+            return name
+    raise RuntimeError(f"none of the newest {len(names)} sites has a name no other site contains")
 
 
 Body = Callable[[Probe], dict[str, Any]]
@@ -199,7 +209,7 @@ def run(quick: bool = False) -> list[Row]:
                     "ms",
                     at_small * 1000,
                     f"page 1 at {_label(SMALL)}",
-                    "<= 2",
+                    **report.timed_goal(2.0, f"page 1 at {_label(SMALL)}"),
                 )
             )
         for name, body in COUNTS:

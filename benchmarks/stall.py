@@ -116,7 +116,7 @@ def run(quick: bool = False) -> list[Row]:
             "ms",
             idle * 1000,
             "idle server",
-            "ratio <= 2",
+            **report.timed_goal(2.0, "the idle latency"),
         )
     ]
 

@@ -9,7 +9,7 @@ import types
 import pytest
 
 from benchmarks import __main__ as harness
-from benchmarks.report import Row, timed_goal
+from benchmarks.report import Row, rate_goal, timed_goal
 
 
 def test_a_row_knows_its_ratio_and_whether_it_meets_its_goal() -> None:
@@ -18,6 +18,12 @@ def test_a_row_knows_its_ratio_and_whether_it_meets_its_goal() -> None:
     assert Row("x", 5.0, "us", 2.0).met is None  # no goal: reported only
     assert Row("x", 5.0, "us").ratio is None
     assert Row("x", 5.0, "us", 2.0).as_dict()["ratio"] == 2.5
+
+
+def test_a_rate_goal_is_met_at_or_above_its_ratio() -> None:
+    assert Row("x", 60.0, "req/s", 100.0, "floor", **rate_goal(0.6)).met is True
+    assert Row("x", 59.0, "req/s", 100.0, "floor", **rate_goal(0.6)).met is False
+    assert Row("x", 500.0, "req/s", 100.0, "sandbox", **rate_goal(5)).met is True
 
 
 @pytest.fixture
@@ -44,6 +50,7 @@ def test_json_alone_prints_the_rows_on_stdout(capsys: pytest.CaptureFixture[str]
             "baseline_name": "b",
             "goal": "ratio <= 3 (3x the baseline at most)",
             "max_ratio": 3.0,
+            "min_ratio": None,
             "ratio": 2.0,
             "met": True,
         }

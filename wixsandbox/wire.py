@@ -76,9 +76,12 @@ def read_json(request: Request) -> Any:
         )
     if len(body) > MAX_BODY:
         raise ApiError(400, f"The body is larger than {MAX_BODY} bytes", code="INVALID_ARGUMENT")
+    # Every later scan reads the body without its surrounding blanks: a body padded with a
+    # megabyte of them costs one C-speed strip, not a comma count, a parse and a regex over it all.
+    body = _trimmed(body)
     check_commas(body)
     try:
-        document = json.loads(_trimmed(body).decode("utf-8"), parse_constant=_no_constants)
+        document = json.loads(body.decode("utf-8"), parse_constant=_no_constants)
     except RecursionError:
         raise invalid_field("body", "the JSON is nested too deeply", "FORMAT") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, int digits limit
