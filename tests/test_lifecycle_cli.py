@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from tests.test_cli_commands import assert_one_line_error, data, db, run
+from tests.test_cli_shell import snake_keys
 from wixsandbox import Sandbox
 from wixsites.cli import lifecycle
+from wixsites.cli.report import SHOWN_IDS
 
 __all__ = ["db"]  # the fixture, shared with test_cli_commands
 
@@ -69,17 +71,19 @@ def test_trash_dry_run_then_the_report(db: Path) -> None:
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     ids = [*plain, premium, UNKNOWN]
     plan = data("sites", "trash", "--dry-run", *ids, code=1)
-    assert plan["would_trash"] == plain
-    assert plan["would_fail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
+    assert plan["wouldTrash"] == plain
+    assert plan["wouldFail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
     assert plan["requests"] == 1
     assert sites({"state": "TRASHED", "id": {"$in": ids}}) == []  # nothing trashed
     result = run("sites", "trash", "-", input="\n".join(ids) + "\n", code=1)  # no terminal: no ask
-    assert "Moved 3 sites to the trash (1 request)." in result.stdout
+    assert "Trashed 3 sites (1 request)." in result.stdout
+    assert "trashed: 3 sites" in result.stdout
+    assert "moved" not in result.output
     assert "PREMIUM_NOT_PERMITTED" in result.stdout
-    assert_one_line_error(result, "2 of 5 sites not moved")
+    assert_one_line_error(result, "2 of 5 sites not trashed")
     assert {s["id"] for s in sites({"state": "TRASHED", "id": {"$in": ids}})} == set(plain)
     again = data("sites", "trash", "--dry-run", plain[0])
-    assert again["already_trashed"] == [plain[0]]
+    assert again["alreadyTrashed"] == [plain[0]]
 
 
 @pytest.mark.parametrize(("answer", "trashed"), [("n\n", False), ("y\n", True)])
@@ -104,8 +108,8 @@ def test_onboard_and_purge(db: Path) -> None:
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     data("workflow", "advance", "--to", "Suspended", *plain, premium)
     plan = data("workflow", "purge", "--stage", "Suspended", "--dry-run", code=1)
-    assert (plan["stage"], sorted(plan["would_trash"])) == ("Suspended", sorted(plain))
-    assert list(plan["would_fail"]) == [premium]
+    assert (plan["stage"], sorted(plan["wouldTrash"])) == ("Suspended", sorted(plain))
+    assert list(plan["wouldFail"]) == [premium]
     refused = run("workflow", "purge", "--stage", "Suspended", code=2)
     assert "About to move 4 sites of stage Suspended to the trash in 1 request." in refused.stdout
     assert_one_line_error(refused, "add --yes to trash the 5 sites of stage Suspended")
@@ -142,3 +146,41 @@ def test_transfer_between_related_accounts(db: Path) -> None:
     assert_one_line_error(gone, "400 SITE_NOT_FOUND")
     not_an_id = run("sites", "transfer", plain, "--from", "acme", code=2)
     assert_one_line_error(not_an_id, "--from 'acme' is not an account id")
+
+
+def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_path: Path) -> None:
+    data("workflow", "init")
+    plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:2]
+    premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
+    ids = [*plain, premium, UNKNOWN]
+    plan = data("sites", "trash", "--dry-run", *ids, code=1)
+    assert snake_keys(plan) == []
+    assert (
+        run("sites", "trash", "--dry-run", "--format", "ids", *ids, code=1).stdout.split() == plain
+    )
+    rows = run("sites", "trash", "--dry-run", "--format", "csv", *ids, code=1).stdout.splitlines()
+    assert rows[0] == "id,outcome,reason"
+    assert rows[1:3] == [f"{i},would-trash," for i in plain]
+    empty = data("workflow", "purge", "--stage", "QA", "--dry-run")
+    assert snake_keys(empty) == []
+    report = tmp_path / "trash.csv"
+    result = run("sites", "trash", "--format", "ids", "--report", str(report), *ids, code=1)
+    assert result.stdout.split() == plain
+    lines = report.read_text().splitlines()
+    assert lines[0] == "id,outcome,reason"
+    assert {line.split(",")[1] for line in lines[1:]} == {"trashed", "failed"}
+    assert [line.split(",")[0] for line in lines[1:] if ",trashed" in line] == plain
+    data("workflow", "advance", "--to", "Suspended", premium)
+    purged = tmp_path / "purge.json"
+    run("workflow", "purge", "--yes", "--report", str(purged), code=1)
+    written = json.loads(purged.read_text())
+    assert (written["stage"], written["target"]) == ("Suspended", "trash")
+    assert [(i["id"], i["outcome"]) for i in written["items"]] == [(premium, "failed")]
+
+
+def test_a_large_trash_dry_run_shows_counts_and_the_first_ids(db: Path) -> None:
+    unknown = [f"0badbad0-0000-4000-8000-{n:012d}" for n in range(SHOWN_IDS + 5)]
+    result = run("sites", "trash", "--dry-run", *unknown, code=1)
+    assert f"would-fail: {len(unknown)} sites (not in the account)" in result.stdout
+    assert "... and 5 more" in result.stdout
+    assert unknown[-1] not in result.stdout

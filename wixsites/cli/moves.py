@@ -74,9 +74,11 @@ def move_sites(
     mover: Mover | None = None,
     report_file: str | None = None,
     yes: bool = True,
+    verb: str = "moved",
 ) -> None:
     """Move `ids` into the folder, report who moved and who did not; exit status 1 on failures.
-    `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way)."""
+    `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way,
+    with `verb` ``trashed``)."""
     output = app.output
     if not ids:
         if output.json:
@@ -130,8 +132,11 @@ def move_sites(
             kind="site",
             extra=extra,
             report_file=report_file,
+            verb=verb,
         )
-    show_move_report(output, report, target_path=target_path, extra=extra, report_file=report_file)
+    show_move_report(
+        output, report, target_path=target_path, extra=extra, report_file=report_file, verb=verb
+    )
 
 
 def _dry_run(

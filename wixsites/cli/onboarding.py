@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import click
 
-from wixsites.cli.app import json_option
+from wixsites.cli.app import format_option, json_option
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.lifecycle import duplicate_into, show_duplicate, trash_sites
 from wixsites.cli.models import value
 from wixsites.cli.moves import load_folders
-from wixsites.cli.report import plural
+from wixsites.cli.report import plural, report_option
 from wixsites.cli.sandbox import DB_HELP
 from wixsites.cli.sandboxdb import default_db_path, open_sandbox
 from wixsites.cli.workflow import SUSPENDED, stage_named, stages
@@ -58,9 +58,17 @@ def onboard(app: AppContext, template: str, name: str, stage: str | None, publis
     default=None,
     help="Show a progress bar (default: when stderr is a terminal).",
 )
-@json_option
+@report_option
+@format_option
 @pass_app
-def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool | None) -> None:
+def purge(
+    app: AppContext,
+    stage: str,
+    dry_run: bool,
+    yes: bool,
+    progress: bool | None,
+    report_file: str | None,
+) -> None:
     """Move every site of a stage (sub-folders included) to the trash, after a summary.
 
     It shows what it would do, then asks (on a terminal); elsewhere it needs --yes. Sites with
@@ -81,9 +89,11 @@ def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool 
     name = index.name_of(folder)
     if not ids:
         if app.output.json:
-            app.output.emit_json({"stage": name, "dry_run": dry_run, "moved": [], "failed": {}})
-        else:
+            app.output.emit_json({"stage": name, "dryRun": dry_run, "moved": [], "failed": {}})
+        elif app.output.format == "table":
             app.output.line(f"Stage {name} holds no site: nothing to trash.")
+        else:  # csv and ids: no rows
+            app.output.info(f"Stage {name} holds no site: nothing to trash.")
         return
     trash_sites(
         app,
@@ -98,6 +108,7 @@ def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool 
         ),
         extra={"stage": name},
         known=found,
+        report_file=report_file,
     )
 
 
