@@ -184,3 +184,27 @@ def test_a_large_trash_dry_run_shows_counts_and_the_first_ids(db: Path) -> None:
     assert f"would-fail: {len(unknown)} sites (not in the account)" in result.stdout
     assert "... and 5 more" in result.stdout
     assert unknown[-1] not in result.stdout
+
+
+def test_duplicate_publish_onboard_transfer_take_every_format(db: Path) -> None:
+    data("workflow", "init")
+    template = sites({"state": "ACTIVE"})[0]["id"]
+    [copy] = run("sites", "duplicate", template, "--name", "C", "--format", "ids").stdout.split()
+    assert one(copy)["displayName"] == "C"
+    rows = run("workflow", "onboard", "--template", template, "--name", "D", "--format", "csv")
+    header, row = rows.stdout.splitlines()
+    assert header == "id,source,name,folder,published"
+    assert row.endswith(f",{template},D,Design,false")
+    published = run("sites", "publish", copy, "--format", "ids").stdout.split()
+    assert published == [copy]
+    assert run("sites", "publish", copy, "--format", "csv").stdout.splitlines()[0] == (
+        "ok,published,failed"
+    )
+    main = data("sandbox", "seed", "--sites", "0")["accountId"]
+    data("sandbox", "seed", "--account-id", SUB, "--sites", "6", "--seed", "3")
+    assert run("sandbox", "relate-accounts", main, SUB, "--format", "ids").stdout.split() == [SUB]
+    with Sandbox(db) as sandbox, sandbox.store.read() as conn:
+        query = "SELECT id FROM sites WHERE account_id = ? AND NOT premium"
+        plain = str(conn.execute(query, (SUB,)).fetchone()[0])
+    moved = run("sites", "transfer", plain, "--from", SUB, "--format", "ids")
+    assert moved.stdout.split() == [plain]

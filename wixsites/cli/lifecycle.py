@@ -14,7 +14,7 @@ import click
 from rich.text import Text
 from wix_sites_api.models import Site
 
-from wixsites.cli.app import format_option, json_option
+from wixsites.cli.app import format_option
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.ids import collect_site_ids
@@ -208,13 +208,10 @@ def duplicate_into(
 
 
 def show_duplicate(app: AppContext, done: dict[str, Any]) -> None:
-    if app.output.json:
-        app.output.emit_json(done)
-        return
     where = f" into {done['folder']}" if done["folder"] else ""
     published = ", published" if done["published"] else ""
-    app.output.line(
-        f"Duplicated {done['source']} as {done['id']} ({done['name']}){where}{published}."
+    app.output.result(
+        done, f"Duplicated {done['source']} as {done['id']} ({done['name']}){where}{published}."
     )
 
 
@@ -223,7 +220,7 @@ def show_duplicate(app: AppContext, done: dict[str, Any]) -> None:
 @click.option("--name", required=True, metavar="NAME", help="The new site's display name.")
 @click.option("--to", "folder", metavar="FOLDER", help="Move the copy into this folder.")
 @click.option("--publish", "publish_it", is_flag=True, help="Publish the copy.")
-@json_option
+@format_option
 @pass_app
 def duplicate(
     app: AppContext, site_id: str, name: str, folder: str | None, publish_it: bool
@@ -243,7 +240,7 @@ def duplicate(
 
 @click.command("publish")
 @click.argument("site_ids", nargs=-1, required=True, metavar="SITE_ID... | -")
-@json_option
+@format_option
 @pass_app
 def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     """Publish sites (a site-level call per site); the exit status is 1 if any failed.
@@ -267,12 +264,13 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
             failed[site_id] = str(error)
         else:
             published.append(site_id)
-    if app.output.json:
-        app.output.emit_json({"ok": not failed, "published": published, "failed": failed})
-    else:
+    if app.output.format == "table":
         app.output.line(f"Published {plural(len(published), 'site')}.")
         for site_id, reason in failed.items():
             app.output.line(f"  not published: {site_id}  {reason}")
+    else:
+        payload = {"ok": not failed, "published": published, "failed": failed}
+        app.output.result(payload, "", ids=published)
     if failed:
         raise CommandFailed(
             f"{len(failed):,} of {plural(len(ids), 'site')} not published: {id_list(list(failed))}"
@@ -289,7 +287,7 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     help="The account that holds the site now (the target is the account in use).",
 )
 @click.option("--notify", is_flag=True, help="Email the site owner about the transfer.")
-@json_option
+@format_option
 @pass_app
 def transfer(app: AppContext, site_id: str, source: str, notify: bool) -> None:
     """Transfer a site from another account into this one (B2B Site Management).
@@ -309,9 +307,8 @@ def transfer(app: AppContext, site_id: str, source: str, notify: bool) -> None:
     client = app.client()
     client.sites.transfer(site, account, notify=notify)
     target = app.account_id or "this account"
-    if app.output.json:
-        app.output.emit_json(
-            {"site": site, "from": account, "to": app.account_id, "notified": notify}
-        )
-    else:
-        app.output.line(f"Transferred {site} from {account} to {target}.")
+    app.output.result(
+        {"site": site, "from": account, "to": app.account_id, "notified": notify},
+        f"Transferred {site} from {account} to {target}.",
+        ids=[site],
+    )

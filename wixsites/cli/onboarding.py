@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from wixsites.cli.app import format_option, json_option
+from wixsites.cli.app import format_option
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import collect_site_ids
@@ -27,7 +27,7 @@ _QUERY_PAGE = 100
 @click.option("--name", required=True, metavar="NAME", help="The client's site's display name.")
 @click.option("--stage", metavar="STAGE", help="The stage to start in (default: the first one).")
 @click.option("--publish", "publish_it", is_flag=True, help="Publish the new site too.")
-@json_option
+@format_option
 @pass_app
 def onboard(app: AppContext, template: str, name: str, stage: str | None, publish_it: bool) -> None:
     """Start a client's site: duplicate the template into the first stage.
@@ -116,7 +116,7 @@ def purge(
 @click.argument("main_account", metavar="MAIN_ACCOUNT")
 @click.argument("sub_accounts", nargs=-1, required=True, metavar="SUB_ACCOUNT...")
 @click.option("--db", metavar="PATH", help=DB_HELP)
-@json_option
+@format_option
 @pass_app
 def relate_accounts(
     app: AppContext, main_account: str, sub_accounts: tuple[str, ...], db: str | None
@@ -138,10 +138,9 @@ def relate_accounts(
         raise InputError(str(error)) from None
     finally:
         sandbox.close()
-    if app.output.json:
-        app.output.emit_json({"db": path, "main": main_account.lower(), "added": added})
-    else:
-        app.output.line(
-            f"{main_account.lower()} now has {plural(len(added), 'new sub-account')}"
-            + (f": {', '.join(added)}." if added else ".")
-        )
+    app.output.result(
+        {"db": path, "main": main_account.lower(), "added": added},
+        f"{main_account.lower()} now has {plural(len(added), 'new sub-account')}"
+        + (f": {', '.join(added)}." if added else "."),
+        ids=added,
+    )
