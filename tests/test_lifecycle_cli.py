@@ -94,6 +94,8 @@ def test_trash_asks_on_a_terminal(
     monkeypatch.setattr(lifecycle, "on_terminal", lambda: True)
     result = run("sites", "trash", site_id, input=answer, code=0 if trashed else 1)
     assert "Move 1 site to the trash?" in result.output
+    if not trashed:
+        assert_one_line_error(result, "nothing was changed")  # as `sites move` says it
     assert bool(sites({"state": "TRASHED", "id": site_id})) is trashed
     run("sites", "trash", "--yes", site_id)  # --yes does not ask
 

@@ -48,7 +48,8 @@ def confirm(question: str, *, yes: bool, required_off_terminal: str | None = Non
     if yes:
         return
     if on_terminal():
-        click.confirm(question, abort=True, err=True)
+        if not click.confirm(question, default=False, err=True):
+            raise CommandFailed("nothing was changed")
     elif required_off_terminal:
         raise InputError(required_off_terminal)
 
