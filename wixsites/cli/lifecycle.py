@@ -15,6 +15,7 @@ from rich.text import Text
 from wix_sites_api.models import Site
 
 from wixsites.cli.app import format_option
+from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.ids import collect_site_ids
@@ -219,7 +220,13 @@ def show_duplicate(app: AppContext, done: dict[str, Any]) -> None:
 @click.command("duplicate")
 @click.argument("site_id", metavar="SITE_ID")
 @click.option("--name", required=True, metavar="NAME", help="The new site's display name.")
-@click.option("--to", "folder", metavar="FOLDER", help="Move the copy into this folder.")
+@click.option(
+    "--to",
+    "folder",
+    metavar="FOLDER",
+    help="Move the copy into this folder.",
+    shell_complete=complete_folder_path,
+)
 @click.option("--publish", "publish_it", is_flag=True, help="Publish the copy.")
 @format_option
 @pass_app

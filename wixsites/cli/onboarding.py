@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from wixsites.cli.app import format_option
+from wixsites.cli.completion import complete_stage
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import collect_site_ids
@@ -25,7 +26,12 @@ _QUERY_PAGE = 100
 @click.command("onboard")
 @click.option("--template", required=True, metavar="SITE_ID", help="The site to duplicate.")
 @click.option("--name", required=True, metavar="NAME", help="The client's site's display name.")
-@click.option("--stage", metavar="STAGE", help="The stage to start in (default: the first one).")
+@click.option(
+    "--stage",
+    metavar="STAGE",
+    help="The stage to start in (default: the first one).",
+    shell_complete=complete_stage,
+)
 @click.option("--publish", "publish_it", is_flag=True, help="Publish the new site too.")
 @format_option
 @pass_app
@@ -50,7 +56,13 @@ def onboard(app: AppContext, template: str, name: str, stage: str | None, publis
 
 
 @click.command("purge")
-@click.option("--stage", default=SUSPENDED, show_default=True, help="The stage to empty.")
+@click.option(
+    "--stage",
+    default=SUSPENDED,
+    show_default=True,
+    help="The stage to empty.",
+    shell_complete=complete_stage,
+)
 @click.option("--dry-run", is_flag=True, help="Show what would be trashed; trash nothing.")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option(
