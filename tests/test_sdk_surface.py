@@ -65,6 +65,8 @@ def test_help_shows_sites_and_folders_and_the_version_is_the_installed_one() -> 
         assert "sites\n" in text
         assert "folders\n" in text
         assert "The account's sites" in text
+        for method in ("query", "count", "move", "trash", "duplicate", "publish", "transfer"):
+            assert f"``{method}``" in text.split("The account's sites", 1)[1].split("---", 1)[0]
         assert "The account's folders" in text
     assert wixsites.__version__ == importlib.metadata.version("wixsites")
 

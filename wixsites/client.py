@@ -276,7 +276,8 @@ class WixSites(_Common):
 
     @property
     def sites(self) -> Sites:
-        """The account's sites: ``query``, ``count``, ``move``."""
+        """The account's sites: ``query``, ``count``, ``move``, ``trash``, ``duplicate``,
+        ``publish``, ``transfer``."""
         return self._sites
 
     @property
@@ -432,7 +433,8 @@ class AsyncWixSites(_Common):
 
     @property
     def sites(self) -> AsyncSites:
-        """The account's sites: ``query`` (``async for``), ``count``, ``move``."""
+        """The account's sites: ``query`` (``async for``), ``count``, ``move``, ``trash``,
+        ``duplicate``, ``publish``, ``transfer``."""
         return self._sites
 
     @property
