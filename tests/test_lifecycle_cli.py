@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.test_cli_commands import assert_one_line_error, data, db, run
@@ -210,3 +211,38 @@ def test_duplicate_publish_onboard_transfer_take_every_format(db: Path) -> None:
         plain = str(conn.execute(query, (SUB,)).fetchone()[0])
     moved = run("sites", "transfer", plain, "--from", SUB, "--format", "ids")
     assert moved.stdout.split() == [plain]
+
+
+class RefusePublish(httpx.BaseTransport):
+    """A sandbox transport whose Publish Site is refused with a Wix 403."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/site-publisher/v1/site/publish":
+            body = {"message": "no", "details": {"applicationError": {"code": "DENIED"}}}
+            return httpx.Response(403, json=body, headers={"x-wix-request-id": "r-1"})
+        return self.inner.handle_request(request)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sites", "duplicate", "TEMPLATE", "--to", "Design"],
+        ["workflow", "onboard", "--template", "TEMPLATE"],  # into the first stage, Design
+    ],
+)
+def test_a_duplicate_whose_publish_fails_says_what_was_done(
+    db: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    data("workflow", "init")
+    template = sites({"state": "ACTIVE"})[0]["id"]
+    make = Sandbox.transport
+    monkeypatch.setattr(Sandbox, "transport", lambda self, **kw: RefusePublish(make(self, **kw)))
+    args = [template if word == "TEMPLATE" else word for word in command]
+    result = run(*args, "--name", "Client Z", "--publish", code=1)
+    [copy] = [s["id"] for s in sites({"displayName": "Client Z"})]
+    assert_one_line_error(
+        result, f"duplicated {template} as {copy} into Design, but could not publish it", "403"
+    )

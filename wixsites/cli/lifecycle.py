@@ -204,7 +204,15 @@ def duplicate_into(
             )
         done["folder"] = folders.path(target)
     if publish:
-        client.sites.publish(new_id)
+        from wixsites.errors import WixError
+
+        try:
+            client.sites.publish(new_id)
+        except WixError as error:
+            where = f" into {done['folder']}" if done["folder"] else ""
+            raise CommandFailed(
+                f"duplicated {source} as {new_id}{where}, but could not publish it: {error}"
+            ) from None
     done["published"] = publish
     return done
 
