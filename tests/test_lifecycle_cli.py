@@ -167,8 +167,11 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
     empty = data("workflow", "purge", "--stage", "QA", "--dry-run")
     assert snake_keys(empty) == []
     report = tmp_path / "trash.csv"
-    result = run("sites", "trash", "--format", "ids", "--report", str(report), *ids, code=1)
+    result = run(
+        "sites", "trash", "--progress", "--format", "ids", "--report", str(report), *ids, code=1
+    )
     assert result.stdout.split() == plain
+    assert "Trashing sites" in result.stderr  # the progress bar
     lines = report.read_text().splitlines()
     assert lines[0] == "id,outcome,reason"
     assert {line.split(",")[1] for line in lines[1:]} == {"trashed", "failed"}

@@ -110,7 +110,8 @@ def move_sites(
         if bar is not None:
             bar(finished, total)
 
-    with move_progress("sites", len(ids), show=progress, color=output.color) as bar:
+    doing = "Trashing" if verb == "trashed" else "Moving"
+    with move_progress("sites", len(ids), show=progress, color=output.color, doing=doing) as bar:
         try:
             if mover is None:
                 report = app.client().sites.move(list(ids), target_id, progress=count)
