@@ -15,6 +15,8 @@ from tests.test_cli_shell import snake_keys
 from wixsandbox import Sandbox
 from wixsites.cli import lifecycle
 from wixsites.cli.report import SHOWN_IDS
+from wixsites.operations import Call
+from wixsites.runner import SyncRunner
 
 __all__ = ["db"]  # the fixture, shared with test_cli_commands
 
@@ -248,4 +250,29 @@ def test_a_duplicate_whose_publish_fails_says_what_was_done(
     [copy] = [s["id"] for s in sites({"displayName": "Client Z"})]
     assert_one_line_error(
         result, f"duplicated {template} as {copy} into Design, but could not publish it", "403"
+    )
+
+
+def test_ctrl_c_mid_trash_reports_in_the_trash_s_words(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("sandbox", "seed", "--sites", "80")
+    ids = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:25]  # two requests
+    assert len(ids) == 25
+    run_call = SyncRunner.run
+    deletes = [0]
+
+    def interrupted_on_the_second_delete(self: SyncRunner, call: Call[Any]) -> Any:
+        if call.label == "Bulk Delete Site":
+            deletes[0] += 1
+            if deletes[0] == 2:
+                raise KeyboardInterrupt
+        return run_call(self, call)
+
+    monkeypatch.setattr(SyncRunner, "run", interrupted_on_the_second_delete)
+    result = run("sites", "trash", "--progress", *ids, code=130)
+    assert "trashed: 20 sites" in result.stdout
+    assert "Trashing sites" in result.stderr  # the progress bar
+    assert_one_line_error(
+        result, "interrupted: 20 of 25 sites trashed", "trashing is idempotent: run the same"
     )

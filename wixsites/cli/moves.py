@@ -16,6 +16,7 @@ from wixsites.cli.models import value
 from wixsites.cli.progress import move_progress
 from wixsites.cli.report import (
     Outcome,
+    doing,
     plural,
     show_dry_run,
     show_interrupted_report,
@@ -110,8 +111,8 @@ def move_sites(
         if bar is not None:
             bar(finished, total)
 
-    doing = "Trashing" if verb == "trashed" else "Moving"
-    with move_progress("sites", len(ids), show=progress, color=output.color, doing=doing) as bar:
+    label = doing(verb).capitalize()
+    with move_progress("sites", len(ids), show=progress, color=output.color, doing=label) as bar:
         try:
             if mover is None:
                 report = app.client().sites.move(list(ids), target_id, progress=count)
@@ -122,7 +123,7 @@ def move_sites(
             if partial is None:
                 raise Interrupted(
                     f"interrupted after {done[0]:,} of {plural(len(ids), 'site')} were sent; "
-                    "moving is idempotent: run the same command again to finish"
+                    f"{doing(verb)} is idempotent: run the same command again to finish"
                 ) from None
             report, interrupted = partial, True
     if interrupted:

@@ -30,6 +30,7 @@ __all__ = [
     "SHOWN_IDS",
     "Outcome",
     "check_report_path",
+    "doing",
     "move_outcomes",
     "move_payload",
     "plural",
@@ -257,8 +258,13 @@ def show_interrupted_report(
     raise Interrupted(
         f"interrupted: {len(report.moved):,} of {plural(len(rows), kind)} {verb}"
         + (f", {uncertain:,} may have (their request was in flight)" if uncertain else "")
-        + "; moving is idempotent: run the same command again to finish"
+        + f"; {doing(verb)} is idempotent: run the same command again to finish"
     )
+
+
+def doing(verb: str) -> str:
+    """The activity of a past participle: moved -> moving, trashed -> trashing."""
+    return verb.removesuffix("d").removesuffix("e") + "ing"
 
 
 def id_list(ids: Sequence[str]) -> str:
