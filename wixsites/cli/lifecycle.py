@@ -265,7 +265,7 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     Example:
       wixsites sites publish 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
     """
-    from wixsites.errors import AuthenticationError, WixError
+    from wixsites.errors import AuthenticationError, NotWixApi, WixError
 
     ids = collect_site_ids(site_ids, None, sys.stdin)
     client: WixSites = app.client()
@@ -274,7 +274,7 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     for site_id in ids:
         try:
             client.sites.publish(site_id)
-        except AuthenticationError:
+        except (AuthenticationError, NotWixApi):  # no other site would fare better
             raise
         except WixError as error:
             failed[site_id] = str(error)
