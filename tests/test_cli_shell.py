@@ -287,6 +287,17 @@ def test_api_paginate_follows_cursors_and_offsets(db: Path) -> None:
     assert len({f["id"] for page in folders for f in page["folders"]}) == 4
 
 
+def test_api_sends_headers_so_a_site_level_call_works(db: Path) -> None:
+    [site] = data("sites", "list", "--where", "published=false", "--limit", "1")
+    path = "/site-publisher/v1/site/publish"
+    assert api("POST", path, "-H", f"wix-site-id: {site['id']}") == {}
+    assert data("sites", "list", "--where", f"id={site['id']}")[0]["published"] is True
+    secret = "Authorization sk-secret-value"
+    refused = run("api", "POST", path, "-H", secret, code=2)
+    assert "give each header as 'NAME: VALUE'" in error_line(refused)
+    assert "sk-secret-value" not in refused.output
+
+
 def test_api_mistakes_are_one_line_errors(db: Path) -> None:
     bad_json = run("api", "POST", "/site-list/v2/sites/count", "--data", "{oops", code=2)
     assert "--data is not valid JSON" in bad_json.stderr

@@ -306,10 +306,13 @@ class WixSites(_Common):
         *,
         json: Any = None,
         params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Any:
         """Call any Wix endpoint (`path` under the base URL) with this client's auth, pacing,
-        retries, logging and errors; returns the parsed JSON answer (``{}`` for an empty one)."""
-        return self._runner.run(ops.raw_call(method, path, json, params))
+        retries, logging and errors; returns the parsed JSON answer (``{}`` for an empty one).
+        `headers` are sent too: ``{"wix-site-id": ...}`` makes it a site-level call (Publish
+        Site), sent without ``wix-account-id``."""
+        return self._runner.run(ops.raw_call(method, path, json, params, headers))
 
     def close(self) -> None:
         self._http.close()
@@ -463,9 +466,10 @@ class AsyncWixSites(_Common):
         *,
         json: Any = None,
         params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Any:
         """`WixSites.request`, awaited."""
-        return await self._runner.run(ops.raw_call(method, path, json, params))
+        return await self._runner.run(ops.raw_call(method, path, json, params, headers))
 
     async def aclose(self) -> None:
         await self._http.aclose()
