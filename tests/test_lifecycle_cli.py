@@ -101,6 +101,7 @@ def test_trash_asks_on_a_terminal(
         assert_one_line_error(result, "nothing was changed")  # as `sites move` says it
     assert bool(sites({"state": "TRASHED", "id": site_id})) is trashed
     run("sites", "trash", "--yes", site_id)  # --yes does not ask
+    run("sites", "trash", "-y", site_id)  # -y, as for sites move
 
 
 def test_onboard_and_purge(db: Path) -> None:
@@ -119,7 +120,7 @@ def test_onboard_and_purge(db: Path) -> None:
     assert "About to move 4 sites of stage Suspended to the trash in 1 request." in refused.stdout
     assert_one_line_error(refused, "add --yes to trash the 5 sites of stage Suspended")
     assert sites({"state": "TRASHED", "id": {"$in": plain}}) == []
-    done = data("workflow", "purge", "--stage", "Suspended", "--yes", code=1)
+    done = data("workflow", "purge", "--stage", "Suspended", "-y", code=1)
     assert sorted(done["moved"]) == sorted(plain)
     assert list(done["failed"]) == [premium]
     status = {row["stage"]: row["sites"] for row in data("workflow", "status")}

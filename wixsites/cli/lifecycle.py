@@ -148,7 +148,7 @@ def trash_sites(
     help="Read ids from a CSV (its site_id/id column) or a text file (one per line); - is stdin.",
 )
 @click.option("--dry-run", is_flag=True, help="Say what would be trashed; trash nothing.")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation on a terminal.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation on a terminal.")
 @click.option(
     "--progress/--no-progress",
     default=None,

@@ -64,7 +64,7 @@ def onboard(app: AppContext, template: str, name: str, stage: str | None, publis
     shell_complete=complete_stage,
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be trashed; trash nothing.")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option(
     "--progress/--no-progress",
     default=None,
