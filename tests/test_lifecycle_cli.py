@@ -102,6 +102,7 @@ def test_trash_asks_on_a_terminal(
     assert bool(sites({"state": "TRASHED", "id": site_id})) is trashed
     run("sites", "trash", "--yes", site_id)  # --yes does not ask
     run("sites", "trash", "-y", site_id)  # -y, as for sites move
+    assert "nothing to trash" in run("sites", "trash", "-", input="\n").stderr
 
 
 def test_onboard_and_purge(db: Path) -> None:

@@ -97,7 +97,8 @@ def move_sites(
                 }
             )
         else:
-            output.info("No site ids given: nothing to move.")
+            action = {"moved": "move", "trashed": "trash"}.get(verb, verb)
+            output.info(f"No site ids given: nothing to {action}.")
         return
     if dry_run:
         _dry_run(app, ids, target_id=target_id, target_path=target_path, report_file=report_file)
