@@ -90,3 +90,27 @@ def test_completion_without_a_reachable_account_offers_nothing_and_says_nothing(
     assert result.returncode == 0
     assert result.stdout.strip() == ""
     assert result.stderr == ""
+
+
+def test_stage_and_folder_options_of_the_workflow_and_lifecycle_complete(tmp_path: Path) -> None:
+    env = {"WIXSITES_SANDBOX_DB": str(tmp_path / "sandbox.db")}
+    runner = CliRunner(env=env)
+    for path in ("Design", "QA", "Clients/Acme"):
+        assert runner.invoke(cli, ["--sandbox", "folders", "create", path]).exit_code == 0
+    for words, expected in [
+        ("wixsites workflow advance --to ", ["Clients", "Design", "QA"]),
+        ("wixsites workflow suspend --stage Q", ["QA"]),
+        ("wixsites workflow purge --stage ", ["Clients", "Design", "QA"]),
+        ("wixsites workflow onboard --stage D", ["Design"]),
+        ("wixsites workflow rename-stage ", ["Clients", "Design", "QA"]),
+        ("wixsites sites duplicate X --to Clients/", ["Clients/Acme"]),
+    ]:
+        completing = {
+            **env,
+            "_WIXSITES_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        }
+        result = CliRunner(env=completing).invoke(cli, [], prog_name="wixsites")
+        offered = [line.partition(",")[2] for line in result.stdout.splitlines()]
+        assert offered == expected, (words, result.stdout)

@@ -101,6 +101,8 @@ def test_login_stores_the_key_in_the_keyring_and_commands_use_the_profile(
     assert KEY not in (config / "profiles.json").read_text()
     counted = json.loads(run("--profile", "client-x", "sites", "count", "--json").stdout)
     assert counted == {"count": count_sites(server)}
+    logged = run("--profile", "client-x", "-v", "sites", "count").stderr
+    assert f"API key ****{KEY[-4:]}, {server}" in logged  # the profile's address, not Wix's
     status = json.loads(run("--profile", "client-x", "auth", "status", "--json").stdout)
     assert status == [
         {

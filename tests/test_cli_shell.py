@@ -236,6 +236,16 @@ def test_a_server_that_is_not_wix_is_blamed(db: Path, plain_web_server: str) -> 
     assert "Wix had a problem" not in line
 
 
+def test_publish_stops_at_a_server_that_is_not_wix(db: Path, plain_web_server: str) -> None:
+    sites = ["0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd", "1e6179e9-c3db-49aa-a074-37566a7bad47"]
+    result = run(
+        "--base-url", plain_web_server, "--api-key", "k", "--account-id", "a",
+        "sites", "publish", *sites, code=1,
+    )  # fmt: skip
+    assert f"the server at {plain_web_server} does not look like the Wix API" in error_line(result)
+    assert "not published" not in result.output  # not one failure per site
+
+
 def api(*args: str, input: str | None = None) -> Any:
     return json.loads(run("api", *args, input=input).stdout)
 
@@ -275,6 +285,17 @@ def test_api_paginate_follows_cursors_and_offsets(db: Path) -> None:
     )  # fmt: skip
     assert [len(page["folders"]) for page in folders] == [2, 2]
     assert len({f["id"] for page in folders for f in page["folders"]}) == 4
+
+
+def test_api_sends_headers_so_a_site_level_call_works(db: Path) -> None:
+    [site] = data("sites", "list", "--where", "published=false", "--limit", "1")
+    path = "/site-publisher/v1/site/publish"
+    assert api("POST", path, "-H", f"wix-site-id: {site['id']}") == {}
+    assert data("sites", "list", "--where", f"id={site['id']}")[0]["published"] is True
+    secret = "Authorization sk-secret-value"
+    refused = run("api", "POST", path, "-H", secret, code=2)
+    assert "give each header as 'NAME: VALUE'" in error_line(refused)
+    assert "sk-secret-value" not in refused.output
 
 
 def test_api_mistakes_are_one_line_errors(db: Path) -> None:

@@ -7,11 +7,16 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.test_cli_commands import assert_one_line_error, data, db, run
+from tests.test_cli_shell import snake_keys
 from wixsandbox import Sandbox
 from wixsites.cli import lifecycle
+from wixsites.cli.report import SHOWN_IDS
+from wixsites.operations import Call
+from wixsites.runner import SyncRunner
 
 __all__ = ["db"]  # the fixture, shared with test_cli_commands
 
@@ -69,17 +74,19 @@ def test_trash_dry_run_then_the_report(db: Path) -> None:
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     ids = [*plain, premium, UNKNOWN]
     plan = data("sites", "trash", "--dry-run", *ids, code=1)
-    assert plan["would_trash"] == plain
-    assert plan["would_fail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
+    assert plan["wouldTrash"] == plain
+    assert plan["wouldFail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
     assert plan["requests"] == 1
     assert sites({"state": "TRASHED", "id": {"$in": ids}}) == []  # nothing trashed
     result = run("sites", "trash", "-", input="\n".join(ids) + "\n", code=1)  # no terminal: no ask
-    assert "Moved 3 sites to the trash (1 request)." in result.stdout
+    assert "Trashed 3 sites (1 request)." in result.stdout
+    assert "trashed: 3 sites" in result.stdout
+    assert "moved" not in result.output
     assert "PREMIUM_NOT_PERMITTED" in result.stdout
-    assert_one_line_error(result, "2 of 5 sites not moved")
+    assert_one_line_error(result, "2 of 5 sites not trashed")
     assert {s["id"] for s in sites({"state": "TRASHED", "id": {"$in": ids}})} == set(plain)
     again = data("sites", "trash", "--dry-run", plain[0])
-    assert again["already_trashed"] == [plain[0]]
+    assert again["alreadyTrashed"] == [plain[0]]
 
 
 @pytest.mark.parametrize(("answer", "trashed"), [("n\n", False), ("y\n", True)])
@@ -90,8 +97,12 @@ def test_trash_asks_on_a_terminal(
     monkeypatch.setattr(lifecycle, "on_terminal", lambda: True)
     result = run("sites", "trash", site_id, input=answer, code=0 if trashed else 1)
     assert "Move 1 site to the trash?" in result.output
+    if not trashed:
+        assert_one_line_error(result, "nothing was changed")  # as `sites move` says it
     assert bool(sites({"state": "TRASHED", "id": site_id})) is trashed
     run("sites", "trash", "--yes", site_id)  # --yes does not ask
+    run("sites", "trash", "-y", site_id)  # -y, as for sites move
+    assert "nothing to trash" in run("sites", "trash", "-", input="\n").stderr
 
 
 def test_onboard_and_purge(db: Path) -> None:
@@ -104,13 +115,13 @@ def test_onboard_and_purge(db: Path) -> None:
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     data("workflow", "advance", "--to", "Suspended", *plain, premium)
     plan = data("workflow", "purge", "--stage", "Suspended", "--dry-run", code=1)
-    assert (plan["stage"], sorted(plan["would_trash"])) == ("Suspended", sorted(plain))
-    assert list(plan["would_fail"]) == [premium]
+    assert (plan["stage"], sorted(plan["wouldTrash"])) == ("Suspended", sorted(plain))
+    assert list(plan["wouldFail"]) == [premium]
     refused = run("workflow", "purge", "--stage", "Suspended", code=2)
     assert "About to move 4 sites of stage Suspended to the trash in 1 request." in refused.stdout
     assert_one_line_error(refused, "add --yes to trash the 5 sites of stage Suspended")
     assert sites({"state": "TRASHED", "id": {"$in": plain}}) == []
-    done = data("workflow", "purge", "--stage", "Suspended", "--yes", code=1)
+    done = data("workflow", "purge", "--stage", "Suspended", "-y", code=1)
     assert sorted(done["moved"]) == sorted(plain)
     assert list(done["failed"]) == [premium]
     status = {row["stage"]: row["sites"] for row in data("workflow", "status")}
@@ -142,3 +153,128 @@ def test_transfer_between_related_accounts(db: Path) -> None:
     assert_one_line_error(gone, "400 SITE_NOT_FOUND")
     not_an_id = run("sites", "transfer", plain, "--from", "acme", code=2)
     assert_one_line_error(not_an_id, "--from 'acme' is not an account id")
+
+
+def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_path: Path) -> None:
+    data("workflow", "init")
+    plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:2]
+    premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
+    ids = [*plain, premium, UNKNOWN]
+    plan = data("sites", "trash", "--dry-run", *ids, code=1)
+    assert snake_keys(plan) == []
+    assert (
+        run("sites", "trash", "--dry-run", "--format", "ids", *ids, code=1).stdout.split() == plain
+    )
+    rows = run("sites", "trash", "--dry-run", "--format", "csv", *ids, code=1).stdout.splitlines()
+    assert rows[0] == "id,outcome,reason"
+    assert rows[1:3] == [f"{i},would-trash," for i in plain]
+    empty = data("workflow", "purge", "--stage", "QA", "--dry-run")
+    assert snake_keys(empty) == []
+    report = tmp_path / "trash.csv"
+    result = run(
+        "sites", "trash", "--progress", "--format", "ids", "--report", str(report), *ids, code=1
+    )
+    assert result.stdout.split() == plain
+    assert "Trashing sites" in result.stderr  # the progress bar
+    lines = report.read_text().splitlines()
+    assert lines[0] == "id,outcome,reason"
+    assert {line.split(",")[1] for line in lines[1:]} == {"trashed", "failed"}
+    assert [line.split(",")[0] for line in lines[1:] if ",trashed" in line] == plain
+    data("workflow", "advance", "--to", "Suspended", premium)
+    purged = tmp_path / "purge.json"
+    run("workflow", "purge", "--yes", "--report", str(purged), code=1)
+    written = json.loads(purged.read_text())
+    assert (written["stage"], written["target"]) == ("Suspended", "trash")
+    assert [(i["id"], i["outcome"]) for i in written["items"]] == [(premium, "failed")]
+
+
+def test_a_large_trash_dry_run_shows_counts_and_the_first_ids(db: Path) -> None:
+    unknown = [f"0badbad0-0000-4000-8000-{n:012d}" for n in range(SHOWN_IDS + 5)]
+    result = run("sites", "trash", "--dry-run", *unknown, code=1)
+    assert f"would-fail: {len(unknown)} sites (not in the account)" in result.stdout
+    assert "... and 5 more" in result.stdout
+    assert unknown[-1] not in result.stdout
+
+
+def test_duplicate_publish_onboard_transfer_take_every_format(db: Path) -> None:
+    data("workflow", "init")
+    template = sites({"state": "ACTIVE"})[0]["id"]
+    [copy] = run("sites", "duplicate", template, "--name", "C", "--format", "ids").stdout.split()
+    assert one(copy)["displayName"] == "C"
+    rows = run("workflow", "onboard", "--template", template, "--name", "D", "--format", "csv")
+    header, row = rows.stdout.splitlines()
+    assert header == "id,source,name,folder,published"
+    assert row.endswith(f",{template},D,Design,false")
+    published = run("sites", "publish", copy, "--format", "ids").stdout.split()
+    assert published == [copy]
+    assert run("sites", "publish", copy, "--format", "csv").stdout.splitlines()[0] == (
+        "ok,published,failed"
+    )
+    main = data("sandbox", "seed", "--sites", "0")["accountId"]
+    data("sandbox", "seed", "--account-id", SUB, "--sites", "6", "--seed", "3")
+    assert run("sandbox", "relate-accounts", main, SUB, "--format", "ids").stdout.split() == [SUB]
+    with Sandbox(db) as sandbox, sandbox.store.read() as conn:
+        query = "SELECT id FROM sites WHERE account_id = ? AND NOT premium"
+        plain = str(conn.execute(query, (SUB,)).fetchone()[0])
+    moved = run("sites", "transfer", plain, "--from", SUB, "--format", "ids")
+    assert moved.stdout.split() == [plain]
+
+
+class RefusePublish(httpx.BaseTransport):
+    """A sandbox transport whose Publish Site is refused with a Wix 403."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/site-publisher/v1/site/publish":
+            body = {"message": "no", "details": {"applicationError": {"code": "DENIED"}}}
+            return httpx.Response(403, json=body, headers={"x-wix-request-id": "r-1"})
+        return self.inner.handle_request(request)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sites", "duplicate", "TEMPLATE", "--to", "Design"],
+        ["workflow", "onboard", "--template", "TEMPLATE"],  # into the first stage, Design
+    ],
+)
+def test_a_duplicate_whose_publish_fails_says_what_was_done(
+    db: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    data("workflow", "init")
+    template = sites({"state": "ACTIVE"})[0]["id"]
+    make = Sandbox.transport
+    monkeypatch.setattr(Sandbox, "transport", lambda self, **kw: RefusePublish(make(self, **kw)))
+    args = [template if word == "TEMPLATE" else word for word in command]
+    result = run(*args, "--name", "Client Z", "--publish", code=1)
+    [copy] = [s["id"] for s in sites({"displayName": "Client Z"})]
+    assert_one_line_error(
+        result, f"duplicated {template} as {copy} into Design, but could not publish it", "403"
+    )
+
+
+def test_ctrl_c_mid_trash_reports_in_the_trash_s_words(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("sandbox", "seed", "--sites", "80")
+    ids = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:25]  # two requests
+    assert len(ids) == 25
+    run_call = SyncRunner.run
+    deletes = [0]
+
+    def interrupted_on_the_second_delete(self: SyncRunner, call: Call[Any]) -> Any:
+        if call.label == "Bulk Delete Site":
+            deletes[0] += 1
+            if deletes[0] == 2:
+                raise KeyboardInterrupt
+        return run_call(self, call)
+
+    monkeypatch.setattr(SyncRunner, "run", interrupted_on_the_second_delete)
+    result = run("sites", "trash", "--progress", *ids, code=130)
+    assert "trashed: 20 sites" in result.stdout
+    assert "Trashing sites" in result.stderr  # the progress bar
+    assert_one_line_error(
+        result, "interrupted: 20 of 25 sites trashed", "trashing is idempotent: run the same"
+    )

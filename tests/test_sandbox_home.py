@@ -22,6 +22,8 @@ def test_home_says_what_it_is_and_links_the_spec_over_http(tmp_path: Path) -> No
         about = httpx.get(f"{url}/").json()
         assert about["openapi"] == "/openapi.yaml"
         assert "wixsandbox" in about["about"]
+        for api in ("Site List", "Site Folders", "Site Actions", "Publish Site", "B2B Site"):
+            assert api in about["about"]  # every API of the spec it serves
         spec = httpx.get(f"{url}{about['openapi']}")
         assert spec.status_code == 200
         assert spec.text == (ROOT / "openapi.yaml").read_text(encoding="utf-8")

@@ -55,3 +55,11 @@ def test_a_refused_body_is_still_explained() -> None:
     assert not check.compiled.is_valid(schema, "root\n")
     assert check.violations(schema, "not-a-folder", "targetFolderId")[0].field == "targetFolderId"
     assert check.violations(schema, "root\n", "targetFolderId") == []  # Python's `$`, as before
+
+
+@pytest.mark.parametrize("name", ["a/b", "..", "root", "tab\there"])
+def test_a_refused_folder_name_says_which_rule(name: str) -> None:
+    schema = load_spec()["components"]["schemas"]["FolderName"]
+    [violation] = SchemaCheck().violations(schema, name, "folder.name")
+    assert violation.field == "folder.name"
+    assert violation.description.startswith("must not match the pattern [\\x00-\\x1f\\x7f/]")

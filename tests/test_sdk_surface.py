@@ -18,6 +18,7 @@ from wixsandbox import Sandbox
 from wixsites import (
     AlreadyExists,
     AsyncWixSites,
+    AuthenticationError,
     InvalidArgument,
     NotFound,
     NotWixApi,
@@ -65,6 +66,8 @@ def test_help_shows_sites_and_folders_and_the_version_is_the_installed_one() -> 
         assert "sites\n" in text
         assert "folders\n" in text
         assert "The account's sites" in text
+        for method in ("query", "count", "move", "trash", "duplicate", "publish", "transfer"):
+            assert f"``{method}``" in text.split("The account's sites", 1)[1].split("---", 1)[0]
         assert "The account's folders" in text
     assert wixsites.__version__ == importlib.metadata.version("wixsites")
 
@@ -233,3 +236,20 @@ async def test_request_on_the_async_client(sandbox: Sandbox) -> None:
     async with _async_client(sandbox) as wix:
         answer = await wix.request("POST", "/site-list/v2/sites/count", json={})
         assert answer == {"count": await wix.sites.count()}
+
+
+def test_an_error_line_joins_its_sentences_without_stray_full_stops(sandbox: Sandbox) -> None:
+    wrong = WixSites(
+        api_key="wrong-key-0123456789",
+        account_id=ACCOUNT,
+        base_url="http://sandbox",
+        transport=sandbox.transport(),
+        rate_limit=None,
+    )
+    with wrong as wix, pytest.raises(AuthenticationError) as caught:
+        wix.sites.count()
+    line = str(caught.value)
+    assert caught.value.description  # a message, a description and a hint, joined
+    assert caught.value.hint
+    assert ".:" not in line, line
+    assert ".;" not in line, line

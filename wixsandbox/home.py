@@ -18,7 +18,8 @@ __all__ = ["home_response"]
 SPEC_PATH = "/openapi.yaml"
 _ABOUT = (
     "wixsandbox: a local, stateful stand-in for Wix's account-level REST APIs (Site List v2, "
-    "Site Folders v2), made by the wixsites project. It is not Wix. Every operation it serves is "
+    "Site Folders v2, Site Actions, Publish Site, B2B Site Management), made by the wixsites "
+    "project. It is not Wix. Every operation it serves is "
     "described by the OpenAPI document at " + SPEC_PATH + "."
 )
 

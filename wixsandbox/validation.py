@@ -234,6 +234,8 @@ def _explain(error: ValidationError, prefix: str) -> list[FieldViolation]:
                 else []
             )
             description = "unknown field(s): " + ", ".join(_short(name) for name in extra[:5])
+        case "not" if isinstance(value, dict) and isinstance(value.get("pattern"), str):
+            description = f"must not match the pattern {value['pattern']}"
         case _:
             description = f"is not valid ({keyword})"
     return [FieldViolation(_field(prefix, path), description, rule, data)]

@@ -276,7 +276,8 @@ class WixSites(_Common):
 
     @property
     def sites(self) -> Sites:
-        """The account's sites: ``query``, ``count``, ``move``."""
+        """The account's sites: ``query``, ``count``, ``move``, ``trash``, ``duplicate``,
+        ``publish``, ``transfer``."""
         return self._sites
 
     @property
@@ -305,10 +306,13 @@ class WixSites(_Common):
         *,
         json: Any = None,
         params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Any:
         """Call any Wix endpoint (`path` under the base URL) with this client's auth, pacing,
-        retries, logging and errors; returns the parsed JSON answer (``{}`` for an empty one)."""
-        return self._runner.run(ops.raw_call(method, path, json, params))
+        retries, logging and errors; returns the parsed JSON answer (``{}`` for an empty one).
+        `headers` are sent too: ``{"wix-site-id": ...}`` makes it a site-level call (Publish
+        Site), sent without ``wix-account-id``."""
+        return self._runner.run(ops.raw_call(method, path, json, params, headers))
 
     def close(self) -> None:
         self._http.close()
@@ -432,7 +436,8 @@ class AsyncWixSites(_Common):
 
     @property
     def sites(self) -> AsyncSites:
-        """The account's sites: ``query`` (``async for``), ``count``, ``move``."""
+        """The account's sites: ``query`` (``async for``), ``count``, ``move``, ``trash``,
+        ``duplicate``, ``publish``, ``transfer``."""
         return self._sites
 
     @property
@@ -461,9 +466,10 @@ class AsyncWixSites(_Common):
         *,
         json: Any = None,
         params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Any:
         """`WixSites.request`, awaited."""
-        return await self._runner.run(ops.raw_call(method, path, json, params))
+        return await self._runner.run(ops.raw_call(method, path, json, params, headers))
 
     async def aclose(self) -> None:
         await self._http.aclose()

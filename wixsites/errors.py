@@ -98,11 +98,13 @@ class WixError(Exception):
         )
         text = self.message or (self.description or "")
         if self.description and self.description != text and self.description not in text:
-            text = f"{text}: {self.description}" if text else self.description
+            text = f"{text.rstrip('.')}: {self.description}" if text else self.description
         parts = [f"{head}: {text}" if head else text]
         if self.hint:
             parts.append(self.hint)
-        line = "; ".join(p for p in parts if p)
+        # sentences joined by ':' or ';' lose their full stop ("... valid.: Send" reads badly)
+        parts = [p for p in parts if p]
+        line = "; ".join([*(p.rstrip(".") for p in parts[:-1]), *parts[-1:]])
         if self.request_id:
             line += f" (request id {self.request_id})"
         return " ".join(line.split())

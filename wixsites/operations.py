@@ -139,29 +139,48 @@ class RawEndpoint:
     the same client (auth, pacing, logging, error mapping) and the same runners (retries)."""
 
     @staticmethod
-    def sync_detailed(
-        *, client: Client, method: str, path: str, body: Any, params: Mapping[str, str]
-    ) -> RawResponse:
+    def sync_detailed(*, client: Client, **request: Any) -> RawResponse:
         http = client.get_httpx_client()
-        response = http.request(method, path, json=body, params=params or None)
+        response = http.request(**_request_args(**request))
         return _raw_answer(response, str(http.base_url).rstrip("/"))
 
     @staticmethod
-    async def asyncio_detailed(
-        *, client: Client, method: str, path: str, body: Any, params: Mapping[str, str]
-    ) -> RawResponse:
+    async def asyncio_detailed(*, client: Client, **request: Any) -> RawResponse:
         http = client.get_async_httpx_client()
-        response = await http.request(method, path, json=body, params=params or None)
+        response = await http.request(**_request_args(**request))
         return _raw_answer(response, str(http.base_url).rstrip("/"))
+
+
+def _request_args(
+    *,
+    method: str,
+    path: str,
+    body: Any,
+    params: Mapping[str, str],
+    headers: Mapping[str, str],
+) -> dict[str, Any]:
+    """`RawEndpoint`'s arguments as httpx's ``request`` takes them."""
+    return {
+        "method": method,
+        "url": path,
+        "json": body,
+        "params": params or None,
+        "headers": headers or None,
+    }
 
 
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 
 
 def raw_call(
-    method: str, path: str, body: Any = None, params: Mapping[str, str] | None = None
+    method: str,
+    path: str,
+    body: Any = None,
+    params: Mapping[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Call[Any]:
-    """A request to any Wix endpoint: `path` is relative to the base URL ("/site-list/v2/...")."""
+    """A request to any Wix endpoint: `path` is relative to the base URL ("/site-list/v2/...").
+    `headers` go with it (``wix-site-id`` for a site-level call: then no ``wix-account-id``)."""
     verb = method.upper() if isinstance(method, str) else ""
     if verb not in METHODS:
         raise InvalidArgument(f"method must be one of {', '.join(sorted(METHODS))}, not {method!r}")
@@ -169,7 +188,13 @@ def raw_call(
         raise InvalidArgument(
             f"give a path under the base URL, such as /site-list/v2/sites/query, not {path!r}"
         )
-    kwargs = {"method": verb, "path": path, "body": body, "params": dict(params or {})}
+    kwargs = {
+        "method": verb,
+        "path": path,
+        "body": body,
+        "params": dict(params or {}),
+        "headers": dict(headers or {}),
+    }
     return Call(RawEndpoint, kwargs, lambda parsed: parsed, f"{verb} {path}")
 
 

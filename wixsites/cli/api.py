@@ -105,13 +105,15 @@ def next_request(
     return None
 
 
-def pages(app: AppContext, method: str, path: str, body: Any) -> Iterator[Any]:
+def pages(
+    app: AppContext, method: str, path: str, body: Any, headers: Mapping[str, str] | None = None
+) -> Iterator[Any]:
     """Each page's answer, following cursors or offsets (at most `MAX_PAGES`)."""
     client = app.client()
     params: dict[str, str] = {}
     pagers = Pagers()
     for _ in range(MAX_PAGES):
-        answer = client.request(method, path, json=body, params=params)
+        answer = client.request(method, path, json=body, params=params, headers=headers)
         yield answer
         following = next_request(method, body, params, answer, pagers)
         if following is None:
@@ -130,10 +132,25 @@ def pages(app: AppContext, method: str, path: str, body: Any) -> Iterator[Any]:
     "(default for POST, PUT and PATCH: {}).",
 )
 @click.option(
+    "-H",
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="A request header (repeatable), e.g. 'wix-site-id: ID' for a site-level call.",
+)
+@click.option(
     "--paginate", is_flag=True, help="Follow the pages (cursors or offsets); print a JSON array."
 )
 @pass_app
-def api(app: AppContext, method: str, path: str, data: str | None, paginate: bool) -> None:
+def api(
+    app: AppContext,
+    method: str,
+    path: str,
+    data: str | None,
+    headers: tuple[str, ...],
+    paginate: bool,
+) -> None:
     """Call any Wix endpoint with the configured credentials; print its JSON answer.
 
     Requests get the same authentication, retries, pacing, --verbose log and redaction as every
@@ -144,6 +161,7 @@ def api(app: AppContext, method: str, path: str, data: str | None, paginate: boo
       wixsites api POST /site-list/v2/sites/count --data '{"filter": {"published": true}}'
       wixsites api POST /site-list/v2/sites/query --data '{"query": {}}' --paginate
       wixsites api POST /site-folders/v2/folders/query --data @query.json --paginate
+      wixsites api POST /site-publisher/v1/site/publish -H "wix-site-id: SITE_ID"
     """
     method = method.upper()
     if not path.startswith("/"):
@@ -151,7 +169,19 @@ def api(app: AppContext, method: str, path: str, data: str | None, paginate: boo
     body = _load_data(data)
     if body is None and method in ("POST", "PUT", "PATCH"):
         body = {}  # Wix's POST endpoints want a JSON object, even an empty one
+    sent = _headers(headers)
     if paginate:
-        app.output.emit_json(list(pages(app, method, path, body)))
+        app.output.emit_json(list(pages(app, method, path, body, sent)))
     else:
-        app.output.emit_json(app.client().request(method, path, json=body))
+        app.output.emit_json(app.client().request(method, path, json=body, headers=sent))
+
+
+def _headers(given: tuple[str, ...]) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for header in given:
+        name, colon, value = header.partition(":")
+        if not colon or not name.strip() or any(c in name for c in " \t\r\n"):
+            # not echoed: it may hold a secret
+            raise InputError("-H: give each header as 'NAME: VALUE' (a name, a colon, a value)")
+        headers[name.strip()] = value.strip()
+    return headers

@@ -16,7 +16,7 @@ from rich.console import Console
 from wixsites.cli.context import AppContext, Settings
 from wixsites.cli.output import Output
 
-__all__ = ["SHELLS", "command", "complete_folder_path"]
+__all__ = ["SHELLS", "command", "complete_folder_path", "complete_stage"]
 
 SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_WIXSITES_COMPLETE"
@@ -56,6 +56,13 @@ def complete_folder_path(
         app.close()
     typed = incomplete.lstrip("/").lower()
     return [CompletionItem(p) for p in paths if p.lower().startswith(typed)][:_MAX_ITEMS]
+
+
+def complete_stage(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """The stages (folders at root) that start with what was typed."""
+    return [item for item in complete_folder_path(ctx, param, incomplete) if "/" not in item.value]
 
 
 @click.command("completion")

@@ -116,6 +116,7 @@ class AppContext:
 
         s = self.settings
         options: dict[str, Any] = {}
+        base_url = s.base_url
         if self.uses_sandbox():
             path = default_db_path()
             self._sandbox = open_sandbox(path)
@@ -129,7 +130,6 @@ class AppContext:
             )
         else:
             api_key, account_id = s.api_key or "", s.account_id or ""
-            base_url = s.base_url
             profile = self.active_profile_name()
             if profile is not None:
                 api_key, account_id, stored_url = self._profile_credentials(profile)
@@ -143,7 +143,7 @@ class AppContext:
             options["retry"] = _retry_policy(s.max_retries)
         self.log(
             f"account {account_id}, API key {mask_secret(api_key)}, "
-            + ("embedded sandbox" if self._sandbox else mask_url(s.base_url or "the Wix API"))
+            + ("embedded sandbox" if self._sandbox else mask_url(base_url or "the Wix API"))
         )
         return WixSites(api_key=api_key, account_id=account_id, on_request=self.requests, **options)
 

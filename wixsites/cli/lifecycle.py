@@ -14,13 +14,21 @@ import click
 from rich.text import Text
 from wix_sites_api.models import Site
 
-from wixsites.cli.app import json_option
+from wixsites.cli.app import format_option
+from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.models import value
 from wixsites.cli.moves import NOT_IN_ACCOUNT, existing_sites, load_folders, move_sites
-from wixsites.cli.report import id_list, plural
+from wixsites.cli.report import (
+    Outcome,
+    id_list,
+    plural,
+    report_option,
+    show_dry_run,
+    show_outcomes,
+)
 
 if TYPE_CHECKING:
     from wixsites import WixSites
@@ -41,46 +49,37 @@ def confirm(question: str, *, yes: bool, required_off_terminal: str | None = Non
     if yes:
         return
     if on_terminal():
-        click.confirm(question, abort=True, err=True)
+        if not click.confirm(question, default=False, err=True):
+            raise CommandFailed("nothing was changed")
     elif required_off_terminal:
         raise InputError(required_off_terminal)
 
 
-def _plan(found: dict[str, Site], ids: Sequence[str]) -> dict[str, Any]:
-    unknown = [i for i in ids if i not in found]
-    premium = [i for i in ids if i in found and value(found[i].premium)]
-    already = [i for i in ids if i in found and i not in premium and value(found[i].trashed_date)]
-    would = [i for i in ids if i in found and i not in premium and i not in already]
-    failing = {**{i: PREMIUM for i in premium}, **{i: NOT_IN_ACCOUNT for i in unknown}}
+def _plan(found: dict[str, Site], ids: Sequence[str]) -> list[Outcome]:
+    """Each id's outcome if it were trashed: would-trash, already-trashed, or would-fail."""
+    rows: list[Outcome] = []
+    for site_id in ids:
+        site = found.get(site_id)
+        if site is None:
+            rows.append(Outcome(site_id, "would-fail", NOT_IN_ACCOUNT))
+        elif value(site.premium):
+            rows.append(Outcome(site_id, "would-fail", PREMIUM))
+        elif value(site.trashed_date):
+            rows.append(Outcome(site_id, "already-trashed"))
+        else:
+            rows.append(Outcome(site_id, "would-trash"))
+    return rows
+
+
+def _plan_payload(rows: Sequence[Outcome]) -> dict[str, Any]:
     return {
-        "dry_run": True,
+        "dryRun": True,
         "target": "trash",
-        "would_trash": would,
-        "already_trashed": already,
-        "would_fail": {i: failing[i] for i in ids if i in failing},
-        "requests": -(-len(ids) // TRASH_BATCH),
+        "wouldTrash": [r.id for r in rows if r.outcome == "would-trash"],
+        "alreadyTrashed": [r.id for r in rows if r.outcome == "already-trashed"],
+        "wouldFail": {r.id: r.reason for r in rows if r.outcome == "would-fail"},
+        "requests": -(-len(rows) // TRASH_BATCH),
     }
-
-
-def _show_plan(app: AppContext, plan: dict[str, Any], what: str) -> None:
-    output = app.output
-    if output.json:
-        return
-    sites = f"{plural(len(plan['would_trash']), 'site')}{what}"
-    requests = plural(plan["requests"], "request")
-    if plan["dry_run"]:
-        line = Text.assemble(
-            ("Dry run: ", "bold"), f"would trash {sites} in {requests}; nothing was trashed."
-        )
-    else:
-        line = Text(f"About to move {sites} to the trash in {requests}.")
-    output.show(line)
-    if plan["already_trashed"]:
-        output.show(f"Already in the trash: {plural(len(plan['already_trashed']), 'site')}.")
-    if plan["would_fail"]:
-        output.show(Text(f"Would not be trashed ({len(plan['would_fail']):,}):", style="red"))
-        for site_id, reason in plan["would_fail"].items():
-            output.line(f"  {site_id}  {reason}")
 
 
 def trash_sites(
@@ -94,26 +93,34 @@ def trash_sites(
     required_off_terminal: str | None = None,
     extra: dict[str, Any] | None = None,
     known: dict[str, Site] | None = None,
+    report_file: str | None = None,
 ) -> None:
     """Summarise, confirm (on a terminal), trash and report, like a move into the trash.
     `known`: the sites of `ids` when the caller has them already (else they are looked up)."""
     client = app.client()
     found = known if known is not None else existing_sites(client, ids, any_namespace=True)
-    plan = _plan(found, ids)
-    plan["dry_run"] = dry_run
+    rows = _plan(found, ids)
+    plan = _plan_payload(rows)
+    sites = f"{plural(len(plan['wouldTrash']), 'site')}{what}"
+    requests = plural(plan["requests"], "request")
     if dry_run:
-        if app.output.json:
-            app.output.emit_json({**plan, **(extra or {})})
-        _show_plan(app, plan, what)
-        if plan["would_fail"]:
-            raise CommandFailed(
-                f"{plural(len(plan['would_fail']), 'site')} would not be trashed"
-                + ("" if app.output.json else " (listed above)")
-            )
+        show_dry_run(
+            app.output,
+            rows,
+            {**plan, **(extra or {})},
+            kind="site",
+            summary=f"would trash {sites} in {requests}; nothing was trashed.",
+            report_file=report_file,
+            selected="would-trash",
+        )
+        if plan["wouldFail"]:
+            raise CommandFailed(f"{plural(len(plan['wouldFail']), 'site')} would not be trashed")
         return
     if ids:
-        _show_plan(app, plan, what)
-        count = len(plan["would_trash"]) + len(plan["already_trashed"])
+        if app.output.format == "table":
+            app.output.show(Text(f"About to move {sites} to the trash in {requests}."))
+            show_outcomes(app.output, [r for r in rows if r.outcome != "would-trash"], "site")
+        count = len(plan["wouldTrash"]) + len(plan["alreadyTrashed"])
         confirm(
             f"Move {plural(count, 'site')}{what} to the trash?",
             yes=yes,
@@ -127,6 +134,8 @@ def trash_sites(
         progress=progress,
         extra=extra,
         mover=lambda batch, count: client.sites.trash(batch, progress=count),
+        report_file=report_file,
+        verb="trashed",
     )
 
 
@@ -139,13 +148,14 @@ def trash_sites(
     help="Read ids from a CSV (its site_id/id column) or a text file (one per line); - is stdin.",
 )
 @click.option("--dry-run", is_flag=True, help="Say what would be trashed; trash nothing.")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation on a terminal.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation on a terminal.")
 @click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar (default: when stderr is a terminal).",
 )
-@json_option
+@report_option
+@format_option
 @pass_app
 def trash(
     app: AppContext,
@@ -154,6 +164,7 @@ def trash(
     dry_run: bool,
     yes: bool,
     progress: bool | None,
+    report_file: str | None,
 ) -> None:
     """Move sites to the trash, 20 per request (never a permanent delete).
 
@@ -172,7 +183,7 @@ def trash(
             "give site ids as arguments, --from-file FILE, or - to read standard input"
         )
     ids = collect_site_ids(site_ids, from_file, sys.stdin)
-    trash_sites(app, ids, dry_run=dry_run, yes=yes, progress=progress)
+    trash_sites(app, ids, dry_run=dry_run, yes=yes, progress=progress, report_file=report_file)
 
 
 def duplicate_into(
@@ -193,28 +204,39 @@ def duplicate_into(
             )
         done["folder"] = folders.path(target)
     if publish:
-        client.sites.publish(new_id)
+        from wixsites.errors import WixError
+
+        try:
+            client.sites.publish(new_id)
+        except WixError as error:
+            where = f" into {done['folder']}" if done["folder"] else ""
+            raise CommandFailed(
+                f"duplicated {source} as {new_id}{where}, but could not publish it: {error}"
+            ) from None
     done["published"] = publish
     return done
 
 
 def show_duplicate(app: AppContext, done: dict[str, Any]) -> None:
-    if app.output.json:
-        app.output.emit_json(done)
-        return
     where = f" into {done['folder']}" if done["folder"] else ""
     published = ", published" if done["published"] else ""
-    app.output.line(
-        f"Duplicated {done['source']} as {done['id']} ({done['name']}){where}{published}."
+    app.output.result(
+        done, f"Duplicated {done['source']} as {done['id']} ({done['name']}){where}{published}."
     )
 
 
 @click.command("duplicate")
 @click.argument("site_id", metavar="SITE_ID")
 @click.option("--name", required=True, metavar="NAME", help="The new site's display name.")
-@click.option("--to", "folder", metavar="FOLDER", help="Move the copy into this folder.")
+@click.option(
+    "--to",
+    "folder",
+    metavar="FOLDER",
+    help="Move the copy into this folder.",
+    shell_complete=complete_folder_path,
+)
 @click.option("--publish", "publish_it", is_flag=True, help="Publish the copy.")
-@json_option
+@format_option
 @pass_app
 def duplicate(
     app: AppContext, site_id: str, name: str, folder: str | None, publish_it: bool
@@ -234,7 +256,7 @@ def duplicate(
 
 @click.command("publish")
 @click.argument("site_ids", nargs=-1, required=True, metavar="SITE_ID... | -")
-@json_option
+@format_option
 @pass_app
 def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     """Publish sites (a site-level call per site); the exit status is 1 if any failed.
@@ -243,7 +265,7 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     Example:
       wixsites sites publish 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
     """
-    from wixsites.errors import AuthenticationError, WixError
+    from wixsites.errors import AuthenticationError, NotWixApi, WixError
 
     ids = collect_site_ids(site_ids, None, sys.stdin)
     client: WixSites = app.client()
@@ -252,18 +274,19 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     for site_id in ids:
         try:
             client.sites.publish(site_id)
-        except AuthenticationError:
+        except (AuthenticationError, NotWixApi):  # no other site would fare better
             raise
         except WixError as error:
             failed[site_id] = str(error)
         else:
             published.append(site_id)
-    if app.output.json:
-        app.output.emit_json({"ok": not failed, "published": published, "failed": failed})
-    else:
+    if app.output.format == "table":
         app.output.line(f"Published {plural(len(published), 'site')}.")
         for site_id, reason in failed.items():
             app.output.line(f"  not published: {site_id}  {reason}")
+    else:
+        payload = {"ok": not failed, "published": published, "failed": failed}
+        app.output.result(payload, "", ids=published)
     if failed:
         raise CommandFailed(
             f"{len(failed):,} of {plural(len(ids), 'site')} not published: {id_list(list(failed))}"
@@ -280,7 +303,7 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     help="The account that holds the site now (the target is the account in use).",
 )
 @click.option("--notify", is_flag=True, help="Email the site owner about the transfer.")
-@json_option
+@format_option
 @pass_app
 def transfer(app: AppContext, site_id: str, source: str, notify: bool) -> None:
     """Transfer a site from another account into this one (B2B Site Management).
@@ -300,9 +323,8 @@ def transfer(app: AppContext, site_id: str, source: str, notify: bool) -> None:
     client = app.client()
     client.sites.transfer(site, account, notify=notify)
     target = app.account_id or "this account"
-    if app.output.json:
-        app.output.emit_json(
-            {"site": site, "from": account, "to": app.account_id, "notified": notify}
-        )
-    else:
-        app.output.line(f"Transferred {site} from {account} to {target}.")
+    app.output.result(
+        {"site": site, "from": account, "to": app.account_id, "notified": notify},
+        f"Transferred {site} from {account} to {target}.",
+        ids=[site],
+    )

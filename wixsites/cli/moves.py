@@ -16,6 +16,7 @@ from wixsites.cli.models import value
 from wixsites.cli.progress import move_progress
 from wixsites.cli.report import (
     Outcome,
+    doing,
     plural,
     show_dry_run,
     show_interrupted_report,
@@ -74,9 +75,11 @@ def move_sites(
     mover: Mover | None = None,
     report_file: str | None = None,
     yes: bool = True,
+    verb: str = "moved",
 ) -> None:
     """Move `ids` into the folder, report who moved and who did not; exit status 1 on failures.
-    `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way)."""
+    `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way,
+    with `verb` ``trashed``)."""
     output = app.output
     if not ids:
         if output.json:
@@ -94,7 +97,8 @@ def move_sites(
                 }
             )
         else:
-            output.info("No site ids given: nothing to move.")
+            action = {"moved": "move", "trashed": "trash"}.get(verb, verb)
+            output.info(f"No site ids given: nothing to {action}.")
         return
     if dry_run:
         _dry_run(app, ids, target_id=target_id, target_path=target_path, report_file=report_file)
@@ -108,7 +112,8 @@ def move_sites(
         if bar is not None:
             bar(finished, total)
 
-    with move_progress("sites", len(ids), show=progress, color=output.color) as bar:
+    label = doing(verb).capitalize()
+    with move_progress("sites", len(ids), show=progress, color=output.color, doing=label) as bar:
         try:
             if mover is None:
                 report = app.client().sites.move(list(ids), target_id, progress=count)
@@ -119,7 +124,7 @@ def move_sites(
             if partial is None:
                 raise Interrupted(
                     f"interrupted after {done[0]:,} of {plural(len(ids), 'site')} were sent; "
-                    "moving is idempotent: run the same command again to finish"
+                    f"{doing(verb)} is idempotent: run the same command again to finish"
                 ) from None
             report, interrupted = partial, True
     if interrupted:
@@ -130,8 +135,11 @@ def move_sites(
             kind="site",
             extra=extra,
             report_file=report_file,
+            verb=verb,
         )
-    show_move_report(output, report, target_path=target_path, extra=extra, report_file=report_file)
+    show_move_report(
+        output, report, target_path=target_path, extra=extra, report_file=report_file, verb=verb
+    )
 
 
 def _dry_run(

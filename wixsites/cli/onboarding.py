@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import click
 
-from wixsites.cli.app import json_option
+from wixsites.cli.app import format_option
+from wixsites.cli.completion import complete_stage
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.lifecycle import duplicate_into, show_duplicate, trash_sites
 from wixsites.cli.models import value
 from wixsites.cli.moves import load_folders
-from wixsites.cli.report import plural
+from wixsites.cli.report import plural, report_option
 from wixsites.cli.sandbox import DB_HELP
 from wixsites.cli.sandboxdb import default_db_path, open_sandbox
 from wixsites.cli.workflow import SUSPENDED, stage_named, stages
@@ -25,9 +26,14 @@ _QUERY_PAGE = 100
 @click.command("onboard")
 @click.option("--template", required=True, metavar="SITE_ID", help="The site to duplicate.")
 @click.option("--name", required=True, metavar="NAME", help="The client's site's display name.")
-@click.option("--stage", metavar="STAGE", help="The stage to start in (default: the first one).")
+@click.option(
+    "--stage",
+    metavar="STAGE",
+    help="The stage to start in (default: the first one).",
+    shell_complete=complete_stage,
+)
 @click.option("--publish", "publish_it", is_flag=True, help="Publish the new site too.")
-@json_option
+@format_option
 @pass_app
 def onboard(app: AppContext, template: str, name: str, stage: str | None, publish_it: bool) -> None:
     """Start a client's site: duplicate the template into the first stage.
@@ -50,17 +56,31 @@ def onboard(app: AppContext, template: str, name: str, stage: str | None, publis
 
 
 @click.command("purge")
-@click.option("--stage", default=SUSPENDED, show_default=True, help="The stage to empty.")
+@click.option(
+    "--stage",
+    default=SUSPENDED,
+    show_default=True,
+    help="The stage to empty.",
+    shell_complete=complete_stage,
+)
 @click.option("--dry-run", is_flag=True, help="Show what would be trashed; trash nothing.")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar (default: when stderr is a terminal).",
 )
-@json_option
+@report_option
+@format_option
 @pass_app
-def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool | None) -> None:
+def purge(
+    app: AppContext,
+    stage: str,
+    dry_run: bool,
+    yes: bool,
+    progress: bool | None,
+    report_file: str | None,
+) -> None:
     """Move every site of a stage (sub-folders included) to the trash, after a summary.
 
     It shows what it would do, then asks (on a terminal); elsewhere it needs --yes. Sites with
@@ -81,9 +101,11 @@ def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool 
     name = index.name_of(folder)
     if not ids:
         if app.output.json:
-            app.output.emit_json({"stage": name, "dry_run": dry_run, "moved": [], "failed": {}})
-        else:
+            app.output.emit_json({"stage": name, "dryRun": dry_run, "moved": [], "failed": {}})
+        elif app.output.format == "table":
             app.output.line(f"Stage {name} holds no site: nothing to trash.")
+        else:  # csv and ids: no rows
+            app.output.info(f"Stage {name} holds no site: nothing to trash.")
         return
     trash_sites(
         app,
@@ -98,6 +120,7 @@ def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool 
         ),
         extra={"stage": name},
         known=found,
+        report_file=report_file,
     )
 
 
@@ -105,7 +128,7 @@ def purge(app: AppContext, stage: str, dry_run: bool, yes: bool, progress: bool 
 @click.argument("main_account", metavar="MAIN_ACCOUNT")
 @click.argument("sub_accounts", nargs=-1, required=True, metavar="SUB_ACCOUNT...")
 @click.option("--db", metavar="PATH", help=DB_HELP)
-@json_option
+@format_option
 @pass_app
 def relate_accounts(
     app: AppContext, main_account: str, sub_accounts: tuple[str, ...], db: str | None
@@ -127,10 +150,9 @@ def relate_accounts(
         raise InputError(str(error)) from None
     finally:
         sandbox.close()
-    if app.output.json:
-        app.output.emit_json({"db": path, "main": main_account.lower(), "added": added})
-    else:
-        app.output.line(
-            f"{main_account.lower()} now has {plural(len(added), 'new sub-account')}"
-            + (f": {', '.join(added)}." if added else ".")
-        )
+    app.output.result(
+        {"db": path, "main": main_account.lower(), "added": added},
+        f"{main_account.lower()} now has {plural(len(added), 'new sub-account')}"
+        + (f": {', '.join(added)}." if added else "."),
+        ids=added,
+    )

@@ -25,9 +25,10 @@ class _Bar:
 
 @contextmanager
 def move_progress(
-    what: str, total: int, *, show: bool | None, color: bool = True
+    what: str, total: int, *, show: bool | None, color: bool = True, doing: str = "Moving"
 ) -> Iterator[_Bar | None]:
-    """A progress callback for moving `total` items, or None when no bar is wanted.
+    """A progress callback for moving `total` items (`doing` them), or None when no bar is
+    wanted.
 
     `show` None means: only when stderr is a terminal. `color` False: no colour at all.
     """
@@ -38,7 +39,7 @@ def move_progress(
         yield None
         return
     progress = Progress(
-        TextColumn(f"Moving {what}"),
+        TextColumn(f"{doing} {what}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

@@ -30,6 +30,7 @@ __all__ = [
     "SHOWN_IDS",
     "Outcome",
     "check_report_path",
+    "doing",
     "move_outcomes",
     "move_payload",
     "plural",
@@ -43,7 +44,14 @@ __all__ = [
 
 SHOWN_IDS = 20
 REPORT_SUFFIXES = (".json", ".csv")
-_STYLES = {"moved": "green", "would-move": "green", "failed": "red", "unknown": "red"}
+_STYLES = {
+    "moved": "green",
+    "would-move": "green",
+    "trashed": "green",
+    "would-trash": "green",
+    "failed": "red",
+    "unknown": "red",
+}
 
 
 def plural(count: int, noun: str) -> str:
@@ -80,13 +88,13 @@ def check_report_path(path: str | None) -> str | None:
     return path
 
 
-def move_outcomes(report: MoveReport) -> list[Outcome]:
-    """Every id of a move report with its outcome: moved, failed or uncertain (its request was in
-    flight when interrupted, or its answer never came)."""
+def move_outcomes(report: MoveReport, *, done: str = "moved") -> list[Outcome]:
+    """Every id of a move report with its outcome: `done` (moved, or trashed), failed or uncertain
+    (its request was in flight when interrupted, or its answer never came)."""
     from wixsites.bulk import IN_FLIGHT
 
     uncertain: Mapping[str, str] = getattr(report, "uncertain", None) or {}
-    rows = [Outcome(i, "moved") for i in report.moved]
+    rows = [Outcome(i, done) for i in report.moved]
     rows += [Outcome(i, "uncertain", r) for i, r in uncertain.items()]
     rows += [
         Outcome(i, "uncertain" if r == IN_FLIGHT else "failed", r)
@@ -149,11 +157,12 @@ def show_move_report(
     kind: str = "site",
     extra: dict[str, Any] | None = None,
     report_file: str | None = None,
+    verb: str = "moved",
 ) -> None:
     """Print the report (and write `report_file`); raise `CommandFailed` (exit status 1) if
-    anything did not move."""
+    anything did not move. `verb` names what happened to the ids (``trashed`` for the trash)."""
     payload = {**move_payload(report, target_path, kind), **(extra or {})}
-    rows = move_outcomes(report)
+    rows = move_outcomes(report, done=verb)
     if report_file:
         write_report(report_file, rows, _header(payload))
     if output.format == "json":
@@ -164,11 +173,12 @@ def show_move_report(
     elif output.format == "csv":
         _csv(rows)
     else:
+        where = f" to {target_path}" if verb == "moved" else ""
         output.show(
             Text.assemble(
-                ("Moved " if report.moved else "Nothing moved", "bold"),
+                (f"{verb.capitalize()} " if report.moved else f"Nothing {verb}", "bold"),
                 plural(len(report.moved), kind) if report.moved else "",
-                f" to {target_path}" if report.moved else "",
+                where if report.moved else "",
                 f" ({plural(report.requests, 'request')})." if report.requests else ".",
             )
         )
@@ -177,9 +187,9 @@ def show_move_report(
             output.info(f"Every {kind} id with its outcome: {report_file}")
     not_moved = len(rows) - len(report.moved)
     if not_moved:
-        unsure = f", {len(report.uncertain):,} of them may have moved" if report.uncertain else ""
+        unsure = f", {len(report.uncertain):,} of them may have {verb}" if report.uncertain else ""
         raise CommandFailed(
-            f"{not_moved:,} of {plural(len(rows), kind)} not moved{unsure}"
+            f"{not_moved:,} of {plural(len(rows), kind)} not {verb}{unsure}"
             + (f" (every id is in {report_file})" if report_file else "")
         )
 
@@ -203,15 +213,17 @@ def show_dry_run(
     kind: str,
     summary: str,
     report_file: str | None,
+    selected: str = "would-move",
 ) -> None:
-    """Print a dry run's outcomes (would-move, already-there, unknown...) in the chosen format."""
+    """Print a dry run's outcomes (would-move, already-there, unknown...) in the chosen format;
+    ``--format ids`` prints the ids of the `selected` outcome."""
     if report_file:
         write_report(report_file, rows, _header(payload))
     if output.format == "json":
         output.emit_json(payload)
     elif output.format == "ids":
         for row in rows:
-            if row.outcome == "would-move":
+            if row.outcome == selected:
                 output.line(row.id)
     elif output.format == "csv":
         _csv(rows)
@@ -228,9 +240,10 @@ def show_interrupted_report(
     kind: str,
     extra: dict[str, Any] | None = None,
     report_file: str | None = None,
+    verb: str = "moved",
 ) -> None:
     """The partial report of a move stopped by Ctrl-C; raise `Interrupted` (exit status 130)."""
-    rows = move_outcomes(report)
+    rows = move_outcomes(report, done=verb)
     uncertain = sum(1 for row in rows if row.outcome == "uncertain")
     with contextlib.suppress(CommandFailed):  # the report is printed; the status is 130
         show_move_report(
@@ -240,12 +253,18 @@ def show_interrupted_report(
             kind=kind,
             extra={**(extra or {}), "interrupted": True},
             report_file=report_file,
+            verb=verb,
         )
     raise Interrupted(
-        f"interrupted: {len(report.moved):,} of {plural(len(rows), kind)} moved"
+        f"interrupted: {len(report.moved):,} of {plural(len(rows), kind)} {verb}"
         + (f", {uncertain:,} may have (their request was in flight)" if uncertain else "")
-        + "; moving is idempotent: run the same command again to finish"
+        + f"; {doing(verb)} is idempotent: run the same command again to finish"
     )
+
+
+def doing(verb: str) -> str:
+    """The activity of a past participle: moved -> moving, trashed -> trashing."""
+    return verb.removesuffix("d").removesuffix("e") + "ing"
 
 
 def id_list(ids: Sequence[str]) -> str:

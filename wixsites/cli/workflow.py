@@ -15,6 +15,7 @@ import click
 from wix_sites_api.models import Folder
 
 from wixsites.cli.app import format_option
+from wixsites.cli.completion import complete_stage
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.folderindex import ROOT, FolderIndex
@@ -143,7 +144,14 @@ def _move_options(command: Any) -> Any:
 
 @group.command("advance")
 @click.argument("site_ids", nargs=-1, metavar="[SITE_ID]... | -")
-@click.option("--to", "stage", required=True, metavar="STAGE", help="The stage, e.g. QA.")
+@click.option(
+    "--to",
+    "stage",
+    required=True,
+    metavar="STAGE",
+    help="The stage, e.g. QA.",
+    shell_complete=complete_stage,
+)
 @click.option(
     "--from-file",
     "from_file",
@@ -207,7 +215,13 @@ def _move_into_stage(
     metavar="FILE",
     help="The unpaid sites: a CSV (site_id/id column) or a text file; - is stdin.",
 )
-@click.option("--stage", default=SUSPENDED, show_default=True, help="The stage of suspended sites.")
+@click.option(
+    "--stage",
+    default=SUSPENDED,
+    show_default=True,
+    help="The stage of suspended sites.",
+    shell_complete=complete_stage,
+)
 @_move_options
 @format_option
 @pass_app
@@ -246,7 +260,7 @@ def status(app: AppContext) -> None:
 
 
 @group.command("rename-stage")
-@click.argument("old")
+@click.argument("old", shell_complete=complete_stage)
 @click.argument("new")
 @format_option
 @pass_app
