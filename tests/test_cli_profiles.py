@@ -64,9 +64,15 @@ def _use(backend: KeyringBackend) -> Iterator[KeyringBackend]:
         keyring.set_keyring(before)
 
 
+class _StandInKeyring(PlaintextKeyring):  # type: ignore[misc]
+    """keyrings.alt's file backend, ranked as an OS keyring is (CI has none)."""
+
+    priority = 5
+
+
 @pytest.fixture
 def file_keyring(tmp_path: Path) -> Iterator[KeyringBackend]:
-    backend = PlaintextKeyring()
+    backend = _StandInKeyring()
     backend.file_path = str(tmp_path / "keyring" / "keyring_pass.cfg")
     yield from _use(backend)
 
@@ -175,3 +181,15 @@ def test_status_masks_a_password_in_the_stored_address_and_names_are_checked(
     assert "hunter2" not in run("auth", "status").output
     result = run("auth", "login", "--profile", "../x", "--with-key", input=KEY, code=2)
     assert "a profile name is 1 to 64 letters" in result.stderr
+
+
+def test_a_plain_text_fallback_keyring_is_not_taken_for_the_system_keyring(
+    server: str, config: Path, tmp_path: Path
+) -> None:
+    backend = PlaintextKeyring()  # what a dev install with keyrings.alt picks on a headless box
+    backend.file_path = str(tmp_path / "plain" / "keyring_pass.cfg")
+    for _ in _use(backend):
+        result = login(server, "--profile", "dev")
+        assert "system keyring" not in result.stderr
+        assert f"in {config / 'profiles.json'} (mode 0600)" in result.stderr
+        assert not (tmp_path / "plain").exists()

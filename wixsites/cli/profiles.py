@@ -43,14 +43,22 @@ def config_dir() -> Path:
     return Path(configured) if configured else Path(platformdirs.user_config_dir("wixsites"))
 
 
+# keyring's own scale: a backend of priority 1 or more is one it recommends (an OS keyring); below
+# that are fallbacks such as keyrings.alt's plain-text file, which is no safer than our 0600 file
+# and would be misreported as "the system keyring".
+RECOMMENDED_PRIORITY = 1
+
+
 def _keyring() -> Any | None:
-    """The keyring module when a real backend is there; None when it is not (a headless box)."""
+    """The keyring module when an OS keyring is there; None when it is not (a headless box)."""
     try:
         import keyring
-        from keyring.backends import fail
     except ImportError:  # pragma: no cover - keyring is a dependency
         return None
-    if isinstance(keyring.get_keyring(), fail.Keyring):
+    backend = keyring.get_keyring()
+    chained = getattr(backend, "backends", None)
+    backends = list(chained) if chained is not None else [backend]
+    if not backends or any(b.priority < RECOMMENDED_PRIORITY for b in backends):
         return None
     return keyring
 
