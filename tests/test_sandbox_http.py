@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
@@ -310,3 +311,19 @@ async def test_oversized_body_in_many_asgi_chunks_is_refused(sandbox: Sandbox) -
     await sandbox.asgi_app()(scope, receive, send)
     assert sent[0]["status"] == 400
     assert b"larger than" in sent[1]["body"]
+
+
+@given(
+    text=st.text(alphabet='{}[]:,"\\ \t\n0123456789.eE+-tfrueanlsxu\u00e9', max_size=30)
+    | JSON.map(lambda value: json.dumps(value))
+)
+def test_the_fast_json_reader_accepts_only_what_json_accepts_and_reads_it_alike(text: str) -> None:
+    """read_json takes orjson's answer when orjson accepts a body: it must then be json's too."""
+    import orjson
+
+    body = text.encode("utf-8")
+    try:
+        fast = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return  # read_json falls back to json, whose answer decides
+    assert json.loads(body.decode("utf-8")) == fast
