@@ -36,12 +36,17 @@ TRIGGERS = (
     END""",
 )
 POPULATE = f"INSERT INTO {TABLE} (rowid, search) SELECT seq, search FROM sites"
-# A pattern of many characters is looked up by this many of its trigrams: the FTS5 AND of
-# trigrams costs about the sum of their posting lists, so the rarest few are chosen (by their
-# characters: letters most frequent in names and addresses make a common trigram).
+# A pattern of many characters is looked up by at most this many of its trigrams: the FTS5 AND
+# of trigrams costs about the sum of their posting lists, so the rarest-looking few are chosen.
+# Letters most frequent in names and addresses make a common trigram; digits alone make a rare
+# one ("163"), and so does a word boundary between two letters ("h-d" of "fresh-design": the end
+# of one word next to the start of another is rarer than either word), more than a word next to a
+# number ("n-1", which every numbered name has). Overlapping trigrams narrow little more than one
+# of them ("n-1", "-16", "163"), so the chosen ones are apart where they can be; and past
+# _ENOUGH of them, only one of those two rarest kinds is worth its posting list.
 MAX_TRIGRAMS = 3
 _COMMON = frozenset("aeiourstnlcmdhpgb-./: w")
-
+_ENOUGH = 2
 
 # Query Sites: above some number of candidates, walking the sort order and checking each site
 # finds a page sooner than fetching and sorting every candidate (Count Sites always uses the
@@ -65,15 +70,42 @@ def _trigram_tokenizer() -> bool:
 AVAILABLE = _trigram_tokenizer()
 
 
+def _rank(gram: str) -> tuple[int, int]:
+    """How common `gram` looks (lower is rarer): its class, then its common characters."""
+    common = sum(c in _COMMON for c in gram)
+    digit = any(c.isdigit() for c in gram)
+    if digit and gram.isalnum():
+        return 0, common
+    if gram[0].isalnum() and gram[2].isalnum() and not gram[1].isalnum():
+        return 1 if not digit else 2, common
+    return 2 if digit else 3, common
+
+
+def _rarest(text: str) -> list[str]:
+    """At most MAX_TRIGRAMS trigrams of `text`, rarest-looking first, apart where they can be:
+    among equals the later (an ending, like a number, tells more)."""
+    first: dict[str, int] = {}
+    for i in range(len(text) - 2):
+        first.setdefault(text[i : i + 3], i)
+    ranked = sorted(first, key=lambda gram: (_rank(gram), -first[gram]))
+    chosen: list[str] = []
+    for apart in (True, False):
+        for gram in ranked:
+            if len(chosen) == MAX_TRIGRAMS or (len(chosen) >= _ENOUGH and _rank(gram)[0] >= 2):
+                return chosen
+            near = any(abs(first[gram] - first[other]) < 3 for other in chosen)
+            if gram not in chosen and not (apart and near):
+                chosen.append(gram)
+    return chosen
+
+
 def match_query(text: str) -> str | None:
     """The FTS5 query for sites whose search text may contain `text`; None when it has no trigram."""
     if len(text) < 3 or "\x00" in text:
         return None
     grams = list(dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2)))
     if len(grams) > MAX_TRIGRAMS:
-        # The rarest-looking first; among equals the later (an ending, like a number, tells more).
-        ranked = sorted(range(len(grams)), key=lambda i: (sum(c in _COMMON for c in grams[i]), -i))
-        grams = [grams[i] for i in sorted(ranked[:MAX_TRIGRAMS])]
+        grams = _rarest(text)
     return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
 
 
