@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -64,12 +65,14 @@ class BulkDeleteSiteResponse:
 
         d = dict(src_dict)
         _pop_ = d.pop
+        bulk_delete_site_response = new_model(cls)
         _results = _pop_("results", UNSET)
         results: list[BulkSiteResult] | Unset = (
             UNSET
             if _results is UNSET
             else list(map(BulkSiteResult.from_dict, _results))
         )
+        bulk_delete_site_response.results = results
 
         _bulk_action_metadata = _pop_("bulkActionMetadata", UNSET)
         bulk_action_metadata: BulkActionMetadata | Unset = (
@@ -77,11 +80,7 @@ class BulkDeleteSiteResponse:
             if _bulk_action_metadata is UNSET
             else BulkActionMetadata.from_dict(_bulk_action_metadata)
         )
-
-        bulk_delete_site_response = cls(
-            results,
-            bulk_action_metadata,
-        )
+        bulk_delete_site_response.bulk_action_metadata = bulk_action_metadata
 
         bulk_delete_site_response.additional_properties = d
         return bulk_delete_site_response

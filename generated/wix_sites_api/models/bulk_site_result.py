@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -51,14 +52,12 @@ class BulkSiteResult:
 
         d = dict(src_dict)
         _pop_ = d.pop
+        bulk_site_result = new_model(cls)
         _item_metadata = _pop_("itemMetadata", UNSET)
         item_metadata: ItemMetadata | Unset = (
             UNSET if _item_metadata is UNSET else ItemMetadata.from_dict(_item_metadata)
         )
-
-        bulk_site_result = cls(
-            item_metadata,
-        )
+        bulk_site_result.item_metadata = item_metadata
 
         bulk_site_result.additional_properties = d
         return bulk_site_result

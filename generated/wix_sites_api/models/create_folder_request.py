@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -49,11 +50,9 @@ class CreateFolderRequest:
 
         d = dict(src_dict)
         _pop_ = d.pop
+        create_folder_request = new_model(cls)
         folder = NewFolder.from_dict(_pop_("folder"))
-
-        create_folder_request = cls(
-            folder,
-        )
+        create_folder_request.folder = folder
 
         create_folder_request.additional_properties = d
         return create_folder_request

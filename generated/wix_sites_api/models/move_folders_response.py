@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -54,14 +55,12 @@ class MoveFoldersResponse:
 
         d = dict(src_dict)
         _pop_ = d.pop
+        move_folders_response = new_model(cls)
         _folders = _pop_("folders", UNSET)
         folders: list[Folder] | Unset = (
             UNSET if _folders is UNSET else list(map(Folder.from_dict, _folders))
         )
-
-        move_folders_response = cls(
-            folders,
-        )
+        move_folders_response.folders = folders
 
         move_folders_response.additional_properties = d
         return move_folders_response

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -60,14 +61,12 @@ class QuerySitesRequest:
 
         d = dict(src_dict)
         _pop_ = d.pop
+        query_sites_request = new_model(cls)
         _query = _pop_("query", UNSET)
         query: SitesQuery | Unset = (
             UNSET if _query is UNSET else SitesQuery.from_dict(_query)
         )
-
-        query_sites_request = cls(
-            query,
-        )
+        query_sites_request.query = query
 
         query_sites_request.additional_properties = d
         return query_sites_request

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -48,10 +49,8 @@ class SiteIdFilter:
 
         d = dict(src_dict)
         _pop_ = d.pop
+        site_id_filter = new_model(cls)
         id = SiteIdIn.from_dict(_pop_("id"))
-
-        site_id_filter = cls(
-            id,
-        )
+        site_id_filter.id = id
 
         return site_id_filter

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -92,26 +93,24 @@ class SitesQuery:
 
         d = dict(src_dict)
         _pop_ = d.pop
+        sites_query = new_model(cls)
         _filter_ = _pop_("filter", UNSET)
         filter_: Filter | Unset = (
             UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
         )
+        sites_query.filter_ = filter_
 
         _sort = _pop_("sort", UNSET)
         sort: list[Sorting] | Unset = (
             UNSET if _sort is UNSET else list(map(Sorting.from_dict, _sort))
         )
+        sites_query.sort = sort
 
         _cursor_paging = _pop_("cursorPaging", UNSET)
         cursor_paging: CursorPaging | Unset = (
             UNSET if _cursor_paging is UNSET else CursorPaging.from_dict(_cursor_paging)
         )
-
-        sites_query = cls(
-            filter_,
-            sort,
-            cursor_paging,
-        )
+        sites_query.cursor_paging = cursor_paging
 
         sites_query.additional_properties = d
         return sites_query

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -51,11 +52,9 @@ class TransferSiteRequest:
 
         d = dict(src_dict)
         _pop_ = d.pop
+        transfer_site_request = new_model(cls)
         site_transfer = SiteTransfer.from_dict(_pop_("siteTransfer"))
-
-        transfer_site_request = cls(
-            site_transfer,
-        )
+        transfer_site_request.site_transfer = site_transfer
 
         transfer_site_request.additional_properties = d
         return transfer_site_request
