@@ -61,8 +61,6 @@ class ApplicationError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.application_error_data import ApplicationErrorData
-
         d = dict(src_dict)
         _pop_ = d.pop
         application_error = new_model(cls)
@@ -94,3 +92,6 @@ class ApplicationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.application_error_data import ApplicationErrorData

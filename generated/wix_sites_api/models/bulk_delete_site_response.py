@@ -60,9 +60,6 @@ class BulkDeleteSiteResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bulk_action_metadata import BulkActionMetadata
-        from ..models.bulk_site_result import BulkSiteResult
-
         d = dict(src_dict)
         _pop_ = d.pop
         bulk_delete_site_response = new_model(cls)
@@ -100,3 +97,7 @@ class BulkDeleteSiteResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.bulk_action_metadata import BulkActionMetadata
+from ..models.bulk_site_result import BulkSiteResult

@@ -48,8 +48,6 @@ class BulkSiteResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.item_metadata import ItemMetadata
-
         d = dict(src_dict)
         _pop_ = d.pop
         bulk_site_result = new_model(cls)
@@ -77,3 +75,6 @@ class BulkSiteResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.item_metadata import ItemMetadata

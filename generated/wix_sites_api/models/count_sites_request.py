@@ -57,8 +57,6 @@ class CountSitesRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.filter_ import Filter
-
         d = dict(src_dict)
         _pop_ = d.pop
         count_sites_request = new_model(cls)
@@ -86,3 +84,6 @@ class CountSitesRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.filter_ import Filter

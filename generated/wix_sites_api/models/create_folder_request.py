@@ -46,8 +46,6 @@ class CreateFolderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.new_folder import NewFolder
-
         d = dict(src_dict)
         _pop_ = d.pop
         create_folder_request = new_model(cls)
@@ -72,3 +70,6 @@ class CreateFolderRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.new_folder import NewFolder

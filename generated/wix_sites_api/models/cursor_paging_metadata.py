@@ -60,8 +60,6 @@ class CursorPagingMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cursors import Cursors
-
         d = dict(src_dict)
         _pop_ = d.pop
         cursor_paging_metadata = new_model(cls)
@@ -93,3 +91,6 @@ class CursorPagingMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cursors import Cursors

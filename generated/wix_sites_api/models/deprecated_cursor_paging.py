@@ -68,10 +68,6 @@ class DeprecatedCursorPaging:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.deprecated_cursor_paging_cursor_type_1 import (
-            DeprecatedCursorPagingCursorType1,
-        )
-
         d = dict(src_dict)
         _pop_ = d.pop
         deprecated_cursor_paging = new_model(cls)
@@ -115,3 +111,8 @@ class DeprecatedCursorPaging:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.deprecated_cursor_paging_cursor_type_1 import (
+    DeprecatedCursorPagingCursorType1,
+)

@@ -72,8 +72,6 @@ class FieldViolation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.field_violation_data import FieldViolationData
-
         d = dict(src_dict)
         _pop_ = d.pop
         field_violation = new_model(cls)
@@ -109,3 +107,6 @@ class FieldViolation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.field_violation_data import FieldViolationData

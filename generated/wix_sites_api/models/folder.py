@@ -108,8 +108,6 @@ class Folder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folder_basic_info import FolderBasicInfo
-
         d = dict(src_dict)
         _pop_ = d.pop
         folder = new_model(cls)
@@ -192,3 +190,6 @@ class Folder:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folder_basic_info import FolderBasicInfo

@@ -50,8 +50,6 @@ class FolderResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folder import Folder
-
         d = dict(src_dict)
         _pop_ = d.pop
         folder_response = new_model(cls)
@@ -79,3 +77,6 @@ class FolderResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folder import Folder

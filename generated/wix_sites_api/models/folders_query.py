@@ -78,10 +78,6 @@ class FoldersQuery:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.filter_ import Filter
-        from ..models.paging import Paging
-        from ..models.sorting import Sorting
-
         d = dict(src_dict)
         _pop_ = d.pop
         folders_query = new_model(cls)
@@ -121,3 +117,8 @@ class FoldersQuery:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.filter_ import Filter
+from ..models.paging import Paging
+from ..models.sorting import Sorting

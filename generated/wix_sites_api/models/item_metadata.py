@@ -78,8 +78,6 @@ class ItemMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.item_error import ItemError
-
         d = dict(src_dict)
         _pop_ = d.pop
         item_metadata = new_model(cls)
@@ -131,3 +129,6 @@ class ItemMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.item_error import ItemError

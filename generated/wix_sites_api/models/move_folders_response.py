@@ -51,8 +51,6 @@ class MoveFoldersResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folder import Folder
-
         d = dict(src_dict)
         _pop_ = d.pop
         move_folders_response = new_model(cls)
@@ -80,3 +78,6 @@ class MoveFoldersResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folder import Folder

@@ -56,8 +56,6 @@ class MoveSitesToFolderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.site_id_filter import SiteIdFilter
-
         d = dict(src_dict)
         _pop_ = d.pop
         move_sites_to_folder_request = new_model(cls)
@@ -84,3 +82,6 @@ class MoveSitesToFolderRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.site_id_filter import SiteIdFilter

@@ -48,8 +48,6 @@ class QueryFoldersRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folders_query import FoldersQuery
-
         d = dict(src_dict)
         _pop_ = d.pop
         query_folders_request = new_model(cls)
@@ -77,3 +75,6 @@ class QueryFoldersRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folders_query import FoldersQuery

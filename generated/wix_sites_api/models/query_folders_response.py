@@ -60,9 +60,6 @@ class QueryFoldersResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folder import Folder
-        from ..models.offset_paging_metadata import OffsetPagingMetadata
-
         d = dict(src_dict)
         _pop_ = d.pop
         query_folders_response = new_model(cls)
@@ -96,3 +93,7 @@ class QueryFoldersResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folder import Folder
+from ..models.offset_paging_metadata import OffsetPagingMetadata

@@ -57,8 +57,6 @@ class QuerySitesRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.sites_query import SitesQuery
-
         d = dict(src_dict)
         _pop_ = d.pop
         query_sites_request = new_model(cls)
@@ -86,3 +84,6 @@ class QuerySitesRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.sites_query import SitesQuery

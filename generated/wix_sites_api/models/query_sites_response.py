@@ -72,10 +72,6 @@ class QuerySitesResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cursor_paging_metadata import CursorPagingMetadata
-        from ..models.deprecated_cursor_paging import DeprecatedCursorPaging
-        from ..models.site import Site
-
         d = dict(src_dict)
         _pop_ = d.pop
         query_sites_response = new_model(cls)
@@ -117,3 +113,8 @@ class QuerySitesResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cursor_paging_metadata import CursorPagingMetadata
+from ..models.deprecated_cursor_paging import DeprecatedCursorPaging
+from ..models.site import Site

@@ -45,8 +45,6 @@ class SiteIdFilter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.site_id_in import SiteIdIn
-
         d = dict(src_dict)
         _pop_ = d.pop
         site_id_filter = new_model(cls)
@@ -54,3 +52,6 @@ class SiteIdFilter:
         site_id_filter.id = id
 
         return site_id_filter
+
+
+from ..models.site_id_in import SiteIdIn

@@ -87,10 +87,6 @@ class SitesQuery:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cursor_paging import CursorPaging
-        from ..models.filter_ import Filter
-        from ..models.sorting import Sorting
-
         d = dict(src_dict)
         _pop_ = d.pop
         sites_query = new_model(cls)
@@ -130,3 +126,8 @@ class SitesQuery:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cursor_paging import CursorPaging
+from ..models.filter_ import Filter
+from ..models.sorting import Sorting

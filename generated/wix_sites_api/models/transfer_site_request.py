@@ -48,8 +48,6 @@ class TransferSiteRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.site_transfer import SiteTransfer
-
         d = dict(src_dict)
         _pop_ = d.pop
         transfer_site_request = new_model(cls)
@@ -74,3 +72,6 @@ class TransferSiteRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.site_transfer import SiteTransfer

@@ -50,8 +50,6 @@ class TransferSiteResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.site_transfer import SiteTransfer
-
         d = dict(src_dict)
         _pop_ = d.pop
         transfer_site_response = new_model(cls)
@@ -79,3 +77,6 @@ class TransferSiteResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.site_transfer import SiteTransfer

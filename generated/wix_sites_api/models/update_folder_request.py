@@ -68,9 +68,6 @@ class UpdateFolderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.field_mask import FieldMask
-        from ..models.folder_patch import FolderPatch
-
         d = dict(src_dict)
         _pop_ = d.pop
         update_folder_request = new_model(cls)
@@ -114,3 +111,7 @@ class UpdateFolderRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.field_mask import FieldMask
+from ..models.folder_patch import FolderPatch

@@ -51,8 +51,6 @@ class ValidationError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.field_violation import FieldViolation
-
         d = dict(src_dict)
         _pop_ = d.pop
         validation_error = new_model(cls)
@@ -82,3 +80,6 @@ class ValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.field_violation import FieldViolation

@@ -55,8 +55,6 @@ class WixError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.wix_error_details import WixErrorDetails
-
         d = dict(src_dict)
         _pop_ = d.pop
         wix_error = new_model(cls)
@@ -86,3 +84,6 @@ class WixError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.wix_error_details import WixErrorDetails

@@ -57,9 +57,6 @@ class WixErrorDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.application_error import ApplicationError
-        from ..models.validation_error import ValidationError
-
         d = dict(src_dict)
         _pop_ = d.pop
         wix_error_details = new_model(cls)
@@ -97,3 +94,7 @@ class WixErrorDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.application_error import ApplicationError
+from ..models.validation_error import ValidationError
