@@ -64,6 +64,11 @@ def check_guids(values: tuple[object, ...], lists: tuple[object, ...]) -> None:
 #: an ISO 8601 date and time (`format: date-time`), with "Z" for UTC, as a datetime
 parse_datetime = datetime.datetime.fromisoformat
 
+#: a model's instance before any field is set: a model's from_dict sets every field itself, which
+#: costs less than the attrs __init__ (19 arguments for a Site, and an additional_properties dict
+#: that from_dict then replaces)
+new_model = object.__new__
+
 
 def set_fields_repr(model: object) -> str:
     """`Class(field=value, ...)` of the fields that are set, and of additional properties if any."""
@@ -125,6 +130,7 @@ __all__ = [
     "Unset",
     "check_guids",
     "guid",
+    "new_model",
     "parse_datetime",
     "set_fields_repr",
 ]

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -60,24 +61,18 @@ class ApplicationError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.application_error_data import ApplicationErrorData
-
         d = dict(src_dict)
         _pop_ = d.pop
-        code = _pop_("code", UNSET)
+        application_error = new_model(cls)
+        application_error.code = _pop_("code", UNSET)
 
-        description = _pop_("description", UNSET)
+        application_error.description = _pop_("description", UNSET)
 
         _data = _pop_("data", UNSET)
         data: ApplicationErrorData | Unset = (
             UNSET if _data is UNSET else ApplicationErrorData.from_dict(_data)
         )
-
-        application_error = cls(
-            code,
-            description,
-            data,
-        )
+        application_error.data = data
 
         application_error.additional_properties = d
         return application_error
@@ -97,3 +92,6 @@ class ApplicationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.application_error_data import ApplicationErrorData

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -31,7 +32,7 @@ class ApplicationErrorData:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        application_error_data = cls()
+        application_error_data = new_model(cls)
 
         application_error_data.additional_properties = d
         return application_error_data

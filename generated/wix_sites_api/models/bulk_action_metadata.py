@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -49,14 +50,10 @@ class BulkActionMetadata:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        total_successes = _pop_("totalSuccesses", UNSET)
+        bulk_action_metadata = new_model(cls)
+        bulk_action_metadata.total_successes = _pop_("totalSuccesses", UNSET)
 
-        total_failures = _pop_("totalFailures", UNSET)
-
-        bulk_action_metadata = cls(
-            total_successes,
-            total_failures,
-        )
+        bulk_action_metadata.total_failures = _pop_("totalFailures", UNSET)
 
         bulk_action_metadata.additional_properties = d
         return bulk_action_metadata

@@ -10,6 +10,7 @@ from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
     check_guids,
+    new_model,
     set_fields_repr,
 )
 
@@ -49,12 +50,13 @@ class BulkDeleteSiteRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
+        bulk_delete_site_request = new_model(cls)
         _ids = _pop_("ids")
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = (
-                ",".join((*_ids,)).encode().translate(GUID_TABLE)
+                ",".join([*_ids]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[0 + len(_ids)]
             )
         except (
@@ -64,10 +66,7 @@ class BulkDeleteSiteRequest:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((), (_ids,))
-        ids = list(_ids)
-        bulk_delete_site_request = cls(
-            ids,
-        )
+        bulk_delete_site_request.ids = list(_ids)
 
         bulk_delete_site_request.additional_properties = d
         return bulk_delete_site_request

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -59,17 +60,16 @@ class BulkDeleteSiteResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bulk_action_metadata import BulkActionMetadata
-        from ..models.bulk_site_result import BulkSiteResult
-
         d = dict(src_dict)
         _pop_ = d.pop
+        bulk_delete_site_response = new_model(cls)
         _results = _pop_("results", UNSET)
         results: list[BulkSiteResult] | Unset = (
             UNSET
             if _results is UNSET
             else list(map(BulkSiteResult.from_dict, _results))
         )
+        bulk_delete_site_response.results = results
 
         _bulk_action_metadata = _pop_("bulkActionMetadata", UNSET)
         bulk_action_metadata: BulkActionMetadata | Unset = (
@@ -77,11 +77,7 @@ class BulkDeleteSiteResponse:
             if _bulk_action_metadata is UNSET
             else BulkActionMetadata.from_dict(_bulk_action_metadata)
         )
-
-        bulk_delete_site_response = cls(
-            results,
-            bulk_action_metadata,
-        )
+        bulk_delete_site_response.bulk_action_metadata = bulk_action_metadata
 
         bulk_delete_site_response.additional_properties = d
         return bulk_delete_site_response
@@ -101,3 +97,7 @@ class BulkDeleteSiteResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.bulk_action_metadata import BulkActionMetadata
+from ..models.bulk_site_result import BulkSiteResult

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -47,18 +48,14 @@ class BulkSiteResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.item_metadata import ItemMetadata
-
         d = dict(src_dict)
         _pop_ = d.pop
+        bulk_site_result = new_model(cls)
         _item_metadata = _pop_("itemMetadata", UNSET)
         item_metadata: ItemMetadata | Unset = (
             UNSET if _item_metadata is UNSET else ItemMetadata.from_dict(_item_metadata)
         )
-
-        bulk_site_result = cls(
-            item_metadata,
-        )
+        bulk_site_result.item_metadata = item_metadata
 
         bulk_site_result.additional_properties = d
         return bulk_site_result
@@ -78,3 +75,6 @@ class BulkSiteResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.item_metadata import ItemMetadata

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -56,18 +57,14 @@ class CountSitesRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.filter_ import Filter
-
         d = dict(src_dict)
         _pop_ = d.pop
+        count_sites_request = new_model(cls)
         _filter_ = _pop_("filter", UNSET)
         filter_: Filter | Unset = (
             UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
         )
-
-        count_sites_request = cls(
-            filter_,
-        )
+        count_sites_request.filter_ = filter_
 
         count_sites_request.additional_properties = d
         return count_sites_request
@@ -87,3 +84,6 @@ class CountSitesRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.filter_ import Filter

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -43,11 +44,8 @@ class CountSitesResponse:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        count = _pop_("count", UNSET)
-
-        count_sites_response = cls(
-            count,
-        )
+        count_sites_response = new_model(cls)
+        count_sites_response.count = _pop_("count", UNSET)
 
         count_sites_response.additional_properties = d
         return count_sites_response

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -45,15 +46,11 @@ class CreateFolderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.new_folder import NewFolder
-
         d = dict(src_dict)
         _pop_ = d.pop
+        create_folder_request = new_model(cls)
         folder = NewFolder.from_dict(_pop_("folder"))
-
-        create_folder_request = cls(
-            folder,
-        )
+        create_folder_request.folder = folder
 
         create_folder_request.additional_properties = d
         return create_folder_request
@@ -73,3 +70,6 @@ class CreateFolderRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.new_folder import NewFolder

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -53,7 +54,8 @@ class CursorPaging:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        limit = _pop_("limit", UNSET)
+        cursor_paging = new_model(cls)
+        cursor_paging.limit = _pop_("limit", UNSET)
 
         def _parse_cursor(data: object) -> None | str | Unset:
             if data is None:
@@ -63,11 +65,7 @@ class CursorPaging:
             return cast(None | str | Unset, data)
 
         cursor = _parse_cursor(_pop_("cursor", UNSET))
-
-        cursor_paging = cls(
-            limit,
-            cursor,
-        )
+        cursor_paging.cursor = cursor
 
         cursor_paging.additional_properties = d
         return cursor_paging

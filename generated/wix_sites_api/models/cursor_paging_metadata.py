@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -59,24 +60,18 @@ class CursorPagingMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cursors import Cursors
-
         d = dict(src_dict)
         _pop_ = d.pop
-        count = _pop_("count", UNSET)
+        cursor_paging_metadata = new_model(cls)
+        cursor_paging_metadata.count = _pop_("count", UNSET)
 
         _cursors = _pop_("cursors", UNSET)
         cursors: Cursors | Unset = (
             UNSET if _cursors is UNSET else Cursors.from_dict(_cursors)
         )
+        cursor_paging_metadata.cursors = cursors
 
-        has_next = _pop_("hasNext", UNSET)
-
-        cursor_paging_metadata = cls(
-            count,
-            cursors,
-            has_next,
-        )
+        cursor_paging_metadata.has_next = _pop_("hasNext", UNSET)
 
         cursor_paging_metadata.additional_properties = d
         return cursor_paging_metadata
@@ -96,3 +91,6 @@ class CursorPagingMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cursors import Cursors

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -57,6 +58,7 @@ class Cursors:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
+        cursors = new_model(cls)
 
         def _parse_next_(data: object) -> None | str | Unset:
             if data is None:
@@ -66,6 +68,7 @@ class Cursors:
             return cast(None | str | Unset, data)
 
         next_ = _parse_next_(_pop_("next", UNSET))
+        cursors.next_ = next_
 
         def _parse_prev(data: object) -> None | str | Unset:
             if data is None:
@@ -75,11 +78,7 @@ class Cursors:
             return cast(None | str | Unset, data)
 
         prev = _parse_prev(_pop_("prev", UNSET))
-
-        cursors = cls(
-            next_,
-            prev,
-        )
+        cursors.prev = prev
 
         cursors.additional_properties = d
         return cursors

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -67,13 +68,10 @@ class DeprecatedCursorPaging:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.deprecated_cursor_paging_cursor_type_1 import (
-            DeprecatedCursorPagingCursorType1,
-        )
-
         d = dict(src_dict)
         _pop_ = d.pop
-        limit = _pop_("limit", UNSET)
+        deprecated_cursor_paging = new_model(cls)
+        deprecated_cursor_paging.limit = _pop_("limit", UNSET)
 
         def _parse_cursor(
             data: object,
@@ -93,11 +91,7 @@ class DeprecatedCursorPaging:
             return cast(DeprecatedCursorPagingCursorType1 | None | str | Unset, data)
 
         cursor = _parse_cursor(_pop_("cursor", UNSET))
-
-        deprecated_cursor_paging = cls(
-            limit,
-            cursor,
-        )
+        deprecated_cursor_paging.cursor = cursor
 
         deprecated_cursor_paging.additional_properties = d
         return deprecated_cursor_paging
@@ -117,3 +111,8 @@ class DeprecatedCursorPaging:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.deprecated_cursor_paging_cursor_type_1 import (
+    DeprecatedCursorPagingCursorType1,
+)

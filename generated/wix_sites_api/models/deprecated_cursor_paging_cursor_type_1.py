@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -31,7 +32,7 @@ class DeprecatedCursorPagingCursorType1:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        deprecated_cursor_paging_cursor_type_1 = cls()
+        deprecated_cursor_paging_cursor_type_1 = new_model(cls)
 
         deprecated_cursor_paging_cursor_type_1.additional_properties = d
         return deprecated_cursor_paging_cursor_type_1

@@ -10,6 +10,7 @@ from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
     check_guids,
+    new_model,
     set_fields_repr,
 )
 
@@ -51,14 +52,15 @@ class DuplicateSiteRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        source_site_id: str = _pop_("sourceSiteId")
+        duplicate_site_request = new_model(cls)
+        duplicate_site_request.source_site_id = source_site_id = _pop_("sourceSiteId")
 
-        site_display_name = _pop_("siteDisplayName")
+        duplicate_site_request.site_display_name = _pop_("siteDisplayName")
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = (
-                ",".join((source_site_id,)).encode().translate(GUID_TABLE)
+                ",".join([source_site_id]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[1]
             )
         except (
@@ -68,10 +70,6 @@ class DuplicateSiteRequest:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((source_site_id,), ())
-        duplicate_site_request = cls(
-            source_site_id,
-            site_display_name,
-        )
 
         duplicate_site_request.additional_properties = d
         return duplicate_site_request

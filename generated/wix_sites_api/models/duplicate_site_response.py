@@ -12,6 +12,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    new_model,
     set_fields_repr,
 )
 
@@ -48,13 +49,13 @@ class DuplicateSiteResponse:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        new_site_id: str | Unset = _pop_("newSiteId", UNSET)
+        duplicate_site_response = new_model(cls)
+        duplicate_site_response.new_site_id = new_site_id = _pop_("newSiteId", UNSET)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = (
-                ",".join((new_site_id,)).encode().translate(GUID_TABLE)
-                == GUID_SHAPES[1]
+                ",".join([new_site_id]).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
             )
         except (
             TypeError,
@@ -63,9 +64,6 @@ class DuplicateSiteResponse:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((new_site_id,), ())
-        duplicate_site_response = cls(
-            new_site_id,
-        )
 
         duplicate_site_response.additional_properties = d
         return duplicate_site_response

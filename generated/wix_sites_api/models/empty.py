@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -27,6 +28,5 @@ class Empty:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        empty = cls()
-
+        empty = new_model(cls)
         return empty

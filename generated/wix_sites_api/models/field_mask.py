@@ -10,6 +10,7 @@ from ..models.field_mask_path import FieldMaskPath
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -52,16 +53,14 @@ class FieldMask:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
+        field_mask = new_model(cls)
         _paths = _pop_("paths", UNSET)
         paths: list[FieldMaskPath] | Unset = (
             UNSET
             if _paths is UNSET
             else [FieldMaskPath(paths_item_data) for paths_item_data in _paths]
         )
-
-        field_mask = cls(
-            paths,
-        )
+        field_mask.paths = paths
 
         field_mask.additional_properties = d
         return field_mask

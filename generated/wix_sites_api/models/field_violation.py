@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -71,30 +72,22 @@ class FieldViolation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.field_violation_data import FieldViolationData
-
         d = dict(src_dict)
         _pop_ = d.pop
-        field = _pop_("field", UNSET)
+        field_violation = new_model(cls)
+        field_violation.field = _pop_("field", UNSET)
 
-        description = _pop_("description", UNSET)
+        field_violation.description = _pop_("description", UNSET)
 
-        violated_rule = _pop_("violatedRule", UNSET)
+        field_violation.violated_rule = _pop_("violatedRule", UNSET)
 
-        rule_name = _pop_("ruleName", UNSET)
+        field_violation.rule_name = _pop_("ruleName", UNSET)
 
         _data = _pop_("data", UNSET)
         data: FieldViolationData | Unset = (
             UNSET if _data is UNSET else FieldViolationData.from_dict(_data)
         )
-
-        field_violation = cls(
-            field,
-            description,
-            violated_rule,
-            rule_name,
-            data,
-        )
+        field_violation.data = data
 
         field_violation.additional_properties = d
         return field_violation
@@ -114,3 +107,6 @@ class FieldViolation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.field_violation_data import FieldViolationData

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -31,7 +32,7 @@ class FieldViolationData:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        field_violation_data = cls()
+        field_violation_data = new_model(cls)
 
         field_violation_data.additional_properties = d
         return field_violation_data

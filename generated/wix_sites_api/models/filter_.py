@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -43,7 +44,7 @@ class Filter:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        filter_ = cls()
+        filter_ = new_model(cls)
 
         filter_.additional_properties = d
         return filter_

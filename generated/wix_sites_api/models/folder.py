@@ -13,6 +13,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    new_model,
     parse_datetime,
     set_fields_repr,
 )
@@ -107,13 +108,12 @@ class Folder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folder_basic_info import FolderBasicInfo
-
         d = dict(src_dict)
         _pop_ = d.pop
-        id: str | Unset = _pop_("id", UNSET)
+        folder = new_model(cls)
+        folder.id = id = _pop_("id", UNSET)
 
-        name = _pop_("name", UNSET)
+        folder.name = _pop_("name", UNSET)
 
         def _parse_created_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -131,6 +131,7 @@ class Folder:
             return cast(datetime.datetime | None | Unset, data)
 
         created_date = _parse_created_date(_pop_("createdDate", UNSET))
+        folder.created_date = created_date
 
         def _parse_updated_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -148,21 +149,21 @@ class Folder:
             return cast(datetime.datetime | None | Unset, data)
 
         updated_date = _parse_updated_date(_pop_("updatedDate", UNSET))
+        folder.updated_date = updated_date
 
-        site_count = _pop_("siteCount", UNSET)
+        folder.site_count = _pop_("siteCount", UNSET)
 
-        parent_id = _pop_("parentId", UNSET)
+        folder.parent_id = _pop_("parentId", UNSET)
 
         _path = _pop_("path", UNSET)
         path: list[FolderBasicInfo] | Unset = (
             UNSET if _path is UNSET else list(map(FolderBasicInfo.from_dict, _path))
         )
+        folder.path = path
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
-            _guids_ok_ = (
-                ",".join((id,)).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
-            )
+            _guids_ok_ = ",".join([id]).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
         except (
             TypeError,
             ValueError,
@@ -170,15 +171,6 @@ class Folder:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((id,), ())
-        folder = cls(
-            id,
-            name,
-            created_date,
-            updated_date,
-            site_count,
-            parent_id,
-            path,
-        )
 
         folder.additional_properties = d
         return folder
@@ -198,3 +190,6 @@ class Folder:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folder_basic_info import FolderBasicInfo

@@ -12,6 +12,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    new_model,
     set_fields_repr,
 )
 
@@ -55,15 +56,14 @@ class FolderBasicInfo:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        id: str | Unset = _pop_("id", UNSET)
+        folder_basic_info = new_model(cls)
+        folder_basic_info.id = id = _pop_("id", UNSET)
 
-        name = _pop_("name", UNSET)
+        folder_basic_info.name = _pop_("name", UNSET)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
-            _guids_ok_ = (
-                ",".join((id,)).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
-            )
+            _guids_ok_ = ",".join([id]).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
         except (
             TypeError,
             ValueError,
@@ -71,10 +71,6 @@ class FolderBasicInfo:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((id,), ())
-        folder_basic_info = cls(
-            id,
-            name,
-        )
 
         folder_basic_info.additional_properties = d
         return folder_basic_info

@@ -12,6 +12,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    new_model,
     set_fields_repr,
 )
 
@@ -61,15 +62,14 @@ class FolderPatch:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        id: str | Unset = _pop_("id", UNSET)
+        folder_patch = new_model(cls)
+        folder_patch.id = id = _pop_("id", UNSET)
 
-        name = _pop_("name", UNSET)
+        folder_patch.name = _pop_("name", UNSET)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
-            _guids_ok_ = (
-                ",".join((id,)).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
-            )
+            _guids_ok_ = ",".join([id]).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
         except (
             TypeError,
             ValueError,
@@ -77,10 +77,6 @@ class FolderPatch:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((id,), ())
-        folder_patch = cls(
-            id,
-            name,
-        )
 
         folder_patch.additional_properties = d
         return folder_patch

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -49,18 +50,14 @@ class FolderResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folder import Folder
-
         d = dict(src_dict)
         _pop_ = d.pop
+        folder_response = new_model(cls)
         _folder = _pop_("folder", UNSET)
         folder: Folder | Unset = (
             UNSET if _folder is UNSET else Folder.from_dict(_folder)
         )
-
-        folder_response = cls(
-            folder,
-        )
+        folder_response.folder = folder
 
         folder_response.additional_properties = d
         return folder_response
@@ -80,3 +77,6 @@ class FolderResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folder import Folder

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -77,32 +78,26 @@ class FoldersQuery:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.filter_ import Filter
-        from ..models.paging import Paging
-        from ..models.sorting import Sorting
-
         d = dict(src_dict)
         _pop_ = d.pop
+        folders_query = new_model(cls)
         _filter_ = _pop_("filter", UNSET)
         filter_: Filter | Unset = (
             UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
         )
+        folders_query.filter_ = filter_
 
         _sort = _pop_("sort", UNSET)
         sort: list[Sorting] | Unset = (
             UNSET if _sort is UNSET else list(map(Sorting.from_dict, _sort))
         )
+        folders_query.sort = sort
 
         _paging = _pop_("paging", UNSET)
         paging: Paging | Unset = (
             UNSET if _paging is UNSET else Paging.from_dict(_paging)
         )
-
-        folders_query = cls(
-            filter_,
-            sort,
-            paging,
-        )
+        folders_query.paging = paging
 
         folders_query.additional_properties = d
         return folders_query
@@ -122,3 +117,8 @@ class FoldersQuery:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.filter_ import Filter
+from ..models.paging import Paging
+from ..models.sorting import Sorting

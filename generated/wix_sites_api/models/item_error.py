@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -50,14 +51,10 @@ class ItemError:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        code = _pop_("code", UNSET)
+        item_error = new_model(cls)
+        item_error.code = _pop_("code", UNSET)
 
-        description = _pop_("description", UNSET)
-
-        item_error = cls(
-            code,
-            description,
-        )
+        item_error.description = _pop_("description", UNSET)
 
         item_error.additional_properties = d
         return item_error

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -77,11 +78,10 @@ class ItemMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.item_error import ItemError
-
         d = dict(src_dict)
         _pop_ = d.pop
-        id = _pop_("id", UNSET)
+        item_metadata = new_model(cls)
+        item_metadata.id = _pop_("id", UNSET)
 
         def _parse_original_index(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
@@ -89,8 +89,9 @@ class ItemMetadata:
             return cast(int | str | Unset, data)
 
         original_index = _parse_original_index(_pop_("originalIndex", UNSET))
+        item_metadata.original_index = original_index
 
-        success = _pop_("success", UNSET)
+        item_metadata.success = _pop_("success", UNSET)
 
         def _parse_error(data: object) -> ItemError | None | Unset:
             if data is None:
@@ -108,13 +109,7 @@ class ItemMetadata:
             return cast(ItemError | None | Unset, data)
 
         error = _parse_error(_pop_("error", UNSET))
-
-        item_metadata = cls(
-            id,
-            original_index,
-            success,
-            error,
-        )
+        item_metadata.error = error
 
         item_metadata.additional_properties = d
         return item_metadata
@@ -134,3 +129,6 @@ class ItemMetadata:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.item_error import ItemError

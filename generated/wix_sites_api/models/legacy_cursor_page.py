@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -82,6 +83,7 @@ class LegacyCursorPage:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
+        legacy_cursor_page = new_model(cls)
 
         def _parse_previous_cursor(data: object) -> int | None | str | Unset:
             if data is None:
@@ -91,6 +93,7 @@ class LegacyCursorPage:
             return cast(int | None | str | Unset, data)
 
         previous_cursor = _parse_previous_cursor(_pop_("previousCursor", UNSET))
+        legacy_cursor_page.previous_cursor = previous_cursor
 
         def _parse_next_cursor(data: object) -> int | None | str | Unset:
             if data is None:
@@ -100,20 +103,14 @@ class LegacyCursorPage:
             return cast(int | None | str | Unset, data)
 
         next_cursor = _parse_next_cursor(_pop_("nextCursor", UNSET))
+        legacy_cursor_page.next_cursor = next_cursor
 
         results = cast(list[Any], _pop_("results", UNSET))
+        legacy_cursor_page.results = results
 
-        total = _pop_("total", UNSET)
+        legacy_cursor_page.total = _pop_("total", UNSET)
 
-        page_size = _pop_("pageSize", UNSET)
-
-        legacy_cursor_page = cls(
-            previous_cursor,
-            next_cursor,
-            results,
-            total,
-            page_size,
-        )
+        legacy_cursor_page.page_size = _pop_("pageSize", UNSET)
 
         legacy_cursor_page.additional_properties = d
         return legacy_cursor_page

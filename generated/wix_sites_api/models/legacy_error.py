@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -57,17 +58,12 @@ class LegacyError:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        error_code = _pop_("errorCode", UNSET)
+        legacy_error = new_model(cls)
+        legacy_error.error_code = _pop_("errorCode", UNSET)
 
-        message = _pop_("message", UNSET)
+        legacy_error.message = _pop_("message", UNSET)
 
-        wix_error_code = _pop_("wixErrorCode", UNSET)
-
-        legacy_error = cls(
-            error_code,
-            message,
-            wix_error_code,
-        )
+        legacy_error.wix_error_code = _pop_("wixErrorCode", UNSET)
 
         legacy_error.additional_properties = d
         return legacy_error

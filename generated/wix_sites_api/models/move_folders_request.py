@@ -12,6 +12,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    new_model,
     set_fields_repr,
 )
 
@@ -59,14 +60,15 @@ class MoveFoldersRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
+        move_folders_request = new_model(cls)
         _folder_ids = _pop_("folderIds")
 
-        target_folder_id = _pop_("targetFolderId", UNSET)
+        move_folders_request.target_folder_id = _pop_("targetFolderId", UNSET)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = (
-                ",".join((*_folder_ids,)).encode().translate(GUID_TABLE)
+                ",".join([*_folder_ids]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[0 + len(_folder_ids)]
             )
         except (
@@ -76,11 +78,7 @@ class MoveFoldersRequest:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((), (_folder_ids,))
-        folder_ids = list(_folder_ids)
-        move_folders_request = cls(
-            folder_ids,
-            target_folder_id,
-        )
+        move_folders_request.folder_ids = list(_folder_ids)
 
         move_folders_request.additional_properties = d
         return move_folders_request

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -50,18 +51,14 @@ class MoveFoldersResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folder import Folder
-
         d = dict(src_dict)
         _pop_ = d.pop
+        move_folders_response = new_model(cls)
         _folders = _pop_("folders", UNSET)
         folders: list[Folder] | Unset = (
             UNSET if _folders is UNSET else list(map(Folder.from_dict, _folders))
         )
-
-        move_folders_response = cls(
-            folders,
-        )
+        move_folders_response.folders = folders
 
         move_folders_response.additional_properties = d
         return move_folders_response
@@ -81,3 +78,6 @@ class MoveFoldersResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folder import Folder

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -55,18 +56,13 @@ class MoveSitesToFolderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.site_id_filter import SiteIdFilter
-
         d = dict(src_dict)
         _pop_ = d.pop
+        move_sites_to_folder_request = new_model(cls)
         sites = SiteIdFilter.from_dict(_pop_("sites"))
+        move_sites_to_folder_request.sites = sites
 
-        target_folder_id = _pop_("targetFolderId", UNSET)
-
-        move_sites_to_folder_request = cls(
-            sites,
-            target_folder_id,
-        )
+        move_sites_to_folder_request.target_folder_id = _pop_("targetFolderId", UNSET)
 
         move_sites_to_folder_request.additional_properties = d
         return move_sites_to_folder_request
@@ -86,3 +82,6 @@ class MoveSitesToFolderRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.site_id_filter import SiteIdFilter

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -58,14 +59,10 @@ class NewFolder:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        name = _pop_("name")
+        new_folder = new_model(cls)
+        new_folder.name = _pop_("name")
 
-        parent_id = _pop_("parentId", UNSET)
-
-        new_folder = cls(
-            name,
-            parent_id,
-        )
+        new_folder.parent_id = _pop_("parentId", UNSET)
 
         new_folder.additional_properties = d
         return new_folder

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -64,20 +65,14 @@ class OffsetPagingMetadata:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        count = _pop_("count", UNSET)
+        offset_paging_metadata = new_model(cls)
+        offset_paging_metadata.count = _pop_("count", UNSET)
 
-        offset = _pop_("offset", UNSET)
+        offset_paging_metadata.offset = _pop_("offset", UNSET)
 
-        total = _pop_("total", UNSET)
+        offset_paging_metadata.total = _pop_("total", UNSET)
 
-        too_many_to_count = _pop_("tooManyToCount", UNSET)
-
-        offset_paging_metadata = cls(
-            count,
-            offset,
-            total,
-            too_many_to_count,
-        )
+        offset_paging_metadata.too_many_to_count = _pop_("tooManyToCount", UNSET)
 
         offset_paging_metadata.additional_properties = d
         return offset_paging_metadata

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -50,14 +51,10 @@ class Paging:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        limit = _pop_("limit", UNSET)
+        paging = new_model(cls)
+        paging.limit = _pop_("limit", UNSET)
 
-        offset = _pop_("offset", UNSET)
-
-        paging = cls(
-            limit,
-            offset,
-        )
+        paging.offset = _pop_("offset", UNSET)
 
         paging.additional_properties = d
         return paging

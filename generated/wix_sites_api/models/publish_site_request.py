@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -27,6 +28,5 @@ class PublishSiteRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        publish_site_request = cls()
-
+        publish_site_request = new_model(cls)
         return publish_site_request

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -47,18 +48,14 @@ class QueryFoldersRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folders_query import FoldersQuery
-
         d = dict(src_dict)
         _pop_ = d.pop
+        query_folders_request = new_model(cls)
         _query = _pop_("query", UNSET)
         query: FoldersQuery | Unset = (
             UNSET if _query is UNSET else FoldersQuery.from_dict(_query)
         )
-
-        query_folders_request = cls(
-            query,
-        )
+        query_folders_request.query = query
 
         query_folders_request.additional_properties = d
         return query_folders_request
@@ -78,3 +75,6 @@ class QueryFoldersRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folders_query import FoldersQuery

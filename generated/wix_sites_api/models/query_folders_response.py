@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -59,25 +60,20 @@ class QueryFoldersResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.folder import Folder
-        from ..models.offset_paging_metadata import OffsetPagingMetadata
-
         d = dict(src_dict)
         _pop_ = d.pop
+        query_folders_response = new_model(cls)
         _folders = _pop_("folders", UNSET)
         folders: list[Folder] | Unset = (
             UNSET if _folders is UNSET else list(map(Folder.from_dict, _folders))
         )
+        query_folders_response.folders = folders
 
         _metadata = _pop_("metadata", UNSET)
         metadata: OffsetPagingMetadata | Unset = (
             UNSET if _metadata is UNSET else OffsetPagingMetadata.from_dict(_metadata)
         )
-
-        query_folders_response = cls(
-            folders,
-            metadata,
-        )
+        query_folders_response.metadata = metadata
 
         query_folders_response.additional_properties = d
         return query_folders_response
@@ -97,3 +93,7 @@ class QueryFoldersResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.folder import Folder
+from ..models.offset_paging_metadata import OffsetPagingMetadata

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -56,18 +57,14 @@ class QuerySitesRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.sites_query import SitesQuery
-
         d = dict(src_dict)
         _pop_ = d.pop
+        query_sites_request = new_model(cls)
         _query = _pop_("query", UNSET)
         query: SitesQuery | Unset = (
             UNSET if _query is UNSET else SitesQuery.from_dict(_query)
         )
-
-        query_sites_request = cls(
-            query,
-        )
+        query_sites_request.query = query
 
         query_sites_request.additional_properties = d
         return query_sites_request
@@ -87,3 +84,6 @@ class QuerySitesRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.sites_query import SitesQuery

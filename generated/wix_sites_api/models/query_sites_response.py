@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -71,16 +72,14 @@ class QuerySitesResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cursor_paging_metadata import CursorPagingMetadata
-        from ..models.deprecated_cursor_paging import DeprecatedCursorPaging
-        from ..models.site import Site
-
         d = dict(src_dict)
         _pop_ = d.pop
+        query_sites_response = new_model(cls)
         _sites = _pop_("sites", UNSET)
         sites: list[Site] | Unset = (
             UNSET if _sites is UNSET else list(map(Site.from_dict, _sites))
         )
+        query_sites_response.sites = sites
 
         _cursor_paging = _pop_("cursorPaging", UNSET)
         cursor_paging: DeprecatedCursorPaging | Unset = (
@@ -88,17 +87,13 @@ class QuerySitesResponse:
             if _cursor_paging is UNSET
             else DeprecatedCursorPaging.from_dict(_cursor_paging)
         )
+        query_sites_response.cursor_paging = cursor_paging
 
         _metadata = _pop_("metadata", UNSET)
         metadata: CursorPagingMetadata | Unset = (
             UNSET if _metadata is UNSET else CursorPagingMetadata.from_dict(_metadata)
         )
-
-        query_sites_response = cls(
-            sites,
-            cursor_paging,
-            metadata,
-        )
+        query_sites_response.metadata = metadata
 
         query_sites_response.additional_properties = d
         return query_sites_response
@@ -118,3 +113,8 @@ class QuerySitesResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cursor_paging_metadata import CursorPagingMetadata
+from ..models.deprecated_cursor_paging import DeprecatedCursorPaging
+from ..models.site import Site

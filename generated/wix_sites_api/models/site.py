@@ -17,6 +17,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    new_model,
     parse_datetime,
     set_fields_repr,
 )
@@ -191,40 +192,44 @@ class Site:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        id: str | Unset = _pop_("id", UNSET)
+        site = new_model(cls)
+        site.id = id = _pop_("id", UNSET)
 
-        html_app_id: str | Unset = _pop_("htmlAppId", UNSET)
+        site.html_app_id = html_app_id = _pop_("htmlAppId", UNSET)
 
-        name = _pop_("name", UNSET)
+        site.name = _pop_("name", UNSET)
 
-        display_name = _pop_("displayName", UNSET)
+        site.display_name = _pop_("displayName", UNSET)
 
         _created_date = _pop_("createdDate", UNSET)
         created_date: datetime.datetime | Unset = (
             UNSET if _created_date is UNSET else parse_datetime(_created_date)
         )
+        site.created_date = created_date
 
         _updated_date = _pop_("updatedDate", UNSET)
         updated_date: datetime.datetime | Unset = (
             UNSET if _updated_date is UNSET else parse_datetime(_updated_date)
         )
+        site.updated_date = updated_date
 
         _trashed_date = _pop_("trashedDate", UNSET)
         trashed_date: datetime.datetime | Unset = (
             UNSET if _trashed_date is UNSET else parse_datetime(_trashed_date)
         )
+        site.trashed_date = trashed_date
 
-        published = _pop_("published", UNSET)
+        site.published = _pop_("published", UNSET)
 
-        premium = _pop_("premium", UNSET)
+        site.premium = _pop_("premium", UNSET)
 
-        view_url = _pop_("viewUrl", UNSET)
+        site.view_url = _pop_("viewUrl", UNSET)
 
-        edit_url = _pop_("editUrl", UNSET)
+        site.edit_url = _pop_("editUrl", UNSET)
 
-        thumbnail = _pop_("thumbnail", UNSET)
+        site.thumbnail = _pop_("thumbnail", UNSET)
 
-        owner_account_id: str | Unset = _pop_("ownerAccountId", UNSET)
+        site.owner_account_id = owner_account_id = _pop_("ownerAccountId", UNSET)
 
         _contributor_account_ids = _pop_("contributorAccountIds", UNSET)
 
@@ -234,10 +239,11 @@ class Site:
             if isinstance(_editor_type, str)
             else _editor_type
         )
+        site.editor_type = editor_type
 
-        blocked = _pop_("blocked", UNSET)
+        site.blocked = _pop_("blocked", UNSET)
 
-        folder_id = _pop_("folderId", UNSET)
+        site.folder_id = _pop_("folderId", UNSET)
 
         _namespace = _pop_("namespace", UNSET)
         namespace: Namespace | str | Unset = (
@@ -245,13 +251,14 @@ class Site:
             if isinstance(_namespace, str)
             else _namespace
         )
+        site.namespace = namespace
 
-        domain_connected = _pop_("domainConnected", UNSET)
+        site.domain_connected = _pop_("domainConnected", UNSET)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = (
-                ",".join((id, html_app_id, owner_account_id, *_contributor_account_ids))
+                ",".join([id, html_app_id, owner_account_id, *_contributor_account_ids])
                 .encode()
                 .translate(GUID_TABLE)
                 == GUID_SHAPES[3 + len(_contributor_account_ids)]
@@ -265,31 +272,10 @@ class Site:
             check_guids(
                 (id, html_app_id, owner_account_id), (_contributor_account_ids,)
             )
-        contributor_account_ids: list[str] | Unset = (
+        site.contributor_account_ids = (
             UNSET
             if _contributor_account_ids is UNSET
             else list(_contributor_account_ids)
-        )
-        site = cls(
-            id,
-            html_app_id,
-            name,
-            display_name,
-            created_date,
-            updated_date,
-            trashed_date,
-            published,
-            premium,
-            view_url,
-            edit_url,
-            thumbnail,
-            owner_account_id,
-            contributor_account_ids,
-            editor_type,
-            blocked,
-            folder_id,
-            namespace,
-            domain_connected,
         )
 
         site.additional_properties = d

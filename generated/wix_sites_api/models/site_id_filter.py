@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -44,14 +45,13 @@ class SiteIdFilter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.site_id_in import SiteIdIn
-
         d = dict(src_dict)
         _pop_ = d.pop
+        site_id_filter = new_model(cls)
         id = SiteIdIn.from_dict(_pop_("id"))
-
-        site_id_filter = cls(
-            id,
-        )
+        site_id_filter.id = id
 
         return site_id_filter
+
+
+from ..models.site_id_in import SiteIdIn

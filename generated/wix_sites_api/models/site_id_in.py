@@ -9,6 +9,7 @@ from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
     check_guids,
+    new_model,
     set_fields_repr,
 )
 
@@ -47,12 +48,13 @@ class SiteIdIn:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
+        site_id_in = new_model(cls)
         _in_ = _pop_("$in")
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = (
-                ",".join((*_in_,)).encode().translate(GUID_TABLE)
+                ",".join([*_in_]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[0 + len(_in_)]
             )
         except (
@@ -62,9 +64,5 @@ class SiteIdIn:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((), (_in_,))
-        in_ = list(_in_)
-        site_id_in = cls(
-            in_,
-        )
-
+        site_id_in.in_ = list(_in_)
         return site_id_in

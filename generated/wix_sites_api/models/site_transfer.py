@@ -12,6 +12,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    new_model,
     set_fields_repr,
 )
 
@@ -64,16 +65,17 @@ class SiteTransfer:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        site_id: str = _pop_("siteId")
+        site_transfer = new_model(cls)
+        site_transfer.site_id = site_id = _pop_("siteId")
 
-        source_account_id: str = _pop_("sourceAccountId")
+        site_transfer.source_account_id = source_account_id = _pop_("sourceAccountId")
 
-        enable_notifications = _pop_("enableNotifications", UNSET)
+        site_transfer.enable_notifications = _pop_("enableNotifications", UNSET)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = (
-                ",".join((site_id, source_account_id)).encode().translate(GUID_TABLE)
+                ",".join([site_id, source_account_id]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[2]
             )
         except (
@@ -83,11 +85,6 @@ class SiteTransfer:
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((site_id, source_account_id), ())
-        site_transfer = cls(
-            site_id,
-            source_account_id,
-            enable_notifications,
-        )
 
         site_transfer.additional_properties = d
         return site_transfer

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -86,32 +87,26 @@ class SitesQuery:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.cursor_paging import CursorPaging
-        from ..models.filter_ import Filter
-        from ..models.sorting import Sorting
-
         d = dict(src_dict)
         _pop_ = d.pop
+        sites_query = new_model(cls)
         _filter_ = _pop_("filter", UNSET)
         filter_: Filter | Unset = (
             UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
         )
+        sites_query.filter_ = filter_
 
         _sort = _pop_("sort", UNSET)
         sort: list[Sorting] | Unset = (
             UNSET if _sort is UNSET else list(map(Sorting.from_dict, _sort))
         )
+        sites_query.sort = sort
 
         _cursor_paging = _pop_("cursorPaging", UNSET)
         cursor_paging: CursorPaging | Unset = (
             UNSET if _cursor_paging is UNSET else CursorPaging.from_dict(_cursor_paging)
         )
-
-        sites_query = cls(
-            filter_,
-            sort,
-            cursor_paging,
-        )
+        sites_query.cursor_paging = cursor_paging
 
         sites_query.additional_properties = d
         return sites_query
@@ -131,3 +126,8 @@ class SitesQuery:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cursor_paging import CursorPaging
+from ..models.filter_ import Filter
+from ..models.sorting import Sorting

@@ -10,6 +10,7 @@ from ..models.sort_order import SortOrder
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -54,15 +55,12 @@ class Sorting:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
-        field_name = _pop_("fieldName")
+        sorting = new_model(cls)
+        sorting.field_name = _pop_("fieldName")
 
         _order = _pop_("order", UNSET)
         order: SortOrder | Unset = UNSET if _order is UNSET else SortOrder(_order)
-
-        sorting = cls(
-            field_name,
-            order,
-        )
+        sorting.order = order
 
         sorting.additional_properties = d
         return sorting

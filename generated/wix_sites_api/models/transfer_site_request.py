@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    new_model,
     set_fields_repr,
 )
 
@@ -47,15 +48,11 @@ class TransferSiteRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.site_transfer import SiteTransfer
-
         d = dict(src_dict)
         _pop_ = d.pop
+        transfer_site_request = new_model(cls)
         site_transfer = SiteTransfer.from_dict(_pop_("siteTransfer"))
-
-        transfer_site_request = cls(
-            site_transfer,
-        )
+        transfer_site_request.site_transfer = site_transfer
 
         transfer_site_request.additional_properties = d
         return transfer_site_request
@@ -75,3 +72,6 @@ class TransferSiteRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.site_transfer import SiteTransfer

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -49,18 +50,14 @@ class TransferSiteResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.site_transfer import SiteTransfer
-
         d = dict(src_dict)
         _pop_ = d.pop
+        transfer_site_response = new_model(cls)
         _site_transfer = _pop_("siteTransfer", UNSET)
         site_transfer: SiteTransfer | Unset = (
             UNSET if _site_transfer is UNSET else SiteTransfer.from_dict(_site_transfer)
         )
-
-        transfer_site_response = cls(
-            site_transfer,
-        )
+        transfer_site_response.site_transfer = site_transfer
 
         transfer_site_response.additional_properties = d
         return transfer_site_response
@@ -80,3 +77,6 @@ class TransferSiteResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.site_transfer import SiteTransfer

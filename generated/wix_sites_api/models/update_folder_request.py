@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -67,15 +68,14 @@ class UpdateFolderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.field_mask import FieldMask
-        from ..models.folder_patch import FolderPatch
-
         d = dict(src_dict)
         _pop_ = d.pop
+        update_folder_request = new_model(cls)
         _folder = _pop_("folder", UNSET)
         folder: FolderPatch | Unset = (
             UNSET if _folder is UNSET else FolderPatch.from_dict(_folder)
         )
+        update_folder_request.folder = folder
 
         def _parse_field_mask(data: object) -> FieldMask | str | Unset:
             if isinstance(data, Unset):
@@ -91,11 +91,7 @@ class UpdateFolderRequest:
             return cast(FieldMask | str | Unset, data)
 
         field_mask = _parse_field_mask(_pop_("fieldMask", UNSET))
-
-        update_folder_request = cls(
-            folder,
-            field_mask,
-        )
+        update_folder_request.field_mask = field_mask
 
         update_folder_request.additional_properties = d
         return update_folder_request
@@ -115,3 +111,7 @@ class UpdateFolderRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.field_mask import FieldMask
+from ..models.folder_patch import FolderPatch

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -50,20 +51,16 @@ class ValidationError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.field_violation import FieldViolation
-
         d = dict(src_dict)
         _pop_ = d.pop
+        validation_error = new_model(cls)
         _field_violations = _pop_("fieldViolations", UNSET)
         field_violations: list[FieldViolation] | Unset = (
             UNSET
             if _field_violations is UNSET
             else list(map(FieldViolation.from_dict, _field_violations))
         )
-
-        validation_error = cls(
-            field_violations,
-        )
+        validation_error.field_violations = field_violations
 
         validation_error.additional_properties = d
         return validation_error
@@ -83,3 +80,6 @@ class ValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.field_violation import FieldViolation

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -54,21 +55,16 @@ class WixError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.wix_error_details import WixErrorDetails
-
         d = dict(src_dict)
         _pop_ = d.pop
-        message = _pop_("message", UNSET)
+        wix_error = new_model(cls)
+        wix_error.message = _pop_("message", UNSET)
 
         _details = _pop_("details", UNSET)
         details: WixErrorDetails | Unset = (
             UNSET if _details is UNSET else WixErrorDetails.from_dict(_details)
         )
-
-        wix_error = cls(
-            message,
-            details,
-        )
+        wix_error.details = details
 
         wix_error.additional_properties = d
         return wix_error
@@ -88,3 +84,6 @@ class WixError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.wix_error_details import WixErrorDetails

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import (
     UNSET,
     Unset,
+    new_model,
     set_fields_repr,
 )
 
@@ -56,17 +57,16 @@ class WixErrorDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.application_error import ApplicationError
-        from ..models.validation_error import ValidationError
-
         d = dict(src_dict)
         _pop_ = d.pop
+        wix_error_details = new_model(cls)
         _application_error = _pop_("applicationError", UNSET)
         application_error: ApplicationError | Unset = (
             UNSET
             if _application_error is UNSET
             else ApplicationError.from_dict(_application_error)
         )
+        wix_error_details.application_error = application_error
 
         _validation_error = _pop_("validationError", UNSET)
         validation_error: ValidationError | Unset = (
@@ -74,11 +74,7 @@ class WixErrorDetails:
             if _validation_error is UNSET
             else ValidationError.from_dict(_validation_error)
         )
-
-        wix_error_details = cls(
-            application_error,
-            validation_error,
-        )
+        wix_error_details.validation_error = validation_error
 
         wix_error_details.additional_properties = d
         return wix_error_details
@@ -98,3 +94,7 @@ class WixErrorDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.application_error import ApplicationError
+from ..models.validation_error import ValidationError
