@@ -177,7 +177,7 @@ def test_status_masks_a_password_in_the_stored_address_and_names_are_checked(
     with_password = server.replace("http://", "http://agency:hunter2@")
     login(with_password, "--profile", "proxied")
     shown = json.loads(run("auth", "status", "--json").stdout)[0]["baseUrl"]
-    assert shown == server.replace("http://", "http://agency:****@")
+    assert shown == server.replace("http://", "http://agency:***@")
     assert "hunter2" not in run("auth", "status").output
     result = run("auth", "login", "--profile", "../x", "--with-key", input=KEY, code=2)
     assert "a profile name is 1 to 64 letters" in result.stderr

@@ -92,7 +92,7 @@ def _site_caller(conn: sqlite3.Connection, key_account: str, site_id: str | None
     row = conn.execute(
         "SELECT account_id FROM sites WHERE id = ? AND account_id IN "
         "(SELECT value FROM json_each(?))",
-        (wanted, _json_list(accounts)),
+        (wanted, json.dumps(accounts)),
     ).fetchone()
     if row is None:
         shown = wanted[:64]
@@ -102,10 +102,6 @@ def _site_caller(conn: sqlite3.Connection, key_account: str, site_id: str | None
             unknownSiteIds=[shown],
         )
     return Caller(str(row[0]), key_account, wanted)
-
-
-def _json_list(items: list[str]) -> str:
-    return json.dumps(items)
 
 
 def _api_key(conn: sqlite3.Connection, request: Request, vault: Vault, level: str) -> Caller:

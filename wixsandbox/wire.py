@@ -80,7 +80,8 @@ def read_json(request: Request) -> Any:
     # megabyte of them costs one C-speed strip, not a comma count, a parse and a regex over it all.
     body = _trimmed(body)
     check_commas(body)
-    if not _LONE_SURROGATE.search(body):
+    surrogate_escape = _LONE_SURROGATE.search(body) is not None
+    if not surrogate_escape:
         # orjson reads a valid body several times faster than json (less time holding the GIL
         # that other requests need); anything it refuses is read again by json below, whose
         # answer (and message) decides. It refuses no valid JSON but integers beyond 64 bits.
@@ -96,7 +97,7 @@ def read_json(request: Request) -> Any:
         raise invalid_field(
             "body", f"the body is not valid JSON: {str(exc)[:120]}", "FORMAT"
         ) from None
-    if _LONE_SURROGATE.search(body):
+    if surrogate_escape:
         # JSON lets "\ud800" through, but such a string is not Unicode: SQLite and the answer's
         # UTF-8 would choke on it later. Only checked when an escape of one is in the raw body.
         _refuse_lone_surrogates(document)

@@ -12,14 +12,13 @@ from uuid import UUID
 from wix_sites_api.models import Site, SiteTransfer
 
 from wixsites.actioncalls import duplicate_call, owned_call, publish_call, transfer_call
-from wixsites.bulk import MoveReport, Progress, move_async, move_sync
+from wixsites.bulk import MoveReport, Progress, may_have_applied, move_async, move_sync
 from wixsites.errors import InvalidArgument, SiteNotInSourceAccount, WixError
 from wixsites.ids import checked_site_id
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.trash import (
     TRASH,
     TRASH_BATCH,
-    may_have_applied,
     trash_call,
     trash_flow,
     trashed_check,

@@ -37,7 +37,19 @@ from wixsites.ids import is_guid
 from wixsites.operations import Call, query_folders_page
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 
-__all__ = ["FOLDER_BATCH", "IN_FLIGHT", "NOT_SENT", "SITE_BATCH", "MoveReport", "Progress"]
+__all__ = [
+    "FOLDER_BATCH",
+    "IN_FLIGHT",
+    "NOT_SENT",
+    "SITE_BATCH",
+    "BatchFlow",
+    "BatchResult",
+    "CheckPlacement",
+    "MoveReport",
+    "MoveState",
+    "Progress",
+    "may_have_applied",
+]
 
 SITE_BATCH = 500
 FOLDER_BATCH = 1000
@@ -47,7 +59,9 @@ NOT_SENT = "not attempted: the move was interrupted"
 
 Progress = Callable[[int, int], None]
 MakeCall = Callable[[Sequence[str], str], Call[Any]]
-BatchFlow = Callable[[list[str], "_Shared"], "Flow[_Batch]"]  # one batch: _batch_flow, or trash's
+BatchFlow = Callable[
+    [list[str], "MoveState"], "Flow[BatchResult]"
+]  # one batch: _batch_flow, or trash's
 # Where the given ids are: id -> whether it is in the target, for the ids the account has.
 CheckPlacement = Callable[[Sequence[str], str], Flow[dict[str, bool]]]
 
@@ -112,7 +126,9 @@ def _plan(ids: Iterable[object], size: int, kind: str) -> _Plan:
 
 
 @dataclass(slots=True)
-class _Batch:
+class BatchResult:
+    """What one batch of a bulk move did (a `BatchFlow`'s result)."""
+
     moved: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     uncertain: dict[str, str] = field(default_factory=dict)
@@ -121,7 +137,10 @@ class _Batch:
 
 
 @dataclass(slots=True)
-class _Shared:
+class MoveState:
+    """What the batches of one bulk move share: the target, how to call and check, and whether
+    the move must stop."""
+
     target: str
     make_call: MakeCall
     check: CheckPlacement
@@ -147,8 +166,8 @@ def _target_exists(target: str) -> Flow[bool]:
     return any(str(f.id).lower() == target for f in page.items)
 
 
-def _batch_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
-    out = _Batch()
+def _batch_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
+    out = BatchResult()
     pending: deque[list[str]] = deque([ids])
     target = shared.target
     while pending:
@@ -204,7 +223,7 @@ def may_have_applied(exc: WixError) -> bool:
     return exc.earlier_attempt_uncertain or status is None or not 400 <= status < 500
 
 
-def _settle(part: list[str], exc: WixError, shared: _Shared, out: _Batch) -> Flow[None]:
+def _settle(part: list[str], exc: WixError, shared: MoveState, out: BatchResult) -> Flow[None]:
     """Read back where the ids of a batch whose answer was lost are, and report them so."""
     try:
         placed = yield from shared.check(part, shared.target)
@@ -222,7 +241,7 @@ def _settle(part: list[str], exc: WixError, shared: _Shared, out: _Batch) -> Flo
 def _report(
     plan: _Plan,
     target: str,
-    results: list[_Batch | None],
+    results: list[BatchResult | None],
     abort: str | None,
     in_flight: frozenset[int] = frozenset(),
 ) -> MoveReport:
@@ -273,10 +292,10 @@ def move_sync(
     flow: BatchFlow | None = None,
 ) -> MoveReport:
     plan = _plan(ids, size, kind)
-    shared = _Shared(target, make_call, check)
+    shared = MoveState(target, make_call, check)
     total = len(plan.order)
     done = len(plan.invalid)
-    results: list[_Batch | None] = [None] * len(plan.batches)
+    results: list[BatchResult | None] = [None] * len(plan.batches)
     index = 0
     try:
         for index, batch in enumerate(plan.batches):
@@ -313,10 +332,10 @@ async def move_async(
     if max_concurrency < 1:
         raise InvalidArgument("max_concurrency must be at least 1")
     plan = _plan(ids, size, kind)
-    shared = _Shared(target, make_call, check)
+    shared = MoveState(target, make_call, check)
     total = len(plan.order)
     done = len(plan.invalid)
-    results: list[_Batch | None] = [None] * len(plan.batches)
+    results: list[BatchResult | None] = [None] * len(plan.batches)
     in_flight: set[int] = set()
     gate = asyncio.Semaphore(max_concurrency)
 

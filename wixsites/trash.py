@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wixsites.actioncalls import ItemOutcome, bulk_delete_call, trashed_among_call
-from wixsites.bulk import _Batch, _Shared, may_have_applied
+from wixsites.bulk import BatchResult, MoveState, may_have_applied
 from wixsites.errors import AuthenticationError, PermissionDenied, WixError
 from wixsites.operations import Call
 from wixsites.runner import Flow
@@ -29,7 +29,6 @@ __all__ = [
     "TRASH",
     "TRASH_BATCH",
     "UNCERTAIN",
-    "may_have_applied",
     "trash_call",
     "trash_flow",
     "trashed_check",
@@ -53,9 +52,9 @@ def trash_call(site_ids: Sequence[str], target: str) -> Call[dict[str, ItemOutco
     return bulk_delete_call(site_ids)
 
 
-def trash_flow(ids: list[str], shared: _Shared) -> Flow[_Batch]:
+def trash_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
     """One Bulk Delete Site request for `ids` (at most 20), settled to a certain outcome per id."""
-    out = _Batch(requests=1)
+    out = BatchResult(requests=1)
     unclear: dict[str, str] = {}
     try:
         outcomes = yield shared.make_call(ids, shared.target)

@@ -13,7 +13,15 @@ from wixsites.cli.context import AppContext, Settings
 from wixsites.cli.failures import quiet_stdout, run_guarded
 from wixsites.cli.output import FORMATS, Output, color_wanted
 
-__all__ = ["WixGroup", "cli", "dry_run_option", "format_option", "json_option", "yes_option"]
+__all__ = [
+    "WixGroup",
+    "cli",
+    "dry_run_option",
+    "format_option",
+    "json_option",
+    "progress_option",
+    "yes_option",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -108,6 +116,15 @@ def dry_run_option(command: F) -> F:
     )(command)
 
 
+def progress_option(command: F) -> F:
+    """``--progress/--no-progress`` of a bulk command (default: when stderr is a terminal)."""
+    return click.option(
+        "--progress/--no-progress",
+        default=None,
+        help="Show a progress bar (default: when stderr is a terminal).",
+    )(command)
+
+
 def yes_option(command: F) -> F:
     """``--yes``: do not ask before changing anything (without a terminal nothing is asked)."""
     return click.option("-y", "--yes", is_flag=True, help="Do not ask before changing anything.")(
@@ -194,15 +211,7 @@ def cli(
       wixsites sites move --to Design --from-file new-sites.csv
       wixsites workflow suspend --unpaid unpaid.csv
     """
-    settings = Settings(
-        api_key=api_key or None,
-        account_id=account_id or None,
-        base_url=base_url or None,
-        sandbox=sandbox,
-        verbose=verbose,
-        max_retries=max_retries,
-        profile=profile or None,
-    )
+    settings = Settings.of(ctx.params)
     output = Output("json" if json_output else "table", color=color_wanted(no_color_flag=no_color))
     app = AppContext(settings, output)
     ctx.obj = app

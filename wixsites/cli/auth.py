@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from urllib.parse import urlsplit, urlunsplit
 
 import click
 
@@ -13,6 +12,7 @@ from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.output import Column
 from wixsites.cli.profiles import DEFAULT_PROFILE, PROFILE_ENV, ProfileStore
+from wixsites.redaction import mask_url
 
 __all__ = ["group"]
 
@@ -49,18 +49,6 @@ def _profile_name(app: AppContext, given: str | None) -> str:
             f"a profile name is 1 to 64 letters, digits, '.', '_' or '-', not {name[:70]!r}"
         )
     return name
-
-
-def _shown_url(url: str | None) -> str:
-    """The URL with any password in it masked."""
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:****@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _read_key(with_key: bool) -> str:
@@ -121,10 +109,11 @@ def login(
         ) as wix:
             count = wix.sites.count()
         app.output.info(f"The key works: account {account_id} has {count} WIX sites.")
-    stored = ProfileStore().save(name, key, account_id, base_url)
+    store = ProfileStore()
+    stored = store.save(name, key, account_id, base_url)
     app.output.success(
         f"Logged in as profile '{name}' (account {account_id}); "
-        f"the key is stored {ProfileStore().where(stored)}."
+        f"the key is stored {store.where(stored)}."
     )
 
 
@@ -144,7 +133,7 @@ def status(app: AppContext) -> None:
                 "profile": name,
                 "active": name == active,
                 "accountId": profile.account_id,
-                "baseUrl": _shown_url(profile.base_url),
+                "baseUrl": mask_url(profile.base_url or ""),
                 "keyStored": store.where(profile),
             }
         )

@@ -7,6 +7,7 @@ answers with the commands, options and, for folder arguments, `complete_folder_p
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import click
@@ -26,15 +27,7 @@ _MAX_ITEMS = 200
 def _quiet_app(ctx: click.Context) -> AppContext:
     """The client the command being completed would use, built from the global options parsed so
     far, printing nothing: whatever the completion writes to the terminal breaks the prompt."""
-    params = ctx.find_root().params
-    settings = Settings(
-        api_key=params.get("api_key") or None,
-        account_id=params.get("account_id") or None,
-        base_url=params.get("base_url") or None,
-        sandbox=bool(params.get("sandbox")),
-        profile=params.get("profile") or None,
-        max_retries=0,
-    )
+    settings = dataclasses.replace(Settings.of(ctx.find_root().params), max_retries=0)
     output = Output()
     output.err = Console(file=io.StringIO())
     return AppContext(settings, output)

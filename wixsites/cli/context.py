@@ -7,6 +7,7 @@ commands run against the embedded sandbox, in process, and say so on standard er
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,19 @@ class Settings:
     verbose: bool = False
     max_retries: int | None = None
     profile: str | None = None
+
+    @classmethod
+    def of(cls, params: Mapping[str, Any]) -> Settings:
+        """The settings of the ``wixsites`` group's parsed options (empty strings: not given)."""
+        return cls(
+            api_key=params.get("api_key") or None,
+            account_id=params.get("account_id") or None,
+            base_url=params.get("base_url") or None,
+            sandbox=bool(params.get("sandbox")),
+            verbose=bool(params.get("verbose")),
+            max_retries=params.get("max_retries"),
+            profile=params.get("profile") or None,
+        )
 
 
 class AppContext:

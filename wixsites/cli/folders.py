@@ -10,7 +10,7 @@ from rich.tree import Tree
 from wix_sites_api.models import Folder
 
 from wixsites.bulk import MoveReport
-from wixsites.cli.app import dry_run_option, format_option, yes_option
+from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
@@ -237,11 +237,7 @@ def rename(app: AppContext, folder: str, new_name: str, dry_run: bool, yes: bool
     help=FOLDER_HELP,
     shell_complete=complete_folder_path,
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show a progress bar (default: when stderr is a terminal).",
-)
+@progress_option
 @dry_run_option
 @report_option
 @yes_option

@@ -14,7 +14,7 @@ import click
 from rich.text import Text
 from wix_sites_api.models import Site
 
-from wixsites.cli.app import format_option
+from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
@@ -147,13 +147,9 @@ def trash_sites(
     metavar="FILE",
     help="Read ids from a CSV (its site_id/id column) or a text file (one per line); - is stdin.",
 )
-@click.option("--dry-run", is_flag=True, help="Say what would be trashed; trash nothing.")
-@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation on a terminal.")
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show a progress bar (default: when stderr is a terminal).",
-)
+@dry_run_option
+@yes_option
+@progress_option
 @report_option
 @format_option
 @pass_app

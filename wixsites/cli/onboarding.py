@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from wixsites.cli.app import format_option
+from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
 from wixsites.cli.completion import complete_stage
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
@@ -63,13 +63,9 @@ def onboard(app: AppContext, template: str, name: str, stage: str | None, publis
     help="The stage to empty.",
     shell_complete=complete_stage,
 )
-@click.option("--dry-run", is_flag=True, help="Show what would be trashed; trash nothing.")
-@click.option("-y", "--yes", is_flag=True, help="Do not ask for confirmation.")
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show a progress bar (default: when stderr is a terminal).",
-)
+@dry_run_option
+@yes_option
+@progress_option
 @report_option
 @format_option
 @pass_app

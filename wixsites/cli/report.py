@@ -89,18 +89,12 @@ def check_report_path(path: str | None) -> str | None:
 
 
 def move_outcomes(report: MoveReport, *, done: str = "moved") -> list[Outcome]:
-    """Every id of a move report with its outcome: `done` (moved, or trashed), failed or uncertain
-    (its request was in flight when interrupted, or its answer never came)."""
-    from wixsites.bulk import IN_FLIGHT
-
-    uncertain: Mapping[str, str] = getattr(report, "uncertain", None) or {}
+    """Every id of a move report with its outcome: `done` (moved, or trashed), uncertain (its
+    request was in flight when interrupted, or its answer was lost and could not be read back) or
+    failed."""
     rows = [Outcome(i, done) for i in report.moved]
-    rows += [Outcome(i, "uncertain", r) for i, r in uncertain.items()]
-    rows += [
-        Outcome(i, "uncertain" if r == IN_FLIGHT else "failed", r)
-        for i, r in report.failed.items()
-        if i not in uncertain
-    ]
+    rows += [Outcome(i, "uncertain", r) for i, r in report.uncertain.items()]
+    rows += [Outcome(i, "failed", r) for i, r in report.failed.items()]
     return rows
 
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from wixsites.cli.app import format_option, yes_option
+from wixsites.cli.app import format_option, progress_option, yes_option
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
@@ -187,11 +187,7 @@ def count_sites(
     is_flag=True,
     help="Check the folder and the ids (which exist in the account) without moving anything.",
 )
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show a progress bar (default: when stderr is a terminal).",
-)
+@progress_option
 @report_option
 @yes_option
 @format_option

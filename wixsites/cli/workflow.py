@@ -14,7 +14,7 @@ from typing import Any
 import click
 from wix_sites_api.models import Folder
 
-from wixsites.cli.app import format_option
+from wixsites.cli.app import dry_run_option, format_option, progress_option
 from wixsites.cli.completion import complete_stage
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
@@ -130,16 +130,7 @@ def init(app: AppContext, stage_names: str) -> None:
 
 
 def _move_options(command: Any) -> Any:
-    command = report_option(command)
-    command = click.option(
-        "--progress/--no-progress",
-        default=None,
-        help="Show a progress bar (default: when stderr is a terminal).",
-    )(command)
-    command = click.option("--dry-run", is_flag=True, help="Check everything, move nothing.")(
-        command
-    )
-    return command
+    return dry_run_option(progress_option(report_option(command)))
 
 
 @group.command("advance")
