@@ -12,9 +12,10 @@ from uuid import UUID
 from wix_sites_api.models import Site, SiteTransfer
 
 from wixsites.actioncalls import duplicate_call, owned_call, publish_call, transfer_call
-from wixsites.bulk import MoveReport, Progress, may_have_applied, move_async, move_sync
-from wixsites.errors import InvalidArgument, SiteNotInSourceAccount, WixError
+from wixsites.bulk import IN_TRASH, MoveReport, Progress, may_have_applied, move_async, move_sync
+from wixsites.errors import InvalidArgument, SiteInTrash, SiteNotInSourceAccount, WixError
 from wixsites.ids import checked_site_id
+from wixsites.placement import trashed_sites
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.trash import (
     TRASH,
@@ -56,6 +57,17 @@ def _duplicate_flow(source: str, name: str) -> Flow[str]:
             )
         raise
     return new_id
+
+
+def _publish_flow(site_id: str) -> Flow[None]:
+    """Publish Site, unless a read shows the site in the trash (a server may not refuse it)."""
+    try:
+        trashed = yield from trashed_sites([site_id])
+    except WixError:
+        trashed = {}  # a safeguard only: the server refuses what it must on its own
+    if trashed:
+        raise SiteInTrash(f"site {site_id} is {IN_TRASH}", code="SITE_IN_TRASH")
+    yield publish_call(site_id)
 
 
 def _transfer_flow(site_id: str, source: str, notify: bool) -> Flow[SiteTransfer]:
@@ -111,8 +123,11 @@ class SiteActions:
         return self._runner.drive(_duplicate_flow(_site_id(source), _display_name(display_name)))
 
     def publish(self, site: SiteRef) -> None:
-        """Publish a site (a site-level call: sent with wix-site-id instead of wix-account-id)."""
-        self._runner.run(publish_call(_site_id(site)))
+        """Publish a site (a site-level call: sent with wix-site-id instead of wix-account-id).
+
+        A site in the trash is not published: `SiteInTrash` ("in the trash: restore it first"),
+        found by a read of the site before the call, or the server's 428."""
+        self._runner.drive(_publish_flow(_site_id(site)))
 
     def transfer(self, site: SiteRef, source_account_id: str, notify: bool = False) -> SiteTransfer:
         """Transfer a site from `source_account_id` to this client's account (the target is
@@ -156,7 +171,7 @@ class AsyncSiteActions:
         )
 
     async def publish(self, site: SiteRef) -> None:
-        await self._runner.run(publish_call(_site_id(site)))
+        await self._runner.drive(_publish_flow(_site_id(site)))
 
     async def transfer(
         self, site: SiteRef, source_account_id: str, notify: bool = False

@@ -15,7 +15,7 @@ from wixsites.errors import InvalidArgument
 from wixsites.folders import async_target, sync_target
 from wixsites.ids import FolderRef
 from wixsites.paging import CursorPager, Page
-from wixsites.placement import sites_in_target
+from wixsites.placement import sites_in_target, trashed_sites
 from wixsites.query import (
     COUNT_FILTER_FIELDS,
     SITE_FILTER_FIELDS,
@@ -160,7 +160,10 @@ class Sites(SiteActions):
         progress: Progress | None = None,
     ) -> MoveReport:
         """Move sites into `target`: a Folder, a folder id, a path ("Clients/Acme", exact names,
-        as on the command line), or None/""/"root"/"/" for root. An unknown path is `NotFound`."""
+        as on the command line), or None/""/"root"/"/" for root. An unknown path is `NotFound`.
+
+        A site in the trash does not move: it fails with the reason "in the trash: restore it
+        first" (each batch is checked with one Query Sites before it is sent)."""
         return move_sync(
             self._runner,
             site_ids,
@@ -170,6 +173,7 @@ class Sites(SiteActions):
             make_call=ops.move_sites_call,
             check=sites_in_target,
             progress=progress,
+            screen=trashed_sites,
         )
 
 
@@ -208,4 +212,5 @@ class AsyncSites(AsyncSiteActions):
             check=sites_in_target,
             progress=progress,
             max_concurrency=max_concurrency or self._max_concurrency,
+            screen=trashed_sites,
         )

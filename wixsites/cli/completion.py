@@ -52,10 +52,22 @@ def complete_folder_path(
 
 
 def complete_stage(
-    ctx: click.Context, param: click.Parameter, incomplete: str
+    ctx: click.Context, _param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """The stages (folders at root) that start with what was typed."""
-    return [item for item in complete_folder_path(ctx, param, incomplete) if "/" not in item.value]
+    """The stages (the folders in Stages) that start with what was typed."""
+    from wixsites.cli.folderindex import FolderIndex
+    from wixsites.cli.stages import StageLayout
+
+    app = _quiet_app(ctx)
+    try:
+        layout = StageLayout.of(FolderIndex.of(app.client().folders.query()))
+        names = layout.names()
+    except Exception:  # no account, no network, bad credentials: nothing to offer
+        return []
+    finally:
+        app.close()
+    typed = incomplete.lower()
+    return [CompletionItem(n) for n in names if n.lower().startswith(typed)][:_MAX_ITEMS]
 
 
 @click.command("completion")

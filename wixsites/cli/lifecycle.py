@@ -261,7 +261,8 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     Example:
       wixsites sites publish 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
     """
-    from wixsites.errors import AuthenticationError, NotWixApi, WixError
+    from wixsites.bulk import IN_TRASH
+    from wixsites.errors import AuthenticationError, NotWixApi, SiteInTrash, WixError
 
     ids = collect_site_ids(site_ids, None, sys.stdin)
     client: WixSites = app.client()
@@ -272,6 +273,8 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
             client.sites.publish(site_id)
         except (AuthenticationError, NotWixApi):  # no other site would fare better
             raise
+        except SiteInTrash:
+            failed[site_id] = IN_TRASH
         except WixError as error:
             failed[site_id] = str(error)
         else:

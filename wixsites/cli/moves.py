@@ -150,16 +150,21 @@ def _dry_run(
     target_path: str,
     report_file: str | None,
 ) -> None:
-    found = existing_sites(app.client(), ids)
+    from wixsites.bulk import IN_TRASH
+
+    found = existing_sites(app.client(), ids, any_namespace=True)
     rows: list[Outcome] = []
     for site_id in ids:
         if site_id not in found:
             rows.append(Outcome(site_id, "unknown", NOT_IN_ACCOUNT))
+        elif value(found[site_id].trashed_date):
+            rows.append(Outcome(site_id, "would-fail", IN_TRASH))
         elif (value(found[site_id].folder_id) or "") == target_id:
             rows.append(Outcome(site_id, "already-there"))
         else:
             rows.append(Outcome(site_id, "would-move"))
     would_move = [r.id for r in rows if r.outcome == "would-move"]
+    would_fail = {r.id: r.reason for r in rows if r.outcome == "would-fail"}
     unknown = [r.id for r in rows if r.outcome == "unknown"]
     requests = -(-len(would_move) // MOVE_BATCH)
     payload = {
@@ -169,6 +174,7 @@ def _dry_run(
         "wouldMove": would_move,
         "alreadyThere": [r.id for r in rows if r.outcome == "already-there"],
         "unknown": {i: NOT_IN_ACCOUNT for i in unknown},
+        "wouldFail": would_fail,
         "requests": requests,
     }
     show_dry_run(
@@ -182,3 +188,5 @@ def _dry_run(
     )
     if unknown:
         raise CommandFailed(f"{plural(len(unknown), 'site id')} not in the account would not move")
+    if would_fail:
+        raise CommandFailed(f"{plural(len(would_fail), 'site')} would not move")

@@ -13,6 +13,7 @@ import click
 from wixsites.cli.app import format_option, progress_option, yes_option
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.counts import STATES, scoped
 from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
 from wixsites.cli.folderindex import ROOT
@@ -31,6 +32,7 @@ COLUMNS = (
     Column("id", "id"),
     Column("name", "name"),
     Column("folder", "folder"),
+    Column("state", "state"),
     Column("published", "published"),
     Column("premium", "premium"),
     Column("editor", "editor"),
@@ -60,6 +62,12 @@ def filter_options(command: F) -> F:
                 help="Only the sites directly in this folder (path or id; / for root).",
                 shell_complete=complete_folder_path,
             ),
+            click.option(
+                "--state",
+                type=click.Choice(tuple(STATES), case_sensitive=False),
+                default=None,
+                help="Sites not in the trash (active, the default), in the trash, or all.",
+            ),
         )
     ):
         command = option(command)
@@ -67,14 +75,20 @@ def filter_options(command: F) -> F:
 
 
 def _filter(
-    app: AppContext, filter_json: str | None, where: tuple[str, ...], folder: str | None
-) -> dict[str, object] | None:
+    app: AppContext,
+    filter_json: str | None,
+    where: tuple[str, ...],
+    folder: str | None,
+    state: str | None,
+) -> dict[str, object]:
+    """The query's filter: the options', on sites of every namespace, active unless `state`
+    (or a condition on state) says otherwise: the sites `folders tree` counts."""
     combined = site_filter(filter_json, where)
     if folder is not None:
         folder_id = load_folders(app.client()).resolve(folder)
         combined = dict(combined or {})
         combined["folderId"] = folder_id if folder_id != ROOT else {"$exists": False}
-    return combined
+    return scoped(combined, state)
 
 
 @click.group("sites")
@@ -98,10 +112,14 @@ def list_sites(
     filter_json: str | None,
     where: tuple[str, ...],
     folder: str | None,
+    state: str | None,
     sort: tuple[str, ...],
     limit: int | None,
 ) -> None:
     """List sites, as a table, JSON or CSV.
+
+    Sites of every namespace that are not in the trash, unless --state (or a --where on
+    namespace or state) says otherwise: the sites `folders tree` counts.
 
     \b
     Examples:
@@ -109,8 +127,9 @@ def list_sites(
       wixsites sites list --where published=true --where premium=false
       wixsites sites list --folder Clients/Acme --sort createdDate:desc --limit 20
       wixsites sites list --filter '{"editorType": {"$in": ["EDITOR", "ADI"]}}' --format csv
+      wixsites sites list --state trashed --sort trashedDate:desc
     """
-    query_filter = _filter(app, filter_json, where, folder)
+    query_filter = _filter(app, filter_json, where, folder, state)
     client = app.client()
     page_size = min(limit or 100, 100)
     query = client.sites.query(filter=query_filter, sort=_sort(sort), page_size=page_size)
@@ -138,16 +157,25 @@ def _sort(values: tuple[str, ...]) -> list[tuple[str, str]] | None:
 @format_option
 @pass_app
 def count_sites(
-    app: AppContext, filter_json: str | None, where: tuple[str, ...], folder: str | None
+    app: AppContext,
+    filter_json: str | None,
+    where: tuple[str, ...],
+    folder: str | None,
+    state: str | None,
 ) -> None:
     """Count sites (--format ids: the ids of the sites counted).
+
+    Counts the sites `sites list` lists: of every namespace, not in the trash unless --state
+    says otherwise, as `folders tree` and `workflow status` count them.
 
     \b
     Examples:
       wixsites sites count
       wixsites sites count --where published=true
+      wixsites sites count --folder Stages/Design
+      wixsites sites count --state trashed
     """
-    query_filter = _filter(app, filter_json, where, folder)
+    query_filter = _filter(app, filter_json, where, folder, state)
     client = app.client()
     if app.output.format == "ids":
         for site in client.sites.query(filter=query_filter, page_size=100):
