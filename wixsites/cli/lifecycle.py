@@ -244,7 +244,7 @@ def duplicate(
     \b
     Examples:
       wixsites sites duplicate 1e6179e9-c3db-49aa-a074-37566a7bad47 --name "Client X"
-      wixsites sites duplicate TEMPLATE_ID --name "Client X" --to Design --publish
+      wixsites sites duplicate TEMPLATE_ID --name "Client X" --to Stages/Design --publish
     """
     [source] = collect_site_ids([site_id], None)
     show_duplicate(app, duplicate_into(app, source, name, folder=folder, publish=publish_it))

@@ -240,7 +240,7 @@ def move(
     \b
     Examples:
       wixsites sites move --to Clients/Acme 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
-      wixsites sites move --to Design --from-file sites.csv --dry-run
+      wixsites sites move --to Stages/Design --from-file sites.csv --dry-run
       cut -d, -f1 export.csv | wixsites sites move --to / -
     """
     if not site_ids and from_file is None:
