@@ -265,6 +265,8 @@ def test_init_puts_a_new_stage_in_its_place_and_refuses_to_drop_one(db: Path) ->
     assert list(changed["stages"]) == ["Design", "QA", "Review", "Suspended", "Live"]
     assert changed["stages"]["QA"] == ids["QA"]
     assert changed["stages"]["Live"] != ids["Live"]  # recreated after Review
+    same = data("workflow", "init", "--stages", "design,qa,review,suspended,live")  # any case
+    assert (same["stages"], same["created"]) == (changed["stages"], [])
     counts = status()
     assert (counts["Live"], counts["Suspended"], counts["Review"]) == (2, 1, 0)
     data("workflow", "advance", "--to", "Live", active[3])

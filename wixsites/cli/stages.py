@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from wix_sites_api.models import Folder
 
-from wixsites.cli.errors import CommandFailed, InputError
+from wixsites.cli.errors import CommandFailed, InputError, Interrupted
 from wixsites.cli.folderindex import ROOT, FolderIndex
 from wixsites.cli.models import value
 from wixsites.cli.report import plural
@@ -99,21 +99,26 @@ class StageLayout:
         and root folders named like a stage are the layout of earlier versions, to migrate."""
         return not self.stages or self.holding is not None
 
+    def _at_root(self, names: Sequence[str]) -> list[Folder]:
+        """The root folders with these names, whatever their case (not Stages, nor the holding
+        folder)."""
+        own = {self.index.id_of(f) for f in (self.parent, self.holding) if f is not None}
+        wanted = {_key(n) for n in names}
+        return [
+            f
+            for f in self.index.children(ROOT)
+            if _key(self.index.name_of(f)) in wanted and self.index.id_of(f) not in own
+        ]
+
     def strays(self) -> list[Folder]:
         """Root folders named like a stage, outside a migration: not stages (an earlier
         wixsites may have made them), but a teammate may expect them to be."""
-        if self.migrating:
-            return []
-        found = (self.index.child_named(ROOT, name) for name in self.names())
-        return [f for f in found if f is not None]
+        return [] if self.migrating else self._at_root(self.names())
 
     def legacy(self, names: Sequence[str] = DEFAULT_STAGES) -> list[Folder]:
         """The root folders of the earlier layout, named like a stage (by default, like the
         default stages), while migrating."""
-        if self.migrating:
-            found = (self.index.child_named(ROOT, name) for name in names)
-            return [f for f in found if f is not None]
-        return []
+        return self._at_root(names) if self.migrating else []
 
     def first(self) -> Folder:
         if not self.stages:
@@ -306,14 +311,14 @@ class _Runner:
         return self.index.id_of(self.parent)
 
     def _stage(self, name: str) -> Folder:
-        found = self.index.child_named(self._parent_id(), name)
-        if found is None:
-            raise CommandFailed(f"the stage {name} is missing after it was created; run again")
-        return found
+        for folder in self.index.children(self._parent_id()):
+            if _key(self.index.name_of(folder)) == _key(name):
+                return folder
+        raise CommandFailed(f"the stage {name} is missing after it was created")
 
     def run(self, step: Step) -> None:
         action = step.action
-        said = step.describe(self.index)
+        said = ""
         if action == "create-parent":
             self.parent = self._remember(self.client.folders.create(STAGES, parent=None))
             said = f"created {STAGES}"
@@ -340,7 +345,8 @@ class _Runner:
             self.index.folders.pop(self.index.id_of(self.holding), None)
             self.holding = None
             said = f"deleted {SETTING_UP}"
-        self.done.append(said)
+        if said:
+            self.done.append(said)
 
     def _move_folders(self, ids: list[str], target: str) -> None:
         report = self.client.folders.move(ids, target)
@@ -378,11 +384,11 @@ class _Runner:
         if sites:
             report = self.client.sites.move(sites, target)
             if not report.ok:
+                left = {**report.failed, **report.uncertain}
+                first, why = next(iter(left.items()))
                 raise CommandFailed(
-                    f"{plural(len(report.failed) + len(report.uncertain), 'site')} of {where} "
-                    f"did not move to {self.index.path(target)} (first: "
-                    f"{next(iter({**report.failed, **report.uncertain}.items()))}); nothing was "
-                    "deleted"
+                    f"{plural(len(left), 'site')} of {where} did not move to "
+                    f"{self.index.path(target)} (first: {first}: {why}); {where} was not deleted"
                 )
         children = [self.index.id_of(f) for f in self.index.children(source_id)]
         if children:
@@ -404,12 +410,14 @@ def apply_plan(client: WixSites, index: FolderIndex, plan: InitPlan) -> InitResu
     for step in plan.steps:
         try:
             runner.run(step)
-        except (WixError, CommandFailed) as error:
+        except (WixError, CommandFailed, KeyboardInterrupt) as error:
             done = ", ".join(runner.done) or "nothing changed"
             note = f"(done so far: {done}; run the same command again to finish)"
+            if isinstance(error, KeyboardInterrupt):
+                raise Interrupted(f"interrupted {note}") from None
             if isinstance(error, WixError):
                 error.message = f"{error.message} {note}"
                 error.args = (error.message,)
                 raise
-            raise CommandFailed(f"{error} {note}") from None
+            raise CommandFailed(f"{error.message} {note}") from None
     return InitResult(runner.created, runner.moved)
