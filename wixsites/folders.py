@@ -322,6 +322,7 @@ class FolderQuery:
         self._args = args
 
     def pages(self) -> Iterator[Page[Folder]]:
+        """The folders page by page (`Page.items`, `Page.total`), each fetched when reached."""
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.offset))
@@ -333,15 +334,20 @@ class FolderQuery:
             yield from page.items
 
     def first(self) -> Folder | None:
+        """The first folder of the query, or None when none matches (one request)."""
         return next(iter(self), None)
 
 
 class AsyncFolderQuery:
+    """`FolderQuery` for `AsyncWixSites`: ``async for folder in ...``, or
+    ``async for page in .pages()``."""
+
     def __init__(self, runner: AsyncRunner, args: _Args) -> None:
         self._runner = runner
         self._args = args
 
     async def pages(self) -> AsyncIterator[Page[Folder]]:
+        """`FolderQuery.pages`, as an async iterator."""
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.offset))
@@ -354,11 +360,13 @@ class AsyncFolderQuery:
                 yield folder
 
     async def first(self) -> Folder | None:
+        """`FolderQuery.first`, awaited."""
         async for folder in self:
             return folder
         return None
 
     async def to_list(self) -> list[Folder]:
+        """Every folder of the query in a list (fetches every page)."""
         return [folder async for folder in self]
 
 
@@ -378,6 +386,13 @@ class AsyncTreeRequest:
 
 
 class Folders:
+    """The folders of the account: ``wix.folders``.
+
+    Methods: `query`, `get`, `find`, `ensure`, `create`, `rename`, `move`, `delete`, `of_site`
+    and `tree`. A folder argument is a `Folder` or its id; a `parent` or `target` may also be
+    None, "" or "root" for root, and a `target` a path such as "Clients/Acme".
+    """
+
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
 
@@ -392,6 +407,11 @@ class Folders:
         return self._runner.drive(_create(_check_name(name), target_id(parent, "parent")))
 
     def rename(self, folder: FolderRef, name: str) -> Folder:
+        """Rename a folder (a `Folder` or its id); returns it with its new name.
+
+        The name is checked first (not empty, no "/", not ".", ".." or "root"); a sibling with
+        the same name is `AlreadyExists`, naming it.
+        """
         return self._runner.drive(_rename(folder_id(folder), _check_name(name)))
 
     def move(
@@ -446,6 +466,10 @@ class Folders:
 
 
 class AsyncFolders:
+    """`Folders` for `AsyncWixSites`: the same methods, awaited; `query` and `tree` are iterated
+    with ``async for``, and `move` runs up to `max_concurrency` batches at once.
+    """
+
     def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
         self._runner = runner
         self._max_concurrency = max_concurrency
@@ -453,12 +477,15 @@ class AsyncFolders:
     def query(
         self, filter: Mapping[str, Any] | None = None, sort: SortSpec = None, page_size: int = 1000
     ) -> AsyncFolderQuery:
+        """`Folders.query`: iterate it with ``async for``."""
         return AsyncFolderQuery(self._runner, _Args.check(filter, sort, page_size))
 
     async def create(self, name: str, parent: FolderRef | None = None) -> Folder:
+        """`Folders.create`, awaited."""
         return await self._runner.drive(_create(_check_name(name), target_id(parent, "parent")))
 
     async def rename(self, folder: FolderRef, name: str) -> Folder:
+        """`Folders.rename`, awaited."""
         return await self._runner.drive(_rename(folder_id(folder), _check_name(name)))
 
     async def move(
@@ -469,6 +496,8 @@ class AsyncFolders:
         *,
         max_concurrency: int | None = None,
     ) -> MoveReport:
+        """`Folders.move`, awaited; up to `max_concurrency` batches at once (default: the
+        client's)."""
         return await move_async(
             self._runner,
             _ids(folder_ids),
@@ -482,12 +511,15 @@ class AsyncFolders:
         )
 
     async def delete(self, folder: FolderRef) -> None:
+        """`Folders.delete`, awaited."""
         await self._runner.drive(_delete(folder_id(folder)))
 
     async def of_site(self, site_id: str) -> Folder | None:
+        """`Folders.of_site`, awaited."""
         return await self._runner.drive(_of_site(site_id))
 
     async def get(self, folder_id: str) -> Folder:
+        """`Folders.get`, awaited."""
         return await self._runner.drive(_get(_folder_key(folder_id)))
 
     def tree(self, *, root_site_count: bool = True) -> AsyncTreeRequest:
@@ -495,10 +527,12 @@ class AsyncFolders:
         return AsyncTreeRequest(lambda: self._runner.drive(_tree(root_site_count)))
 
     async def find(self, path: str) -> Folder | None:
+        """`Folders.find`, awaited."""
         split_path(path)
         return await self._runner.drive(_find(path))
 
     async def ensure(self, path: str) -> Folder:
+        """`Folders.ensure`, awaited."""
         check_path(path)
         return await self._runner.drive(_ensure(path))
 

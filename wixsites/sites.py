@@ -83,6 +83,7 @@ class SiteQuery:
         self._args = args
 
     def pages(self) -> Iterator[Page[Site]]:
+        """The sites page by page (`Page.items`, `Page.next_cursor`), each fetched when reached."""
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.cursor))
@@ -94,6 +95,7 @@ class SiteQuery:
             yield from page.items
 
     def first(self) -> Site | None:
+        """The first site of the query, or None when none matches (one request)."""
         return next(iter(self), None)
 
     def __repr__(self) -> str:
@@ -109,6 +111,7 @@ class AsyncSiteQuery:
         self._args = args
 
     async def pages(self) -> AsyncIterator[Page[Site]]:
+        """`SiteQuery.pages`, as an async iterator."""
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.cursor))
@@ -121,15 +124,23 @@ class AsyncSiteQuery:
                 yield site
 
     async def first(self) -> Site | None:
+        """`SiteQuery.first`, awaited."""
         async for site in self:
             return site
         return None
 
     async def to_list(self) -> list[Site]:
+        """Every site of the query in a list (fetches every page)."""
         return [site async for site in self]
 
 
 class Sites(SiteActions):
+    """The sites of the account: ``wix.sites``.
+
+    Methods: `query`, `count`, `move`, and for the lifecycle of a site `duplicate`, `publish`,
+    `trash` and `transfer`.
+    """
+
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
 
@@ -174,6 +185,10 @@ class Sites(SiteActions):
 
 
 class AsyncSites(AsyncSiteActions):
+    """`Sites` for `AsyncWixSites`: the same methods, awaited; `query` is iterated with
+    ``async for``, and `move` and `trash` run up to `max_concurrency` batches at once.
+    """
+
     def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
         self._runner = runner
         self._max_concurrency = max_concurrency
@@ -185,9 +200,11 @@ class AsyncSites(AsyncSiteActions):
         page_size: int = 100,
         cursor: str | None = None,
     ) -> AsyncSiteQuery:
+        """`Sites.query`: iterate it with ``async for``."""
         return AsyncSiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
 
     async def count(self, filter: Mapping[str, Any] | None = None) -> int:
+        """`Sites.count`, awaited."""
         return await self._runner.run(ops.count_sites_call(_count_filter(filter)))
 
     async def move(
@@ -198,6 +215,8 @@ class AsyncSites(AsyncSiteActions):
         *,
         max_concurrency: int | None = None,
     ) -> MoveReport:
+        """`Sites.move`, awaited; up to `max_concurrency` batches at once (default: the
+        client's)."""
         return await move_async(
             self._runner,
             site_ids,

@@ -82,10 +82,12 @@ class FolderNode:
 
     @property
     def id(self) -> str:
+        """The folder's id."""
         return "" if isinstance(self.folder.id, Unset) else str(self.folder.id)
 
     @property
     def name(self) -> str:
+        """The folder's name."""
         name = self.folder.name
         return name if isinstance(name, str) else ""
 
@@ -102,10 +104,12 @@ class FolderNode:
 
     @property
     def depth(self) -> int:
+        """0 for a folder at root, 1 for its sub-folders, and so on."""
         return len(self.path) - 1
 
     @property
     def path_text(self) -> str:
+        """The path from root, "Clients/Acme/QA"."""
         return "/".join(self.path)
 
     def walk(self) -> Iterator[FolderNode]:
@@ -179,6 +183,7 @@ class FolderTree:
         return len(self._reached)
 
     def get(self, folder_id: str) -> FolderNode | None:
+        """The node of the folder with this id (any case), or None."""
         return self._by_id.get(folder_id.lower())
 
     def find(self, path: str) -> FolderNode | None:
