@@ -7,7 +7,6 @@ generated functions do the wire work; retries run around them.
 
 from __future__ import annotations
 
-import asyncio
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -17,6 +16,7 @@ import httpx
 import wix_sites_api
 
 from wixauth import CredentialsError, WixApiKeyAuth, WixSignatureAuth
+from wixsites import __version__
 from wixsites import operations as ops
 from wixsites.bulk import MoveReport, Progress
 from wixsites.config import DEFAULT_BASE_URL, check_base_url, check_credential, env_credentials
@@ -40,7 +40,7 @@ from wixsites.transport import (
 __all__ = ["DEFAULT_RETRY", "AsyncWixSites", "WixSites"]
 
 DEFAULT_RETRY = RetryPolicy()
-USER_AGENT = "wixsites-python/0.1"
+USER_AGENT = f"wixsites-python/{__version__}"
 # Only the encodings the transport decodes under its size cap (httpx would add br and zstd when
 # their packages are installed).
 _HEADERS = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
@@ -289,6 +289,7 @@ class WixSites(_Common):
     def move_sites(
         self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
     ) -> MoveReport:
+        """`sites.move`, under the name of the Wix operation it sends."""
         return self.sites.move(site_ids, target, progress)
 
     def move_folders(
@@ -297,6 +298,7 @@ class WixSites(_Common):
         target: FolderRef | None,
         progress: Progress | None = None,
     ) -> MoveReport:
+        """`folders.move`, under the name of the Wix operation it sends."""
         return self.folders.move(folder_ids, target, progress)
 
     def request(
@@ -315,6 +317,7 @@ class WixSites(_Common):
         return self._runner.run(ops.raw_call(method, path, json, params, headers))
 
     def close(self) -> None:
+        """Close the connections (``with WixSites(...) as wix:`` does it on leaving)."""
         self._http.close()
 
     def __enter__(self) -> Self:
@@ -378,6 +381,7 @@ class AsyncWixSites(_Common):
         sleep: Callable[[float], Awaitable[None]] | None = None,
         rng: random.Random | None = None,
     ) -> Self:
+        """`WixSites.from_signature`, for asyncio."""
         settings = _signature_settings(
             application_id,
             instance_id,
@@ -397,6 +401,7 @@ class AsyncWixSites(_Common):
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
+        """A client from WIX_API_KEY, WIX_ACCOUNT_ID and WIX_BASE_URL (optional)."""
         api_key, account_id, base_url = env_credentials(environ)
         return cls(api_key=api_key, account_id=account_id, base_url=base_url, **options)
 
@@ -407,6 +412,8 @@ class AsyncWixSites(_Common):
         sleep: Callable[[float], Awaitable[None]] | None,
         max_concurrency: int,
     ) -> None:
+        import asyncio  # here: a program that never awaits need not load asyncio
+
         _int_option("max_concurrency", max_concurrency, 1)
         self._settings = settings
         wait = asyncio.sleep if sleep is None else sleep
@@ -449,6 +456,7 @@ class AsyncWixSites(_Common):
     async def move_sites(
         self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
     ) -> MoveReport:
+        """`sites.move`, awaited."""
         return await self.sites.move(site_ids, target, progress)
 
     async def move_folders(
@@ -457,6 +465,7 @@ class AsyncWixSites(_Common):
         target: FolderRef | None,
         progress: Progress | None = None,
     ) -> MoveReport:
+        """`folders.move`, awaited."""
         return await self.folders.move(folder_ids, target, progress)
 
     async def request(
@@ -472,6 +481,7 @@ class AsyncWixSites(_Common):
         return await self._runner.run(ops.raw_call(method, path, json, params, headers))
 
     async def aclose(self) -> None:
+        """Close the connections (``async with AsyncWixSites(...) as wix:`` does it on leaving)."""
         await self._http.aclose()
 
     async def __aenter__(self) -> Self:

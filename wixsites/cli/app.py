@@ -1,4 +1,7 @@
-"""The ``wixsites`` click group, its global options, and the options every command shares."""
+"""The ``wixsites`` click group, its global options, and the options every command shares.
+
+Only click is imported here: the commands (`wixsites.cli.commands`), the output and the client load
+when a command runs, so ``wixsites --version`` and shell completion stay quick."""
 
 from __future__ import annotations
 
@@ -9,9 +12,10 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from wixsites.cli.context import AppContext, Settings
+from wixsites import __version__
+from wixsites.cli.color import color_wanted
+from wixsites.cli.commands import LazyGroup
 from wixsites.cli.failures import quiet_stdout, run_guarded
-from wixsites.cli.output import FORMATS, Output, color_wanted
 
 __all__ = [
     "WixGroup",
@@ -27,7 +31,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class WixGroup(click.Group):
+class WixGroup(LazyGroup):
     """A group whose ``main`` turns every expected failure into one line and an exit status."""
 
     def main(
@@ -75,11 +79,15 @@ def hoist_global_flags(arguments: list[str]) -> list[str]:
 
 
 def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    from wixsites.cli.context import AppContext
+
     if value:
         ctx.ensure_object(AppContext).output.format = "json"
 
 
 def _set_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    from wixsites.cli.context import AppContext
+
     if value:
         ctx.ensure_object(AppContext).output.format = cast(Any, value)
 
@@ -97,6 +105,8 @@ def json_option(command: F) -> F:
 
 def format_option(command: F) -> F:
     """``--format table|json|csv|ids`` and ``--json``."""
+    from wixsites.cli.output import FORMATS
+
     command = click.option(
         "--format",
         type=click.Choice(FORMATS),
@@ -180,7 +190,7 @@ def yes_option(command: F) -> F:
     is_flag=True,
     help="Log every request (method, path, status, time) to stderr.",
 )
-@click.version_option(package_name="wixsites", message="%(prog)s %(version)s")
+@click.version_option(__version__, message="%(prog)s %(version)s")
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -211,37 +221,11 @@ def cli(
       wixsites sites move --to Design --from-file new-sites.csv
       wixsites workflow suspend --unpaid unpaid.csv
     """
+    from wixsites.cli.context import AppContext, Settings
+    from wixsites.cli.output import Output
+
     settings = Settings.of(ctx.params)
     output = Output("json" if json_output else "table", color=color_wanted(no_color_flag=no_color))
     app = AppContext(settings, output)
     ctx.obj = app
     ctx.call_on_close(app.close)
-
-
-def register() -> None:
-    from wixsites.cli import (
-        api,
-        auth,
-        completion,
-        demo,
-        folders,
-        lifecycle,
-        onboarding,
-        sandbox,
-        sites,
-        workflow,
-    )
-
-    for command in (lifecycle.trash, lifecycle.duplicate, lifecycle.publish, lifecycle.transfer):
-        sites.group.add_command(command)
-    workflow.group.add_command(onboarding.onboard)
-    workflow.group.add_command(onboarding.purge)
-    sandbox.group.add_command(onboarding.relate_accounts)
-    cli.add_command(sites.group)
-    cli.add_command(folders.group)
-    cli.add_command(workflow.group)
-    cli.add_command(sandbox.group)
-    cli.add_command(auth.group)
-    cli.add_command(completion.command)
-    cli.add_command(demo.demo)
-    cli.add_command(api.api)
