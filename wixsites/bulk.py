@@ -81,6 +81,7 @@ class MoveReport:
 
     @property
     def ok(self) -> bool:
+        """True when every id moved: none failed, none is uncertain."""
         return not self.failed and not self.uncertain
 
     def __str__(self) -> str:

@@ -18,11 +18,11 @@ __all__ = ["cli", "main"]
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run ``wixsites`` with `argv` (default: the process's arguments); exits with its status."""
-    from wixsites.cli.extras import missing_extra, missing_extra_message
-
     try:
         from wixsites.cli.app import cli
     except ModuleNotFoundError as error:
+        from wixsites.cli.extras import missing_extra, missing_extra_message
+
         if missing_extra(error) != "cli":
             raise
         sys.exit(f"wixsites: {missing_extra_message(error)}")
