@@ -166,8 +166,12 @@ class WixSites(_Common):
     reading of each answer included (None: no deadline), past which `DeadlineExceeded` is raised;
     `max_response_bytes`: the largest answer read (after decompression), past which
     `InvalidResponse` is raised; `on_request`: called with a
-    `RequestInfo` after each HTTP attempt (also logged on the "wixsites" logger at DEBUG);
-    `sleep` and `rng` are for tests.
+    `RequestInfo` after each HTTP attempt (also logged on the "wixsites" logger at DEBUG, which
+    ``WIXSITES_LOG=debug`` prints); `sleep` and `rng` are for tests.
+
+    Each call also takes `timeout`, `deadline`, `retry` and `headers` for itself (`CallOptions`),
+    and `with_options(...)` gives the client with other defaults; `with_raw_response` gives the
+    HTTP answer behind a result.
     """
 
     def __init__(

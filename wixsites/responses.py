@@ -19,6 +19,7 @@ import httpx
 __all__ = ["RawResponse", "Recorder", "ResponseInfo", "recorder", "recording"]
 
 R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +45,14 @@ class ResponseInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class RawResponse(ResponseInfo, Generic[R]):
+class RawResponse(ResponseInfo, Generic[R_co]):
     """A call's result with the answer it came from: ``.status_code``, ``.headers``,
     ``.request_id``, and ``.parse()`` for the result the call returns otherwise (read when the
     answer came: an answer that cannot be read raised `InvalidResponse` then, as always)."""
 
-    _result: R = field(repr=False, compare=False)
+    _result: R_co = field(repr=False, compare=False)
 
-    def parse(self) -> R:
+    def parse(self) -> R_co:
         return self._result
 
 
