@@ -56,7 +56,9 @@ if TYPE_CHECKING:
         Folders,
     )
     from wixsites.legacy import AsyncLegacyPager, LegacyPage, LegacyPager
+    from wixsites.options import CallOptions
     from wixsites.paging import Page
+    from wixsites.responses import RawResponse, ResponseInfo
     from wixsites.retry import RetryPolicy
     from wixsites.sites import AsyncSiteQuery, AsyncSites, SiteQuery, Sites
     from wixsites.transport import RequestInfo
@@ -73,6 +75,7 @@ __all__ = [
     "AsyncTreeRequest",
     "AsyncWixSites",
     "AuthenticationError",
+    "CallOptions",
     "ConfigurationError",
     "CursorExpired",
     "DeadlineExceeded",
@@ -94,7 +97,9 @@ __all__ = [
     "PagingError",
     "PermissionDenied",
     "RateLimited",
+    "RawResponse",
     "RequestInfo",
+    "ResponseInfo",
     "RetryPolicy",
     "ServerError",
     "SiteInTrash",
@@ -145,7 +150,10 @@ _MODULES = {
     "AsyncLegacyPager": "legacy",
     "LegacyPage": "legacy",
     "LegacyPager": "legacy",
+    "CallOptions": "options",
     "Page": "paging",
+    "RawResponse": "responses",
+    "ResponseInfo": "responses",
     "RetryPolicy": "retry",
     "AsyncSiteQuery": "sites",
     "AsyncSites": "sites",

@@ -17,7 +17,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from wixsites.cli.color import color_wanted
+from wixsites.cli.envvars import color_wanted
 
 __all__ = ["FORMATS", "Column", "Output", "color_wanted", "to_jsonable"]
 
