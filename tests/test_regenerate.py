@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from hashlib import sha256
 from pathlib import Path
 
 import pytest
@@ -152,8 +153,13 @@ def test_watch_regenerates_when_the_spec_changes(repo: Path) -> None:
         spec.write_text(
             spec.read_text().replace("summary: Count Sites", "summary: Count watched sites", 1)
         )
+        # the record is written last: once it names the new spec, the regeneration is complete
+        record, new_spec = (
+            repo / "generated/REGENERATED.json",
+            sha256(spec.read_bytes()).hexdigest(),
+        )
         deadline = time.monotonic() + 60
-        while "Count watched sites" not in target.read_text() and time.monotonic() < deadline:
+        while new_spec not in record.read_text() and time.monotonic() < deadline:
             time.sleep(0.2)
         assert "Count watched sites" in target.read_text()
     finally:
