@@ -16,9 +16,8 @@ from collections.abc import (
     Mapping,
 )
 from dataclasses import dataclass
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
-from wix_sites_api.models import Folder
 from wix_sites_api.types import Unset
 
 from wixsites import operations as ops
@@ -38,6 +37,9 @@ from wixsites.query import (
 )
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.tree import FolderNode, FolderTree, has_spellings, name_key, split_path
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Folder
 
 __all__ = [
     "AsyncFolderQuery",
@@ -566,10 +568,14 @@ def _keys(page: Page[Folder]) -> list[str]:
 
 
 def _folder_key(fid: object) -> str:
+    from wix_sites_api.models import Folder
+
     return folder_id(fid) if isinstance(fid, Folder | str) else folder_id(str(fid))
 
 
 def _ids(folders: Iterable[FolderRef]) -> Iterable[object]:
+    from wix_sites_api.models import Folder
+
     if isinstance(folders, str | Folder):
         folders = [folders]
     for f in folders:

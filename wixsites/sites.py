@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Unpack
-
-from wix_sites_api.models import Site
+from typing import TYPE_CHECKING, Any, Unpack
 
 from wixsites import operations as ops
 from wixsites.actions import AsyncSiteActions, SiteActions
@@ -27,6 +25,9 @@ from wixsites.query import (
     normalize_sort,
 )
 from wixsites.runner import AsyncRunner, SyncRunner
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Site
 
 __all__ = ["AsyncSiteQuery", "AsyncSites", "SiteQuery", "Sites"]
 

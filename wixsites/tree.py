@@ -5,12 +5,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from wix_sites_api.models import Folder
 from wix_sites_api.types import Unset
 
 from wixsites.errors import AmbiguousFolderPath, InvalidArgument
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Folder
 
 __all__ = [
     "FolderNode",
