@@ -6,8 +6,11 @@ the fallback tests keyring's own "fail" backend, which is what a headless machin
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import stat
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +23,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyrings.alt.file import PlaintextKeyring
 
+from tests.cli_env import no_account_chosen
 from wixsandbox import Sandbox
 from wixsandbox.process import SandboxProcess
 from wixsites.cli import cli
@@ -50,8 +54,7 @@ def count_sites(server: str) -> int:
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WIXSITES_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(tmp_path / "embedded.db"))
-    for name in ("WIX_API_KEY", "WIX_ACCOUNT_ID", "WIX_BASE_URL", "WIXSITES_PROFILE"):
-        monkeypatch.delenv(name, raising=False)
+    no_account_chosen(monkeypatch)
     return tmp_path / "config"
 
 
@@ -167,8 +170,10 @@ def test_login_with_no_terminal_and_no_with_key_says_how(config: Path) -> None:
 
 def test_logout_of_an_unknown_profile_and_status_with_none(config: Path) -> None:
     assert "no profile 'nobody'" in run("auth", "logout", "--profile", "nobody", code=2).stderr
-    assert "No profiles" in run("auth", "status").stderr
-    assert json.loads(run("auth", "status", "--json").stdout) == []
+    nothing = run("auth", "status", code=4)  # as any command: no credentials at all
+    assert "No profiles" in nothing.stderr
+    assert "wixsites auth login" in nothing.stderr
+    assert json.loads(run("auth", "status", "--json", code=4).stdout) == []
 
 
 def test_status_masks_a_password_in_the_stored_address_and_names_are_checked(
@@ -176,9 +181,12 @@ def test_status_masks_a_password_in_the_stored_address_and_names_are_checked(
 ) -> None:
     with_password = server.replace("http://", "http://agency:hunter2@")
     login(with_password, "--profile", "proxied")
-    shown = json.loads(run("auth", "status", "--json").stdout)[0]["baseUrl"]
+    # no profile "default": status lists the profiles, and says none is in use (exit status 4)
+    listed = run("auth", "status", "--json", code=4)
+    assert "--profile NAME (stored: proxied)" in listed.stderr
+    shown = json.loads(listed.stdout)[0]["baseUrl"]
     assert shown == server.replace("http://", "http://agency:***@")
-    assert "hunter2" not in run("auth", "status").output
+    assert "hunter2" not in run("auth", "status", code=4).output
     result = run("auth", "login", "--profile", "../x", "--with-key", input=KEY, code=2)
     assert "a profile name is 1 to 64 letters" in result.stderr
 
@@ -193,3 +201,117 @@ def test_a_plain_text_fallback_keyring_is_not_taken_for_the_system_keyring(
         assert "system keyring" not in result.stderr
         assert f"in {config / 'profiles.json'} (mode 0600)" in result.stderr
         assert not (tmp_path / "plain").exists()
+
+
+@pytest.fixture
+def elsewhere() -> Iterator[tuple[str, list[bytes]]]:
+    """Another server on 127.0.0.1: records whatever reaches it, answers nothing, closes."""
+    received: list[bytes] = []
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.settimeout(2)
+                with contextlib.suppress(OSError):
+                    received.append(conn.recv(65536))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}", received
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+
+
+def test_a_profiles_key_goes_only_to_the_profiles_own_base_url(
+    server: str,
+    config: Path,
+    no_keyring: KeyringBackend,
+    monkeypatch: pytest.MonkeyPatch,
+    elsewhere: tuple[str, list[bytes]],
+) -> None:
+    other, received = elsewhere
+    login(server)  # the default profile, for the served sandbox
+    monkeypatch.setenv("WIX_BASE_URL", other)
+    refused = run("--max-retries", "0", "sites", "count", code=2)
+    assert "profile 'default' holds a key for " + server in refused.stderr
+    assert f"WIX_BASE_URL names {other}: unset WIX_BASE_URL" in refused.stderr
+    monkeypatch.delenv("WIX_BASE_URL")
+    flagged = run("--base-url", other, "--max-retries", "0", "sites", "count", code=2)
+    assert "leave out --base-url" in flagged.stderr
+    assert received == []  # not one connection carried anything, let alone the key
+    # the profile's own address, however it is spelled, is no contradiction
+    same = run("--base-url", server + "/", "sites", "count", "--json")
+    assert json.loads(same.stdout) == {"count": count_sites(server)}
+
+
+def test_a_sandbox_profile_with_a_base_url_is_a_usage_error(
+    config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("auth", "login", "--sandbox")
+    monkeypatch.setenv("WIX_BASE_URL", "http://127.0.0.1:9")
+    result = run("sites", "count", code=2)
+    assert "profile 'default' works on the embedded sandbox" in result.stderr
+
+
+def test_auth_status_reports_credentials_from_the_environment(
+    server: str, config: Path, no_keyring: KeyringBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    login(server, "--profile", "p")
+    monkeypatch.setenv("WIX_API_KEY", KEY)
+    monkeypatch.setenv("WIX_ACCOUNT_ID", ACCOUNT)
+    monkeypatch.setenv("WIX_BASE_URL", server)
+    rows = json.loads(run("auth", "status", "--json").stdout)
+    assert rows == [
+        {
+            "profile": "p",
+            "active": False,
+            "accountId": ACCOUNT,
+            "baseUrl": server,
+            "keyStored": f"in {config / 'profiles.json'} (mode 0600)",
+        },
+        {
+            "profile": "(environment)",
+            "active": True,
+            "accountId": ACCOUNT,
+            "baseUrl": server,
+            "keyStored": "in WIX_API_KEY",
+        },
+    ]
+    table = run("auth", "status").stdout
+    assert "(environment)" in table
+    assert "in WIX_API_KEY" in table
+    # a profile and the environment's key together: shown, and the contradiction said
+    clash = run("--profile", "p", "auth", "status", code=2)
+    assert "(environment)" in clash.stdout
+    assert "use one or the other" in clash.stderr
+
+
+def test_a_profile_without_its_own_base_url_is_shown_with_wixs(
+    server: str, config: Path, no_keyring: KeyringBackend
+) -> None:
+    run(
+        "auth", "login", "--account-id", ACCOUNT, "--with-key", "--no-verify", input=KEY + "\n"
+    )  # fmt: skip
+    [row] = json.loads(run("auth", "status", "--json").stdout)
+    assert row["baseUrl"] == "https://www.wixapis.com"
+
+
+def test_profile_is_accepted_after_the_subcommand(
+    server: str, config: Path, no_keyring: KeyringBackend
+) -> None:
+    login(server, "--profile", "client-x")
+    counted = run("sites", "count", "--profile", "client-x", "--json")
+    assert json.loads(counted.stdout) == {"count": count_sites(server)}
+    assert json.loads(run("sites", "count", "--profile=client-x", "--json").stdout)["count"]
+    [row] = json.loads(run("auth", "status", "--profile", "client-x", "--json").stdout)
+    assert row["active"] is True

@@ -26,6 +26,7 @@ __all__ = [
     "Choice",
     "Settings",
     "choose",
+    "profile_url",
 ]
 
 SANDBOX_ENV = "WIXSITES_SANDBOX"
@@ -112,12 +113,20 @@ def choose(settings: Settings, store: ProfileStore) -> Choice:
                 f"no profile '{name}'; run `wixsites auth login --profile {name}` "
                 "(or see `wixsites auth status`)"
             )
+        if s.base_url and not _same_server(s.base_url, profile_url(profile)):
+            raise InputError(_other_server(profile, s.base_url, s.source("base_url")))
         return Choice(profile.sandbox, f"profile '{name}'", profile)
     if not explicit:
         if s.base_url:
             raise CredentialsMissing(
                 f"no credentials for {mask_url(s.base_url)} ({s.source('base_url')}): set "
                 "WIX_API_KEY and WIX_ACCOUNT_ID (`wixsites sandbox serve` prints the ones to use)"
+            )
+        stored = store.names()
+        if stored:
+            raise CredentialsMissing(
+                f"{NO_CREDENTIALS}; or choose a stored profile with --profile NAME "
+                f"(stored: {', '.join(stored[:10])}{', ...' if len(stored) > 10 else ''})"
             )
         raise CredentialsMissing(NO_CREDENTIALS)
     if not (s.api_key and s.account_id):
@@ -128,3 +137,39 @@ def choose(settings: Settings, store: ProfileStore) -> Choice:
             "(or use --sandbox for the embedded sandbox)"
         )
     return Choice(False, s.source("api_key"))
+
+
+def profile_url(profile: Profile) -> str | None:
+    """Where the profile's key may go: its own base URL (Wix's by default); None for the sandbox."""
+    from wixsites.config import DEFAULT_BASE_URL
+
+    if profile.sandbox:
+        return None
+    return profile.base_url or DEFAULT_BASE_URL
+
+
+def _same_server(url: str, other: str | None) -> bool:
+    import httpx
+
+    if other is None:
+        return False
+    try:
+        return httpx.URL(url.strip().rstrip("/")) == httpx.URL(other.strip().rstrip("/"))
+    except (httpx.InvalidURL, TypeError):
+        return False
+
+
+def _other_server(profile: Profile, url: str, given: str) -> str:
+    """Why a profile's key is not sent to another base URL, and what to do instead."""
+    own = profile_url(profile)
+    holds = (
+        "works on the embedded sandbox"
+        if own is None
+        else f"holds a key for {mask_url(own)}, which is not sent anywhere else"
+    )
+    drop = f"leave out {given}" if given.startswith("-") else f"unset {given}"
+    return (
+        f"profile '{profile.name}' {holds}, and {given} names {mask_url(url)}: {drop}, or "
+        f"store a profile for that server (`wixsites auth login --profile NAME --base-url "
+        f"{mask_url(url)}`), or give its credentials in WIX_API_KEY and WIX_ACCOUNT_ID"
+    )

@@ -15,7 +15,7 @@ import click
 __all__ = ["GLOBAL_FLAGS", "GLOBAL_VALUED", "hoist_global_options"]
 
 GLOBAL_FLAGS = ("-v", "--verbose", "--no-color", "--sandbox", "--json")
-GLOBAL_VALUED: tuple[str, ...] = ()
+GLOBAL_VALUED = ("--profile",)
 
 
 def _takes_value(command: click.Command) -> set[str]:
