@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import re
 import socket
 import stat
+import subprocess
+import sys
 import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import httpx
 import keyring
 import pytest
@@ -25,7 +30,7 @@ from keyrings.alt.file import PlaintextKeyring
 
 from tests.cli_env import no_account_chosen
 from wixsandbox import Sandbox
-from wixsandbox.process import SandboxProcess
+from wixsandbox.process import SandboxProcess, free_port
 from wixsites.cli import cli
 
 KEY = "profile-test-key-3f9a1c"
@@ -156,9 +161,7 @@ def test_a_profile_and_explicit_credentials_together_are_a_usage_error(
     server: str, config: Path, no_keyring: KeyringBackend
 ) -> None:
     login(server, "--profile", "p")
-    result = run(
-        "--profile", "p", "--api-key", "k", "--account-id", ACCOUNT, "sites", "count", code=2
-    )
+    result = run("--profile", "p", "--account-id", ACCOUNT, "sites", "count", code=2)
     assert "use one or the other" in result.stderr
 
 
@@ -315,3 +318,95 @@ def test_profile_is_accepted_after_the_subcommand(
     assert json.loads(run("sites", "count", "--profile=client-x", "--json").stdout)["count"]
     [row] = json.loads(run("auth", "status", "--profile", "client-x", "--json").stdout)
     assert row["active"] is True
+
+
+# The API key is never an argument: not in `ps`, not in the shell history.
+
+
+def a_site(server: str) -> str:
+    with httpx.Client(
+        base_url=server, headers={"Authorization": KEY, "wix-account-id": ACCOUNT}
+    ) as http:
+        return str(http.post("/site-list/v2/sites/query", json={}).json()["sites"][0]["id"])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--api-key", KEY, "sites", "count"),
+        ("sites", "count", "--api-key", KEY),
+        ("sites", "count", f"--api-key={KEY}"),
+    ],
+)
+def test_a_key_given_as_an_argument_is_refused_and_not_echoed(
+    server: str, config: Path, args: tuple[str, ...]
+) -> None:
+    result = run("--base-url", server, "--account-id", ACCOUNT, *args, code=2)
+    assert "--api-key is not accepted" in result.stderr
+    assert "`ps`" in result.stderr
+    assert "--api-key-file" in result.stderr  # and the `run` helper checks KEY is not shown
+
+
+def test_the_key_from_a_file_or_standard_input(server: str, config: Path, tmp_path: Path) -> None:
+    where = ("--base-url", server, "--account-id", ACCOUNT)
+    key_file = tmp_path / "key.txt"
+    key_file.write_text(KEY + "\n# anything after the first line is ignored\n")
+    counted = run(*where, "--api-key-file", str(key_file), "sites", "count", "--json")
+    assert json.loads(counted.stdout) == {"count": count_sites(server)}
+    piped = run(*where, "--api-key-file", "-", "sites", "count", "--json", input=KEY + "\n")
+    assert json.loads(piped.stdout) == {"count": count_sites(server)}
+    # the first line is the key; the rest of standard input is the command's
+    site = a_site(server)
+    dry = run(
+        *where, "--api-key-file", "-", "sites", "move", "--to", "/", "--dry-run", "-", "--json",
+        input=f"{KEY}\n{site}\n",
+    )  # fmt: skip
+    report = json.loads(dry.stdout)
+    assert site in report["wouldMove"] + report["alreadyThere"]
+    assert "--api-key-file: the first line of standard input holds no API key" in (
+        run(*where, "--api-key-file", "-", "sites", "count", input="\n", code=2).stderr
+    )
+    missing = run(*where, "--api-key-file", str(tmp_path / "nope"), "sites", "count", code=2)
+    assert "cannot read it (No such file or directory)" in missing.stderr
+    status = json.loads(
+        run(*where, "--api-key-file", str(key_file), "auth", "status", "--json").stdout
+    )
+    assert status[-1]["keyStored"] == "in --api-key-file"
+    assert status[-1]["active"] is True
+
+
+def _examples(command: click.Command, ctx: click.Context) -> Iterator[str]:
+    yield from (line.strip() for line in command.get_help(ctx).splitlines())
+    if isinstance(command, click.Group):
+        for name, sub in command.commands.items():
+            yield from _examples(sub, click.Context(sub, info_name=name, parent=ctx))
+
+
+def test_no_help_text_shows_a_key_as_an_argument() -> None:
+    lines = list(_examples(cli, click.Context(cli, info_name="wixsites")))
+    assert len(lines) > 300  # every command's help was read
+    commands = [line for line in lines if line.startswith("wixsites ")]
+    assert commands
+    for line in commands:
+        assert not re.search(r"--api-key(?!-file)", line), line
+        assert "WIX_API_KEY=" not in line or "WIX_API_KEY=..." in line, line
+
+
+def test_sandbox_serve_does_not_echo_a_key_it_was_given(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WIX_", "WIXSITES_"))}
+    env.update(WIXSITES_SANDBOX_DB=str(tmp_path / "served.db"), WIXSITES_SANDBOX_API_KEY=KEY)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wixsites", "sandbox", "serve", "--port", str(free_port()),
+         "--account-id", ACCOUNT],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        banner = [process.stdout.readline() for _ in range(2)]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert banner[0].startswith("Wix sandbox on http://127.0.0.1:")
+    assert f"WIX_ACCOUNT_ID={ACCOUNT}" in banner[1]
+    assert "the key you gave (not shown)" in banner[1]
+    assert KEY not in "".join(banner)

@@ -229,9 +229,9 @@ def test_a_server_that_is_not_wix_is_blamed(
     db: Path, plain_web_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("WIXSITES_SANDBOX")
+    monkeypatch.setenv("WIX_API_KEY", "k")
     result = run(
-        "--base-url", plain_web_server, "--api-key", "k", "--account-id", "a", "sites", "count",
-        code=1,
+        "--base-url", plain_web_server, "--account-id", "a", "sites", "count", code=1,
     )  # fmt: skip
     line = error_line(result)
     assert f"the server at {plain_web_server} does not look like the Wix API" in line
@@ -244,10 +244,10 @@ def test_publish_stops_at_a_server_that_is_not_wix(
     db: Path, plain_web_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("WIXSITES_SANDBOX")
+    monkeypatch.setenv("WIX_API_KEY", "k")
     sites = ["0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd", "1e6179e9-c3db-49aa-a074-37566a7bad47"]
     result = run(
-        "--base-url", plain_web_server, "--api-key", "k", "--account-id", "a",
-        "sites", "publish", *sites, code=1,
+        "--base-url", plain_web_server, "--account-id", "a", "sites", "publish", *sites, code=1,
     )  # fmt: skip
     assert f"the server at {plain_web_server} does not look like the Wix API" in error_line(result)
     assert "not published" not in result.output  # not one failure per site

@@ -829,10 +829,11 @@ def test_a_server_dripping_the_head_of_its_answer_is_cut_off_too(
 # The command line against a hostile server: one line, no traceback, no secret.
 
 
-def _cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Any, *args: str) -> Any:
+def _cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Any, *args: str, key: str = KEY) -> Any:
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(tmp_path / "unused.db"))
-    for name in ("WIX_API_KEY", "WIX_ACCOUNT_ID", "WIX_BASE_URL"):
+    for name in ("WIX_ACCOUNT_ID", "WIX_BASE_URL", "WIXSITES_SANDBOX", "WIXSITES_PROFILE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WIX_API_KEY", key)  # the key: never an argument
     result = CliRunner().invoke(cli, list(args))
     assert "Traceback" not in result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
@@ -857,8 +858,6 @@ def test_the_cli_reports_an_unusable_answer_in_one_line(
         tmp_path,
         "--base-url",
         server.url,
-        "--api-key",
-        KEY,
         "--account-id",
         ACCOUNT,
         "--max-retries",
@@ -881,12 +880,11 @@ def test_the_cli_refuses_a_malformed_key_without_echoing_it(
         "-v",
         "--base-url",
         "http://user:url-secret-pw@127.0.0.1:9",
-        "--api-key",
-        KEY + "\x07",
         "--account-id",
         ACCOUNT,
         "sites",
         "count",
+        key=KEY + "\x07",
     )
     assert result.exit_code == 2
     assert "api_key" in error

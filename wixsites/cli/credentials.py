@@ -18,18 +18,28 @@ from wixsites.cli.profiles import DEFAULT_PROFILE, Profile, ProfileStore
 from wixsites.redaction import mask_url
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from typing import TextIO
 
 __all__ = [
+    "KEY_FILE_OPTION",
     "NO_CREDENTIALS",
+    "NO_KEY_IN_ARGV",
     "SANDBOX_ENV",
     "Choice",
     "Settings",
     "choose",
     "profile_url",
+    "read_api_key",
+    "refuse_key_in_argv",
 ]
 
 SANDBOX_ENV = "WIXSITES_SANDBOX"
+KEY_FILE_OPTION = "--api-key-file"
+NO_KEY_IN_ARGV = (
+    "--api-key is not accepted: a key on the command line is visible to every user in `ps` and "
+    "stays in the shell history. Use `wixsites auth login` (stores it in the keyring), "
+    "WIX_API_KEY, or --api-key-file PATH (`--api-key-file -` reads it from standard input)"
+)
 NO_CREDENTIALS = (
     "no Wix credentials: run `wixsites auth login` to store a profile, or set WIX_API_KEY and "
     "WIX_ACCOUNT_ID, or add --sandbox to work on the embedded sandbox (a local practice account)"
@@ -48,7 +58,7 @@ class Settings:
     verbose: bool = False
     max_retries: int | None = None
     profile: str | None = None
-    given: Mapping[str, str] = field(default_factory=dict)
+    given: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ctx: click.Context) -> Settings:
@@ -79,6 +89,12 @@ class Settings:
 
     def source(self, name: str) -> str:
         return self.given.get(name, f"--{name.replace('_', '-')}")
+
+    def read_api_key_file(self, path: str, stdin: TextIO) -> None:
+        """Take the API key from the first line of `path` (``-``: standard input, asked for
+        with hidden input on a terminal)."""
+        self.api_key = read_api_key(path, stdin)
+        self.given["api_key"] = KEY_FILE_OPTION
 
 
 @dataclass(frozen=True)
@@ -173,3 +189,34 @@ def _other_server(profile: Profile, url: str, given: str) -> str:
         f"store a profile for that server (`wixsites auth login --profile NAME --base-url "
         f"{mask_url(url)}`), or give its credentials in WIX_API_KEY and WIX_ACCOUNT_ID"
     )
+
+
+def read_api_key(path: str, stdin: TextIO) -> str:
+    """The first line of `path`, stripped (never echoed in a message)."""
+    if path == "-":
+        if stdin.isatty():
+            return str(click.prompt("API key (input hidden)", hide_input=True, err=True)).strip()
+        line, where = stdin.readline(), "standard input"
+    else:
+        try:
+            with open(path, encoding="utf-8") as file:
+                line = file.readline()
+        except (OSError, UnicodeDecodeError) as error:
+            why = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+            raise InputError(f"{KEY_FILE_OPTION} {path}: cannot read it ({why or error})") from None
+        where = path
+    key = line.strip()
+    if not key:
+        raise InputError(f"{KEY_FILE_OPTION}: the first line of {where} holds no API key")
+    return key
+
+
+def refuse_key_in_argv(
+    ctx: click.Context, _param: click.Parameter, value: str | None
+) -> str | None:
+    """The callback of the hidden ``--api-key``: the key is taken from WIX_API_KEY only."""
+    if value is not None and ctx.get_parameter_source("api_key") is not (
+        click.core.ParameterSource.ENVIRONMENT
+    ):
+        raise InputError(NO_KEY_IN_ARGV)
+    return value
