@@ -212,7 +212,7 @@ def test_folders_by_path(db: Path) -> None:
     paths = {f["path"] for f in data("folders", "tree")["children"]}
     assert paths == {"Archive", "Clients"}
     assert data("folders", "of", ids[0])["path"] == "Archive/Acme/Review"
-    run("folders", "delete", "Archive/Acme")
+    run("folders", "delete", "--yes", "Archive/Acme")
     assert data("folders", "of", ids[0])["path"] == "Archive/Review"
     assert data("folders", "of", site_ids()[-1])["path"] in ("/", "Archive/Review")
 

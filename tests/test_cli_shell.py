@@ -109,7 +109,7 @@ def test_json_keys_are_camel_case_everywhere(db: Path, tmp_path: Path) -> None:
         data("sites", "move", "--to", "Older", ids[0]),
         data("sites", "move", "--to", "Older", ids[1], "--dry-run"),
         data("folders", "move", "Older", "--to", "/", "--dry-run"),
-        data("folders", "delete", "Older"),
+        data("folders", "delete", "Older", "--yes"),
         data("sandbox", "seed", "--sites", "2"),
         data("workflow", "init"),
         data("folders", "tree"),

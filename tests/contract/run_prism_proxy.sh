@@ -91,7 +91,7 @@ cli 0 folders move Clients/Acme Clients/Globex --to Archive
 cli 0 folders of "$(sed -n 2p "$WORK/design.csv" | cut -d, -f1)"
 cli 0 folders tree
 cli 0 folders list --format json
-cli 0 folders delete Archive/Acme
+cli 0 folders delete --yes Archive/Acme
 cli 0 sites move --to / --from-file "$WORK/live.csv"
 cli 0 --json workflow status
 cli 2 folders delete No/Such/Folder
@@ -115,8 +115,9 @@ cli 0 workflow purge --yes
 cli 0 workflow purge --yes
 cli 0 --account-id "$WIX_SUB_ACCOUNT_ID" sites list --where premium=false --format csv
 moving=$(sed -n 2p "$WORK/out" | cut -d, -f1)
-cli 0 sites transfer "$moving" --from "$WIX_SUB_ACCOUNT_ID"
-cli 1 sites transfer "$moving" --from "$WIX_SUB_ACCOUNT_ID"
+cli 2 sites transfer "$moving" --from "$WIX_SUB_ACCOUNT_ID"   # no terminal: needs --yes
+cli 0 sites transfer --yes "$moving" --from "$WIX_SUB_ACCOUNT_ID"
+cli 1 sites transfer --yes "$moving" --from "$WIX_SUB_ACCOUNT_ID"
 
 echo "== every SDK operation, through Prism"
 "$PY" tests/contract/prism_sdk_calls.py || failures=$((failures + 1))

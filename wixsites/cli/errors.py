@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import click
 
-from wixsites.cli.exitcodes import AUTH, FAILURE, INTERRUPTED
+from wixsites.cli.exitcodes import AUTH, CANCELLED, FAILURE, INTERRUPTED
 
-__all__ = ["CommandFailed", "CredentialsMissing", "InputError", "Interrupted"]
+__all__ = ["Cancelled", "CommandFailed", "CredentialsMissing", "InputError", "Interrupted"]
+
+NOTHING_CHANGED = "Nothing changed."
 
 
 class InputError(click.UsageError):
@@ -32,3 +34,12 @@ class Interrupted(click.ClickException):
     """Ctrl-C in the middle of a bulk move: exit status 130, saying how far it got."""
 
     exit_code = INTERRUPTED
+
+
+class Cancelled(click.ClickException):
+    """Answered no at a prompt: not an error; "Nothing changed." and exit status 5."""
+
+    exit_code = CANCELLED
+
+    def __init__(self, message: str = NOTHING_CHANGED) -> None:
+        super().__init__(message)

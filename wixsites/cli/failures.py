@@ -18,12 +18,9 @@ from collections.abc import Callable
 import click
 import httpx
 
+from wixsites.cli.exitcodes import CANCELLED, FAILURE, INTERRUPTED, USAGE
+
 __all__ = ["quiet_stdout", "run_guarded"]
-
-USAGE = 2
-FAILURE = 1
-INTERRUPTED = 130
-
 
 _color = [True]  # colour allowed (no --no-color, no NO_COLOR); only ever on a terminal
 
@@ -55,6 +52,7 @@ def _usage_hint(error: click.UsageError) -> str:
 
 def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = True) -> int:
     """Run `invoke` (click's main without its own error handling); return the exit status."""
+    from wixsites.cli.errors import Cancelled
     from wixsites.errors import ConfigurationError, InvalidArgument, WixError
 
     _color[0] = color
@@ -73,6 +71,9 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
     except click.UsageError as error:
         _say(f"{error.format_message()}{_usage_hint(error)}")
         return USAGE
+    except Cancelled as cancelled:  # answered no: not an error
+        click.echo(cancelled.format_message(), err=True)
+        return cancelled.exit_code
     except click.ClickException as error:
         if error.format_message():
             _say(error.format_message())
@@ -81,8 +82,9 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
         if isinstance(error.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
             _say("interrupted")
             return INTERRUPTED
-        _say("aborted")
-        return FAILURE
+        # no answer at a prompt (end of input): as good as no
+        click.echo(Cancelled().format_message(), err=True)
+        return CANCELLED
     except KeyboardInterrupt:
         _say("interrupted")
         return INTERRUPTED

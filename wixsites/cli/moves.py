@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import click
 from wix_sites_api.models import Site
 
+from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext
 from wixsites.cli.errors import CommandFailed, Interrupted
 from wixsites.cli.folderindex import FolderIndex
@@ -26,7 +25,7 @@ from wixsites.cli.report import (
 if TYPE_CHECKING:
     from wixsites import MoveReport, WixSites
 
-__all__ = ["MOVE_BATCH", "Mover", "confirm", "existing_sites", "load_folders", "move_sites"]
+__all__ = ["MOVE_BATCH", "Mover", "existing_sites", "load_folders", "move_sites"]
 
 MOVE_BATCH = 500  # Move Sites To Folder takes at most 500 ids
 _QUERY_BATCH = 100  # ids per Query Sites `$in` (the live service pages 100 at a time)
@@ -52,15 +51,6 @@ def existing_sites(
         for site in client.sites.query(filter=query, page_size=_QUERY_BATCH):
             found[str(value(site.id)).lower()] = site
     return found
-
-
-def confirm(question: str, *, yes: bool) -> None:
-    """Ask before changing anything, on a terminal only: ``--yes``, or no terminal (a script, a
-    pipe), goes ahead as asked. Saying no aborts with exit status 1 and nothing changed."""
-    if yes or not sys.stdin.isatty():
-        return
-    if not click.confirm(question, default=False, err=True):
-        raise CommandFailed("nothing was changed")
 
 
 def move_sites(

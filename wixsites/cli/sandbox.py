@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from wixsites.cli.app import format_option
+from wixsites.cli.app import format_option, yes_option
+from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.output import to_jsonable
@@ -390,21 +391,23 @@ def _fields(summary: object) -> object:
 
 @group.command("reset")
 @click.option("--db", metavar="PATH", help=DB_HELP)
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@yes_option
 @format_option
 @pass_app
 def reset(app: AppContext, db: str | None, yes: bool) -> None:
-    """Erase every account, site and folder of the sandbox.
+    """Erase every account, site and folder of the sandbox (on a terminal it asks first;
+    without one it needs --yes).
 
     \b
     Example:
       wixsites sandbox reset --yes
     """
     path = db or default_db_path()
-    if not yes:
-        if not sys.stdin.isatty():
-            raise InputError(f"add --yes to erase the sandbox at {path} without being asked")
-        click.confirm(f"Erase every account, site and folder in {path}?", abort=True, err=True)
+    confirm(
+        f"Erase every account, site and folder in {path}?",
+        yes=yes,
+        destructive=f"this would erase every account, site and folder of the sandbox at {path}",
+    )
     try:
         sandbox = open_sandbox(path, seed_if_new=False)
     except SandboxUnusable:
