@@ -12,7 +12,7 @@ import pytest
 
 from tests.test_cli_commands import data, db, run
 from wixsites.cli import consent
-from wixsites.cli.exitcodes import CANCELLED, USAGE
+from wixsites.cli.exitcodes import CANCELLED, PARTIAL, USAGE
 
 __all__ = ["db"]  # the fixture: an embedded sandbox in tmp_path, asked for
 
@@ -90,7 +90,7 @@ def test_the_refusal_gives_the_dry_runs_numbers(db: Path) -> None:
     ][:4]
     premium = data("sites", "list", "--where", "premium=true", "--where", "state=ACTIVE")[0]["id"]
     data("workflow", "advance", "--to", "Suspended", *plain, premium)
-    dry = run("workflow", "purge", "--dry-run", code=1).stdout
+    dry = run("workflow", "purge", "--dry-run", code=PARTIAL).stdout
     summary = "would trash 4 sites of stage Suspended in 1 request"
     assert f"Dry run: {summary}; nothing was trashed." in dry
     refused = run("workflow", "purge", code=USAGE)
@@ -105,5 +105,5 @@ def test_nothing_to_change_needs_no_consent(db: Path) -> None:
     premium = data("sites", "list", "--where", "premium=true", "--where", "state=ACTIVE")[0]["id"]
     data("workflow", "advance", "--to", "Suspended", premium)
     # the stage holds only a premium site, which Wix keeps: no question, the report says why
-    kept = data("workflow", "purge", code=1)
+    kept = data("workflow", "purge", code=PARTIAL)
     assert (kept["moved"], list(kept["failed"])) == ([], [premium])

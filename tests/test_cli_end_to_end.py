@@ -19,6 +19,7 @@ import pytest
 
 from wixsandbox import Fault, FaultPlan
 from wixsandbox.process import free_port
+from wixsites.cli.exitcodes import AUTH, PARTIAL
 
 ROOT = Path(__file__).resolve().parents[1]
 API_KEY = "e2e-test-api-key-0123456789"
@@ -195,7 +196,7 @@ def test_agency_workflow_over_http(server: Server) -> None:
     server.cli("workflow", "advance", "--to", "QA", *ids[:10])
     unpaid = server.tmp / "unpaid.txt"
     unpaid.write_text(f"# unpaid this month\n{ids[0]}\n{ids[500]}\n{MISSING}\n")
-    suspended = server.cli("workflow", "suspend", "--unpaid", str(unpaid), "--json", code=1)
+    suspended = server.cli("workflow", "suspend", "--unpaid", str(unpaid), "--json", code=PARTIAL)
     report = json.loads(suspended.stdout)
     assert report["moved"] == [ids[0], ids[500]]
     assert list(report["failed"]) == [MISSING]
@@ -247,7 +248,7 @@ def test_credentials_errors(server: Server) -> None:
         "count",
         creds=False,
         key="wrong-key-000000",
-        code=1,
+        code=AUTH,
     )
     line = one_line_error(wrong, "401")
     assert "wrong-key-000000" not in wrong.stderr, line

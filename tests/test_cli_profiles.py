@@ -32,6 +32,7 @@ from tests.cli_env import no_account_chosen
 from wixsandbox import Sandbox
 from wixsandbox.process import SandboxProcess, free_port
 from wixsites.cli import cli
+from wixsites.cli.exitcodes import AUTH
 
 KEY = "profile-test-key-3f9a1c"
 ACCOUNT = str(uuid.UUID(int=0x5151, version=4))
@@ -152,7 +153,7 @@ def test_without_a_keyring_the_key_goes_to_a_file_only_its_owner_reads(
 def test_a_key_the_server_refuses_is_not_stored(
     server: str, config: Path, no_keyring: KeyringBackend
 ) -> None:
-    result = login(server, key="not-the-key", code=1)
+    result = login(server, key="not-the-key", code=AUTH)
     assert "not-the-key" not in result.output
     assert not (config / "profiles.json").exists()
 

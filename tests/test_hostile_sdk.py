@@ -44,7 +44,7 @@ from wixsites import (
     WixSites,
 )
 from wixsites.cli import cli
-from wixsites.cli.errors import CommandFailed, InputError
+from wixsites.cli.errors import InputError, Partial
 from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.output import Output
 from wixsites.cli.report import show_move_report
@@ -976,13 +976,13 @@ def test_the_cli_prints_uncertain_ids_apart_and_fails(capsys: pytest.CaptureFixt
         uncertain={site_id(3): "may have moved: 503; reading back where it is failed too: 503"},
         requests=2,
     )
-    with pytest.raises(CommandFailed) as caught:
+    with pytest.raises(Partial) as caught:
         show_move_report(Output("table"), report, target_path="Design")
     printed = capsys.readouterr().out
     assert "uncertain: 1 site (may have moved: 503" in printed
     assert site_id(3) in printed
     assert "2 of 3 sites not moved, 1 of them may have moved" in str(caught.value)
-    with pytest.raises(CommandFailed):
+    with pytest.raises(Partial):
         show_move_report(Output("json"), report, target_path="Design")
     payload = json.loads(capsys.readouterr().out)
     assert payload["uncertain"] == report.uncertain

@@ -14,7 +14,7 @@ from tests.test_cli_commands import assert_one_line_error, data, db, run
 from tests.test_cli_shell import snake_keys
 from wixsandbox import Sandbox
 from wixsites.cli import consent, lifecycle
-from wixsites.cli.exitcodes import CANCELLED
+from wixsites.cli.exitcodes import CANCELLED, PARTIAL
 from wixsites.cli.report import SHOWN_IDS
 from wixsites.operations import Call
 from wixsites.runner import SyncRunner
@@ -74,7 +74,7 @@ def test_trash_dry_run_then_the_report(db: Path) -> None:
     plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:3]
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     ids = [*plain, premium, UNKNOWN]
-    plan = data("sites", "trash", "--dry-run", *ids, code=1)
+    plan = data("sites", "trash", "--dry-run", *ids, code=PARTIAL)
     assert plan["wouldTrash"] == plain
     assert plan["wouldFail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
     assert plan["requests"] == 1
@@ -85,7 +85,7 @@ def test_trash_dry_run_then_the_report(db: Path) -> None:
         refused, "this would trash 3 sites in 1 request", "needs --yes", "nothing was changed"
     )
     assert sites({"state": "TRASHED", "id": {"$in": ids}}) == []
-    result = run("sites", "trash", "--yes", "-", input="\n".join(ids) + "\n", code=1)
+    result = run("sites", "trash", "--yes", "-", input="\n".join(ids) + "\n", code=PARTIAL)
     assert "Trashed 3 sites (1 request)." in result.stdout
     assert "trashed: 3 sites" in result.stdout
     assert "moved" not in result.output
@@ -123,7 +123,7 @@ def test_onboard_and_purge(db: Path) -> None:
     plain = plain[:4]
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     data("workflow", "advance", "--to", "Suspended", *plain, premium)
-    plan = data("workflow", "purge", "--stage", "Suspended", "--dry-run", code=1)
+    plan = data("workflow", "purge", "--stage", "Suspended", "--dry-run", code=PARTIAL)
     assert (plan["stage"], sorted(plan["wouldTrash"])) == ("Suspended", sorted(plain))
     assert list(plan["wouldFail"]) == [premium]
     refused = run("workflow", "purge", "--stage", "Suspended", code=2)
@@ -132,7 +132,7 @@ def test_onboard_and_purge(db: Path) -> None:
         refused, "this would trash 4 sites of stage Suspended in 1 request: with no terminal"
     )
     assert sites({"state": "TRASHED", "id": {"$in": plain}}) == []
-    done = data("workflow", "purge", "--stage", "Suspended", "-y", code=1)
+    done = data("workflow", "purge", "--stage", "Suspended", "-y", code=PARTIAL)
     assert sorted(done["moved"]) == sorted(plain)
     assert list(done["failed"]) == [premium]
     status = {row["stage"]: row["sites"] for row in data("workflow", "status")}
@@ -175,12 +175,15 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
     plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:2]
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     ids = [*plain, premium, UNKNOWN]
-    plan = data("sites", "trash", "--dry-run", *ids, code=1)
+    plan = data("sites", "trash", "--dry-run", *ids, code=PARTIAL)
     assert snake_keys(plan) == []
     assert (
-        run("sites", "trash", "--dry-run", "--format", "ids", *ids, code=1).stdout.split() == plain
+        run("sites", "trash", "--dry-run", "--format", "ids", *ids, code=PARTIAL).stdout.split()
+        == plain
     )
-    rows = run("sites", "trash", "--dry-run", "--format", "csv", *ids, code=1).stdout.splitlines()
+    rows = run(
+        "sites", "trash", "--dry-run", "--format", "csv", *ids, code=PARTIAL
+    ).stdout.splitlines()
     assert rows[0] == "id,outcome,reason"
     assert rows[1:3] == [f"{i},would-trash," for i in plain]
     empty = data("workflow", "purge", "--stage", "QA", "--dry-run")
@@ -196,7 +199,7 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
         "--report",
         str(report),
         *ids,
-        code=1,
+        code=PARTIAL,
     )
     assert result.stdout.split() == plain
     assert "Trashing sites" in result.stderr  # the progress bar
@@ -206,7 +209,7 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
     assert [line.split(",")[0] for line in lines[1:] if ",trashed" in line] == plain
     data("workflow", "advance", "--to", "Suspended", premium)
     purged = tmp_path / "purge.json"
-    run("workflow", "purge", "--yes", "--report", str(purged), code=1)
+    run("workflow", "purge", "--yes", "--report", str(purged), code=PARTIAL)
     written = json.loads(purged.read_text())
     assert (written["stage"], written["target"]) == ("Suspended", "trash")
     assert [(i["id"], i["outcome"]) for i in written["items"]] == [(premium, "failed")]
@@ -214,7 +217,7 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
 
 def test_a_large_trash_dry_run_shows_counts_and_the_first_ids(db: Path) -> None:
     unknown = [f"0badbad0-0000-4000-8000-{n:012d}" for n in range(SHOWN_IDS + 5)]
-    result = run("sites", "trash", "--dry-run", *unknown, code=1)
+    result = run("sites", "trash", "--dry-run", *unknown, code=PARTIAL)
     assert f"would-fail: {len(unknown)} sites (not in the account)" in result.stdout
     assert "... and 5 more" in result.stdout
     assert unknown[-1] not in result.stdout

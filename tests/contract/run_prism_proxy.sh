@@ -79,7 +79,7 @@ cli 0 sites move --to Design --from-file "$WORK/design.csv" --dry-run
 cli 0 sites move --to Design --from-file "$WORK/design.csv"
 cli 0 workflow advance --to QA --from-file "$WORK/qa.csv"
 cli 0 workflow advance --to Live --from-file "$WORK/live.csv"
-cli 1 workflow suspend --unpaid "$WORK/unpaid.csv"
+cli 3 workflow suspend --unpaid "$WORK/unpaid.csv"   # partial: one id is not in the account
 cli 0 workflow status
 cli 0 workflow rename-stage QA Review
 cli 0 sites list --folder Review
@@ -103,8 +103,8 @@ cli 0 --json sites duplicate "$template" --name "Prism copy 2"
 copy=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/out")
 cli 0 sites publish "$copy"
 cli 0 sites trash --yes "$copy"
-cli 1 sites publish "$copy"
-cli 1 sites trash --yes 5eed5eed-0000-4000-8000-000000000404
+cli 3 sites publish "$copy"
+cli 3 sites trash --yes 5eed5eed-0000-4000-8000-000000000404
 cli 0 workflow onboard --template "$template" --name "Client X"
 cli 0 workflow onboard --template "$template" --name "Client Y" --stage Review --publish
 cli 0 sites list --where premium=false --where published=false --limit 3 --format csv

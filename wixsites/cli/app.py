@@ -11,6 +11,7 @@ import click
 
 from wixsites.cli.context import AppContext, Settings
 from wixsites.cli.credentials import SANDBOX_ENV, refuse_key_in_argv
+from wixsites.cli.exitcodes import help_epilog
 from wixsites.cli.failures import quiet_stdout, run_guarded
 from wixsites.cli.hoisting import hoist_global_options
 from wixsites.cli.output import FORMATS, Output, color_wanted
@@ -121,7 +122,7 @@ def yes_option(command: F) -> F:
     )
 
 
-@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS, epilog=help_epilog())
 @click.option(
     "--api-key",
     envvar="WIX_API_KEY",

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import click
 
-from wixsites.cli.exitcodes import AUTH, CANCELLED, FAILURE, INTERRUPTED
+from wixsites.cli.exitcodes import AUTH, CANCELLED, FAILURE, INTERRUPTED, PARTIAL
 
-__all__ = ["Cancelled", "CommandFailed", "CredentialsMissing", "InputError", "Interrupted"]
+__all__ = [
+    "Cancelled",
+    "CommandFailed",
+    "CredentialsMissing",
+    "InputError",
+    "Interrupted",
+    "Partial",
+]
 
 NOTHING_CHANGED = "Nothing changed."
 
@@ -19,9 +26,16 @@ class InputError(click.UsageError):
 
 
 class CommandFailed(click.ClickException):
-    """The command ran but did not (entirely) succeed; its report is already printed: exit status 1."""
+    """The command failed (or stopped halfway, as its message says): exit status 1."""
 
     exit_code = FAILURE
+
+
+class Partial(click.ClickException):
+    """A bulk command ran, but some ids failed or are uncertain (or, in a dry run, would fail);
+    its report, already printed, says which: exit status 3."""
+
+    exit_code = PARTIAL
 
 
 class CredentialsMissing(click.ClickException):

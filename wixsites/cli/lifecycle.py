@@ -19,7 +19,7 @@ from wixsites.cli.app import dry_run_option, format_option, progress_option, yes
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
-from wixsites.cli.errors import CommandFailed, InputError
+from wixsites.cli.errors import CommandFailed, InputError, Partial
 from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.models import value
 from wixsites.cli.moves import NOT_IN_ACCOUNT, existing_sites, load_folders, move_sites
@@ -101,7 +101,7 @@ def trash_sites(
             selected="would-trash",
         )
         if plan["wouldFail"]:
-            raise CommandFailed(f"{plural(len(plan['wouldFail']), 'site')} would not be trashed")
+            raise Partial(f"{plural(len(plan['wouldFail']), 'site')} would not be trashed")
         return
     if plan["wouldTrash"]:  # nothing else changes anything: no question for it
         if app.output.format == "table" and consent.on_terminal() and not yes:
@@ -242,7 +242,7 @@ def duplicate(
 @format_option
 @pass_app
 def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
-    """Publish sites (a site-level call per site); the exit status is 1 if any failed.
+    """Publish sites (a site-level call per site); the exit status is 3 if any failed.
 
     \b
     Example:
@@ -271,7 +271,7 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
         payload = {"ok": not failed, "published": published, "failed": failed}
         app.output.result(payload, "", ids=published)
     if failed:
-        raise CommandFailed(
+        raise Partial(
             f"{len(failed):,} of {plural(len(ids), 'site')} not published: {id_list(list(failed))}"
         )
 

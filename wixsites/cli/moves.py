@@ -9,7 +9,7 @@ from wix_sites_api.models import Site
 
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext
-from wixsites.cli.errors import CommandFailed, Interrupted
+from wixsites.cli.errors import Interrupted, Partial
 from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.models import value
 from wixsites.cli.progress import move_progress
@@ -67,8 +67,8 @@ def move_sites(
     yes: bool = True,
     verb: str = "moved",
 ) -> None:
-    """Move `ids` into the folder, report who moved and who did not; exit status 1 on failures.
-    `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way,
+    """Move `ids` into the folder, report who moved and who did not; exit status 3 (partial)
+    if any did not. `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way,
     with `verb` ``trashed``)."""
     output = app.output
     if not ids:
@@ -171,4 +171,4 @@ def _dry_run(
         report_file=report_file,
     )
     if unknown:
-        raise CommandFailed(f"{plural(len(unknown), 'site id')} not in the account would not move")
+        raise Partial(f"{plural(len(unknown), 'site id')} not in the account would not move")
