@@ -155,6 +155,10 @@ def test_a_key_the_server_refuses_is_not_stored(
 ) -> None:
     result = login(server, key="not-the-key", code=AUTH)
     assert "not-the-key" not in result.output
+    # about the key given to login, not about an environment variable it never read
+    assert "WIX_API_KEY" not in result.stderr
+    assert "check the API key read from standard input" in result.stderr
+    assert "nothing was stored" in result.stderr
     assert not (config / "profiles.json").exists()
 
 

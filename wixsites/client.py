@@ -268,7 +268,11 @@ class WixSites(_Common):
             timeout=settings.timeout,
             headers=_HEADERS,
         )
-        self.api = wix_sites_api.Client(base_url=settings.base_url).set_httpx_client(self._http)
+        # The generated client only shows its base URL (in its repr): every request goes through
+        # `self._http`, which has the real one. So it gets the URL with its password masked.
+        self.api = wix_sites_api.Client(base_url=mask_url(settings.base_url)).set_httpx_client(
+            self._http
+        )
         runner = SyncRunner(self.api, settings.retry, sleep=wait, **settings.runner_options())
         self._runner = runner
         self._sites = Sites(runner)
@@ -425,9 +429,10 @@ class AsyncWixSites(_Common):
             timeout=settings.timeout,
             headers=_HEADERS,
         )
-        self.api = wix_sites_api.Client(base_url=settings.base_url).set_async_httpx_client(
-            self._http
-        )
+        # as in WixSites: the generated client's base URL is only shown, never used
+        self.api = wix_sites_api.Client(
+            base_url=mask_url(settings.base_url)
+        ).set_async_httpx_client(self._http)
         runner = AsyncRunner(self.api, settings.retry, sleep=wait, **settings.runner_options())
         self._runner = runner
         self.max_concurrency = max_concurrency

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -176,12 +177,29 @@ def api(
         app.output.emit_json(app.client().request(method, path, json=body, headers=sent))
 
 
+# RFC 9110's token characters: what a header name may be made of
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+
+
 def _headers(given: tuple[str, ...]) -> dict[str, str]:
+    """The -H headers; a value is never echoed (it may hold a secret), only where it is wrong."""
     headers: dict[str, str] = {}
     for header in given:
         name, colon, value = header.partition(":")
-        if not colon or not name.strip() or any(c in name for c in " \t\r\n"):
-            # not echoed: it may hold a secret
+        name, value = name.strip(), value.strip()
+        if not colon or not _TOKEN.fullmatch(name):
             raise InputError("-H: give each header as 'NAME: VALUE' (a name, a colon, a value)")
-        headers[name.strip()] = value.strip()
+        for position, char in enumerate(value, 1):
+            if char in "\r\n" or (ord(char) < 32 and char != "\t") or ord(char) == 127:
+                what = "a line break" if char in "\r\n" else "a control character"
+                raise InputError(
+                    f"-H {name}: the value holds {what} (character {position}), which would end "
+                    "the header early; a header value is one line"
+                )
+            if ord(char) > 126:
+                raise InputError(
+                    f"-H {name}: the value holds a non-ASCII character (character {position}); "
+                    "HTTP header values are ASCII: encode it first (e.g. percent-encoding)"
+                )
+        headers[name] = value
     return headers

@@ -128,10 +128,20 @@ def login(
     if not is_guid(account_id):
         raise InputError(f"the account id must be a GUID, not {account_id[:60]!r}")
     if not no_verify:
-        with WixSites(
-            api_key=key, account_id=account_id, base_url=base_url or DEFAULT_BASE_URL
-        ) as wix:
-            count = wix.sites.count()
+        from wixsites.errors import AuthenticationError
+
+        try:
+            with WixSites(
+                api_key=key, account_id=account_id, base_url=base_url or DEFAULT_BASE_URL
+            ) as wix:
+                count = wix.sites.count()
+        except AuthenticationError as error:  # about this key, not about WIX_API_KEY
+            given = "read from standard input" if with_key else "you typed"
+            error.hint = (
+                f"check the API key {given} (an account-level key from Wix's API Keys Manager) "
+                f"and the account id {account_id}; nothing was stored"
+            )
+            raise
         app.output.info(f"The key works: account {account_id} has {count} WIX sites.")
     store = ProfileStore()
     stored = store.save(name, key, account_id, base_url)
