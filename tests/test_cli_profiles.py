@@ -371,8 +371,12 @@ def test_the_key_from_a_file_or_standard_input(server: str, config: Path, tmp_pa
     assert "--api-key-file: the first line of standard input holds no API key" in (
         run(*where, "--api-key-file", "-", "sites", "count", input="\n", code=2).stderr
     )
-    missing = run(*where, "--api-key-file", str(tmp_path / "nope"), "sites", "count", code=2)
-    assert "cannot read it (No such file or directory)" in missing.stderr
+    # the key given by mistake instead of a path: not repeated in the error
+    mistaken = run(*where, "--api-key-file", "IST.not-a-path-but-a-key", "sites", "count", code=2)
+    assert "there is no file at the path given" in mistaken.stderr
+    assert "IST.not-a-path-but-a-key" not in mistaken.stderr
+    unreadable = run(*where, "--api-key-file", str(tmp_path), "sites", "count", code=2)
+    assert f"--api-key-file {tmp_path}: cannot read it (Is a directory)" in unreadable.stderr
     status = json.loads(
         run(*where, "--api-key-file", str(key_file), "auth", "status", "--json").stdout
     )

@@ -201,6 +201,12 @@ def read_api_key(path: str, stdin: TextIO) -> str:
         try:
             with open(path, encoding="utf-8") as file:
                 line = file.readline()
+        except FileNotFoundError:  # perhaps the key itself was given: not repeated
+            raise InputError(
+                f"{KEY_FILE_OPTION} takes the path of a file holding the key, and there is no "
+                "file at the path given (not repeated here, in case it is the key itself: then "
+                "it is in your shell history, and the key should be replaced)"
+            ) from None
         except (OSError, UnicodeDecodeError) as error:
             why = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
             raise InputError(f"{KEY_FILE_OPTION} {path}: cannot read it ({why or error})") from None
