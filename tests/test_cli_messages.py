@@ -42,10 +42,10 @@ def test_a_hint_the_server_already_gives_is_not_repeated() -> None:
 @pytest.mark.parametrize(
     ("header", "fragment"),
     [
-        ("X-Note: café", "non-ASCII character (character 4)"),
-        ("X-Note: ok\r\nX-Injected: 1", "a line break (character 3)"),
-        ("X-Note: a\nb", "a line break (character 2)"),
-        ("X-Note: a\x00b", "a control character (character 2)"),
+        ("X-Note: café", "header 'X-Note' holds a control or non-ASCII character"),
+        ("X-Note: ok\r\nX-Injected: 1", "header 'X-Note' holds a control or non-ASCII character"),
+        ("X-Note: a\nb", "header 'X-Note' holds a control or non-ASCII character"),
+        ("X-Note: a\x00b", "header 'X-Note' holds a control or non-ASCII character"),
         ("X Note: v", "give each header as 'NAME: VALUE'"),
     ],
 )
