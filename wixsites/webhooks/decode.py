@@ -71,12 +71,19 @@ def event_from_claims(claims: Mapping[str, Any]) -> WebhookEvent:
     return UnknownEvent(**common) if build is None else build(data, common)
 
 
-def _site_created(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
-    return SiteCreated(site=_required(data, "createdEvent", "entity", _site), **common)
+def _holding(
+    kind: Callable[..., WebhookEvent],
+    attribute: str,
+    holder: str,
+    name: str,
+    read: Callable[[Mapping[str, Any]], Any],
+) -> Callable[[Mapping[str, Any], _Common], WebhookEvent]:
+    """The builder of an event whose entity `data[holder][name]` is required, as `attribute`."""
 
+    def build(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
+        return kind(**{attribute: _required(data, holder, name, read)}, **common)
 
-def _site_updated(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
-    return SiteUpdated(site=_required(data, "updatedEvent", "currentEntity", _site), **common)
+    return build
 
 
 def _site_deleted(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
@@ -86,14 +93,6 @@ def _site_deleted(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
         site=_entity(deleted, "deletedEvent", "deletedEntity", _site),
         **common,
     )
-
-
-def _folder_created(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
-    return FolderCreated(folder=_required(data, "createdEvent", "entity", _folder), **common)
-
-
-def _folder_updated(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
-    return FolderUpdated(folder=_required(data, "updatedEvent", "currentEntity", _folder), **common)
 
 
 def _folder_deleted(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
@@ -113,17 +112,6 @@ def _sites_moved(data: Mapping[str, Any], common: _Common) -> WebhookEvent:
     )
 
 
-_KINDS: dict[tuple[str, str], Callable[[Mapping[str, Any], _Common], WebhookEvent]] = {
-    (SITE_FQDN, "created"): _site_created,
-    (SITE_FQDN, "updated"): _site_updated,
-    (SITE_FQDN, "deleted"): _site_deleted,
-    (FOLDER_FQDN, "created"): _folder_created,
-    (FOLDER_FQDN, "updated"): _folder_updated,
-    (FOLDER_FQDN, "deleted"): _folder_deleted,
-    (FOLDER_FQDN, MOVE_SITES_SLUG): _sites_moved,
-}
-
-
 def _site(value: Mapping[str, Any]) -> Any:
     from wix_sites_api.models import Site
 
@@ -134,6 +122,19 @@ def _folder(value: Mapping[str, Any]) -> Any:
     from wix_sites_api.models import Folder
 
     return Folder.from_dict(value)
+
+
+_KINDS: dict[tuple[str, str], Callable[[Mapping[str, Any], _Common], WebhookEvent]] = {
+    (SITE_FQDN, "created"): _holding(SiteCreated, "site", "createdEvent", "entity", _site),
+    (SITE_FQDN, "updated"): _holding(SiteUpdated, "site", "updatedEvent", "currentEntity", _site),
+    (SITE_FQDN, "deleted"): _site_deleted,
+    (FOLDER_FQDN, "created"): _holding(FolderCreated, "folder", "createdEvent", "entity", _folder),
+    (FOLDER_FQDN, "updated"): _holding(
+        FolderUpdated, "folder", "updatedEvent", "currentEntity", _folder
+    ),
+    (FOLDER_FQDN, "deleted"): _folder_deleted,
+    (FOLDER_FQDN, MOVE_SITES_SLUG): _sites_moved,
+}
 
 
 def _required(
