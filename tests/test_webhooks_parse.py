@@ -481,3 +481,18 @@ def test_without_the_extra_parse_names_the_extra_to_install() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "pip install 'wixsites[webhooks]'" in result.stdout
+
+
+def test_the_readme_s_handler_works_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (ROOT / "README.md").read_text()
+    blocks = readme.split("```python\n")[1:]
+    (source,) = [b.split("```")[0] for b in blocks if "webhooks.parse(" in b]
+    namespace: dict[str, Any] = {"PUBLIC_KEY_PEM": PUBLIC, "handled": set()}
+    exec(compile(source, "README.md", "exec"), namespace)
+    handle = namespace["handle"]
+    event_type, data = example("sitesMovedToFolder")
+    token = sign(claims_for(event_type, data))
+    assert handle(token.encode()) == 200
+    assert handle(token.encode()) == 200  # the retry of a delivered event: handled once
+    assert handle(sign(claims_for(event_type, data), OTHER_KEY).encode()) == 401
+    assert capsys.readouterr().out == f"1 sites moved to {data['entityId']}\n"
