@@ -154,7 +154,7 @@ def api(
     """Call any Wix endpoint with the configured credentials; print its JSON answer.
 
     Requests get the same authentication, retries, pacing, --verbose log and redaction as every
-    other command; like them it runs on the embedded sandbox when no credentials are set.
+    other command; like them it runs on the embedded sandbox only with --sandbox.
 
     \b
     Examples:
