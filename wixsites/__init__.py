@@ -45,7 +45,9 @@ from wixsites.errors import (
 )
 from wixsites.folders import AsyncFolderQuery, AsyncTreeRequest, FolderQuery
 from wixsites.legacy import AsyncLegacyPager, LegacyPage, LegacyPager
+from wixsites.options import CallOptions
 from wixsites.paging import Page
+from wixsites.responses import RawResponse, ResponseInfo
 from wixsites.retry import RetryPolicy
 from wixsites.sites import AsyncSiteQuery, SiteQuery
 from wixsites.transport import RequestInfo
@@ -65,6 +67,7 @@ __all__ = [
     "AsyncTreeRequest",
     "AsyncWixSites",
     "AuthenticationError",
+    "CallOptions",
     "ConfigurationError",
     "CursorExpired",
     "DeadlineExceeded",
@@ -85,7 +88,9 @@ __all__ = [
     "PagingError",
     "PermissionDenied",
     "RateLimited",
+    "RawResponse",
     "RequestInfo",
+    "ResponseInfo",
     "RetryPolicy",
     "ServerError",
     "SiteInTrash",

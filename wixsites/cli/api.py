@@ -113,7 +113,7 @@ def pages(
     params: dict[str, str] = {}
     pagers = Pagers()
     for _ in range(MAX_PAGES):
-        answer = client.request(method, path, json=body, params=params, headers=headers)
+        answer = client.request(method, path, json=body, params=params, headers=headers or {})
         yield answer
         following = next_request(method, body, params, answer, pagers)
         if following is None:
