@@ -12,6 +12,7 @@ Results are the generated `wix_sites_api.models` objects (`Site`, `Folder`); err
 
 from importlib.metadata import PackageNotFoundError, version
 
+from wixsites import webhooks
 from wixsites.bulk import MoveReport
 from wixsites.client import AsyncWixSites, WixSites
 from wixsites.errors import (
@@ -37,6 +38,9 @@ from wixsites.errors import (
     TargetAccountNotFound,
     TransferNotAllowed,
     TransferNotSupported,
+    WebhookError,
+    WebhookPayloadError,
+    WebhookSignatureError,
     WixError,
 )
 from wixsites.folders import AsyncFolderQuery, AsyncTreeRequest, FolderQuery
@@ -95,7 +99,11 @@ __all__ = [
     "TargetAccountNotFound",
     "TransferNotAllowed",
     "TransferNotSupported",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "WixError",
     "WixSites",
     "__version__",
+    "webhooks",
 ]
