@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
-DOCUMENTED = ("wixsites", "wixauth")
+DOCUMENTED = ("wixsites", "wixsites.webhooks", "wixauth")
 
 log = get_plugin_logger("docstrings")
 

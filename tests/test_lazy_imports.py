@@ -155,7 +155,7 @@ def test_version_loads_click_and_nothing_of_the_client(tmp_path: Path) -> None:
     assert tops(modules) & {"httpx", "rich", "wix_sites_api", "wixauth", "platformdirs"} == set()
     assert {m for m in modules if m.startswith("wixsites.cli.")} <= {
         f"wixsites.cli.{m}"
-        for m in ("app", "commands", "envvars", "exitcodes", "failures", "hoisting")
+        for m in ("app", "commands", "envvars", "errors", "exitcodes", "failures", "hoisting")
     }
 
 

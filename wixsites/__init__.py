@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"  # the one source of the version: the package metadata reads it from here
 
 if TYPE_CHECKING:
+    from wixsites import webhooks
     from wixsites.bulk import MoveReport
     from wixsites.client import AsyncWixSites, WixSites
     from wixsites.errors import (
@@ -46,6 +47,9 @@ if TYPE_CHECKING:
         TargetAccountNotFound,
         TransferNotAllowed,
         TransferNotSupported,
+        WebhookError,
+        WebhookPayloadError,
+        WebhookSignatureError,
         WixError,
     )
     from wixsites.folders import (
@@ -109,9 +113,13 @@ __all__ = [
     "TargetAccountNotFound",
     "TransferNotAllowed",
     "TransferNotSupported",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "WixError",
     "WixSites",
     "__version__",
+    "webhooks",
 ]
 
 # the module of wixsites that defines each name of __all__
@@ -141,6 +149,9 @@ _MODULES = {
     "TargetAccountNotFound": "errors",
     "TransferNotAllowed": "errors",
     "TransferNotSupported": "errors",
+    "WebhookError": "errors",
+    "WebhookPayloadError": "errors",
+    "WebhookSignatureError": "errors",
     "WixError": "errors",
     "AsyncFolderQuery": "folders",
     "AsyncFolders": "folders",
@@ -166,6 +177,8 @@ _MODULES = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "webhooks":  # a subpackage: `wixsites.webhooks.parse(...)` after `import wixsites`
+        return importlib.import_module("wixsites.webhooks")
     module = _MODULES.get(name)
     if module is None:
         raise AttributeError(f"module 'wixsites' has no attribute {name!r}")
@@ -175,4 +188,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_MODULES})
+    return sorted({*globals(), *__all__})

@@ -15,6 +15,7 @@ import click
 from wixsites import __version__
 from wixsites.cli.commands import LazyGroup
 from wixsites.cli.envvars import SANDBOX_ENV, color_wanted
+from wixsites.cli.exitcodes import help_epilog
 from wixsites.cli.failures import quiet_stdout, run_guarded
 from wixsites.cli.hoisting import hoist_global_options
 
@@ -64,6 +65,14 @@ class WixGroup(LazyGroup):
                 raise
             quiet_stdout()
             raise click.exceptions.Exit(0) from None
+
+
+def _refuse_key_in_argv(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    from wixsites.cli.credentials import refuse_key_in_argv  # the profile store, when needed
+
+    return refuse_key_in_argv(ctx, param, value)
 
 
 def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -130,12 +139,18 @@ def yes_option(command: F) -> F:
     )
 
 
-@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS, epilog=help_epilog())
 @click.option(
     "--api-key",
     envvar="WIX_API_KEY",
-    metavar="KEY",
-    help="Wix account-level API key [env: WIX_API_KEY].",
+    hidden=True,  # only its environment variable: a key in argv shows in `ps` and the history
+    callback=_refuse_key_in_argv,
+)
+@click.option(
+    "--api-key-file",
+    metavar="PATH",
+    help="Read the Wix account-level API key from the first line of PATH; - reads standard "
+    "input (hidden input on a terminal). Or WIX_API_KEY, or `wixsites auth login`.",
 )
 @click.option(
     "--account-id",
@@ -187,6 +202,7 @@ def yes_option(command: F) -> F:
 def cli(
     ctx: click.Context,
     api_key: str | None,
+    api_key_file: str | None,
     account_id: str | None,
     base_url: str | None,
     profile: str | None,
@@ -200,8 +216,9 @@ def cli(
 
     \b
     Credentials: a profile stored by `wixsites auth login` (--profile NAME; "default"
-    when none is given), or WIX_API_KEY and WIX_ACCOUNT_ID. With neither, a command
-    that needs an account stops (exit status 4).
+    when none is given), or WIX_API_KEY (or --api-key-file) and WIX_ACCOUNT_ID. With
+    neither, a command that needs an account stops (exit status 4). A key is never an
+    argument, where `ps` and the shell history would show it.
     --sandbox (or WIXSITES_SANDBOX=1, or a profile stored by `wixsites auth login
     --sandbox`) works on the embedded sandbox instead: a local practice account in a
     SQLite file (WIXSITES_SANDBOX_DB moves it), so you can try things safely.
@@ -220,6 +237,8 @@ def cli(
     from wixsites.cli.output import Output
 
     settings = Settings.of(ctx)
+    if api_key_file and not {"-h", "--help"} & set(ctx.args):
+        settings.read_api_key_file(api_key_file, sys.stdin)
     output = Output("json" if json_output else "table", color=color_wanted(no_color_flag=no_color))
     app = AppContext(settings, output)
     ctx.obj = app
