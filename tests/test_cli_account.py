@@ -18,14 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from click.testing import CliRunner, Result
 
 from tests.sandbox_fixtures import TickingClock
 from tests.test_cli_commands import db
 from wixsandbox import Sandbox
 from wixsites import WixError, WixSites
-from wixsites.cli import cli
+from wixsites.cli import cli, consent
 from wixsites.cli.errors import CommandFailed
+from wixsites.cli.exitcodes import CANCELLED, PARTIAL
 from wixsites.cli.folderindex import ROOT, FolderIndex
 from wixsites.cli.stages import (
     DEFAULT_STAGES,
@@ -340,13 +342,13 @@ def test_moving_or_publishing_a_trashed_site_fails_alone_with_the_reason(db: Pat
         [trashed, *_] = ids_of(wix, {"state": "TRASHED"})
         active = ids_of(wix, {"state": "ACTIVE"})[:2]
     run("folders", "create", "Clients")
-    plan = data("sites", "move", "--to", "Clients", trashed, *active, "--dry-run", code=1)
+    plan = data("sites", "move", "--to", "Clients", trashed, *active, "--dry-run", code=PARTIAL)
     assert plan["wouldMove"] == active
     assert plan["wouldFail"] == {trashed: IN_TRASH}
-    report = data("sites", "move", "--to", "Clients", trashed, *active, code=1)
+    report = data("sites", "move", "--to", "Clients", trashed, *active, code=PARTIAL)
     assert report["moved"] == active
     assert report["failed"] == {trashed: IN_TRASH}
-    published = data("sites", "publish", trashed, active[0], code=1)
+    published = data("sites", "publish", trashed, active[0], code=PARTIAL)
     assert published["published"] == [active[0]]
     assert published["failed"] == {trashed: IN_TRASH}
     with account(db) as wix:
@@ -376,3 +378,16 @@ def test_every_count_counts_the_same_sites(db: Path) -> None:
     assert everything == tree["siteCount"] + in_design + tree["trashedSiteCount"]
     as_the_api = data("sites", "count", "--where", "namespace=WIX", "--state", "active")
     assert as_the_api["count"] == len(wix_sites)
+
+
+def test_init_asks_before_moving_existing_folders(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with account(db) as wix:
+        wix.folders.create("QA")
+    monkeypatch.setattr(consent, "on_terminal", lambda: True)
+    declined = CliRunner().invoke(cli, ["--sandbox", "workflow", "init"], input="n\n")
+    assert "move the sites and sub-folders of QA into Stages/QA" in declined.stderr
+    assert declined.exit_code == CANCELLED
+    assert data("folders", "list")[0]["pathName"] == "QA"  # nothing changed
+    assert list(data("workflow", "init", "--yes")["stages"]) == list(DEFAULT_STAGES)

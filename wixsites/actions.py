@@ -7,14 +7,14 @@ Mixed into `Sites` and `AsyncSites`; the logic of each action is a flow (see `ru
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, TypeAlias, Unpack
 from uuid import UUID
-
-from wix_sites_api.models import Site, SiteTransfer
 
 from wixsites.actioncalls import duplicate_call, owned_call, publish_call, transfer_call
 from wixsites.bulk import IN_TRASH, MoveReport, Progress, may_have_applied, move_async, move_sync
 from wixsites.errors import InvalidArgument, SiteInTrash, SiteNotInSourceAccount, WixError
 from wixsites.ids import checked_site_id
+from wixsites.options import CallOptions
 from wixsites.placement import trashed_sites
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.trash import (
@@ -25,12 +25,17 @@ from wixsites.trash import (
     trashed_check,
 )
 
+if TYPE_CHECKING:
+    from wix_sites_api.models import Site, SiteTransfer
+
 __all__ = ["AsyncSiteActions", "SiteActions"]
 
-SiteRef = Site | UUID | str
+SiteRef: TypeAlias = "Site | UUID | str"  # a string: the models load only when used
 
 
 def _site_id(site: SiteRef, what: str = "site") -> str:
+    from wix_sites_api.models import Site
+
     given: object = site.id if isinstance(site, Site) else site
     try:
         return checked_site_id(given)
@@ -76,6 +81,8 @@ def _transfer_flow(site_id: str, source: str, notify: bool) -> Flow[SiteTransfer
     except SiteNotInSourceAccount as exc:
         # An earlier attempt may have moved it already: then it is in this (the target) account.
         if exc.earlier_attempt_uncertain and (yield owned_call(site_id)):
+            from wix_sites_api.models import SiteTransfer
+
             return SiteTransfer(
                 site_id=site_id, source_account_id=source, enable_notifications=notify
             )
@@ -94,7 +101,12 @@ class SiteActions:
 
     _runner: SyncRunner
 
-    def trash(self, site_ids: Iterable[str], progress: Progress | None = None) -> MoveReport:
+    def trash(
+        self,
+        site_ids: Iterable[str],
+        progress: Progress | None = None,
+        **options: Unpack[CallOptions],
+    ) -> MoveReport:
         """Move sites to the trash, 20 per request (Bulk Delete Site; never a permanent delete).
 
         Returns the exact report of a bulk move: `moved` holds the trashed sites (also those that
@@ -103,7 +115,7 @@ class SiteActions:
         ``"trash"``. Uncertain outcomes are settled by reading the sites.
         """
         return move_sync(
-            self._runner,
+            self._runner.with_options(options),
             site_ids,
             TRASH,
             kind="site",
@@ -114,29 +126,37 @@ class SiteActions:
             flow=trash_flow,
         )
 
-    def duplicate(self, source: SiteRef, display_name: str) -> str:
+    def duplicate(self, source: SiteRef, display_name: str, **options: Unpack[CallOptions]) -> str:
         """Duplicate a site (e.g. a template) under a new display name; returns the new site's id.
 
         The copy has no domain and no Premium plan. Not retried after a failure that may have been
         applied (that could make two copies): such an error says so.
         """
-        return self._runner.drive(_duplicate_flow(_site_id(source), _display_name(display_name)))
+        flow = _duplicate_flow(_site_id(source), _display_name(display_name))
+        return self._runner.with_options(options).drive(flow)
 
-    def publish(self, site: SiteRef) -> None:
+    def publish(self, site: SiteRef, **options: Unpack[CallOptions]) -> None:
         """Publish a site (a site-level call: sent with wix-site-id instead of wix-account-id).
 
         A site in the trash is not published: `SiteInTrash` ("in the trash: restore it first"),
         found by a read of the site before the call, or the server's 428."""
-        self._runner.drive(_publish_flow(_site_id(site)))
+        self._runner.with_options(options).drive(_publish_flow(_site_id(site)))
 
-    def transfer(self, site: SiteRef, source_account_id: str, notify: bool = False) -> SiteTransfer:
+    def transfer(
+        self,
+        site: SiteRef,
+        source_account_id: str,
+        notify: bool = False,
+        **options: Unpack[CallOptions],
+    ) -> SiteTransfer:
         """Transfer a site from `source_account_id` to this client's account (the target is
         always the account the client sends, never a parameter). `notify`: email the site owner.
 
         Raises `TargetAccountNotFound`, `TransferNotAllowed`, `SiteNotInSourceAccount` or
         `TransferNotSupported` for Wix's documented errors.
         """
-        return self._runner.drive(_transfer_flow(*_transfer_args(site, source_account_id, notify)))
+        flow = _transfer_flow(*_transfer_args(site, source_account_id, notify))
+        return self._runner.with_options(options).drive(flow)
 
 
 class AsyncSiteActions:
@@ -151,9 +171,10 @@ class AsyncSiteActions:
         progress: Progress | None = None,
         *,
         max_concurrency: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
         return await move_async(
-            self._runner,
+            self._runner.with_options(options),
             site_ids,
             TRASH,
             kind="site",
@@ -165,17 +186,21 @@ class AsyncSiteActions:
             flow=trash_flow,
         )
 
-    async def duplicate(self, source: SiteRef, display_name: str) -> str:
-        return await self._runner.drive(
-            _duplicate_flow(_site_id(source), _display_name(display_name))
-        )
+    async def duplicate(
+        self, source: SiteRef, display_name: str, **options: Unpack[CallOptions]
+    ) -> str:
+        flow = _duplicate_flow(_site_id(source), _display_name(display_name))
+        return await self._runner.with_options(options).drive(flow)
 
-    async def publish(self, site: SiteRef) -> None:
-        await self._runner.drive(_publish_flow(_site_id(site)))
+    async def publish(self, site: SiteRef, **options: Unpack[CallOptions]) -> None:
+        await self._runner.with_options(options).drive(_publish_flow(_site_id(site)))
 
     async def transfer(
-        self, site: SiteRef, source_account_id: str, notify: bool = False
+        self,
+        site: SiteRef,
+        source_account_id: str,
+        notify: bool = False,
+        **options: Unpack[CallOptions],
     ) -> SiteTransfer:
-        return await self._runner.drive(
-            _transfer_flow(*_transfer_args(site, source_account_id, notify))
-        )
+        flow = _transfer_flow(*_transfer_args(site, source_account_id, notify))
+        return await self._runner.with_options(options).drive(flow)

@@ -16,15 +16,15 @@ from collections.abc import (
     Mapping,
 )
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
-from wix_sites_api.models import Folder
 from wix_sites_api.types import Unset
 
 from wixsites import operations as ops
 from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
 from wixsites.ids import FolderRef, checked_site_id, folder_id, is_guid, target_id
+from wixsites.options import CallOptions
 from wixsites.paging import OffsetPager, Page
 from wixsites.placement import folders_in_target
 from wixsites.query import (
@@ -37,6 +37,9 @@ from wixsites.query import (
 )
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.tree import FolderNode, FolderTree, has_spellings, name_key, split_path
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Folder
 
 __all__ = [
     "AsyncFolderQuery",
@@ -322,6 +325,7 @@ class FolderQuery:
         self._args = args
 
     def pages(self) -> Iterator[Page[Folder]]:
+        """The folders page by page (`Page.items`, `Page.total`), each fetched when reached."""
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.offset))
@@ -333,15 +337,20 @@ class FolderQuery:
             yield from page.items
 
     def first(self) -> Folder | None:
+        """The first folder of the query, or None when none matches (one request)."""
         return next(iter(self), None)
 
 
 class AsyncFolderQuery:
+    """`FolderQuery` for `AsyncWixSites`: ``async for folder in ...``, or
+    ``async for page in .pages()``."""
+
     def __init__(self, runner: AsyncRunner, args: _Args) -> None:
         self._runner = runner
         self._args = args
 
     async def pages(self) -> AsyncIterator[Page[Folder]]:
+        """`FolderQuery.pages`, as an async iterator."""
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.offset))
@@ -354,11 +363,13 @@ class AsyncFolderQuery:
                 yield folder
 
     async def first(self) -> Folder | None:
+        """`FolderQuery.first`, awaited."""
         async for folder in self:
             return folder
         return None
 
     async def to_list(self) -> list[Folder]:
+        """Every folder of the query in a list (fetches every page)."""
         return [folder async for folder in self]
 
 
@@ -378,34 +389,55 @@ class AsyncTreeRequest:
 
 
 class Folders:
+    """The folders of the account: ``wix.folders``.
+
+    Methods: `query`, `get`, `find`, `ensure`, `create`, `rename`, `move`, `delete`, `of_site`
+    and `tree`. A folder argument is a `Folder` or its id; a `parent` or `target` may also be
+    None, "" or "root" for root, and a `target` a path such as "Clients/Acme".
+    """
+
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
 
     def query(
-        self, filter: Mapping[str, Any] | None = None, sort: SortSpec = None, page_size: int = 1000
+        self,
+        filter: Mapping[str, Any] | None = None,
+        sort: SortSpec = None,
+        page_size: int = 1000,
+        **options: Unpack[CallOptions],
     ) -> FolderQuery:
-        """Every folder matching `filter` (`name`, `id`, `parentId`), lazily, in server order."""
-        return FolderQuery(self._runner, _Args.check(filter, sort, page_size))
+        """Every folder matching `filter` (`name`, `id`, `parentId`), lazily, in server order.
+        The `options` (`timeout`, `deadline`, `retry`, `headers`) apply to each page's request."""
+        args = _Args.check(filter, sort, page_size)
+        return FolderQuery(self._runner.with_options(options), args)
 
-    def create(self, name: str, parent: FolderRef | None = None) -> Folder:
+    def create(
+        self, name: str, parent: FolderRef | None = None, **options: Unpack[CallOptions]
+    ) -> Folder:
         """Create a folder at root or in `parent`; returns it."""
-        return self._runner.drive(_create(_check_name(name), target_id(parent, "parent")))
+        flow = _create(_check_name(name), target_id(parent, "parent"))
+        return self._runner.with_options(options).drive(flow)
 
-    def rename(self, folder: FolderRef, name: str) -> Folder:
-        return self._runner.drive(_rename(folder_id(folder), _check_name(name)))
+    def rename(self, folder: FolderRef, name: str, **options: Unpack[CallOptions]) -> Folder:
+        """Rename a folder (a Folder or its id); returns it. A sibling of the same name is
+        `AlreadyExists`."""
+        flow = _rename(folder_id(folder), _check_name(name))
+        return self._runner.with_options(options).drive(flow)
 
     def move(
         self,
         folder_ids: Iterable[FolderRef],
         target: FolderRef | None,
         progress: Progress | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
         """Move folders (with their content) into `target`: a Folder, an id, a path, or
-        None/""/"root"/"/" for root."""
+        None/""/"root"/"/" for root. The `options` apply to each request of the move."""
+        runner = self._runner.with_options(options)
         return move_sync(
-            self._runner,
+            runner,
             _ids(folder_ids),
-            sync_target(self._runner, target),
+            sync_target(runner, target),
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
@@ -413,28 +445,28 @@ class Folders:
             progress=progress,
         )
 
-    def delete(self, folder: FolderRef) -> None:
+    def delete(self, folder: FolderRef, **options: Unpack[CallOptions]) -> None:
         """Delete a folder; its sites and sub-folders move to its parent (or root)."""
-        self._runner.drive(_delete(folder_id(folder)))
+        self._runner.with_options(options).drive(_delete(folder_id(folder)))
 
-    def of_site(self, site_id: str) -> Folder | None:
+    def of_site(self, site_id: str, **options: Unpack[CallOptions]) -> Folder | None:
         """The folder holding the site, or None when it is at root."""
-        return self._runner.drive(_of_site(site_id))
+        return self._runner.with_options(options).drive(_of_site(site_id))
 
-    def get(self, folder_id: str) -> Folder:
+    def get(self, folder_id: str, **options: Unpack[CallOptions]) -> Folder:
         """The folder with this id; `NotFound` if the account has none."""
-        return self._runner.drive(_get(_folder_key(folder_id)))
+        return self._runner.with_options(options).drive(_get(_folder_key(folder_id)))
 
-    def tree(self, *, root_site_count: bool = True) -> FolderTree:
+    def tree(self, *, root_site_count: bool = True, **options: Unpack[CallOptions]) -> FolderTree:
         """The account's folder hierarchy, with site counts (and the sites at root)."""
-        return self._runner.drive(_tree(root_site_count))
+        return self._runner.with_options(options).drive(_tree(root_site_count))
 
-    def find(self, path: str) -> Folder | None:
+    def find(self, path: str, **options: Unpack[CallOptions]) -> Folder | None:
         """The folder at "Clients/Acme/QA" (exact names), or None."""
         split_path(path)
-        return self._runner.drive(_find(path))
+        return self._runner.with_options(options).drive(_find(path))
 
-    def ensure(self, path: str) -> Folder:
+    def ensure(self, path: str, **options: Unpack[CallOptions]) -> Folder:
         """The folder at "Clients/Acme/QA", creating whatever is missing along the path (like
         `mkdir -p`); safe when other clients create the same folders at the same time.
 
@@ -442,24 +474,40 @@ class Folders:
         fails midway, the error's message names the folders already created (and its `created`
         attribute lists their paths)."""
         check_path(path)
-        return self._runner.drive(_ensure(path))
+        return self._runner.with_options(options).drive(_ensure(path))
 
 
 class AsyncFolders:
+    """`Folders` for `AsyncWixSites`: the same methods, awaited; `query` and `tree` are iterated
+    with ``async for``, and `move` runs up to `max_concurrency` batches at once.
+    """
+
     def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
         self._runner = runner
         self._max_concurrency = max_concurrency
 
     def query(
-        self, filter: Mapping[str, Any] | None = None, sort: SortSpec = None, page_size: int = 1000
+        self,
+        filter: Mapping[str, Any] | None = None,
+        sort: SortSpec = None,
+        page_size: int = 1000,
+        **options: Unpack[CallOptions],
     ) -> AsyncFolderQuery:
-        return AsyncFolderQuery(self._runner, _Args.check(filter, sort, page_size))
+        """`Folders.query`: iterate it with ``async for``."""
+        args = _Args.check(filter, sort, page_size)
+        return AsyncFolderQuery(self._runner.with_options(options), args)
 
-    async def create(self, name: str, parent: FolderRef | None = None) -> Folder:
-        return await self._runner.drive(_create(_check_name(name), target_id(parent, "parent")))
+    async def create(
+        self, name: str, parent: FolderRef | None = None, **options: Unpack[CallOptions]
+    ) -> Folder:
+        """`Folders.create`, awaited."""
+        flow = _create(_check_name(name), target_id(parent, "parent"))
+        return await self._runner.with_options(options).drive(flow)
 
-    async def rename(self, folder: FolderRef, name: str) -> Folder:
-        return await self._runner.drive(_rename(folder_id(folder), _check_name(name)))
+    async def rename(self, folder: FolderRef, name: str, **options: Unpack[CallOptions]) -> Folder:
+        """`Folders.rename`, awaited."""
+        flow = _rename(folder_id(folder), _check_name(name))
+        return await self._runner.with_options(options).drive(flow)
 
     async def move(
         self,
@@ -468,11 +516,15 @@ class AsyncFolders:
         progress: Progress | None = None,
         *,
         max_concurrency: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
+        """`Folders.move`, awaited; up to `max_concurrency` batches at once (default: the
+        client's)."""
+        runner = self._runner.with_options(options)
         return await move_async(
-            self._runner,
+            runner,
             _ids(folder_ids),
-            await async_target(self._runner, target),
+            await async_target(runner, target),
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
@@ -481,26 +533,34 @@ class AsyncFolders:
             max_concurrency=max_concurrency or self._max_concurrency,
         )
 
-    async def delete(self, folder: FolderRef) -> None:
-        await self._runner.drive(_delete(folder_id(folder)))
+    async def delete(self, folder: FolderRef, **options: Unpack[CallOptions]) -> None:
+        """`Folders.delete`, awaited."""
+        await self._runner.with_options(options).drive(_delete(folder_id(folder)))
 
-    async def of_site(self, site_id: str) -> Folder | None:
-        return await self._runner.drive(_of_site(site_id))
+    async def of_site(self, site_id: str, **options: Unpack[CallOptions]) -> Folder | None:
+        """`Folders.of_site`, awaited."""
+        return await self._runner.with_options(options).drive(_of_site(site_id))
 
-    async def get(self, folder_id: str) -> Folder:
-        return await self._runner.drive(_get(_folder_key(folder_id)))
+    async def get(self, folder_id: str, **options: Unpack[CallOptions]) -> Folder:
+        """`Folders.get`, awaited."""
+        return await self._runner.with_options(options).drive(_get(_folder_key(folder_id)))
 
-    def tree(self, *, root_site_count: bool = True) -> AsyncTreeRequest:
+    def tree(
+        self, *, root_site_count: bool = True, **options: Unpack[CallOptions]
+    ) -> AsyncTreeRequest:
         """``await`` it for the `FolderTree`, or ``async for node in`` it for its nodes."""
-        return AsyncTreeRequest(lambda: self._runner.drive(_tree(root_site_count)))
+        runner = self._runner.with_options(options)
+        return AsyncTreeRequest(lambda: runner.drive(_tree(root_site_count)))
 
-    async def find(self, path: str) -> Folder | None:
+    async def find(self, path: str, **options: Unpack[CallOptions]) -> Folder | None:
+        """`Folders.find`, awaited."""
         split_path(path)
-        return await self._runner.drive(_find(path))
+        return await self._runner.with_options(options).drive(_find(path))
 
-    async def ensure(self, path: str) -> Folder:
+    async def ensure(self, path: str, **options: Unpack[CallOptions]) -> Folder:
+        """`Folders.ensure`, awaited."""
         check_path(path)
-        return await self._runner.drive(_ensure(path))
+        return await self._runner.with_options(options).drive(_ensure(path))
 
 
 def _keys(page: Page[Folder]) -> list[str]:
@@ -508,10 +568,14 @@ def _keys(page: Page[Folder]) -> list[str]:
 
 
 def _folder_key(fid: object) -> str:
+    from wix_sites_api.models import Folder
+
     return folder_id(fid) if isinstance(fid, Folder | str) else folder_id(str(fid))
 
 
 def _ids(folders: Iterable[FolderRef]) -> Iterable[object]:
+    from wix_sites_api.models import Folder
+
     if isinstance(folders, str | Folder):
         folders = [folders]
     for f in folders:

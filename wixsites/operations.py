@@ -5,53 +5,32 @@ its answer. Pure: the sync and async runners execute them (`module.sync_detailed
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-from wix_sites_api import Client
-from wix_sites_api.api.folders import (
-    create_folder,
-    delete_folder,
-    get_folder_by_site,
-    move_folders,
-    move_sites_to_folder,
-    query_folders,
-    update_folder,
-)
-from wix_sites_api.api.sites import count_sites, query_sites
-from wix_sites_api.models import (
-    CountSitesRequest,
-    CountSitesResponse,
-    CreateFolderRequest,
-    CursorPaging,
-    Filter,
-    Folder,
-    FolderPatch,
-    FolderResponse,
-    FoldersQuery,
-    MoveFoldersRequest,
-    MoveFoldersResponse,
-    MoveSitesToFolderRequest,
-    NewFolder,
-    Paging,
-    QueryFoldersRequest,
-    QueryFoldersResponse,
-    QuerySitesRequest,
-    QuerySitesResponse,
-    Site,
-    SiteIdFilter,
-    SiteIdIn,
-    SitesQuery,
-    Sorting,
-    SortOrder,
-    UpdateFolderRequest,
-)
 from wix_sites_api.types import UNSET, Unset
 
 from wixsites.errors import InvalidArgument, NotWixApi, WixError, cap_text
 from wixsites.paging import Page
+
+if TYPE_CHECKING:
+    from wix_sites_api import Client
+    from wix_sites_api.models import (
+        CountSitesResponse,
+        Filter,
+        Folder,
+        FolderResponse,
+        MoveFoldersResponse,
+        QueryFoldersResponse,
+        QuerySitesResponse,
+        Site,
+        Sorting,
+    )
+
+# The generated endpoint modules and models are imported by the function that needs them: a
+# program that never moves a folder does not load Move Folders (and `import wixsites` loads none).
 
 __all__ = ["PERMISSIONS", "Call", "RawEndpoint", "raw_call"]
 
@@ -96,15 +75,12 @@ class Call(Generic[R]):
         return PERMISSIONS.get(self.label, ())
 
     def result(self, parsed: object, status: int | None = None, request_id: str | None = None) -> R:
-        """The parsed answer; a `Page` also gets the answer's request id."""
+        """The parsed answer."""
         if parsed is None:  # a status the spec does not document as success (e.g. a redirect)
             raise WixError(
                 f"{self.label}: unexpected answer from Wix", status=status, request_id=request_id
             )
-        out = self.parse(parsed)
-        if isinstance(out, Page) and request_id is not None:
-            return replace(out, request_id=request_id)
-        return out
+        return self.parse(parsed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,35 +128,20 @@ class RawEndpoint:
 
 
 def _request_args(
-    *,
-    method: str,
-    path: str,
-    body: Any,
-    params: Mapping[str, str],
-    headers: Mapping[str, str],
+    *, method: str, path: str, body: Any, params: Mapping[str, str]
 ) -> dict[str, Any]:
     """`RawEndpoint`'s arguments as httpx's ``request`` takes them."""
-    return {
-        "method": method,
-        "url": path,
-        "json": body,
-        "params": params or None,
-        "headers": headers or None,
-    }
+    return {"method": method, "url": path, "json": body, "params": params or None}
 
 
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 
 
 def raw_call(
-    method: str,
-    path: str,
-    body: Any = None,
-    params: Mapping[str, str] | None = None,
-    headers: Mapping[str, str] | None = None,
+    method: str, path: str, body: Any = None, params: Mapping[str, str] | None = None
 ) -> Call[Any]:
     """A request to any Wix endpoint: `path` is relative to the base URL ("/site-list/v2/...").
-    `headers` go with it (``wix-site-id`` for a site-level call: then no ``wix-account-id``)."""
+    Its headers are the call's options (``wix-site-id`` for a site-level call)."""
     verb = method.upper() if isinstance(method, str) else ""
     if verb not in METHODS:
         raise InvalidArgument(f"method must be one of {', '.join(sorted(METHODS))}, not {method!r}")
@@ -188,21 +149,21 @@ def raw_call(
         raise InvalidArgument(
             f"give a path under the base URL, such as /site-list/v2/sites/query, not {path!r}"
         )
-    kwargs = {
-        "method": verb,
-        "path": path,
-        "body": body,
-        "params": dict(params or {}),
-        "headers": dict(headers or {}),
-    }
-    return Call(RawEndpoint, kwargs, lambda parsed: parsed, f"{verb} {path}")
+    kwargs = {"method": verb, "path": path, "body": body, "params": dict(params or {})}
+    # The label (in errors and the log) leaves out a query string: a secret may travel there.
+    label = f"{verb} {path.partition('?')[0]}"
+    return Call(RawEndpoint, kwargs, lambda parsed: parsed, label)
 
 
 def _filter(value: Mapping[str, Any] | None) -> Filter | Unset:
+    from wix_sites_api.models import Filter
+
     return UNSET if value is None else Filter.from_dict(value)
 
 
 def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | Unset:
+    from wix_sites_api.models import Sorting, SortOrder
+
     if not value:
         return UNSET
     return [Sorting(field_name=s["fieldName"], order=SortOrder(s["order"])) for s in value]
@@ -270,6 +231,9 @@ def query_sites_page(
     limit: int,
     cursor: str | None,
 ) -> Call[Page[Site]]:
+    from wix_sites_api.api.sites import query_sites
+    from wix_sites_api.models import CursorPaging, QuerySitesRequest, SitesQuery
+
     if cursor:  # the cursor carries the filter and the sort
         query = SitesQuery(cursor_paging=CursorPaging(limit=limit, cursor=cursor))
     else:
@@ -294,6 +258,9 @@ def _count(parsed: CountSitesResponse) -> int:
 
 
 def count_sites_call(filter: Mapping[str, Any] | None) -> Call[int]:
+    from wix_sites_api.api.sites import count_sites
+    from wix_sites_api.models import CountSitesRequest
+
     return Call(
         count_sites, {"body": CountSitesRequest(filter_=_filter(filter))}, _count, "Count Sites"
     )
@@ -317,6 +284,9 @@ def query_folders_page(
     limit: int,
     offset: int,
 ) -> Call[Page[Folder]]:
+    from wix_sites_api.api.folders import query_folders
+    from wix_sites_api.models import FoldersQuery, Paging, QueryFoldersRequest
+
     query = FoldersQuery(
         filter_=_filter(filter), sort=_sorting(sort), paging=Paging(limit=limit, offset=offset)
     )
@@ -329,29 +299,44 @@ def query_folders_page(
 
 
 def _folder(parsed: FolderResponse) -> Folder:
+    from wix_sites_api.models import Folder
+
     return Folder() if isinstance(parsed.folder, Unset) else parsed.folder
 
 
 def create_folder_call(name: str, parent_id: str) -> Call[Folder]:
+    from wix_sites_api.api.folders import create_folder
+    from wix_sites_api.models import CreateFolderRequest, NewFolder
+
     new = NewFolder(name=name, parent_id=parent_id or UNSET)
     return Call(create_folder, {"body": CreateFolderRequest(folder=new)}, _folder, "Create Folder")
 
 
 def rename_folder_call(folder_id: str, name: str) -> Call[Folder]:
+    from wix_sites_api.api.folders import update_folder
+    from wix_sites_api.models import FolderPatch, UpdateFolderRequest
+
     # The string form of the mask, as in Wix's Update Folder example.
     body = UpdateFolderRequest(folder=FolderPatch(id=folder_id, name=name), field_mask="name")
     return Call(update_folder, {"folder_id": folder_id, "body": body}, _folder, "Update Folder")
 
 
 def delete_folder_call(folder_id: str) -> Call[None]:
+    from wix_sites_api.api.folders import delete_folder
+
     return Call(delete_folder, {"folder_id": folder_id}, lambda _: None, "Delete Folder")
 
 
 def folder_of_site_call(site_id: str) -> Call[Folder]:
+    from wix_sites_api.api.folders import get_folder_by_site
+
     return Call(get_folder_by_site, {"site_id": site_id}, _folder, "Get Folder By Site")
 
 
 def move_sites_call(site_ids: Sequence[str], target: str) -> Call[None]:
+    from wix_sites_api.api.folders import move_sites_to_folder
+    from wix_sites_api.models import MoveSitesToFolderRequest, SiteIdFilter, SiteIdIn
+
     body = MoveSitesToFolderRequest(
         sites=SiteIdFilter(id=SiteIdIn(in_=list(site_ids))), target_folder_id=target
     )
@@ -363,5 +348,8 @@ def _moved_folders(parsed: MoveFoldersResponse) -> list[Folder]:
 
 
 def move_folders_call(folder_ids: Sequence[str], target: str) -> Call[list[Folder]]:
+    from wix_sites_api.api.folders import move_folders
+    from wix_sites_api.models import MoveFoldersRequest
+
     body = MoveFoldersRequest(folder_ids=list(folder_ids), target_folder_id=target)
     return Call(move_folders, {"body": body}, _moved_folders, "Move Folders")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from wix_sites_api.models import Site
+from typing import TYPE_CHECKING, Any, Unpack
 
 from wixsites import operations as ops
 from wixsites.actions import AsyncSiteActions, SiteActions
@@ -14,6 +12,7 @@ from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_syn
 from wixsites.errors import InvalidArgument
 from wixsites.folders import async_target, sync_target
 from wixsites.ids import FolderRef
+from wixsites.options import CallOptions
 from wixsites.paging import CursorPager, Page
 from wixsites.placement import sites_in_target, trashed_sites
 from wixsites.query import (
@@ -26,6 +25,9 @@ from wixsites.query import (
     normalize_sort,
 )
 from wixsites.runner import AsyncRunner, SyncRunner
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Site
 
 __all__ = ["AsyncSiteQuery", "AsyncSites", "SiteQuery", "Sites"]
 
@@ -83,6 +85,7 @@ class SiteQuery:
         self._args = args
 
     def pages(self) -> Iterator[Page[Site]]:
+        """The sites page by page (`Page.items`, `Page.next_cursor`), each fetched when reached."""
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.cursor))
@@ -94,6 +97,7 @@ class SiteQuery:
             yield from page.items
 
     def first(self) -> Site | None:
+        """The first site of the query, or None when none matches (one request)."""
         return next(iter(self), None)
 
     def __repr__(self) -> str:
@@ -109,6 +113,7 @@ class AsyncSiteQuery:
         self._args = args
 
     async def pages(self) -> AsyncIterator[Page[Site]]:
+        """`SiteQuery.pages`, as an async iterator."""
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.cursor))
@@ -121,15 +126,23 @@ class AsyncSiteQuery:
                 yield site
 
     async def first(self) -> Site | None:
+        """`SiteQuery.first`, awaited."""
         async for site in self:
             return site
         return None
 
     async def to_list(self) -> list[Site]:
+        """Every site of the query in a list (fetches every page)."""
         return [site async for site in self]
 
 
 class Sites(SiteActions):
+    """The sites of the account: ``wix.sites``.
+
+    Methods: `query`, `count`, `move`, and for the lifecycle of a site `duplicate`, `publish`,
+    `trash` and `transfer`.
+    """
+
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
 
@@ -139,35 +152,42 @@ class Sites(SiteActions):
         sort: SortSpec = None,
         page_size: int = 100,
         cursor: str | None = None,
+        **options: Unpack[CallOptions],
     ) -> SiteQuery:
         """Every site matching `filter` (Wix query language), across pages, lazily.
 
         `sort`: "createdDate", "createdDate:desc", [("createdDate", "DESC")] or the Wix list; only
         createdDate, updatedDate, trashedDate and displayName can be sorted on. `page_size`
         1..1000 (the live API documents 100). `cursor` resumes from a saved `Page.next_cursor`.
+        The `options` (`timeout`, `deadline`, `retry`, `headers`) apply to each page's request.
         """
-        return SiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
+        args = _Args.check(filter, sort, page_size, cursor)
+        return SiteQuery(self._runner.with_options(options), args)
 
-    def count(self, filter: Mapping[str, Any] | None = None) -> int:
+    def count(self, filter: Mapping[str, Any] | None = None, **options: Unpack[CallOptions]) -> int:
         """The number of sites matching `filter` (one request). Count Sites cannot filter by
         premium or appIds: such a filter is refused rather than silently ignored."""
-        return self._runner.run(ops.count_sites_call(_count_filter(filter)))
+        call = ops.count_sites_call(_count_filter(filter))
+        return self._runner.with_options(options).run(call)
 
     def move(
         self,
         site_ids: Iterable[str],
         target: FolderRef | None,
         progress: Progress | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
         """Move sites into `target`: a Folder, a folder id, a path ("Clients/Acme", exact names,
         as on the command line), or None/""/"root"/"/" for root. An unknown path is `NotFound`.
 
         A site in the trash does not move: it fails with the reason "in the trash: restore it
-        first" (each batch is checked with one Query Sites before it is sent)."""
+        first" (each batch is checked with one Query Sites before it is sent). The `options`
+        apply to each request of the move."""
+        runner = self._runner.with_options(options)
         return move_sync(
-            self._runner,
+            runner,
             site_ids,
-            sync_target(self._runner, target),
+            sync_target(runner, target),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
@@ -178,6 +198,10 @@ class Sites(SiteActions):
 
 
 class AsyncSites(AsyncSiteActions):
+    """`Sites` for `AsyncWixSites`: the same methods, awaited; `query` is iterated with
+    ``async for``, and `move` and `trash` run up to `max_concurrency` batches at once.
+    """
+
     def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
         self._runner = runner
         self._max_concurrency = max_concurrency
@@ -188,11 +212,18 @@ class AsyncSites(AsyncSiteActions):
         sort: SortSpec = None,
         page_size: int = 100,
         cursor: str | None = None,
+        **options: Unpack[CallOptions],
     ) -> AsyncSiteQuery:
-        return AsyncSiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
+        """`Sites.query`: iterate it with ``async for``."""
+        args = _Args.check(filter, sort, page_size, cursor)
+        return AsyncSiteQuery(self._runner.with_options(options), args)
 
-    async def count(self, filter: Mapping[str, Any] | None = None) -> int:
-        return await self._runner.run(ops.count_sites_call(_count_filter(filter)))
+    async def count(
+        self, filter: Mapping[str, Any] | None = None, **options: Unpack[CallOptions]
+    ) -> int:
+        """`Sites.count`, awaited."""
+        call = ops.count_sites_call(_count_filter(filter))
+        return await self._runner.with_options(options).run(call)
 
     async def move(
         self,
@@ -201,11 +232,15 @@ class AsyncSites(AsyncSiteActions):
         progress: Progress | None = None,
         *,
         max_concurrency: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
+        """`Sites.move`, awaited; up to `max_concurrency` batches at once (default: the
+        client's)."""
+        runner = self._runner.with_options(options)
         return await move_async(
-            self._runner,
+            runner,
             site_ids,
-            await async_target(self._runner, target),
+            await async_target(runner, target),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,

@@ -1,4 +1,7 @@
-"""The ``wixsites`` click group, its global options, and the options every command shares."""
+"""The ``wixsites`` click group, its global options, and the options every command shares.
+
+Only click is imported here: the commands (`wixsites.cli.commands`), the output and the client load
+when a command runs, so ``wixsites --version`` and shell completion stay quick."""
 
 from __future__ import annotations
 
@@ -9,9 +12,12 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from wixsites.cli.context import AppContext, Settings
+from wixsites import __version__
+from wixsites.cli.commands import LazyGroup
+from wixsites.cli.envvars import SANDBOX_ENV, color_wanted
+from wixsites.cli.exitcodes import help_epilog
 from wixsites.cli.failures import quiet_stdout, run_guarded
-from wixsites.cli.output import FORMATS, Output, color_wanted
+from wixsites.cli.hoisting import hoist_global_options
 
 __all__ = [
     "WixGroup",
@@ -27,7 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class WixGroup(click.Group):
+class WixGroup(LazyGroup):
     """A group whose ``main`` turns every expected failure into one line and an exit status."""
 
     def main(
@@ -38,7 +44,7 @@ class WixGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        arguments = hoist_global_flags(list(sys.argv[1:] if args is None else args))
+        arguments = hoist_global_options(self, list(sys.argv[1:] if args is None else args))
         verbose = "--verbose" in arguments or "-v" in arguments
         status = run_guarded(
             lambda: super(WixGroup, self).main(
@@ -47,7 +53,7 @@ class WixGroup(click.Group):
             verbose=verbose,
             color=color_wanted(no_color_flag="--no-color" in arguments),
         )
-        sys.exit(status)
+        sys.exit(int(status))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -61,25 +67,24 @@ class WixGroup(click.Group):
             raise click.exceptions.Exit(0) from None
 
 
-# Flags of the top-level group that take no value: accepted anywhere on the command line.
-GLOBAL_FLAGS = ("-v", "--verbose", "--no-color", "--sandbox", "--json")
+def _refuse_key_in_argv(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    from wixsites.cli.credentials import refuse_key_in_argv  # the profile store, when needed
 
-
-def hoist_global_flags(arguments: list[str]) -> list[str]:
-    """Move the global flags given after a subcommand (``wixsites sites list -v``) to the front,
-    where click expects them; nothing after ``--`` is touched."""
-    end = arguments.index("--") if "--" in arguments else len(arguments)
-    flags = [a for a in arguments[:end] if a in GLOBAL_FLAGS]
-    rest = [a for a in arguments[:end] if a not in GLOBAL_FLAGS]
-    return [*flags, *rest, *arguments[end:]]
+    return refuse_key_in_argv(ctx, param, value)
 
 
 def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    from wixsites.cli.context import AppContext
+
     if value:
         ctx.ensure_object(AppContext).output.format = "json"
 
 
 def _set_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    from wixsites.cli.context import AppContext
+
     if value:
         ctx.ensure_object(AppContext).output.format = cast(Any, value)
 
@@ -97,6 +102,8 @@ def json_option(command: F) -> F:
 
 def format_option(command: F) -> F:
     """``--format table|json|csv|ids`` and ``--json``."""
+    from wixsites.cli.output import FORMATS
+
     command = click.option(
         "--format",
         type=click.Choice(FORMATS),
@@ -132,12 +139,18 @@ def yes_option(command: F) -> F:
     )
 
 
-@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS, epilog=help_epilog())
 @click.option(
     "--api-key",
     envvar="WIX_API_KEY",
-    metavar="KEY",
-    help="Wix account-level API key [env: WIX_API_KEY].",
+    hidden=True,  # only its environment variable: a key in argv shows in `ps` and the history
+    callback=_refuse_key_in_argv,
+)
+@click.option(
+    "--api-key-file",
+    metavar="PATH",
+    help="Read the Wix account-level API key from the first line of PATH; - reads standard "
+    "input (hidden input on a terminal). Or WIX_API_KEY, or `wixsites auth login`.",
 )
 @click.option(
     "--account-id",
@@ -158,7 +171,11 @@ def yes_option(command: F) -> F:
     help="Use the credentials stored by `wixsites auth login --profile NAME` [env: WIXSITES_PROFILE].",
 )
 @click.option(
-    "--sandbox", is_flag=True, help="Use the embedded sandbox even if credentials are set."
+    "--sandbox",
+    is_flag=True,
+    envvar=SANDBOX_ENV,
+    help="Work on the embedded sandbox, a local practice account, even if credentials are set "
+    f"[env: {SANDBOX_ENV}=1].",
 )
 @click.option(
     "--max-retries",
@@ -180,11 +197,12 @@ def yes_option(command: F) -> F:
     is_flag=True,
     help="Log every request (method, path, status, time) to stderr.",
 )
-@click.version_option(package_name="wixsites", message="%(prog)s %(version)s")
+@click.version_option(__version__, message="%(prog)s %(version)s")
 @click.pass_context
 def cli(
     ctx: click.Context,
     api_key: str | None,
+    api_key_file: str | None,
     account_id: str | None,
     base_url: str | None,
     profile: str | None,
@@ -197,51 +215,31 @@ def cli(
     """Manage the sites and folders of a Wix account.
 
     \b
-    Credentials: WIX_API_KEY and WIX_ACCOUNT_ID (or --api-key, --account-id), or a
-    profile stored by `wixsites auth login` (--profile NAME; "default" when none is given).
-    Without them, or with --sandbox, every command runs on an embedded sandbox
-    (a local SQLite file; WIXSITES_SANDBOX_DB moves it), so you can try things safely.
+    Credentials: a profile stored by `wixsites auth login` (--profile NAME; "default"
+    when none is given), or WIX_API_KEY (or --api-key-file) and WIX_ACCOUNT_ID. With
+    neither, a command that needs an account stops (exit status 4). A key is never an
+    argument, where `ps` and the shell history would show it.
+    --sandbox (or WIXSITES_SANDBOX=1, or a profile stored by `wixsites auth login
+    --sandbox`) works on the embedded sandbox instead: a local practice account in a
+    SQLite file (WIXSITES_SANDBOX_DB moves it), so you can try things safely.
 
     \b
     Examples:
       wixsites demo                                   # the agency workflow, end to end
+      wixsites --sandbox folders tree                 # on the embedded sandbox
       wixsites folders tree
       wixsites sites list --where published=true --sort createdDate:desc
       wixsites workflow init
       wixsites sites move --to Stages/Design --from-file new-sites.csv
       wixsites workflow suspend --unpaid unpaid.csv
     """
-    settings = Settings.of(ctx.params)
+    from wixsites.cli.context import AppContext, Settings
+    from wixsites.cli.output import Output
+
+    settings = Settings.of(ctx)
+    if api_key_file and not {"-h", "--help"} & set(ctx.args):
+        settings.read_api_key_file(api_key_file, sys.stdin)
     output = Output("json" if json_output else "table", color=color_wanted(no_color_flag=no_color))
     app = AppContext(settings, output)
     ctx.obj = app
     ctx.call_on_close(app.close)
-
-
-def register() -> None:
-    from wixsites.cli import (
-        api,
-        auth,
-        completion,
-        demo,
-        folders,
-        lifecycle,
-        onboarding,
-        sandbox,
-        sites,
-        workflow,
-    )
-
-    for command in (lifecycle.trash, lifecycle.duplicate, lifecycle.publish, lifecycle.transfer):
-        sites.group.add_command(command)
-    workflow.group.add_command(onboarding.onboard)
-    workflow.group.add_command(onboarding.purge)
-    sandbox.group.add_command(onboarding.relate_accounts)
-    cli.add_command(sites.group)
-    cli.add_command(folders.group)
-    cli.add_command(workflow.group)
-    cli.add_command(sandbox.group)
-    cli.add_command(auth.group)
-    cli.add_command(completion.command)
-    cli.add_command(demo.demo)
-    cli.add_command(api.api)

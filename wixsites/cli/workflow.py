@@ -14,8 +14,9 @@ from typing import Any
 import click
 from rich.text import Text
 
-from wixsites.cli.app import dry_run_option, format_option, progress_option
+from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
 from wixsites.cli.completion import complete_stage
+from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.counts import active_counts, root_count, trash_count
 from wixsites.cli.errors import InputError
@@ -84,9 +85,10 @@ def _warn_strays(output: Output, layout: StageLayout) -> None:
     "there are none).",
 )
 @dry_run_option
+@yes_option
 @format_option
 @pass_app
-def init(app: AppContext, stage_names: str | None, dry_run: bool) -> None:
+def init(app: AppContext, stage_names: str | None, dry_run: bool, yes: bool) -> None:
     """Create the stages in the root folder Stages, in order, and migrate the old layout.
 
     Safe to run again. Without --stages it creates Design, QA, Suspended and Live when there are
@@ -94,7 +96,7 @@ def init(app: AppContext, stage_names: str | None, dry_run: bool) -> None:
     kept in Stages) into Stages with their sites. With --stages it makes the stages exactly
     those, in that order: missing ones are created, and a stage that must come later is
     recreated (its sites and sub-folders move across and keep their ids). Interrupted, run the
-    same command again.
+    same command again. On a terminal it asks before moving any existing folder (--yes does not).
 
     \b
     Examples:
@@ -122,6 +124,9 @@ def init(app: AppContext, stage_names: str | None, dry_run: bool) -> None:
             + ". Nothing was changed.",
         )
         return
+    moving = [s.describe(index) for s in plan.steps if s.action in ("keep", "aside", "merge")]
+    if moving:
+        confirm("Set up the stages: " + "; ".join(moving) + "?", yes=yes)
     done = apply_plan(client, index, plan)
     layout = StageLayout.of(index)
     ids = {index.name_of(f): index.id_of(f) for f in layout.stages}
