@@ -21,7 +21,6 @@ from wix_sites_api.models import (
     TransferSiteRequest,
     TransferSiteResponse,
 )
-from wix_sites_api.types import Unset
 
 from wixsites.errors import WixError
 from wixsites.operations import Call, query_sites_page
@@ -70,17 +69,17 @@ def _outcome(sent: Sequence[str], meta: ItemMetadata) -> ItemOutcome | None:
         return ItemOutcome(item_id, True)
     error = meta.error
     code = description = ""
-    if error is not None and not isinstance(error, Unset):
-        code = "" if isinstance(error.code, Unset) else str(error.code)
-        description = "" if isinstance(error.description, Unset) else str(error.description)
+    if error is not None:
+        code = "" if error.code is None else str(error.code)
+        description = "" if error.description is None else str(error.description)
     return ItemOutcome(item_id, False, code, description)
 
 
 def _outcomes(sent: Sequence[str], parsed: BulkDeleteSiteResponse) -> dict[str, ItemOutcome]:
     """The outcome of each id sent, by `originalIndex` (else by id); ids Wix left out are absent."""
     found: dict[str, ItemOutcome] = {}
-    for result in [] if isinstance(parsed.results, Unset) else parsed.results:
-        if isinstance(result.item_metadata, Unset):
+    for result in parsed.results or []:
+        if result.item_metadata is None:
             continue
         outcome = _outcome(sent, result.item_metadata)
         if outcome is not None:
@@ -97,7 +96,7 @@ def bulk_delete_call(site_ids: Sequence[str]) -> Call[dict[str, ItemOutcome]]:
 
 
 def _trashed(page: Page[Site]) -> set[str]:
-    return {str(s.id).lower() for s in page.items if not isinstance(s.trashed_date, Unset)}
+    return {str(s.id).lower() for s in page.items if s.trashed_date is not None}
 
 
 def trashed_among_call(site_ids: Sequence[str]) -> Call[set[str]]:
@@ -130,7 +129,7 @@ def owned_call(site_id: str) -> Call[bool]:
 
 
 def _new_site_id(parsed: DuplicateSiteResponse) -> str:
-    if isinstance(parsed.new_site_id, Unset):
+    if parsed.new_site_id is None:
         raise WixError("Duplicate Site: Wix answered without newSiteId")
     return str(parsed.new_site_id)
 
@@ -146,7 +145,7 @@ def publish_call(site_id: str) -> Call[None]:
 
 
 def _transfer(parsed: TransferSiteResponse, sent: SiteTransfer) -> SiteTransfer:
-    return sent if isinstance(parsed.site_transfer, Unset) else parsed.site_transfer
+    return sent if parsed.site_transfer is None else parsed.site_transfer
 
 
 def transfer_call(site_id: str, source_account_id: str, notify: bool) -> Call[SiteTransfer]:

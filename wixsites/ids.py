@@ -6,7 +6,6 @@ import re
 from uuid import UUID
 
 from wix_sites_api.models import Folder
-from wix_sites_api.types import Unset
 
 from wixsites.errors import InvalidArgument
 
@@ -25,7 +24,7 @@ def is_guid(value: object) -> bool:
 def folder_id(folder: FolderRef, what: str = "folder") -> str:
     """The id of an existing folder named by a Folder, a UUID or an id string."""
     if isinstance(folder, Folder):
-        if isinstance(folder.id, Unset):
+        if folder.id is None:
             raise InvalidArgument(f"the {what} given has no id (a site at root has no folder)")
         return folder.id.lower()
     if isinstance(folder, UUID):
