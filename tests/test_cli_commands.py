@@ -22,6 +22,7 @@ MISSING = "00000000-0000-4000-8000-00000000beef"
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "sandbox.db"
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(path))
+    monkeypatch.setenv("WIXSITES_SANDBOX", "1")  # the embedded sandbox, asked for
     for name in ("WIX_API_KEY", "WIX_ACCOUNT_ID", "WIX_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
     return path
@@ -270,8 +271,6 @@ def test_move_from_stdin_and_text_and_dry_run_with_unknown_ids(db: Path, tmp_pat
         (("sites", "move", "--to", "/", "12345"), 2, "'12345' is not a site id"),
         (("folders", "of", "not-a-guid"), 2, "not a site id"),
         (("sites", "move", "--to", "/"), 2, "give site ids"),
-        (("--api-key", "k" * 20, "sites", "list"), 2, "WIX_ACCOUNT_ID"),
-        (("--account-id", MISSING, "sites", "list"), 2, "WIX_API_KEY"),
         (("sites", "list", "--where", "published"), 2, "expected field=value"),
         (("sites", "list", "--filter", "{oops"), 2, "not valid JSON"),
         (("sites", "list", "--sort", "name"), 2, "cannot sort by 'name'"),
@@ -287,6 +286,20 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(
     db: Path, args: tuple[str, ...], code: int, fragment: str
 ) -> None:
     assert_one_line_error(run(*args, code=code), fragment)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("--api-key", "k" * 20, "sites", "list"), "WIX_ACCOUNT_ID"),
+        (("--account-id", MISSING, "sites", "list"), "WIX_API_KEY"),
+    ],
+)
+def test_one_credential_without_the_other_is_a_usage_error(
+    db: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], fragment: str
+) -> None:
+    monkeypatch.delenv("WIXSITES_SANDBOX")
+    assert_one_line_error(run(*args, code=2), fragment)
 
 
 @pytest.mark.parametrize(

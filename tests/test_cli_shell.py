@@ -28,6 +28,7 @@ UNKNOWN = [f"00000000-0000-4000-8000-{n:012x}" for n in range(1, 301)]
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "sandbox.db"
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(path))
+    monkeypatch.setenv("WIXSITES_SANDBOX", "1")  # the embedded sandbox, asked for
     for name in ("WIX_API_KEY", "WIX_ACCOUNT_ID", "WIX_BASE_URL", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
     return path
@@ -224,7 +225,10 @@ def plain_web_server(tmp_path: Path) -> Iterator[str]:
         server.server_close()
 
 
-def test_a_server_that_is_not_wix_is_blamed(db: Path, plain_web_server: str) -> None:
+def test_a_server_that_is_not_wix_is_blamed(
+    db: Path, plain_web_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WIXSITES_SANDBOX")
     result = run(
         "--base-url", plain_web_server, "--api-key", "k", "--account-id", "a", "sites", "count",
         code=1,
@@ -236,7 +240,10 @@ def test_a_server_that_is_not_wix_is_blamed(db: Path, plain_web_server: str) -> 
     assert "Wix had a problem" not in line
 
 
-def test_publish_stops_at_a_server_that_is_not_wix(db: Path, plain_web_server: str) -> None:
+def test_publish_stops_at_a_server_that_is_not_wix(
+    db: Path, plain_web_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WIXSITES_SANDBOX")
     sites = ["0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd", "1e6179e9-c3db-49aa-a074-37566a7bad47"]
     result = run(
         "--base-url", plain_web_server, "--api-key", "k", "--account-id", "a",

@@ -31,13 +31,14 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     prepares and checks in process (no terminal matters there)."""
     db = str(tmp_path / "sandbox.db")
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", db)
+    monkeypatch.setenv("WIXSITES_SANDBOX", "1")  # the embedded sandbox, asked for
     out = {
         k: v
         for k, v in os.environ.items()
         if k not in ("NO_COLOR", "COLUMNS", "LINES", "FORCE_COLOR")
         and not k.startswith(("WIX_", "PYTEST"))
     }
-    out.update(TERM="xterm-256color", WIXSITES_SANDBOX_DB=db)
+    out.update(TERM="xterm-256color", WIXSITES_SANDBOX_DB=db, WIXSITES_SANDBOX="1")
     return out
 
 

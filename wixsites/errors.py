@@ -46,6 +46,9 @@ __all__ = [
     "TargetAccountNotFound",
     "TransferNotAllowed",
     "TransferNotSupported",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "WixError",
     "error_from_response",
 ]
@@ -343,6 +346,29 @@ class AmbiguousFolderPath(InvalidArgument):
 
     def _extra(self) -> dict[str, Any]:
         return {"candidates": [{"id": fid, "path": path} for fid, path in self.candidates]}
+
+
+class WebhookError(WixError):
+    """A webhook body that `wixsites.webhooks.parse` cannot give back as an event."""
+
+
+class WebhookSignatureError(WebhookError):
+    """The body is not a token the public key verifies: a bad or missing signature, another key,
+    a changed body, an algorithm other than RS256 (``none``, or HS256 with the public key as its
+    secret), a malformed or expired token. Nothing in it can be trusted: answer 401, do not act."""
+
+    hint = "answer 401 and ignore it; if every delivery fails, check the public key (Settings > Webhooks > Get Public Key)"
+
+
+class WebhookPayloadError(WebhookError):
+    """The token is verified (Wix signed it) but its content is not a webhook event the SDK can
+    read: a claim or field missing or of the wrong type. `field` names the place."""
+
+    hint = "the event is Wix's but not of the documented shape; keep the body and report it"
+
+    def __init__(self, message: str, *, field: str | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.field = field
 
 
 # How much of a server's text an error message quotes: the server is not trusted to be brief.

@@ -12,6 +12,7 @@ from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.output import Column
 from wixsites.cli.profiles import DEFAULT_PROFILE, PROFILE_ENV, ProfileStore
+from wixsites.cli.sandboxdb import default_db_path
 from wixsites.redaction import mask_url
 
 __all__ = ["group"]
@@ -27,12 +28,14 @@ def group() -> None:
     The API key is kept in the system keyring, or where there is none, in a file
     readable only by you (mode 0600) under your config directory. It is never printed.
     Use a profile with --profile NAME or WIXSITES_PROFILE=NAME; the profile "default"
-    is used when no credentials are given.
+    is used when no credentials are given. A profile stored with --sandbox works on
+    the embedded sandbox (a local practice account) and holds no key.
 
     \b
     Examples:
       wixsites auth login                                  # asks for the key and account id
       wixsites auth login --profile client-x --account-id ID --with-key < key.txt
+      wixsites auth login --profile play --sandbox         # the embedded sandbox
       wixsites --profile client-x sites list
       wixsites auth status
       wixsites auth logout --profile client-x
@@ -81,6 +84,12 @@ def _read_key(with_key: bool) -> str:
 @click.option(
     "--no-verify", is_flag=True, help="Store without checking the key with a Count Sites call."
 )
+@click.option(
+    "--sandbox",
+    "sandbox",
+    is_flag=True,
+    help="A profile for the embedded sandbox (a local practice account): no key, no account id.",
+)
 @pass_app
 def login(
     app: AppContext,
@@ -89,6 +98,7 @@ def login(
     base_url: str | None,
     with_key: bool,
     no_verify: bool,
+    sandbox: bool,
 ) -> None:
     """Store an API key and account id as a profile (checked with one Count Sites call)."""
     from wixsites import WixSites
@@ -96,6 +106,18 @@ def login(
     from wixsites.ids import is_guid
 
     name = _profile_name(app, profile)
+    if sandbox:
+        if account_id or base_url or with_key:
+            raise InputError(
+                "--sandbox stores a profile for the embedded sandbox: it takes no --account-id, "
+                "--base-url or --with-key"
+            )
+        ProfileStore().save_sandbox(name)
+        app.output.success(
+            f"Profile '{name}' works on the embedded sandbox ({default_db_path()}); "
+            f"`wixsites auth login --profile {name}` with a key turns it into a Wix account's."
+        )
+        return
     key = _read_key(with_key)
     if account_id is None:
         if not sys.stdin.isatty():
@@ -123,7 +145,11 @@ def login(
 def status(app: AppContext) -> None:
     """List the stored profiles and say which one commands use (keys are never shown)."""
     store = ProfileStore()
-    active = app.active_profile_name()
+    try:
+        choice = app.choice()
+    except click.ClickException:  # no credentials, or contradictory ones: no profile is in use
+        choice = None
+    active = choice.profile.name if choice is not None and choice.profile is not None else None
     rows = []
     for name in store.names():
         profile = store.get(name)
@@ -133,7 +159,9 @@ def status(app: AppContext) -> None:
                 "profile": name,
                 "active": name == active,
                 "accountId": profile.account_id,
-                "baseUrl": mask_url(profile.base_url or ""),
+                "baseUrl": "embedded sandbox"
+                if profile.sandbox
+                else mask_url(profile.base_url or ""),
                 "keyStored": store.where(profile),
             }
         )

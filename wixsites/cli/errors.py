@@ -1,10 +1,12 @@
-"""The errors the command line raises itself, and their exit statuses (2: usage, 1: failure)."""
+"""The errors the command line raises itself, and their exit statuses (see `exitcodes`)."""
 
 from __future__ import annotations
 
 import click
 
-__all__ = ["CommandFailed", "InputError", "Interrupted"]
+from wixsites.cli.exitcodes import AUTH, FAILURE, INTERRUPTED
+
+__all__ = ["CommandFailed", "CredentialsMissing", "InputError", "Interrupted"]
 
 
 class InputError(click.UsageError):
@@ -17,10 +19,16 @@ class InputError(click.UsageError):
 class CommandFailed(click.ClickException):
     """The command ran but did not (entirely) succeed; its report is already printed: exit status 1."""
 
-    exit_code = 1
+    exit_code = FAILURE
+
+
+class CredentialsMissing(click.ClickException):
+    """No credentials to act with, and no sandbox asked for: exit status 4."""
+
+    exit_code = AUTH
 
 
 class Interrupted(click.ClickException):
     """Ctrl-C in the middle of a bulk move: exit status 130, saying how far it got."""
 
-    exit_code = 130
+    exit_code = INTERRUPTED

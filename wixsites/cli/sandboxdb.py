@@ -1,4 +1,4 @@
-"""The embedded sandbox used when no credentials are given: a SQLite file under the user's data
+"""The embedded sandbox, used when asked for (`--sandbox`): a SQLite file under the user's data
 directory (``WIXSITES_SANDBOX_DB`` overrides it), seeded with a default account on first use."""
 
 from __future__ import annotations

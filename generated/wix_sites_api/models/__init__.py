@@ -33,8 +33,14 @@ if TYPE_CHECKING:
     from .filter_ import Filter
     from .folder import Folder
     from .folder_basic_info import FolderBasicInfo
+    from .folder_created_event import FolderCreatedEvent
+    from .folder_deleted_event import FolderDeletedEvent
+    from .folder_entity_created import FolderEntityCreated
+    from .folder_entity_deleted import FolderEntityDeleted
+    from .folder_entity_updated import FolderEntityUpdated
     from .folder_patch import FolderPatch
     from .folder_response import FolderResponse
+    from .folder_updated_event import FolderUpdatedEvent
     from .folders_query import FoldersQuery
     from .item_error import ItemError
     from .item_metadata import ItemMetadata
@@ -42,6 +48,7 @@ if TYPE_CHECKING:
     from .legacy_error import LegacyError
     from .move_folders_request import MoveFoldersRequest
     from .move_folders_response import MoveFoldersResponse
+    from .move_site_to_folder_body import MoveSiteToFolderBody
     from .move_sites_to_folder_request import MoveSitesToFolderRequest
     from .namespace import Namespace
     from .new_folder import NewFolder
@@ -53,9 +60,17 @@ if TYPE_CHECKING:
     from .query_sites_request import QuerySitesRequest
     from .query_sites_response import QuerySitesResponse
     from .site import Site
+    from .site_created_event import SiteCreatedEvent
+    from .site_deleted_event import SiteDeletedEvent
+    from .site_entity_created import SiteEntityCreated
+    from .site_entity_deleted import SiteEntityDeleted
+    from .site_entity_updated import SiteEntityUpdated
     from .site_id_filter import SiteIdFilter
     from .site_id_in import SiteIdIn
     from .site_transfer import SiteTransfer
+    from .site_updated_event import SiteUpdatedEvent
+    from .sites_moved_to_folder_action import SitesMovedToFolderAction
+    from .sites_moved_to_folder_event import SitesMovedToFolderEvent
     from .sites_query import SitesQuery
     from .sort_order import SortOrder
     from .sorting import Sorting
@@ -63,6 +78,11 @@ if TYPE_CHECKING:
     from .transfer_site_response import TransferSiteResponse
     from .update_folder_request import UpdateFolderRequest
     from .validation_error import ValidationError
+    from .webhook_envelope import WebhookEnvelope
+    from .webhook_event_fields import WebhookEventFields
+    from .webhook_identity import WebhookIdentity
+    from .webhook_identity_identity_type import WebhookIdentityIdentityType
+    from .webhook_jwt_claims import WebhookJwtClaims
     from .wix_error import WixError
     from .wix_error_details import WixErrorDetails
 
@@ -93,8 +113,14 @@ _MODULES = {
     "Filter": "filter_",
     "Folder": "folder",
     "FolderBasicInfo": "folder_basic_info",
+    "FolderCreatedEvent": "folder_created_event",
+    "FolderDeletedEvent": "folder_deleted_event",
+    "FolderEntityCreated": "folder_entity_created",
+    "FolderEntityDeleted": "folder_entity_deleted",
+    "FolderEntityUpdated": "folder_entity_updated",
     "FolderPatch": "folder_patch",
     "FolderResponse": "folder_response",
+    "FolderUpdatedEvent": "folder_updated_event",
     "FoldersQuery": "folders_query",
     "ItemError": "item_error",
     "ItemMetadata": "item_metadata",
@@ -102,6 +128,7 @@ _MODULES = {
     "LegacyError": "legacy_error",
     "MoveFoldersRequest": "move_folders_request",
     "MoveFoldersResponse": "move_folders_response",
+    "MoveSiteToFolderBody": "move_site_to_folder_body",
     "MoveSitesToFolderRequest": "move_sites_to_folder_request",
     "Namespace": "namespace",
     "NewFolder": "new_folder",
@@ -113,9 +140,17 @@ _MODULES = {
     "QuerySitesRequest": "query_sites_request",
     "QuerySitesResponse": "query_sites_response",
     "Site": "site",
+    "SiteCreatedEvent": "site_created_event",
+    "SiteDeletedEvent": "site_deleted_event",
+    "SiteEntityCreated": "site_entity_created",
+    "SiteEntityDeleted": "site_entity_deleted",
+    "SiteEntityUpdated": "site_entity_updated",
     "SiteIdFilter": "site_id_filter",
     "SiteIdIn": "site_id_in",
     "SiteTransfer": "site_transfer",
+    "SiteUpdatedEvent": "site_updated_event",
+    "SitesMovedToFolderAction": "sites_moved_to_folder_action",
+    "SitesMovedToFolderEvent": "sites_moved_to_folder_event",
     "SitesQuery": "sites_query",
     "SortOrder": "sort_order",
     "Sorting": "sorting",
@@ -123,6 +158,11 @@ _MODULES = {
     "TransferSiteResponse": "transfer_site_response",
     "UpdateFolderRequest": "update_folder_request",
     "ValidationError": "validation_error",
+    "WebhookEnvelope": "webhook_envelope",
+    "WebhookEventFields": "webhook_event_fields",
+    "WebhookIdentity": "webhook_identity",
+    "WebhookIdentityIdentityType": "webhook_identity_identity_type",
+    "WebhookJwtClaims": "webhook_jwt_claims",
     "WixError": "wix_error",
     "WixErrorDetails": "wix_error_details",
 }
@@ -153,8 +193,14 @@ __all__ = (
     "Filter",
     "Folder",
     "FolderBasicInfo",
+    "FolderCreatedEvent",
+    "FolderDeletedEvent",
+    "FolderEntityCreated",
+    "FolderEntityDeleted",
+    "FolderEntityUpdated",
     "FolderPatch",
     "FolderResponse",
+    "FolderUpdatedEvent",
     "FoldersQuery",
     "ItemError",
     "ItemMetadata",
@@ -162,6 +208,7 @@ __all__ = (
     "LegacyError",
     "MoveFoldersRequest",
     "MoveFoldersResponse",
+    "MoveSiteToFolderBody",
     "MoveSitesToFolderRequest",
     "Namespace",
     "NewFolder",
@@ -173,9 +220,17 @@ __all__ = (
     "QuerySitesRequest",
     "QuerySitesResponse",
     "Site",
+    "SiteCreatedEvent",
+    "SiteDeletedEvent",
+    "SiteEntityCreated",
+    "SiteEntityDeleted",
+    "SiteEntityUpdated",
     "SiteIdFilter",
     "SiteIdIn",
     "SiteTransfer",
+    "SiteUpdatedEvent",
+    "SitesMovedToFolderAction",
+    "SitesMovedToFolderEvent",
     "SitesQuery",
     "SortOrder",
     "Sorting",
@@ -183,6 +238,11 @@ __all__ = (
     "TransferSiteResponse",
     "UpdateFolderRequest",
     "ValidationError",
+    "WebhookEnvelope",
+    "WebhookEventFields",
+    "WebhookIdentity",
+    "WebhookIdentityIdentityType",
+    "WebhookJwtClaims",
     "WixError",
     "WixErrorDetails",
 )
