@@ -90,6 +90,13 @@ def test_pages_trees_and_models_are_json_ready(wix: WixSites) -> None:
     node = next(iter(tree))
     assert node.to_dict()["path"] == list(node.path)
     round_trips(node.to_dict(), node.to_json())
+    raw = wix.with_raw_response.sites.count()
+    assert raw.to_dict() == {
+        "statusCode": 200,
+        "requestId": raw.request_id,
+        "headers": dict(raw.headers.items()),
+    }
+    round_trips(raw.to_dict(), json.dumps(raw.to_dict()))
 
 
 def test_an_error_raised_before_any_request_has_a_code_and_no_violations(wix: WixSites) -> None:

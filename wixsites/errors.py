@@ -351,6 +351,8 @@ class AmbiguousFolderPath(InvalidArgument):
 class WebhookError(WixError):
     """A webhook body that `wixsites.webhooks.parse` cannot give back as an event."""
 
+    default_code = "WEBHOOK_ERROR"
+
 
 class WebhookSignatureError(WebhookError):
     """The body is not a token the public key verifies: a bad or missing signature, another key,
@@ -358,6 +360,7 @@ class WebhookSignatureError(WebhookError):
     secret), a malformed or expired token. Nothing in it can be trusted: answer 401, do not act."""
 
     hint = "answer 401 and ignore it; if every delivery fails, check the public key (Settings > Webhooks > Get Public Key)"
+    default_code = "WEBHOOK_SIGNATURE_INVALID"
 
 
 class WebhookPayloadError(WebhookError):
@@ -365,10 +368,14 @@ class WebhookPayloadError(WebhookError):
     read: a claim or field missing or of the wrong type. `field` names the place."""
 
     hint = "the event is Wix's but not of the documented shape; keep the body and report it"
+    default_code = "WEBHOOK_PAYLOAD_INVALID"
 
     def __init__(self, message: str, *, field: str | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.field = field
+
+    def _extra(self) -> dict[str, Any]:
+        return {"field": self.field}
 
 
 # How much of a server's text an error message quotes: the server is not trusted to be brief.

@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["json_ready", "to_json"]
+__all__ = ["camel_case", "json_ready", "to_json"]
 
 
 def json_ready(value: object) -> Any:
@@ -34,3 +34,9 @@ def json_ready(value: object) -> Any:
 def to_json(data: object, indent: int | None = 2) -> str:
     """`data` (JSON-ready) as JSON text."""
     return json.dumps(data, indent=indent, ensure_ascii=False)
+
+
+def camel_case(name: str) -> str:
+    """A Python name as the API spells its fields: ``entity_fqdn`` -> ``entityFqdn``."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
