@@ -5,7 +5,7 @@ from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, TypeVar
 
-from attrs import define, fields
+from attrs import AttrsInstance, define, fields
 
 # A GUID through this table is GUID_SHAPE: a hex digit becomes "x", "-" and "," stay, anything
 # else becomes "?" (a check three times as fast as a regular expression). The models check all their
@@ -62,7 +62,7 @@ parse_datetime = datetime.datetime.fromisoformat
 new_model = object.__new__
 
 
-def set_fields_repr(model: object) -> str:
+def set_fields_repr(model: AttrsInstance) -> str:
     """`Class(field=value, ...)` of the fields that are not None, and of additional properties if
     any."""
     parts = []
