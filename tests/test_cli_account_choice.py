@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.cli_env import no_account_chosen
 from wixsites.cli import cli
 from wixsites.cli.demo import next_steps
 from wixsites.cli.exitcodes import AUTH
@@ -22,14 +23,7 @@ def bare(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No credentials, no profile, no sandbox asked for: a cron job that lost its environment."""
     monkeypatch.setenv("WIXSITES_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(tmp_path / "sandbox.db"))
-    for name in (
-        "WIX_API_KEY",
-        "WIX_ACCOUNT_ID",
-        "WIX_BASE_URL",
-        "WIXSITES_PROFILE",
-        "WIXSITES_SANDBOX",
-    ):
-        monkeypatch.delenv(name, raising=False)
+    no_account_chosen(monkeypatch)
     return tmp_path / "sandbox.db"
 
 

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from wixsites.cli import cli
+from wixsites.cli.exitcodes import PARTIAL
 from wixsites.cli.report import SHOWN_IDS
 from wixsites.runner import SyncRunner
 
@@ -168,12 +169,12 @@ def test_workflow_suspend_reports_ids_not_in_the_account(db: Path, tmp_path: Pat
         "customer,Site ID,amount\n"
         + "".join(f"c{n},{i},10\n" for n, i in enumerate([*ids[:3], MISSING]))
     )
-    result = run("workflow", "suspend", "--unpaid", str(unpaid), code=1)
+    result = run("workflow", "suspend", "--unpaid", str(unpaid), code=PARTIAL)
     assert MISSING in result.stdout
     assert "not found" in result.stdout
     assert_one_line_error(result, "1 of 4 sites not moved")
     assert stage_counts()["Suspended"] == 3
-    report = data("workflow", "suspend", "--unpaid", str(unpaid), code=1)
+    report = data("workflow", "suspend", "--unpaid", str(unpaid), code=PARTIAL)
     assert report["moved"] == ids[:3]
     assert list(report["failed"]) == [MISSING]
     assert report["targetPath"] == "Suspended"
@@ -212,7 +213,7 @@ def test_folders_by_path(db: Path) -> None:
     paths = {f["path"] for f in data("folders", "tree")["children"]}
     assert paths == {"Archive", "Clients"}
     assert data("folders", "of", ids[0])["path"] == "Archive/Acme/Review"
-    run("folders", "delete", "Archive/Acme")
+    run("folders", "delete", "--yes", "Archive/Acme")
     assert data("folders", "of", ids[0])["path"] == "Archive/Review"
     assert data("folders", "of", site_ids()[-1])["path"] in ("/", "Archive/Review")
 
@@ -252,7 +253,7 @@ def test_move_from_stdin_and_text_and_dry_run_with_unknown_ids(db: Path, tmp_pat
     assert data("sites", "move", "--to", "Design", "--from-file", str(text))["moved"] == ids[:2]
     stdin_report = data("sites", "move", "--to", "Design", "-", input=f"{ids[2]}\n{ids[3]}\n")
     assert stdin_report["moved"] == ids[2:]
-    dry = data("sites", "move", "--to", "/", "--dry-run", ids[0], MISSING, code=1)
+    dry = data("sites", "move", "--to", "/", "--dry-run", ids[0], MISSING, code=PARTIAL)
     assert dry["wouldMove"] == [ids[0]]
     assert list(dry["unknown"]) == [MISSING]
     assert data("sites", "count", "--folder", "Design")["count"] == 4
@@ -291,7 +292,7 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (("--api-key", "k" * 20, "sites", "list"), "WIX_ACCOUNT_ID"),
+        (("sites", "list"), "WIX_ACCOUNT_ID"),  # WIX_API_KEY alone
         (("--account-id", MISSING, "sites", "list"), "WIX_API_KEY"),
     ],
 )
@@ -299,6 +300,8 @@ def test_one_credential_without_the_other_is_a_usage_error(
     db: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], fragment: str
 ) -> None:
     monkeypatch.delenv("WIXSITES_SANDBOX")
+    if "--account-id" not in args:
+        monkeypatch.setenv("WIX_API_KEY", "k" * 20)
     assert_one_line_error(run(*args, code=2), fragment)
 
 

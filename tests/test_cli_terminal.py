@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from wixsites.cli import cli
+from wixsites.cli.exitcodes import CANCELLED
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 TIMEOUT = 30.0
@@ -134,8 +135,9 @@ def test_changes_are_asked_for_on_a_terminal_only(env: dict[str, str]) -> None:
     wixsites("folders", "create", "Old")
     code, shown = in_terminal(env, "folders", "delete", "Old", answer="n\n")
     assert "Delete Old (its content goes to /)? [y/N]" in shown
-    assert code == 1
-    assert "nothing was changed" in shown
+    assert code == CANCELLED  # answering no is not an error
+    assert "Nothing changed." in shown
+    assert "error" not in shown
     assert wixsites("folders", "list", "--format", "ids").strip()
     code, shown = in_terminal(env, "folders", "rename", "Old", "Older", answer="y\n")
     assert code == 0

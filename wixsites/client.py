@@ -270,7 +270,11 @@ class WixSites(_Common):
             timeout=settings.options.timeout,
             headers=_HEADERS,
         )
-        self.api = wix_sites_api.Client(base_url=settings.base_url).set_httpx_client(self._http)
+        # The generated client only shows its base URL (in its repr): every request goes through
+        # `self._http`, which has the real one. So it gets the URL with its password masked.
+        self.api = wix_sites_api.Client(base_url=mask_url(settings.base_url)).set_httpx_client(
+            self._http
+        )
         self._bind(SyncRunner(self.api, settings.options, sleep=wait, **settings.runner_options()))
 
     def _bind(self, runner: SyncRunner) -> None:
@@ -455,9 +459,10 @@ class AsyncWixSites(_Common):
             timeout=settings.options.timeout,
             headers=_HEADERS,
         )
-        self.api = wix_sites_api.Client(base_url=settings.base_url).set_async_httpx_client(
-            self._http
-        )
+        # as in WixSites: the generated client's base URL is only shown, never used
+        self.api = wix_sites_api.Client(
+            base_url=mask_url(settings.base_url)
+        ).set_async_httpx_client(self._http)
         self.max_concurrency = max_concurrency
         self._bind(AsyncRunner(self.api, settings.options, sleep=wait, **settings.runner_options()))
 

@@ -123,7 +123,7 @@ class WixError(Exception):
         if self.description and self.description != text and self.description not in text:
             text = f"{text.rstrip('.')}: {self.description}" if text else self.description
         parts = [f"{head}: {text}" if head else text]
-        if self.hint:
+        if self.hint and self.hint.lower().rstrip(".") not in text.lower():  # said once
             parts.append(self.hint)
         # sentences joined by ':' or ';' lose their full stop ("... valid.: Send" reads badly)
         parts = [p for p in parts if p]
@@ -298,7 +298,8 @@ class TransferNotAllowed(PermissionDenied):
 class SiteNotInSourceAccount(InvalidArgument):
     """Transfer Site: the site is not in the source account."""
 
-    hint = "check the site id and that the site belongs to the source account"
+    # Wix's own description says the same: then the hint is not repeated (`WixError.__str__`)
+    hint = "check that the site exists and that it belongs to the source account"
     default_code = "SITE_NOT_FOUND"
 
 

@@ -177,6 +177,8 @@ def api(
 
 
 def _headers(given: tuple[str, ...]) -> dict[str, str]:
+    """The -H headers. What HTTP cannot carry (a line break, a non-ASCII letter) the SDK
+    refuses before sending (`InvalidArgument`, a usage error), never echoing the value."""
     headers: dict[str, str] = {}
     for header in given:
         name, colon, value = header.partition(":")

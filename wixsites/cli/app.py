@@ -10,7 +10,8 @@ from typing import Any, TypeVar, cast
 import click
 
 from wixsites.cli.context import AppContext, Settings
-from wixsites.cli.credentials import SANDBOX_ENV
+from wixsites.cli.credentials import SANDBOX_ENV, refuse_key_in_argv
+from wixsites.cli.exitcodes import help_epilog
 from wixsites.cli.failures import quiet_stdout, run_guarded
 from wixsites.cli.hoisting import hoist_global_options
 from wixsites.cli.output import FORMATS, Output, color_wanted
@@ -121,12 +122,18 @@ def yes_option(command: F) -> F:
     )
 
 
-@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS, epilog=help_epilog())
 @click.option(
     "--api-key",
     envvar="WIX_API_KEY",
-    metavar="KEY",
-    help="Wix account-level API key [env: WIX_API_KEY].",
+    hidden=True,  # only its environment variable: a key in argv shows in `ps` and the history
+    callback=refuse_key_in_argv,
+)
+@click.option(
+    "--api-key-file",
+    metavar="PATH",
+    help="Read the Wix account-level API key from the first line of PATH; - reads standard "
+    "input (hidden input on a terminal). Or WIX_API_KEY, or `wixsites auth login`.",
 )
 @click.option(
     "--account-id",
@@ -178,6 +185,7 @@ def yes_option(command: F) -> F:
 def cli(
     ctx: click.Context,
     api_key: str | None,
+    api_key_file: str | None,
     account_id: str | None,
     base_url: str | None,
     profile: str | None,
@@ -191,8 +199,9 @@ def cli(
 
     \b
     Credentials: a profile stored by `wixsites auth login` (--profile NAME; "default"
-    when none is given), or WIX_API_KEY and WIX_ACCOUNT_ID. With neither, a command
-    that needs an account stops (exit status 4).
+    when none is given), or WIX_API_KEY (or --api-key-file) and WIX_ACCOUNT_ID. With
+    neither, a command that needs an account stops (exit status 4). A key is never an
+    argument, where `ps` and the shell history would show it.
     --sandbox (or WIXSITES_SANDBOX=1, or a profile stored by `wixsites auth login
     --sandbox`) works on the embedded sandbox instead: a local practice account in a
     SQLite file (WIXSITES_SANDBOX_DB moves it), so you can try things safely.
@@ -208,6 +217,8 @@ def cli(
       wixsites workflow suspend --unpaid unpaid.csv
     """
     settings = Settings.of(ctx)
+    if api_key_file and not {"-h", "--help"} & set(ctx.args):
+        settings.read_api_key_file(api_key_file, sys.stdin)
     output = Output("json" if json_output else "table", color=color_wanted(no_color_flag=no_color))
     app = AppContext(settings, output)
     ctx.obj = app

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import Any
 
 import click
 
 from wixsites.cli.app import format_option
 from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.credentials import Choice, Settings, profile_url
 from wixsites.cli.errors import InputError
 from wixsites.cli.output import Column
 from wixsites.cli.profiles import DEFAULT_PROFILE, PROFILE_ENV, ProfileStore
@@ -126,10 +128,20 @@ def login(
     if not is_guid(account_id):
         raise InputError(f"the account id must be a GUID, not {account_id[:60]!r}")
     if not no_verify:
-        with WixSites(
-            api_key=key, account_id=account_id, base_url=base_url or DEFAULT_BASE_URL
-        ) as wix:
-            count = wix.sites.count()
+        from wixsites.errors import AuthenticationError
+
+        try:
+            with WixSites(
+                api_key=key, account_id=account_id, base_url=base_url or DEFAULT_BASE_URL
+            ) as wix:
+                count = wix.sites.count()
+        except AuthenticationError as error:  # about this key, not about WIX_API_KEY
+            given = "read from standard input" if with_key else "you typed"
+            error.hint = (
+                f"check the API key {given} (an account-level key from Wix's API Keys Manager) "
+                f"and the account id {account_id}; nothing was stored"
+            )
+            raise
         app.output.info(f"The key works: account {account_id} has {count} WIX sites.")
     store = ProfileStore()
     stored = store.save(name, key, account_id, base_url)
@@ -143,43 +155,77 @@ def login(
 @format_option
 @pass_app
 def status(app: AppContext) -> None:
-    """List the stored profiles and say which one commands use (keys are never shown)."""
+    """List the stored profiles and the credentials given in the environment, and say which
+    ones commands use (keys are never shown). The exit status is that of a command: 4 when
+    there are no credentials, 2 when they contradict each other (the message says why)."""
     store = ProfileStore()
+    problem: click.ClickException | None = None
     try:
-        choice = app.choice()
-    except click.ClickException:  # no credentials, or contradictory ones: no profile is in use
-        choice = None
-    active = choice.profile.name if choice is not None and choice.profile is not None else None
-    rows = []
-    for name in store.names():
-        profile = store.get(name)
-        assert profile is not None
+        choice: Choice | None = app.choice()
+    except click.ClickException as error:
+        choice, problem = None, error
+    rows = [_profile_row(store, name, choice) for name in store.names()]
+    rows += _given_rows(app.settings, choice)
+    if not rows and not app.output.json:
+        app.output.info(f"No profiles ({store.path} does not exist yet).")
+    elif rows or app.output.json:
+        app.output.records(
+            [
+                Column("profile", "Profile"),
+                Column("active", "Active"),
+                Column("accountId", "Account"),
+                Column("baseUrl", "Base URL"),
+                Column("keyStored", "Key stored"),
+            ],
+            rows,
+        )
+    if problem is not None:
+        raise problem
+
+
+def _profile_row(store: ProfileStore, name: str, choice: Choice | None) -> dict[str, Any]:
+    profile = store.get(name)
+    assert profile is not None
+    url = profile_url(profile)
+    return {
+        "profile": name,
+        "active": choice is not None and choice.profile is not None and choice.profile.name == name,
+        "accountId": profile.account_id,
+        "baseUrl": "embedded sandbox" if url is None else mask_url(url),
+        "keyStored": store.where(profile),
+    }
+
+
+def _given_rows(settings: Settings, choice: Choice | None) -> list[dict[str, Any]]:
+    """The credentials given in the environment or as options, and a sandbox asked for."""
+    from wixsites.config import DEFAULT_BASE_URL
+
+    rows: list[dict[str, Any]] = []
+    if settings.sandbox:
         rows.append(
             {
-                "profile": name,
-                "active": name == active,
-                "accountId": profile.account_id,
-                "baseUrl": "embedded sandbox"
-                if profile.sandbox
-                else mask_url(profile.base_url or ""),
-                "keyStored": store.where(profile),
+                "profile": f"({settings.source('sandbox')})",
+                "active": choice is not None and choice.sandbox and choice.profile is None,
+                "accountId": "",
+                "baseUrl": "embedded sandbox",
+                "keyStored": "no key: the embedded sandbox",
             }
         )
-    if not rows and not app.output.json:
-        app.output.info(
-            f"No profiles ({store.path} does not exist yet); run `wixsites auth login`."
+    if settings.api_key or settings.account_id:
+        sources = [settings.source(n) for n in ("api_key", "account_id") if n in settings.given]
+        where = "(environment)" if all(not n.startswith("-") for n in sources) else "(options)"
+        rows.append(
+            {
+                "profile": where,
+                "active": choice is not None and not choice.sandbox and choice.profile is None,
+                "accountId": settings.account_id or "(missing)",
+                "baseUrl": mask_url(settings.base_url or DEFAULT_BASE_URL),
+                "keyStored": f"in {settings.source('api_key')}"
+                if settings.api_key
+                else "(missing)",
+            }
         )
-        return
-    app.output.records(
-        [
-            Column("profile", "Profile"),
-            Column("active", "Active"),
-            Column("accountId", "Account"),
-            Column("baseUrl", "Base URL"),
-            Column("keyStored", "Key stored"),
-        ],
-        rows,
-    )
+    return rows
 
 
 @group.command("logout")

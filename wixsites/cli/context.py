@@ -75,7 +75,7 @@ class AppContext:
 
                 api_key = ProfileStore().api_key(choice.profile)
                 account_id = choice.profile.account_id
-                base_url = base_url or choice.profile.base_url
+                base_url = choice.profile.base_url  # its key goes nowhere else (`choose`)
                 self.log(choice.why)
             if base_url:
                 options["base_url"] = base_url

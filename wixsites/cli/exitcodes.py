@@ -10,6 +10,7 @@ __all__ = [
     "CANCELLED",
     "FAILURE",
     "INTERRUPTED",
+    "MEANING",
     "OK",
     "PARTIAL",
     "USAGE",
@@ -20,20 +21,12 @@ __all__ = [
 
 class ExitCode(IntEnum):
     OK = 0
-    """Success: everything asked for was done (or, for a dry run, would be)."""
     FAILURE = 1
-    """The command failed: the service said no, the network is down, the sandbox file is unusable."""
     USAGE = 2
-    """Bad arguments or input; a destructive command with no terminal and no --yes; a profile
-    combined with other credentials or another base URL. Nothing was sent."""
     PARTIAL = 3
-    """A bulk command ran, but some ids failed or are uncertain: its report says which."""
     AUTH = 4
-    """No credentials, or Wix refused them (401, or a 403 naming a missing permission)."""
     CANCELLED = 5
-    """Answered no at a prompt: nothing changed."""
     INTERRUPTED = 130
-    """Interrupted (Ctrl-C): a bulk command prints its report so far."""
 
 
 OK = ExitCode.OK
@@ -44,18 +37,44 @@ AUTH = ExitCode.AUTH
 CANCELLED = ExitCode.CANCELLED
 INTERRUPTED = ExitCode.INTERRUPTED
 
-_MEANING = {
-    OK: "success",
-    FAILURE: "failure (the service said no, the network is down...)",
-    USAGE: "usage error (bad arguments or input; nothing was sent)",
-    PARTIAL: "partial: some ids failed or are uncertain (see the report)",
-    AUTH: "no credentials, or Wix refused them",
-    CANCELLED: "cancelled at a prompt: nothing changed",
-    INTERRUPTED: "interrupted (Ctrl-C)",
+# (for `wixsites --help`, for docs/cli.md's table)
+MEANING: dict[ExitCode, tuple[str, str]] = {
+    OK: ("success", "success (a dry run: everything would succeed)"),
+    FAILURE: (
+        "failure: the service said no, the network is down",
+        "failure: Wix refused the request (404, 409, 428...), rate limited or unavailable after "
+        "retries, the server unreachable or not the Wix API, an unusable sandbox database",
+    ),
+    USAGE: (
+        "usage error: bad arguments or input; nothing was changed",
+        "usage error: a bad option, a malformed CSV, an invalid site id, an unknown folder or "
+        "stage, one credential without the other, a profile with other credentials or another "
+        "base URL, an API key as an argument, a destructive command with no terminal and no "
+        "--yes; nothing was changed",
+    ),
+    PARTIAL: (
+        "partial: some ids failed or are uncertain (see the report)",
+        "partial: a bulk command (move, trash, purge, publish, folders move) ran, and some ids "
+        "failed or are uncertain, or a dry run found ids that would fail; the report lists them",
+    ),
+    AUTH: (
+        "authentication: no credentials, or Wix refused them",
+        "authentication: no credentials (no profile, no WIX_API_KEY, no --sandbox), a profile "
+        "whose key is gone from the keyring, or Wix refused the key (401, or a 403 naming the "
+        "permission the key lacks)",
+    ),
+    CANCELLED: (
+        "cancelled: answered no at a prompt; nothing changed",
+        "cancelled: answered no (or nothing) at a prompt; nothing changed",
+    ),
+    INTERRUPTED: (
+        "interrupted (Ctrl-C)",
+        "interrupted (Ctrl-C); a bulk command prints its report so far",
+    ),
 }
 
 
 def help_epilog() -> str:
     """The exit statuses, as the last paragraph of ``wixsites --help``."""
-    lines = [f"  {int(code):<4} {meaning}" for code, meaning in _MEANING.items()]
-    return "\b\nExit status:\n" + "\n".join(lines)
+    lines = [f"  {int(code):<4} {short}" for code, (short, _) in MEANING.items()]
+    return "\b\nExit status (more in docs/cli.md):\n" + "\n".join(lines)

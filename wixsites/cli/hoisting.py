@@ -15,7 +15,8 @@ import click
 __all__ = ["GLOBAL_FLAGS", "GLOBAL_VALUED", "hoist_global_options"]
 
 GLOBAL_FLAGS = ("-v", "--verbose", "--no-color", "--sandbox", "--json")
-GLOBAL_VALUED: tuple[str, ...] = ()
+# --api-key is refused wherever it is (the group's callback says why), not "no such option"
+GLOBAL_VALUED = ("--profile", "--api-key")
 
 
 def _takes_value(command: click.Command) -> set[str]:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 import click
 import platformdirs
 
+from wixsites.cli.exitcodes import FAILURE
+
 if TYPE_CHECKING:
     from wixsandbox import Sandbox
 
@@ -37,7 +39,7 @@ def default_db_path() -> str:
 class SandboxUnusable(click.ClickException):
     """The sandbox's SQLite file is corrupt, not a database, or cannot be opened: exit status 1."""
 
-    exit_code = 1
+    exit_code = FAILURE
 
     def __init__(self, path: str, error: Exception) -> None:
         super().__init__(
