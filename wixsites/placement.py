@@ -15,8 +15,6 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TypeVar
 
-from wix_sites_api.types import Unset
-
 from wixsites.bulk import IN_TRASH
 from wixsites.operations import Call, query_folders_page, query_sites_page
 from wixsites.paging import CursorPager, OffsetPager
@@ -34,7 +32,7 @@ READ_BACK_ATTEMPTS = 3
 
 def _folder_key(value: object) -> str:
     """A folder reference as the API gives it, normalized: "" for root."""
-    if value is None or isinstance(value, Unset) or value in ("", "root"):
+    if value is None or value in ("", "root"):
         return ""
     return str(value).lower()
 
