@@ -135,7 +135,7 @@ def test_a_move_of_many_unknown_ids_is_summarised_and_reported_in_full(
         )  # fmt: skip
         lines = shown.stdout.splitlines()
         assert len(lines) < 2 * SHOWN_IDS + 10, shown.stdout
-        outcome = "unknown" if dry else "failed"
+        outcome = "would-fail" if dry else "failed"
         assert any(line.startswith(f"{outcome}: 300 sites (") for line in lines), shown.stdout
         assert f"  ... and {300 - SHOWN_IDS} more" in lines
         assert sum(1 for line in lines if line.strip() in UNKNOWN) == SHOWN_IDS
@@ -154,7 +154,7 @@ def test_a_move_of_many_unknown_ids_is_summarised_and_reported_in_full(
             run("sites", "move", "--to", "Design", "--from-file", str(sheet), "--json", *dry, code=1)
             .stdout
         )  # fmt: skip
-        assert len(full["unknown"] if dry else full["failed"]) == 300
+        assert len(full["wouldFail"] if dry else full["failed"]) == 300
     bad = run("sites", "move", "--to", "Design", known[0], "--report", "r.txt", code=2)
     assert ".json or .csv" in error_line(bad)
 

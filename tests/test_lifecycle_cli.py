@@ -16,6 +16,7 @@ from wixsandbox import Sandbox
 from wixsites.cli import lifecycle
 from wixsites.cli.report import SHOWN_IDS
 from wixsites.operations import Call
+from wixsites.reasons import NOT_FOUND, PREMIUM
 from wixsites.runner import SyncRunner
 
 __all__ = ["db"]  # the fixture, shared with test_cli_commands
@@ -75,7 +76,7 @@ def test_trash_dry_run_then_the_report(db: Path) -> None:
     ids = [*plain, premium, UNKNOWN]
     plan = data("sites", "trash", "--dry-run", *ids, code=1)
     assert plan["wouldTrash"] == plain
-    assert plan["wouldFail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
+    assert plan["wouldFail"] == {premium: PREMIUM, UNKNOWN: NOT_FOUND}
     assert plan["requests"] == 1
     assert sites({"state": "TRASHED", "id": {"$in": ids}}) == []  # nothing trashed
     result = run("sites", "trash", "-", input="\n".join(ids) + "\n", code=1)  # no terminal: no ask
@@ -191,7 +192,7 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
 def test_a_large_trash_dry_run_shows_counts_and_the_first_ids(db: Path) -> None:
     unknown = [f"0badbad0-0000-4000-8000-{n:012d}" for n in range(SHOWN_IDS + 5)]
     result = run("sites", "trash", "--dry-run", *unknown, code=1)
-    assert f"would-fail: {len(unknown)} sites (not in the account)" in result.stdout
+    assert f"would-fail: {len(unknown)} sites (not found in this account)" in result.stdout
     assert "... and 5 more" in result.stdout
     assert unknown[-1] not in result.stdout
 

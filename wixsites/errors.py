@@ -89,6 +89,9 @@ class WixError(Exception):
         # have reached the server (a timeout or a lost connection) so that its effect may be there.
         self.attempts = 1
         self.earlier_attempt_uncertain = False
+        # Set by the retry loop: no attempt reached the server (each failed to connect), so the
+        # request cannot have been applied.
+        self.never_sent = False
 
     def __str__(self) -> str:
         head = (

@@ -20,7 +20,7 @@ from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.models import value
-from wixsites.cli.moves import NOT_IN_ACCOUNT, existing_sites, load_folders, move_sites
+from wixsites.cli.moves import existing_sites, load_folders, move_sites
 from wixsites.cli.report import (
     Outcome,
     id_list,
@@ -29,6 +29,7 @@ from wixsites.cli.report import (
     show_dry_run,
     show_outcomes,
 )
+from wixsites.reasons import NOT_FOUND, PREMIUM
 
 if TYPE_CHECKING:
     from wixsites import WixSites
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["confirm", "duplicate", "publish", "transfer", "trash", "trash_sites"]
 
 TRASH_PATH = "the trash"
-PREMIUM = "has a Premium plan: Wix does not trash it (PREMIUM_NOT_PERMITTED)"
 TRASH_BATCH = 20
 
 
@@ -61,7 +61,7 @@ def _plan(found: dict[str, Site], ids: Sequence[str]) -> list[Outcome]:
     for site_id in ids:
         site = found.get(site_id)
         if site is None:
-            rows.append(Outcome(site_id, "would-fail", NOT_IN_ACCOUNT))
+            rows.append(Outcome(site_id, "would-fail", NOT_FOUND))
         elif value(site.premium):
             rows.append(Outcome(site_id, "would-fail", PREMIUM))
         elif value(site.trashed_date):

@@ -22,6 +22,7 @@ from wixsites.cli.report import (
     show_interrupted_report,
     show_move_report,
 )
+from wixsites.reasons import NOT_FOUND
 
 if TYPE_CHECKING:
     from wixsites import MoveReport, WixSites
@@ -30,7 +31,6 @@ __all__ = ["MOVE_BATCH", "Mover", "confirm", "existing_sites", "load_folders", "
 
 MOVE_BATCH = 500  # Move Sites To Folder takes at most 500 ids
 _QUERY_BATCH = 100  # ids per Query Sites `$in` (the live service pages 100 at a time)
-NOT_IN_ACCOUNT = "not in the account"
 Mover = Callable[[list[str], Callable[[int, int], None]], "MoveReport"]
 
 
@@ -154,13 +154,13 @@ def _dry_run(
     rows: list[Outcome] = []
     for site_id in ids:
         if site_id not in found:
-            rows.append(Outcome(site_id, "unknown", NOT_IN_ACCOUNT))
+            rows.append(Outcome(site_id, "would-fail", NOT_FOUND))
         elif (value(found[site_id].folder_id) or "") == target_id:
             rows.append(Outcome(site_id, "already-there"))
         else:
             rows.append(Outcome(site_id, "would-move"))
     would_move = [r.id for r in rows if r.outcome == "would-move"]
-    unknown = [r.id for r in rows if r.outcome == "unknown"]
+    failing = [r.id for r in rows if r.outcome == "would-fail"]
     requests = -(-len(would_move) // MOVE_BATCH)
     payload = {
         "dryRun": True,
@@ -168,7 +168,7 @@ def _dry_run(
         "targetPath": target_path,
         "wouldMove": would_move,
         "alreadyThere": [r.id for r in rows if r.outcome == "already-there"],
-        "unknown": {i: NOT_IN_ACCOUNT for i in unknown},
+        "wouldFail": {i: NOT_FOUND for i in failing},
         "requests": requests,
     }
     show_dry_run(
@@ -180,5 +180,5 @@ def _dry_run(
         f"in {plural(requests, 'request')}; nothing was moved.",
         report_file=report_file,
     )
-    if unknown:
-        raise CommandFailed(f"{plural(len(unknown), 'site id')} not in the account would not move")
+    if failing:
+        raise CommandFailed(f"{plural(len(failing), 'site id')} not in the account would not move")

@@ -1,7 +1,7 @@
 """How a bulk move (or its dry run) is reported, at any scale.
 
 Every id gets an outcome (``moved``, ``failed``, ``uncertain``, ``would-move``, ``already-there``,
-``unknown``... any string) and a reason. The terminal gets counts by outcome and reason with the
+``would-fail``... any string) and a reason. The terminal gets counts by outcome and reason with the
 first `SHOWN_IDS` ids of each; ``--report FILE`` (``.json`` or ``.csv``) gets every id; ``--json``
 on standard output gets the whole report.
 """
@@ -50,7 +50,7 @@ _STYLES = {
     "trashed": "green",
     "would-trash": "green",
     "failed": "red",
-    "unknown": "red",
+    "would-fail": "red",
 }
 
 
@@ -209,7 +209,7 @@ def show_dry_run(
     report_file: str | None,
     selected: str = "would-move",
 ) -> None:
-    """Print a dry run's outcomes (would-move, already-there, unknown...) in the chosen format;
+    """Print a dry run's outcomes (would-move, already-there, would-fail...) in the chosen format;
     ``--format ids`` prints the ids of the `selected` outcome."""
     if report_file:
         write_report(report_file, rows, _header(payload))
