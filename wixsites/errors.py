@@ -361,17 +361,17 @@ def parse_retry_after(value: str | None) -> float | None:
     return seconds if seconds >= 0 else None
 
 
-def _violations(raw: object) -> list[FieldViolation]:
+def _violations(raw: object, redact: Callable[[str], str]) -> list[FieldViolation]:
     if not isinstance(raw, list):
         return []
     out = []
-    for item in raw:
+    for item in raw[:20]:  # the server is not trusted to be brief
         if isinstance(item, Mapping):
             data = item.get("data")
             out.append(
                 FieldViolation(
-                    field=str(item.get("field", "")),
-                    description=str(item.get("description", "")),
+                    field=redact(cap_text(str(item.get("field", "")), 100)),
+                    description=redact(cap_text(str(item.get("description", "")))),
                     violated_rule=_opt_str(item.get("violatedRule")),
                     rule_name=_opt_str(item.get("ruleName")),
                     data=data if isinstance(data, Mapping) else {},
@@ -420,16 +420,17 @@ def error_from_response(
         app = details.get("applicationError")
         if isinstance(app, Mapping):
             code = _opt_str(app.get("code"))
-            code = None if code is None else cap_text(code, 100)
+            code = None if code is None else cap_text(redact(code), 100)
             description = _opt_str(app.get("description"))
             raw_data = app.get("data")
             data = raw_data if isinstance(raw_data, Mapping) else {}
         validation = details.get("validationError")
         if isinstance(validation, Mapping):
-            violations = _violations(validation.get("fieldViolations"))
+            violations = _violations(validation.get("fieldViolations"), redact)
             code = code or "INVALID_ARGUMENT"
     if "wixErrorCode" in body:  # the legacy HTTP API's body
-        code = code or _opt_str(body.get("wixErrorCode"))
+        legacy = _opt_str(body.get("wixErrorCode"))
+        code = code or (None if legacy is None else cap_text(redact(legacy), 100))
     if not message and violations:
         message = "; ".join(cap_text(str(v), 100) for v in violations[:5])
     if not message:
@@ -451,12 +452,12 @@ def error_from_response(
     common: dict[str, Any] = {
         "status": status,
         "code": code,
-        "description": redact(cap_text(description)) if description else description,
+        "description": cap_text(redact(description)) if description else description,
         "request_id": request_id_of(headers),
         "data": data,
         "retry_after": parse_retry_after(headers.get("retry-after")),
     }
-    message = redact(cap_text(message))
+    message = cap_text(redact(message))
     if len(violations) > 20:
         violations = violations[:20]
     if issubclass(cls, InvalidArgument):

@@ -163,7 +163,10 @@ class _Wire:
         status = response.status_code
         scope.record(status, request_id_of(response.headers), content)
         headers = [
-            (k, v) for k, v in response.headers.multi_items() if k.lower() not in _BODY_HEADERS
+            # raw bytes: a header value that is not ASCII (as a server may send) passes unchanged
+            (k, v)
+            for k, v in response.headers.raw
+            if k.lower() not in _BODY_HEADERS
         ]
         clean = httpx.Response(
             status,
@@ -191,7 +194,7 @@ class _Wire:
 
 
 _JSON_OBJECT = re.compile(rb"[ \t\r\n]*\{")
-_BODY_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+_BODY_HEADERS = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
 _EXTENSIONS = ("http_version", "reason_phrase")
 
 

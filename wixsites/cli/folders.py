@@ -11,6 +11,7 @@ from wix_sites_api.models import Folder
 
 from wixsites.bulk import MoveReport
 from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
+from wixsites.cli.cells import Clean
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
@@ -29,6 +30,7 @@ from wixsites.cli.report import (
     show_move_report,
 )
 from wixsites.folders import MAX_DEPTH, check_path
+from wixsites.redaction import inert
 
 __all__ = ["create_path", "folder_tree", "group", "root_site_count"]
 
@@ -56,13 +58,17 @@ def _node(index: FolderIndex, folder_id: str) -> dict[str, Any]:
 
 
 def folder_tree(
-    index: FolderIndex, root_sites: int, title: str = "Account", roots: list[Folder] | None = None
+    index: FolderIndex,
+    root_sites: int,
+    title: str = "Account",
+    roots: list[Folder] | None = None,
+    clean: Clean = inert,
 ) -> Tree:
     """The hierarchy as a rich Tree, each folder with its number of sites; root folders in the
-    order of `roots` if given, else by name."""
+    order of `roots` if given, else by name; names made inert by `clean`."""
 
     def label(name: str, count: int, style: str = "bold") -> Text:
-        return Text.assemble((name, style), (f"  {plural(count, 'site')}", "dim"))
+        return Text.assemble((clean(name), style), (f"  {plural(count, 'site')}", "dim"))
 
     tree = Tree(label(f"{title} (root)", root_sites, "bold magenta"))
 
@@ -100,7 +106,7 @@ def tree(app: AppContext) -> None:
             }
         )
     else:
-        app.output.show(folder_tree(index, root_sites))
+        app.output.show(folder_tree(index, root_sites, clean=app.output.clean))
 
 
 def _rows(index: FolderIndex) -> list[dict[str, Any]]:

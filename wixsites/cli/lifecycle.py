@@ -118,7 +118,9 @@ def trash_sites(
         return
     if ids:
         if app.output.format == "table":
-            app.output.show(Text(f"About to move {sites} to the trash in {requests}."))
+            app.output.show(
+                Text(app.output.clean(f"About to move {sites} to the trash in {requests}."))
+            )
             show_outcomes(app.output, [r for r in rows if r.outcome != "would-trash"], "site")
         count = len(plan["wouldTrash"]) + len(plan["alreadyTrashed"])
         confirm(

@@ -5,8 +5,6 @@ fit the terminal, each row is printed as a block of ``key: value`` lines instead
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -17,6 +15,9 @@ import click
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
+
+from wixsites.cli.cells import dumps, text_cell, write_csv
+from wixsites.redaction import Redactor, inert
 
 __all__ = ["FORMATS", "Column", "Output", "color_wanted", "to_jsonable"]
 
@@ -57,20 +58,6 @@ def to_jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def _csv_cell(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
-
-
 class Output:
     """The format chosen on the command line, and the two consoles."""
 
@@ -84,6 +71,17 @@ class Output:
             color_system=system,
         )
         self.err = Console(stderr=True, highlight=False, soft_wrap=True, color_system=system)
+        # Set once the client is made: hides its secrets in everything printed, too.
+        self.redactor: Redactor | None = None
+
+    def clean(self, text: str) -> str:
+        """`text` made inert, and the client's secrets hidden: for any text a server could have
+        written."""
+        return self.redactor(text) if self.redactor is not None else inert(text)
+
+    def _lines(self, text: str) -> str:
+        """`text` made clean line by line (its line breaks kept)."""
+        return "\n".join(self.clean(part) for part in text.split("\n"))
 
     @property
     def json(self) -> bool:
@@ -91,18 +89,18 @@ class Output:
 
     # messages: standard error, one line each
     def info(self, message: str | Text) -> None:
-        self.err.print(message, markup=False)
+        self.err.print(self._lines(message) if isinstance(message, str) else message, markup=False)
 
     def success(self, message: str) -> None:
-        self.err.print(Text(message, style="green"))
+        self.err.print(Text(self._lines(message), style="green"))
 
     def warn(self, message: str) -> None:
-        self.err.print(Text("warning: ", style="yellow bold") + Text(message))
+        self.err.print(Text("warning: ", style="yellow bold") + Text(self._lines(message)))
 
     # data: standard output
     def emit_json(self, payload: Any, *, one_line: bool = False) -> None:
-        indent = None if one_line else 2
-        click.echo(json.dumps(to_jsonable(payload), indent=indent, ensure_ascii=False))
+        hide = None if self.redactor is None else self.redactor.hide
+        click.echo(dumps(to_jsonable(payload), indent=None if one_line else 2, hide=hide))
 
     def result(self, payload: Mapping[str, Any], message: str, *, ids: Sequence[str] = ()) -> None:
         """The outcome of a command that changed or found one thing: `message` in a table's
@@ -115,7 +113,7 @@ class Output:
         else:
             columns = [Column(key, key) for key in payload]
             flat = {
-                k: json.dumps(to_jsonable(v)) if isinstance(v, list | dict) else v
+                k: dumps(to_jsonable(v), indent=None) if isinstance(v, list | dict) else v
                 for k, v in payload.items()
             }
             self.records(columns, [flat], json_payload=payload)
@@ -124,7 +122,7 @@ class Output:
         self.out.print(renderable)
 
     def line(self, text: str) -> None:
-        click.echo(text)
+        click.echo(self._lines(text))
 
     def records(
         self,
@@ -138,15 +136,15 @@ class Output:
         if self.format == "json":
             self.emit_json(rows if json_payload is None else json_payload)
         elif self.format == "csv":
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow([c.key for c in columns])
-            for row in rows:
-                writer.writerow([_csv_cell(row.get(c.key)) for c in columns])
+            header = [c.key for c in columns]
+            write_csv(
+                sys.stdout, header, ([r.get(c.key) for c in columns] for r in rows), self.clean
+            )
         elif self.format == "ids":
             key = next((c.key for c in columns if _is_id(c)), "id")
             for row in rows:
                 if row.get(key):
-                    click.echo(str(row[key]))
+                    click.echo(text_cell(row[key], self.clean))
         else:
             widths = self._widths(columns, rows)
             if widths is None:
@@ -162,7 +160,7 @@ class Output:
                     width=width,
                 )
             for row in rows:
-                table.add_row(*(Text(_cell(row.get(c.key))) for c in columns))
+                table.add_row(*(Text(text_cell(row.get(c.key), self.clean)) for c in columns))
             self.out.print(table)
 
     def _widths(
@@ -171,7 +169,10 @@ class Output:
         """Each column's width so that the table fits standard output with every id whole, the
         other columns sharing what is left (each at least `_MIN_COLUMN`, or its content if
         narrower); None when even that does not fit."""
-        natural = [max([len(c.header), *(len(_cell(r.get(c.key))) for r in rows)]) for c in columns]
+        natural = [
+            max([len(c.header), *(len(text_cell(r.get(c.key), self.clean)) for r in rows)])
+            for c in columns
+        ]
         room = self.out.width - 1 - 3 * len(columns)  # the borders, a space either side of a cell
         room -= sum(w for c, w in zip(columns, natural, strict=True) if _is_id(c))
         others = [i for i, c in enumerate(columns) if not _is_id(c)]
@@ -201,8 +202,12 @@ class Output:
                 click.echo("")
             if key is not None:
                 self.out.print(
-                    Text(_cell(row.get(key.key)), style="bold"), no_wrap=True, crop=False
+                    Text(text_cell(row.get(key.key), self.clean), style="bold"),
+                    no_wrap=True,
+                    crop=False,
                 )
             for column in rest:
                 label = Text(f"  {column.header:<{width}}  ", style="dim")
-                self.out.print(label + Text(_cell(row.get(column.key))), overflow="fold")
+                self.out.print(
+                    label + Text(text_cell(row.get(column.key), self.clean)), overflow="fold"
+                )

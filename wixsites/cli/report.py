@@ -9,8 +9,6 @@ on standard output gets the whole report.
 from __future__ import annotations
 
 import contextlib
-import csv
-import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.text import Text
 
+from wixsites.cli.cells import dumps, write_csv
 from wixsites.cli.errors import CommandFailed, InputError, Interrupted
 from wixsites.cli.output import Output
 
@@ -43,6 +42,7 @@ __all__ = [
 ]
 
 SHOWN_IDS = 20
+_CSV_HEADER = ("id", "outcome", "reason")
 REPORT_SUFFIXES = (".json", ".csv")
 _STYLES = {
     "moved": "green",
@@ -98,17 +98,23 @@ def move_outcomes(report: MoveReport, *, done: str = "moved") -> list[Outcome]:
     return rows
 
 
-def write_report(path: str, rows: Iterable[Outcome], header: Mapping[str, Any]) -> None:
-    """Every row to `path`: CSV ``id,outcome,reason``, or JSON ``{...header, "items": [...]}``."""
-    items = [{"id": r.id, "outcome": r.outcome, "reason": r.reason} for r in rows]
+def write_report(
+    path: str, rows: Iterable[Outcome], header: Mapping[str, Any], output: Output
+) -> None:
+    """Every row to `path`: CSV ``id,outcome,reason``, or JSON ``{...header, "items": [...]}``;
+    every text cleaned as `output` cleans it."""
+    rows = list(rows)
     with Path(path).open("w", encoding="utf-8", newline="") as stream:
         if path.lower().endswith(".csv"):
-            writer = csv.DictWriter(stream, ["id", "outcome", "reason"], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(items)
+            write_csv(
+                stream, _CSV_HEADER, ((r.id, r.outcome, r.reason) for r in rows), output.clean
+            )
         else:
-            json.dump({**header, "items": items}, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
+            items = [
+                {"id": output.clean(r.id), "outcome": r.outcome, "reason": output.clean(r.reason)}
+                for r in rows
+            ]
+            stream.write(dumps({**header, "items": items}) + "\n")
 
 
 def show_outcomes(output: Output, rows: Sequence[Outcome], kind: str) -> None:
@@ -120,7 +126,7 @@ def show_outcomes(output: Output, rows: Sequence[Outcome], kind: str) -> None:
         head = Text.assemble(
             (f"{outcome}", f"bold {_STYLES.get(outcome, 'yellow')}"),
             f": {plural(len(ids), kind)}",
-            f" ({reason})" if reason else "",
+            f" ({output.clean(reason)})" if reason else "",
         )
         output.show(head)
         for item in ids[:SHOWN_IDS]:
@@ -158,16 +164,16 @@ def show_move_report(
     payload = {**move_payload(report, target_path, kind), **(extra or {})}
     rows = move_outcomes(report, done=verb)
     if report_file:
-        write_report(report_file, rows, _header(payload))
+        write_report(report_file, rows, _header(payload), output)
     if output.format == "json":
         output.emit_json(payload)
     elif output.format == "ids":
         for item in report.moved:
             output.line(item)
     elif output.format == "csv":
-        _csv(rows)
+        _csv(output, rows)
     else:
-        where = f" to {target_path}" if verb == "moved" else ""
+        where = f" to {output.clean(target_path)}" if verb == "moved" else ""
         output.show(
             Text.assemble(
                 (f"{verb.capitalize()} " if report.moved else f"Nothing {verb}", "bold"),
@@ -193,10 +199,8 @@ def _header(payload: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in payload.items() if not isinstance(v, list | dict)}
 
 
-def _csv(rows: Iterable[Outcome]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["id", "outcome", "reason"])
-    writer.writerows((r.id, r.outcome, r.reason) for r in rows)
+def _csv(output: Output, rows: Iterable[Outcome]) -> None:
+    write_csv(sys.stdout, _CSV_HEADER, ((r.id, r.outcome, r.reason) for r in rows), output.clean)
 
 
 def show_dry_run(
@@ -212,7 +216,7 @@ def show_dry_run(
     """Print a dry run's outcomes (would-move, already-there, would-fail...) in the chosen format;
     ``--format ids`` prints the ids of the `selected` outcome."""
     if report_file:
-        write_report(report_file, rows, _header(payload))
+        write_report(report_file, rows, _header(payload), output)
     if output.format == "json":
         output.emit_json(payload)
     elif output.format == "ids":
@@ -220,9 +224,9 @@ def show_dry_run(
             if row.outcome == selected:
                 output.line(row.id)
     elif output.format == "csv":
-        _csv(rows)
+        _csv(output, rows)
     else:
-        output.show(Text.assemble(("Dry run: ", "bold"), summary))
+        output.show(Text.assemble(("Dry run: ", "bold"), output.clean(summary)))
         show_outcomes(output, rows, kind)
 
 
