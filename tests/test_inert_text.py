@@ -63,7 +63,9 @@ def answer(path: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
 
 def handle(request: httpx.Request) -> httpx.Response:
     status, body = answer(request.url.path, json.loads(request.content or b"{}"))
-    return httpx.Response(status, json=body, headers={"x-wix-request-id": f"r {HOSTILE}".encode()})
+    return httpx.Response(
+        status, json=body, headers=[(b"x-wix-request-id", f"r {HOSTILE}".encode())]
+    )
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
