@@ -94,24 +94,40 @@ class Page(Generic[T]):
         return len(self.items)
 
 
-class CursorPager:
-    """Which cursor to send next, when to stop, and which items of a page are new."""
+class _Pager:
+    """What both pagers do with the items of a page: keep the new ones, and watch for progress."""
 
-    __slots__ = ("_progress", "_seen", "cursor", "done", "pages")
+    __slots__ = ("_progress", "done", "pages")
 
-    def __init__(self, cursor: str | None = None) -> None:
-        self.cursor = cursor or None
+    def __init__(self) -> None:
         self.done = False
         self.pages = 0
         self._progress = StallGuard()
-        # Hashes, not the cursors: Wix cursors can be long and a query can have many pages.
-        self._seen: set[int] = set()
-        if self.cursor is not None:
-            self._seen.add(hash(self.cursor))
 
     def unseen(self, items: Sequence[T], key: Callable[[T], object]) -> list[T]:
         """The items of the page just received that were not yielded before (by id: `key`)."""
         return self._progress.unseen(items, key)
+
+    def _check_progress(self) -> None:
+        try:
+            self._progress.page(self.pages)
+        except PagingError:
+            self.done = True
+            raise
+
+
+class CursorPager(_Pager):
+    """Which cursor to send next, when to stop, and which items of a page are new."""
+
+    __slots__ = ("_seen", "cursor")
+
+    def __init__(self, cursor: str | None = None) -> None:
+        super().__init__()
+        self.cursor = cursor or None
+        # Hashes, not the cursors: Wix cursors can be long and a query can have many pages.
+        self._seen: set[int] = set()
+        if self.cursor is not None:
+            self._seen.add(hash(self.cursor))
 
     def advance(self, next_cursor: str | None, has_next: bool | None) -> None:
         """Record the answer to the request for `self.cursor` (after `unseen` of its items)."""
@@ -120,11 +136,7 @@ class CursorPager:
             self.done = True
             self.cursor = None
             return
-        try:
-            self._progress.page(self.pages)
-        except PagingError:
-            self.done = True
-            raise
+        self._check_progress()
         key = hash(next_cursor)
         if key in self._seen:
             self.done = True
@@ -137,21 +149,15 @@ class CursorPager:
         self.cursor = next_cursor
 
 
-class OffsetPager:
+class OffsetPager(_Pager):
     """Which offset to ask for next, when to stop, and which items of a page are new."""
 
-    __slots__ = ("_progress", "done", "limit", "offset", "pages")
+    __slots__ = ("limit", "offset")
 
     def __init__(self, limit: int, offset: int = 0) -> None:
+        super().__init__()
         self.limit = limit
         self.offset = offset
-        self.done = False
-        self.pages = 0
-        self._progress = StallGuard()
-
-    def unseen(self, items: Sequence[T], key: Callable[[T], object]) -> list[T]:
-        """The items of the page just received that were not yielded before (by id: `key`)."""
-        return self._progress.unseen(items, key)
 
     def advance(self, count: int, *, total: int | None = None, echoed: int | None = None) -> None:
         """Record a page of `count` items (as sent, repeats included) answering the request for
@@ -175,11 +181,7 @@ class OffsetPager:
         ):
             self.done = True
             return
-        try:
-            self._progress.page(self.pages)
-        except PagingError:
-            self.done = True
-            raise
+        self._check_progress()
 
 
 def fresh_page(page: Page[T], items: list[T]) -> Page[T]:
