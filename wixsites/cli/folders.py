@@ -87,7 +87,8 @@ def folder_tree(
 def tree(app: AppContext) -> None:
     """Show the folder hierarchy with the number of sites in each folder.
 
-    --format csv lists the folders (path, id, sites) in path order; --format ids their ids.
+    --format csv lists the folders (path, id, sites) in path order; --format ids their ids. To a
+    pipe or a file, the tree is those rows tab-separated, root (/) first.
 
     \b
     Example:
@@ -105,8 +106,10 @@ def tree(app: AppContext) -> None:
                 "children": [_node(index, index.id_of(c)) for c in index.children(ROOT)],
             }
         )
-    else:
+    elif app.output.terminal:
         app.output.show(folder_tree(index, root_sites, clean=app.output.clean))
+    else:  # a pipe or a file: tab-separated rows, root first
+        app.output.records(_COLUMNS, [{"path": "/", "id": "", "sites": root_sites}, *_rows(index)])
 
 
 def _rows(index: FolderIndex) -> list[dict[str, Any]]:

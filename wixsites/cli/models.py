@@ -8,18 +8,24 @@ from typing import Any
 from wix_sites_api.models import Site
 from wix_sites_api.types import Unset
 
-__all__ = ["site_row", "value"]
+__all__ = ["iso_date", "site_row", "value"]
 
 
 def value(field: Any) -> Any:
-    """The field, or None when it is absent; enums as their value, dates as ISO text."""
+    """The field, or None when it is absent; enums as their value, dates as `iso_date`."""
     if isinstance(field, Unset):
         return None
     if isinstance(field, datetime.datetime):
-        return field.isoformat(timespec="seconds")
+        return iso_date(field)
     if hasattr(field, "value") and not isinstance(field, str | int | bool):
         return field.value
     return field
+
+
+def iso_date(moment: datetime.datetime) -> str:
+    """A date as the Wix API writes it, to the second: ``2024-01-06T23:46:40Z`` for UTC."""
+    text = moment.isoformat(timespec="seconds")
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def site_row(site: Site, folder_path: str | None = None) -> dict[str, Any]:

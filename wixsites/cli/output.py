@@ -1,7 +1,9 @@
 """Where and how things are printed: data on standard output (a table, JSON, CSV or bare ids),
 messages on standard error; colour only on a terminal, and never with ``NO_COLOR`` or
-``--no-color``. Tables never wrap an id: other columns are shortened, and when even that does not
-fit the terminal, each row is printed as a block of ``key: value`` lines instead."""
+``--no-color``. On a terminal, tables never cut an id or a date: other columns are shortened, and
+when even that does not fit the terminal, each row is printed as a block of ``key: value`` lines
+instead. Off a terminal (a pipe, a file), a table is plain tab-separated rows under a header row,
+whole, as ``gh`` prints them."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ class Column:
     key: str
     header: str
     justify: Literal["left", "right"] = "left"
+    whole: bool = False  # never shortened in a table (ids are whole anyway), e.g. a date
 
 
 def color_wanted(*, no_color_flag: bool = False) -> bool:
@@ -43,6 +46,10 @@ def color_wanted(*, no_color_flag: bool = False) -> bool:
 
 def _is_id(column: Column) -> bool:
     return column.key == "id" or column.key.endswith(("Id", "_id"))
+
+
+def _is_whole(column: Column) -> bool:
+    return column.whole or _is_id(column)
 
 
 def to_jsonable(value: Any) -> Any:
@@ -73,6 +80,11 @@ class Output:
         self.err = Console(stderr=True, highlight=False, soft_wrap=True, color_system=system)
         # Set once the client is made: hides its secrets in everything printed, too.
         self.redactor: Redactor | None = None
+
+    @property
+    def terminal(self) -> bool:
+        """Whether standard output is a terminal (else tables are tab-separated rows)."""
+        return sys.stdout.isatty()
 
     def clean(self, text: str) -> str:
         """`text` made inert, and the client's secrets hidden: for any text a server could have
@@ -145,6 +157,8 @@ class Output:
             for row in rows:
                 if row.get(key):
                     click.echo(text_cell(row[key], self.clean))
+        elif not self.terminal:
+            self._tab_separated(columns, rows)
         else:
             widths = self._widths(columns, rows)
             if widths is None:
@@ -166,16 +180,16 @@ class Output:
     def _widths(
         self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]
     ) -> list[int] | None:
-        """Each column's width so that the table fits standard output with every id whole, the
-        other columns sharing what is left (each at least `_MIN_COLUMN`, or its content if
-        narrower); None when even that does not fit."""
+        """Each column's width so that the table fits standard output with every id and date
+        whole, the other columns sharing what is left (each at least `_MIN_COLUMN`, or its
+        content if narrower); None when even that does not fit."""
         natural = [
             max([len(c.header), *(len(text_cell(r.get(c.key), self.clean)) for r in rows)])
             for c in columns
         ]
         room = self.out.width - 1 - 3 * len(columns)  # the borders, a space either side of a cell
-        room -= sum(w for c, w in zip(columns, natural, strict=True) if _is_id(c))
-        others = [i for i, c in enumerate(columns) if not _is_id(c)]
+        room -= sum(w for c, w in zip(columns, natural, strict=True) if _is_whole(c))
+        others = [i for i, c in enumerate(columns) if not _is_whole(c)]
         if room < sum(min(natural[i], _MIN_COLUMN) for i in others):
             return None
         widths = list(natural)
@@ -186,6 +200,13 @@ class Output:
             widths[i] = max(min(natural[i], share), min(natural[i], _MIN_COLUMN))
             room -= widths[i]
         return widths
+
+    def _tab_separated(self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> None:
+        """The header row, then one line a row, cells separated by tabs (none holds one: a cell
+        is inert, its tabs and line breaks made spaces)."""
+        click.echo("\t".join(self.clean(c.header) for c in columns))
+        for row in rows:
+            click.echo("\t".join(text_cell(row.get(c.key), self.clean) for c in columns))
 
     def _stacked(
         self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]], title: str | None
