@@ -13,6 +13,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    format_datetime,
     new_model,
     parse_datetime,
     set_fields_repr,
@@ -63,7 +64,7 @@ class Folder:
         if isinstance(self.created_date, Unset):
             created_date = UNSET
         elif isinstance(self.created_date, datetime.datetime):
-            created_date = self.created_date.isoformat()
+            created_date = format_datetime(self.created_date)
         else:
             created_date = self.created_date
 
@@ -71,7 +72,7 @@ class Folder:
         if isinstance(self.updated_date, Unset):
             updated_date = UNSET
         elif isinstance(self.updated_date, datetime.datetime):
-            updated_date = self.updated_date.isoformat()
+            updated_date = format_datetime(self.updated_date)
         else:
             updated_date = self.updated_date
 

@@ -17,6 +17,7 @@ from ..types import (
     UNSET,
     Unset,
     check_guids,
+    format_datetime,
     new_model,
     parse_datetime,
     set_fields_repr,
@@ -91,15 +92,15 @@ class Site:
 
         created_date: str | Unset = UNSET
         if not isinstance(self.created_date, Unset):
-            created_date = self.created_date.isoformat()
+            created_date = format_datetime(self.created_date)
 
         updated_date: str | Unset = UNSET
         if not isinstance(self.updated_date, Unset):
-            updated_date = self.updated_date.isoformat()
+            updated_date = format_datetime(self.updated_date)
 
         trashed_date: str | Unset = UNSET
         if not isinstance(self.trashed_date, Unset):
-            trashed_date = self.trashed_date.isoformat()
+            trashed_date = format_datetime(self.trashed_date)
 
         published = self.published
 
