@@ -198,7 +198,7 @@ def test_folders_by_path(db: Path) -> None:
     run("folders", "create", "Archive")
     ids = site_ids(3)
     run("sites", "move", "--to", "Clients/Acme/QA", *ids)
-    assert data("folders", "of", ids[0])["path"] == "Clients/Acme/QA"
+    assert data("folders", "of", ids[0])["folderPath"] == "Clients/Acme/QA"
     assert data("sites", "list", "--folder", "Clients/Acme/QA")[0]["id"] in ids
     tree = run("folders", "tree").stdout.splitlines()  # to a pipe: tab-separated rows
     assert tree[0] == "path\tid\tsites"
@@ -210,10 +210,10 @@ def test_folders_by_path(db: Path) -> None:
     assert moved["targetPath"] == "Archive"
     paths = {f["path"] for f in data("folders", "tree")["children"]}
     assert paths == {"Archive", "Clients"}
-    assert data("folders", "of", ids[0])["path"] == "Archive/Acme/Review"
+    assert data("folders", "of", ids[0])["folderPath"] == "Archive/Acme/Review"
     run("folders", "delete", "Archive/Acme")
-    assert data("folders", "of", ids[0])["path"] == "Archive/Review"
-    assert data("folders", "of", site_ids()[-1])["path"] in ("/", "Archive/Review")
+    assert data("folders", "of", ids[0])["folderPath"] == "Archive/Review"
+    assert data("folders", "of", site_ids()[-1])["folderPath"] in ("/", "Archive/Review")
 
 
 def test_move_1200_ids_from_a_csv_in_three_requests(db: Path, tmp_path: Path) -> None:

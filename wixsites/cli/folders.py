@@ -9,7 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 from wix_sites_api.models import Folder
 
-from wixsites.bulk import MoveReport
+from wixsites.bulk import FOLDER_BATCH, MoveReport
 from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
 from wixsites.cli.cells import Clean
 from wixsites.cli.completion import complete_folder_path
@@ -283,13 +283,27 @@ def move(
             + ", ".join(f"{index.path(i)} ({index.name_of(index.folders[i])!r})" for i in clashes)
         )
     if dry_run:
-        rows = [Outcome(i, "would-move") for i in ids]
+        there = {i for i in ids if index.parent_of(index.folders[i]) == target_id}
+        rows = [Outcome(i, "already-there" if i in there else "would-move") for i in ids]
+        moving = [i for i in ids if i not in there]
+        requests = -(-len(moving) // FOLDER_BATCH)
+        payload = {
+            "dryRun": True,
+            "kind": "folder",
+            "targetFolderId": target_id,
+            "targetPath": target_path,
+            "wouldMove": moving,
+            "alreadyThere": sorted(there, key=ids.index),
+            "wouldFail": {},
+            "requests": requests,
+        }
         show_dry_run(
             app.output,
             rows,
-            {"dryRun": True, "target": target_id, "targetPath": target_path, "wouldMove": ids},
+            payload,
             kind="folder",
-            summary=f"would move {plural(len(ids), 'folder')} to {target_path}; nothing was moved.",
+            summary=f"would move {plural(len(moving), 'folder')} to {target_path} in "
+            f"{plural(requests, 'request')}; nothing was moved.",
             report_file=report_file,
         )
         return
@@ -386,7 +400,7 @@ def of_site(app: AppContext, site_id: str) -> None:
     folder_id = "" if folder is None else str(value(folder.id) or "")
     path = load_folders(app.client()).path(folder_id) if folder_id else "/"
     app.output.result(
-        {"siteId": site_id, "folderId": folder_id, "path": path},
+        {"siteId": site_id, "folderId": folder_id, "folderPath": path},
         path,
         ids=[folder_id] if folder_id else [],
     )

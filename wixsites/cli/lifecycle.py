@@ -24,6 +24,7 @@ from wixsites.cli.moves import existing_sites, load_folders, move_sites
 from wixsites.cli.report import (
     Outcome,
     id_list,
+    move_payload,
     plural,
     report_option,
     show_dry_run,
@@ -34,7 +35,15 @@ from wixsites.reasons import NOT_FOUND, PREMIUM
 if TYPE_CHECKING:
     from wixsites import WixSites
 
-__all__ = ["confirm", "duplicate", "publish", "transfer", "trash", "trash_sites"]
+__all__ = [
+    "confirm",
+    "duplicate",
+    "nothing_to_trash",
+    "publish",
+    "transfer",
+    "trash",
+    "trash_sites",
+]
 
 TRASH_PATH = "the trash"
 TRASH_BATCH = 20
@@ -74,12 +83,21 @@ def _plan(found: dict[str, Site], ids: Sequence[str]) -> list[Outcome]:
 def _plan_payload(rows: Sequence[Outcome]) -> dict[str, Any]:
     return {
         "dryRun": True,
-        "target": "trash",
+        "kind": "site",
         "wouldTrash": [r.id for r in rows if r.outcome == "would-trash"],
         "alreadyTrashed": [r.id for r in rows if r.outcome == "already-trashed"],
         "wouldFail": {r.id: r.reason for r in rows if r.outcome == "would-fail"},
         "requests": -(-len(rows) // TRASH_BATCH),
     }
+
+
+def nothing_to_trash(dry_run: bool) -> dict[str, Any]:
+    """The JSON of a trash of no site: an empty dry run, or an empty report."""
+    if dry_run:
+        return _plan_payload([])
+    from wixsites.bulk import MoveReport
+
+    return move_payload(MoveReport("trash"), TRASH_PATH, "site", "trashed")
 
 
 def trash_sites(
@@ -192,22 +210,29 @@ def duplicate_into(
     folders = load_folders(client) if folder is not None else None
     target = folders.resolve(folder) if folders is not None and folder is not None else None
     new_id = client.sites.duplicate(source, name)
-    done: dict[str, Any] = {"id": new_id, "source": source, "name": name, "folder": None}
+    done: dict[str, Any] = {
+        "newSiteId": new_id,
+        "sourceSiteId": source,
+        "siteDisplayName": name,
+        "folderId": "",
+        "folderPath": "/",
+    }
     if target is not None and folders is not None:
         report = client.sites.move([new_id], target)
-        if report.failed:
+        if not report.ok:
+            why = report.failed.get(new_id) or report.uncertain.get(new_id)
             raise CommandFailed(
                 f"duplicated {source} as {new_id}, but could not move it to "
-                f"{folders.path(target)}: {report.failed[new_id]}"
+                f"{folders.path(target)}: {why}"
             )
-        done["folder"] = folders.path(target)
+        done["folderId"], done["folderPath"] = target, folders.path(target)
     if publish:
         from wixsites.errors import WixError
 
         try:
             client.sites.publish(new_id)
         except WixError as error:
-            where = f" into {done['folder']}" if done["folder"] else ""
+            where = f" into {done['folderPath']}" if done["folderId"] else ""
             raise CommandFailed(
                 f"duplicated {source} as {new_id}{where}, but could not publish it: {error}"
             ) from None
@@ -216,10 +241,13 @@ def duplicate_into(
 
 
 def show_duplicate(app: AppContext, done: dict[str, Any]) -> None:
-    where = f" into {done['folder']}" if done["folder"] else ""
+    where = f" into {done['folderPath']}" if done["folderId"] else ""
     published = ", published" if done["published"] else ""
     app.output.result(
-        done, f"Duplicated {done['source']} as {done['id']} ({done['name']}){where}{published}."
+        done,
+        f"Duplicated {done['sourceSiteId']} as {done['newSiteId']} ({done['siteDisplayName']})"
+        f"{where}{published}.",
+        ids=[done["newSiteId"]],
     )
 
 
@@ -322,7 +350,12 @@ def transfer(app: AppContext, site_id: str, source: str, notify: bool) -> None:
     client.sites.transfer(site, account, notify=notify)
     target = app.account_id or "this account"
     app.output.result(
-        {"site": site, "from": account, "to": app.account_id, "notified": notify},
+        {
+            "siteId": site,
+            "sourceAccountId": account,
+            "targetAccountId": app.account_id,
+            "enableNotifications": notify,
+        },
         f"Transferred {site} from {account} to {target}.",
         ids=[site],
     )

@@ -17,6 +17,7 @@ from wixsites.cli.progress import move_progress
 from wixsites.cli.report import (
     Outcome,
     doing,
+    move_payload,
     plural,
     show_dry_run,
     show_interrupted_report,
@@ -83,19 +84,10 @@ def move_sites(
     output = app.output
     if not ids:
         if output.json:
-            output.emit_json(
-                {
-                    "kind": "site",
-                    "target": target_id,
-                    "targetPath": target_path,
-                    "ok": True,
-                    "moved": [],
-                    "failed": {},
-                    "uncertain": {},
-                    "requests": 0,
-                    **(extra or {}),
-                }
-            )
+            from wixsites.bulk import MoveReport
+
+            empty = move_payload(MoveReport(target_id), target_path, "site", verb)
+            output.emit_json({**empty, **(extra or {})})
         else:
             action = {"moved": "move", "trashed": "trash"}.get(verb, verb)
             output.info(f"No site ids given: nothing to {action}.")
@@ -164,7 +156,8 @@ def _dry_run(
     requests = -(-len(would_move) // MOVE_BATCH)
     payload = {
         "dryRun": True,
-        "target": target_id,
+        "kind": "site",
+        "targetFolderId": target_id,
         "targetPath": target_path,
         "wouldMove": would_move,
         "alreadyThere": [r.id for r in rows if r.outcome == "already-there"],

@@ -135,18 +135,21 @@ def show_outcomes(output: Output, rows: Sequence[Outcome], kind: str) -> None:
             output.line(f"  ... and {len(ids) - SHOWN_IDS:,} more")
 
 
-def move_payload(report: MoveReport, target_path: str, kind: str) -> dict[str, Any]:
-    payload: dict[str, Any] = {
+def move_payload(
+    report: MoveReport, target_path: str, kind: str, verb: str = "moved"
+) -> dict[str, Any]:
+    """The JSON of a move report (docs/schemas/move-report.json), or of a trash's (`verb`
+    ``trashed``: trash-report.json, with no target folder)."""
+    where = {"targetFolderId": report.target or "", "targetPath": target_path}
+    return {
         "kind": kind,
-        "target": report.target or "",
-        "targetPath": target_path,
+        **(where if verb == "moved" else {}),
         "ok": report.ok,
-        "moved": list(report.moved),
+        verb: list(report.moved),
         "failed": dict(report.failed),
         "uncertain": dict(report.uncertain),
         "requests": report.requests,
     }
-    return payload
 
 
 def show_move_report(
@@ -161,7 +164,7 @@ def show_move_report(
 ) -> None:
     """Print the report (and write `report_file`); raise `CommandFailed` (exit status 1) if
     anything did not move. `verb` names what happened to the ids (``trashed`` for the trash)."""
-    payload = {**move_payload(report, target_path, kind), **(extra or {})}
+    payload = {**move_payload(report, target_path, kind, verb), **(extra or {})}
     rows = move_outcomes(report, done=verb)
     if report_file:
         write_report(report_file, rows, _header(payload), output)

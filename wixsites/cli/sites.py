@@ -16,7 +16,7 @@ from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
 from wixsites.cli.folderindex import ROOT
 from wixsites.cli.ids import collect_site_ids
-from wixsites.cli.models import site_row, value
+from wixsites.cli.models import site_json, site_row, value
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
 from wixsites.cli.progress import listing_progress
@@ -129,7 +129,7 @@ def list_sites(
                 break
     sites = sites[:limit]
     if app.output.json:
-        app.output.emit_json(sites)
+        app.output.emit_json([site_json(site) for site in sites])
         return
     if app.output.format == "ids":
         for site in sites:
