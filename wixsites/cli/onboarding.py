@@ -147,7 +147,7 @@ def relate_accounts(
     finally:
         sandbox.close()
     app.output.result(
-        {"db": path, "main": main_account.lower(), "added": added},
+        {"db": path, "mainAccountId": main_account.lower(), "added": added},
         f"{main_account.lower()} now has {plural(len(added), 'new sub-account')}"
         + (f": {', '.join(added)}." if added else "."),
         ids=added,
