@@ -93,3 +93,20 @@ def test_the_dry_runs_word_an_unknown_id_as_the_reports_do(
         result = runner.invoke(cli, ["--sandbox", *command, "--dry-run", "--json", MISSING])
         assert json.loads(result.stdout)["wouldFail"] == {MISSING: NOT_FOUND}
     assert reasons == [NOT_FOUND, NOT_FOUND]
+
+
+def test_publish_to_a_refused_connection_says_not_sent_and_stops(
+    refused_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in (
+        ("WIX_API_KEY", KEY),
+        ("WIX_ACCOUNT_ID", ACCOUNT),
+        ("WIX_BASE_URL", refused_url),
+    ):
+        monkeypatch.setenv(name, value)
+    result = CliRunner().invoke(cli, ["--max-retries", "0", "sites", "publish", *IDS[:3], "--json"])
+    assert result.exit_code != 0
+    report = json.loads(result.stdout)
+    assert report["published"] == []
+    assert list(report["failed"]) == IDS[:3]
+    assert all(reason.startswith("not sent: ") for reason in report["failed"].values())

@@ -30,7 +30,7 @@ from wixsites.cli.report import (
     show_dry_run,
     show_outcomes,
 )
-from wixsites.reasons import NOT_FOUND, PREMIUM
+from wixsites.reasons import NOT_FOUND, PREMIUM, not_sent
 
 if TYPE_CHECKING:
     from wixsites import WixSites
@@ -297,12 +297,15 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     client: WixSites = app.client()
     published: list[str] = []
     failed: dict[str, str] = {}
-    for site_id in ids:
+    for number, site_id in enumerate(ids):
         try:
             client.sites.publish(site_id)
         except (AuthenticationError, NotWixApi):  # no other site would fare better
             raise
         except WixError as error:
+            if error.never_sent:  # the server cannot be reached: the others would not be sent
+                failed.update(dict.fromkeys(ids[number:], not_sent(str(error))))
+                break
             failed[site_id] = str(error)
         else:
             published.append(site_id)

@@ -7,6 +7,7 @@ whole, as ``gh`` prints them."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -53,7 +54,8 @@ def _is_whole(column: Column) -> bool:
 
 
 def to_jsonable(value: Any) -> Any:
-    """Generated models (``to_dict``), dates and UUIDs as JSON can hold them."""
+    """Generated models (``to_dict``), dates (as the API writes them) and UUIDs as JSON can hold
+    them."""
     if hasattr(value, "to_dict"):
         return value.to_dict()
     if isinstance(value, Mapping):
@@ -62,6 +64,10 @@ def to_jsonable(value: Any) -> Any:
         return [to_jsonable(v) for v in value]
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if isinstance(value, datetime.datetime):
+        from wix_sites_api.types import format_datetime
+
+        return format_datetime(value)
     return str(value)
 
 
