@@ -172,7 +172,7 @@ def test_transfer_and_serve_print_json_their_schemas_describe(db: Path, tmp_path
     with Sandbox(db) as sandbox, sandbox.store.read() as conn:
         query = "SELECT id FROM sites WHERE account_id = ? AND NOT premium"
         plain = str(conn.execute(query, (SUB,)).fetchone()[0])
-    done = run("sites", "transfer", plain, "--from", SUB)
+    done = run("sites", "transfer", plain, "--from", SUB, "--yes")
     assert (done["siteId"], done["targetAccountId"]) == (plain, main)
     assert run.checked == {
         "sandbox-seed",
