@@ -26,8 +26,8 @@ from wixsites.cli.report import (
     Outcome,
     plural,
     report_option,
-    show_dry_run,
     show_interrupted_report,
+    show_move_dry_run,
     show_move_report,
 )
 from wixsites.folders import MAX_DEPTH, check_path
@@ -284,27 +284,17 @@ def move(
             + ", ".join(f"{index.path(i)} ({index.name_of(index.folders[i])!r})" for i in clashes)
         )
     if dry_run:
-        there = {i for i in ids if index.parent_of(index.folders[i]) == target_id}
-        rows = [Outcome(i, "already-there" if i in there else "would-move") for i in ids]
-        moving = [i for i in ids if i not in there]
-        requests = -(-len(moving) // FOLDER_BATCH)
-        payload = {
-            "dryRun": True,
-            "kind": "folder",
-            "targetFolderId": target_id,
-            "targetPath": target_path,
-            "wouldMove": moving,
-            "alreadyThere": sorted(there, key=ids.index),
-            "wouldFail": {},
-            "requests": requests,
-        }
-        show_dry_run(
+        there = [index.parent_of(index.folders[i]) == target_id for i in ids]
+        show_move_dry_run(
             app.output,
-            rows,
-            payload,
+            [
+                Outcome(i, "already-there" if t else "would-move")
+                for i, t in zip(ids, there, strict=True)
+            ],
             kind="folder",
-            summary=f"would move {plural(len(moving), 'folder')} to {target_path} in "
-            f"{plural(requests, 'request')}; nothing was moved.",
+            target_id=target_id,
+            target_path=target_path,
+            batch=FOLDER_BATCH,
             report_file=report_file,
         )
         return

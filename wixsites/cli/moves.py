@@ -18,8 +18,8 @@ from wixsites.cli.report import (
     doing,
     move_payload,
     plural,
-    show_dry_run,
     show_interrupted_report,
+    show_move_dry_run,
     show_move_report,
 )
 from wixsites.reasons import NOT_FOUND
@@ -141,27 +141,15 @@ def _dry_run(
             rows.append(Outcome(site_id, "already-there"))
         else:
             rows.append(Outcome(site_id, "would-move"))
-    would_move = [r.id for r in rows if r.outcome == "would-move"]
-    failing = [r.id for r in rows if r.outcome == "would-fail"]
-    requests = -(-len(would_move) // MOVE_BATCH)
-    payload = {
-        "dryRun": True,
-        "kind": "site",
-        "targetFolderId": target_id,
-        "targetPath": target_path,
-        "wouldMove": would_move,
-        "alreadyThere": [r.id for r in rows if r.outcome == "already-there"],
-        "wouldFail": {i: NOT_FOUND for i in failing},
-        "requests": requests,
-    }
-    show_dry_run(
+    show_move_dry_run(
         app.output,
         rows,
-        payload,
         kind="site",
-        summary=f"would move {plural(len(would_move), 'site')} to {target_path} "
-        f"in {plural(requests, 'request')}; nothing was moved.",
+        target_id=target_id,
+        target_path=target_path,
+        batch=MOVE_BATCH,
         report_file=report_file,
     )
+    failing = [r.id for r in rows if r.outcome == "would-fail"]
     if failing:
         raise Partial(f"{plural(len(failing), 'site id')} not in the account would not move")

@@ -36,6 +36,7 @@ __all__ = [
     "report_option",
     "show_dry_run",
     "show_interrupted_report",
+    "show_move_dry_run",
     "show_move_report",
     "show_outcomes",
     "write_report",
@@ -231,6 +232,41 @@ def show_dry_run(
     else:
         output.show(Text.assemble(("Dry run: ", "bold"), output.clean(summary)))
         show_outcomes(output, rows, kind)
+
+
+def show_move_dry_run(
+    output: Output,
+    rows: Sequence[Outcome],
+    *,
+    kind: str,
+    target_id: str,
+    target_path: str,
+    batch: int,
+    report_file: str | None,
+) -> None:
+    """A move's dry run from each id's outcome (would-move, already-there, would-fail), as
+    docs/schemas/common.json's moveDryRun says; `batch` ids go in one request."""
+    would_move = [r.id for r in rows if r.outcome == "would-move"]
+    requests = -(-len(would_move) // batch)
+    payload = {
+        "dryRun": True,
+        "kind": kind,
+        "targetFolderId": target_id,
+        "targetPath": target_path,
+        "wouldMove": would_move,
+        "alreadyThere": [r.id for r in rows if r.outcome == "already-there"],
+        "wouldFail": {r.id: r.reason for r in rows if r.outcome == "would-fail"},
+        "requests": requests,
+    }
+    show_dry_run(
+        output,
+        rows,
+        payload,
+        kind=kind,
+        summary=f"would move {plural(len(would_move), kind)} to {target_path} "
+        f"in {plural(requests, 'request')}; nothing was moved.",
+        report_file=report_file,
+    )
 
 
 def show_interrupted_report(
