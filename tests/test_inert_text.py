@@ -86,7 +86,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def hostile(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
     for name, value in (("WIX_API_KEY", KEY), ("WIX_ACCOUNT_ID", ACCOUNT), ("WIX_BASE_URL", url)):
