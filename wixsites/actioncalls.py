@@ -5,27 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from wix_sites_api.api.b2b_site_management import transfer_site
-from wix_sites_api.api.site_actions import bulk_delete_site, duplicate_site
-from wix_sites_api.api.site_publisher import publish_site
-from wix_sites_api.models import (
-    BulkDeleteSiteRequest,
-    BulkDeleteSiteResponse,
-    DuplicateSiteRequest,
-    DuplicateSiteResponse,
-    ItemMetadata,
-    PublishSiteRequest,
-    Site,
-    SiteTransfer,
-    TransferSiteRequest,
-    TransferSiteResponse,
-)
 from wix_sites_api.types import Unset
 
 from wixsites.errors import WixError
 from wixsites.operations import Call, query_sites_page
 from wixsites.paging import Page
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import (
+        BulkDeleteSiteResponse,
+        DuplicateSiteResponse,
+        ItemMetadata,
+        Site,
+        SiteTransfer,
+        TransferSiteResponse,
+    )
+
+# The generated endpoint modules and models are imported by the call that needs them (see
+# operations).
 
 __all__ = ["ItemOutcome", "bulk_delete_call", "duplicate_call", "publish_call", "transfer_call"]
 
@@ -89,6 +88,9 @@ def _outcomes(sent: Sequence[str], parsed: BulkDeleteSiteResponse) -> dict[str, 
 
 
 def bulk_delete_call(site_ids: Sequence[str]) -> Call[dict[str, ItemOutcome]]:
+    from wix_sites_api.api.site_actions import bulk_delete_site
+    from wix_sites_api.models import BulkDeleteSiteRequest
+
     sent = [s.lower() for s in site_ids]
     body = BulkDeleteSiteRequest(ids=list(sent))
     return Call(
@@ -136,11 +138,17 @@ def _new_site_id(parsed: DuplicateSiteResponse) -> str:
 
 
 def duplicate_call(source_site_id: str, display_name: str) -> Call[str]:
+    from wix_sites_api.api.site_actions import duplicate_site
+    from wix_sites_api.models import DuplicateSiteRequest
+
     body = DuplicateSiteRequest(source_site_id=source_site_id, site_display_name=display_name)
     return Call(duplicate_site, {"body": body}, _new_site_id, "Duplicate Site", idempotent=False)
 
 
 def publish_call(site_id: str) -> Call[None]:
+    from wix_sites_api.api.site_publisher import publish_site
+    from wix_sites_api.models import PublishSiteRequest
+
     kwargs = {"body": PublishSiteRequest(), "wix_site_id": site_id}
     return Call(publish_site, kwargs, lambda _: None, "Publish Site")
 
@@ -150,6 +158,9 @@ def _transfer(parsed: TransferSiteResponse, sent: SiteTransfer) -> SiteTransfer:
 
 
 def transfer_call(site_id: str, source_account_id: str, notify: bool) -> Call[SiteTransfer]:
+    from wix_sites_api.api.b2b_site_management import transfer_site
+    from wix_sites_api.models import SiteTransfer, TransferSiteRequest
+
     sent = SiteTransfer(
         site_id=site_id,
         source_account_id=source_account_id,

@@ -25,7 +25,6 @@ request was in flight are uncertain (`IN_FLIGHT`: they may have moved) and the r
 
 from __future__ import annotations
 
-import asyncio
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -85,6 +84,7 @@ class MoveReport:
 
     @property
     def ok(self) -> bool:
+        """True when every id moved: none failed, none is uncertain."""
         return not self.failed and not self.uncertain
 
     def __str__(self) -> str:
@@ -348,6 +348,8 @@ async def move_async(
     shared = MoveState(target, make_call, check)
     total = len(plan.order)
     done = len(plan.invalid)
+    import asyncio  # here: a program that never awaits need not load asyncio
+
     results: list[BatchResult | None] = [None] * len(plan.batches)
     in_flight: set[int] = set()
     gate = asyncio.Semaphore(max_concurrency)

@@ -7,51 +7,30 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-from wix_sites_api import Client
-from wix_sites_api.api.folders import (
-    create_folder,
-    delete_folder,
-    get_folder_by_site,
-    move_folders,
-    move_sites_to_folder,
-    query_folders,
-    update_folder,
-)
-from wix_sites_api.api.sites import count_sites, query_sites
-from wix_sites_api.models import (
-    CountSitesRequest,
-    CountSitesResponse,
-    CreateFolderRequest,
-    CursorPaging,
-    Filter,
-    Folder,
-    FolderPatch,
-    FolderResponse,
-    FoldersQuery,
-    MoveFoldersRequest,
-    MoveFoldersResponse,
-    MoveSitesToFolderRequest,
-    NewFolder,
-    Paging,
-    QueryFoldersRequest,
-    QueryFoldersResponse,
-    QuerySitesRequest,
-    QuerySitesResponse,
-    Site,
-    SiteIdFilter,
-    SiteIdIn,
-    SitesQuery,
-    Sorting,
-    SortOrder,
-    UpdateFolderRequest,
-)
 from wix_sites_api.types import UNSET, Unset
 
 from wixsites.errors import InvalidArgument, NotWixApi, WixError, cap_text
 from wixsites.paging import Page
+
+if TYPE_CHECKING:
+    from wix_sites_api import Client
+    from wix_sites_api.models import (
+        CountSitesResponse,
+        Filter,
+        Folder,
+        FolderResponse,
+        MoveFoldersResponse,
+        QueryFoldersResponse,
+        QuerySitesResponse,
+        Site,
+        Sorting,
+    )
+
+# The generated endpoint modules and models are imported by the function that needs them: a
+# program that never moves a folder does not load Move Folders (and `import wixsites` loads none).
 
 __all__ = ["PERMISSIONS", "Call", "RawEndpoint", "raw_call"]
 
@@ -177,10 +156,14 @@ def raw_call(
 
 
 def _filter(value: Mapping[str, Any] | None) -> Filter | Unset:
+    from wix_sites_api.models import Filter
+
     return UNSET if value is None else Filter.from_dict(value)
 
 
 def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | Unset:
+    from wix_sites_api.models import Sorting, SortOrder
+
     if not value:
         return UNSET
     return [Sorting(field_name=s["fieldName"], order=SortOrder(s["order"])) for s in value]
@@ -248,6 +231,9 @@ def query_sites_page(
     limit: int,
     cursor: str | None,
 ) -> Call[Page[Site]]:
+    from wix_sites_api.api.sites import query_sites
+    from wix_sites_api.models import CursorPaging, QuerySitesRequest, SitesQuery
+
     if cursor:  # the cursor carries the filter and the sort
         query = SitesQuery(cursor_paging=CursorPaging(limit=limit, cursor=cursor))
     else:
@@ -272,6 +258,9 @@ def _count(parsed: CountSitesResponse) -> int:
 
 
 def count_sites_call(filter: Mapping[str, Any] | None) -> Call[int]:
+    from wix_sites_api.api.sites import count_sites
+    from wix_sites_api.models import CountSitesRequest
+
     return Call(
         count_sites, {"body": CountSitesRequest(filter_=_filter(filter))}, _count, "Count Sites"
     )
@@ -295,6 +284,9 @@ def query_folders_page(
     limit: int,
     offset: int,
 ) -> Call[Page[Folder]]:
+    from wix_sites_api.api.folders import query_folders
+    from wix_sites_api.models import FoldersQuery, Paging, QueryFoldersRequest
+
     query = FoldersQuery(
         filter_=_filter(filter), sort=_sorting(sort), paging=Paging(limit=limit, offset=offset)
     )
@@ -307,29 +299,44 @@ def query_folders_page(
 
 
 def _folder(parsed: FolderResponse) -> Folder:
+    from wix_sites_api.models import Folder
+
     return Folder() if isinstance(parsed.folder, Unset) else parsed.folder
 
 
 def create_folder_call(name: str, parent_id: str) -> Call[Folder]:
+    from wix_sites_api.api.folders import create_folder
+    from wix_sites_api.models import CreateFolderRequest, NewFolder
+
     new = NewFolder(name=name, parent_id=parent_id or UNSET)
     return Call(create_folder, {"body": CreateFolderRequest(folder=new)}, _folder, "Create Folder")
 
 
 def rename_folder_call(folder_id: str, name: str) -> Call[Folder]:
+    from wix_sites_api.api.folders import update_folder
+    from wix_sites_api.models import FolderPatch, UpdateFolderRequest
+
     # The string form of the mask, as in Wix's Update Folder example.
     body = UpdateFolderRequest(folder=FolderPatch(id=folder_id, name=name), field_mask="name")
     return Call(update_folder, {"folder_id": folder_id, "body": body}, _folder, "Update Folder")
 
 
 def delete_folder_call(folder_id: str) -> Call[None]:
+    from wix_sites_api.api.folders import delete_folder
+
     return Call(delete_folder, {"folder_id": folder_id}, lambda _: None, "Delete Folder")
 
 
 def folder_of_site_call(site_id: str) -> Call[Folder]:
+    from wix_sites_api.api.folders import get_folder_by_site
+
     return Call(get_folder_by_site, {"site_id": site_id}, _folder, "Get Folder By Site")
 
 
 def move_sites_call(site_ids: Sequence[str], target: str) -> Call[None]:
+    from wix_sites_api.api.folders import move_sites_to_folder
+    from wix_sites_api.models import MoveSitesToFolderRequest, SiteIdFilter, SiteIdIn
+
     body = MoveSitesToFolderRequest(
         sites=SiteIdFilter(id=SiteIdIn(in_=list(site_ids))), target_folder_id=target
     )
@@ -341,5 +348,8 @@ def _moved_folders(parsed: MoveFoldersResponse) -> list[Folder]:
 
 
 def move_folders_call(folder_ids: Sequence[str], target: str) -> Call[list[Folder]]:
+    from wix_sites_api.api.folders import move_folders
+    from wix_sites_api.models import MoveFoldersRequest
+
     body = MoveFoldersRequest(folder_ids=list(folder_ids), target_folder_id=target)
     return Call(move_folders, {"body": body}, _moved_folders, "Move Folders")

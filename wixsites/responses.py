@@ -40,6 +40,7 @@ class ResponseInfo:
         request_id: str | None,
         redact: Callable[[str], str],
     ) -> ResponseInfo:
+        """The answer's status, headers and request id, each header value through `redact`."""
         shown = httpx.Headers([(k, redact(v)) for k, v in (headers or httpx.Headers()).items()])
         return cls(status, shown, None if request_id is None else redact(request_id))
 
@@ -53,6 +54,7 @@ class RawResponse(ResponseInfo, Generic[R_co]):
     _result: R_co = field(repr=False, compare=False)
 
     def parse(self) -> R_co:
+        """The result the call returns without ``with_raw_response``."""
         return self._result
 
 

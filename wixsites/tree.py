@@ -5,12 +5,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from wix_sites_api.models import Folder
 from wix_sites_api.types import Unset
 
 from wixsites.errors import AmbiguousFolderPath, InvalidArgument
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Folder
 
 __all__ = [
     "FolderNode",
@@ -82,10 +84,12 @@ class FolderNode:
 
     @property
     def id(self) -> str:
+        """The folder's id."""
         return "" if isinstance(self.folder.id, Unset) else str(self.folder.id)
 
     @property
     def name(self) -> str:
+        """The folder's name."""
         name = self.folder.name
         return name if isinstance(name, str) else ""
 
@@ -102,10 +106,12 @@ class FolderNode:
 
     @property
     def depth(self) -> int:
+        """0 for a folder at root, 1 for its sub-folders, and so on."""
         return len(self.path) - 1
 
     @property
     def path_text(self) -> str:
+        """The path from root, "Clients/Acme/QA"."""
         return "/".join(self.path)
 
     def walk(self) -> Iterator[FolderNode]:
@@ -179,6 +185,7 @@ class FolderTree:
         return len(self._reached)
 
     def get(self, folder_id: str) -> FolderNode | None:
+        """The node of the folder with this id (any case), or None."""
         return self._by_id.get(folder_id.lower())
 
     def find(self, path: str) -> FolderNode | None:

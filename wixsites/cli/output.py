@@ -8,7 +8,6 @@ whole, as ``gh`` prints them."""
 from __future__ import annotations
 
 import datetime
-import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wixsites.cli.cells import dumps, text_cell, write_csv
+from wixsites.cli.envvars import color_wanted
 from wixsites.redaction import Redactor, inert
 
 __all__ = ["FORMATS", "Column", "Output", "color_wanted", "to_jsonable"]
@@ -37,12 +37,6 @@ class Column:
     header: str
     justify: Literal["left", "right"] = "left"
     whole: bool = False  # never shortened in a table (ids are whole anyway), e.g. a date
-
-
-def color_wanted(*, no_color_flag: bool = False) -> bool:
-    """False when colour is turned off (``--no-color``, or ``NO_COLOR`` set and not empty); True
-    means colour on a terminal only."""
-    return not (no_color_flag or os.environ.get("NO_COLOR"))
 
 
 def _is_id(column: Column) -> bool:

@@ -19,7 +19,6 @@ from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.models import site_json, site_row, value
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
-from wixsites.cli.progress import listing_progress
 from wixsites.cli.report import report_option
 from wixsites.query import COUNT_UNSUPPORTED_FIELDS, filter_fields
 
@@ -120,6 +119,8 @@ def list_sites(
     page_size = min(limit or 100, 100)
     query = client.sites.query(filter=query_filter, sort=_sort(sort), page_size=page_size)
     sites: list[Site] = []
+    from wixsites.cli.progress import listing_progress  # rich's progress, for listings only
+
     with listing_progress("sites", show=progress, color=app.output.color) as read:
         for page in query.pages():
             sites += page.items
