@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wix_sites_api.types import Unset
-
 from wixsites.errors import WixError
 from wixsites.operations import Call, query_sites_page
 from wixsites.paging import Page
@@ -69,17 +67,17 @@ def _outcome(sent: Sequence[str], meta: ItemMetadata) -> ItemOutcome | None:
         return ItemOutcome(item_id, True)
     error = meta.error
     code = description = ""
-    if error is not None and not isinstance(error, Unset):
-        code = "" if isinstance(error.code, Unset) else str(error.code)
-        description = "" if isinstance(error.description, Unset) else str(error.description)
+    if error is not None:
+        code = "" if error.code is None else str(error.code)
+        description = "" if error.description is None else str(error.description)
     return ItemOutcome(item_id, False, code, description)
 
 
 def _outcomes(sent: Sequence[str], parsed: BulkDeleteSiteResponse) -> dict[str, ItemOutcome]:
     """The outcome of each id sent, by `originalIndex` (else by id); ids Wix left out are absent."""
     found: dict[str, ItemOutcome] = {}
-    for result in [] if isinstance(parsed.results, Unset) else parsed.results:
-        if isinstance(result.item_metadata, Unset):
+    for result in parsed.results or []:
+        if result.item_metadata is None:
             continue
         outcome = _outcome(sent, result.item_metadata)
         if outcome is not None:
@@ -99,7 +97,7 @@ def bulk_delete_call(site_ids: Sequence[str]) -> Call[dict[str, ItemOutcome]]:
 
 
 def _trashed(page: Page[Site]) -> set[str]:
-    return {str(s.id).lower() for s in page.items if not isinstance(s.trashed_date, Unset)}
+    return {str(s.id).lower() for s in page.items if s.trashed_date is not None}
 
 
 def trashed_among_call(site_ids: Sequence[str]) -> Call[set[str]]:
@@ -132,7 +130,7 @@ def owned_call(site_id: str) -> Call[bool]:
 
 
 def _new_site_id(parsed: DuplicateSiteResponse) -> str:
-    if isinstance(parsed.new_site_id, Unset):
+    if parsed.new_site_id is None:
         raise WixError("Duplicate Site: Wix answered without newSiteId")
     return str(parsed.new_site_id)
 
@@ -154,7 +152,7 @@ def publish_call(site_id: str) -> Call[None]:
 
 
 def _transfer(parsed: TransferSiteResponse, sent: SiteTransfer) -> SiteTransfer:
-    return sent if isinstance(parsed.site_transfer, Unset) else parsed.site_transfer
+    return sent if parsed.site_transfer is None else parsed.site_transfer
 
 
 def transfer_call(site_id: str, source_account_id: str, notify: bool) -> Call[SiteTransfer]:

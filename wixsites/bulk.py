@@ -41,6 +41,7 @@ from wixsites.ids import is_guid
 from wixsites.operations import Call, query_folders_page
 from wixsites.reasons import IN_FLIGHT, NOT_FOUND, NOT_SENT, not_sent, unsettled
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
+from wixsites.serialize import to_json
 
 __all__ = [
     "FOLDER_BATCH",
@@ -86,6 +87,21 @@ class MoveReport:
     def ok(self) -> bool:
         """True when every id moved: none failed, none is uncertain."""
         return not self.failed and not self.uncertain
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (`target` is "" for root)."""
+        return {
+            "target": self.target,
+            "ok": self.ok,
+            "moved": list(self.moved),
+            "failed": dict(self.failed),
+            "uncertain": dict(self.uncertain),
+            "requests": self.requests,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
 
     def __str__(self) -> str:
         where = self.target or "root"

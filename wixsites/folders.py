@@ -18,8 +18,6 @@ from collections.abc import (
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
-from wix_sites_api.types import Unset
-
 from wixsites import operations as ops
 from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
@@ -102,7 +100,7 @@ _EVERY_FOLDER = _Args(None, None, 1000)
 
 def _parent_of(folder: Folder) -> str:
     parent = folder.parent_id
-    return "" if parent is None or isinstance(parent, Unset) or parent == "root" else parent.lower()
+    return "" if parent is None or parent == "root" else parent.lower()
 
 
 def _child_named(name: str, parent: str) -> Flow[Folder | None]:
@@ -182,7 +180,7 @@ def _get(fid: str) -> Flow[Folder]:
 
 def _of_site(site: str) -> Flow[Folder | None]:
     folder = yield ops.folder_of_site_call(checked_site_id(site))
-    return None if isinstance(folder.id, Unset) else folder
+    return None if folder.id is None else folder
 
 
 def _tree(with_root_count: bool) -> Flow[FolderTree]:
@@ -582,4 +580,4 @@ def _ids(folders: Iterable[FolderRef]) -> Iterable[object]:
     if isinstance(folders, str | Folder):
         folders = [folders]
     for f in folders:
-        yield str(f.id) if isinstance(f, Folder) and not isinstance(f.id, Unset) else str(f)
+        yield str(f.id) if isinstance(f, Folder) and f.id is not None else str(f)

@@ -6,8 +6,6 @@ import re
 from typing import TYPE_CHECKING, TypeAlias
 from uuid import UUID
 
-from wix_sites_api.types import Unset
-
 from wixsites.errors import InvalidArgument
 
 if TYPE_CHECKING:
@@ -30,7 +28,7 @@ def folder_id(folder: FolderRef, what: str = "folder") -> str:
     from wix_sites_api.models import Folder
 
     if isinstance(folder, Folder):
-        if isinstance(folder.id, Unset):
+        if folder.id is None:
             raise InvalidArgument(f"the {what} given has no id (a site at root has no folder)")
         return folder.id.lower()
     if isinstance(folder, UUID):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wixsites.errors import CursorExpired, PagingError
+from wixsites.serialize import json_ready, to_json
 
 __all__ = [
     "FIRST_PAGE",
@@ -67,6 +68,21 @@ class LegacyPage:
     def has_previous(self) -> bool:
         """Whether a previous page exists."""
         return self.previous_cursor is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page as JSON-ready data."""
+        return {
+            "results": json_ready(self.results),
+            "cursor": self.cursor,
+            "nextCursor": self.next_cursor,
+            "previousCursor": self.previous_cursor,
+            "total": self.total,
+            "pageSize": self.page_size,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
 
 
 class LegacyCursorState:

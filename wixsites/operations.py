@@ -10,7 +10,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-from wix_sites_api.types import UNSET, Unset
 
 from wixsites.errors import InvalidArgument, NotWixApi, WixError, cap_text
 from wixsites.paging import Page
@@ -155,17 +154,17 @@ def raw_call(
     return Call(RawEndpoint, kwargs, lambda parsed: parsed, label)
 
 
-def _filter(value: Mapping[str, Any] | None) -> Filter | Unset:
+def _filter(value: Mapping[str, Any] | None) -> Filter | None:
     from wix_sites_api.models import Filter
 
-    return UNSET if value is None else Filter.from_dict(value)
+    return None if value is None else Filter.from_dict(value)
 
 
-def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | Unset:
+def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | None:
     from wix_sites_api.models import Sorting, SortOrder
 
     if not value:
-        return UNSET
+        return None
     return [Sorting(field_name=s["fieldName"], order=SortOrder(s["order"])) for s in value]
 
 
@@ -174,7 +173,7 @@ def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | Unset
 
 
 def _opt_int(value: object, what: str) -> int | None:
-    if value is None or isinstance(value, Unset):
+    if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"{what} is {cap_text(repr(value), 40)}, not a non-negative integer")
@@ -182,7 +181,7 @@ def _opt_int(value: object, what: str) -> int | None:
 
 
 def _opt_bool(value: object, what: str) -> bool | None:
-    if value is None or isinstance(value, Unset):
+    if value is None:
         return None
     if not isinstance(value, bool):
         raise ValueError(f"{what} is {cap_text(repr(value), 40)}, not true or false")
@@ -193,20 +192,20 @@ def _text_fields(items: Sequence[object], kind: str, *fields: str) -> None:
     for item in items:
         for name in fields:
             value = getattr(item, name)
-            if not (value is None or isinstance(value, str | Unset)):
+            if not (value is None or isinstance(value, str)):
                 raise ValueError(f"a {kind}'s {name} is {cap_text(repr(value), 40)}, not a string")
 
 
 def _cursor_page(parsed: QuerySitesResponse, cursor: str | None) -> Page[Site]:
-    items = [] if isinstance(parsed.sites, Unset) else parsed.sites
+    items = [] if parsed.sites is None else parsed.sites
     _text_fields(items, "site", "folder_id")
     next_cursor: str | None = None
     prev_cursor: str | None = None
     has_next: bool | None = None
     meta = parsed.metadata
-    if not isinstance(meta, Unset):
+    if meta is not None:
         has_next = _opt_bool(meta.has_next, "hasNext")
-        if not isinstance(meta.cursors, Unset):
+        if meta.cursors is not None:
             nxt, prv = meta.cursors.next_, meta.cursors.prev
             next_cursor = nxt if isinstance(nxt, str) and nxt else None
             prev_cursor = prv if isinstance(prv, str) and prv else None
@@ -249,7 +248,7 @@ def query_sites_page(
 
 
 def _count(parsed: CountSitesResponse) -> int:
-    if isinstance(parsed.count, Unset):
+    if parsed.count is None:
         return 0
     count = _opt_int(parsed.count, "count")
     if count is None:
@@ -267,11 +266,11 @@ def count_sites_call(filter: Mapping[str, Any] | None) -> Call[int]:
 
 
 def _offset_page(parsed: QueryFoldersResponse, offset: int) -> Page[Folder]:
-    items = [] if isinstance(parsed.folders, Unset) else parsed.folders
+    items = [] if parsed.folders is None else parsed.folders
     _text_fields(items, "folder", "name", "parent_id")
     total: int | None = None
     echoed: int | None = None
-    if not isinstance(parsed.metadata, Unset):
+    if parsed.metadata is not None:
         total = _opt_int(parsed.metadata.total, "total")
         echoed = _opt_int(parsed.metadata.offset, "offset")
     return Page(items=items, offset=offset if echoed is None else echoed, total=total, raw=parsed)
@@ -301,14 +300,14 @@ def query_folders_page(
 def _folder(parsed: FolderResponse) -> Folder:
     from wix_sites_api.models import Folder
 
-    return Folder() if isinstance(parsed.folder, Unset) else parsed.folder
+    return Folder() if parsed.folder is None else parsed.folder
 
 
 def create_folder_call(name: str, parent_id: str) -> Call[Folder]:
     from wix_sites_api.api.folders import create_folder
     from wix_sites_api.models import CreateFolderRequest, NewFolder
 
-    new = NewFolder(name=name, parent_id=parent_id or UNSET)
+    new = NewFolder(name=name, parent_id=parent_id or None)
     return Call(create_folder, {"body": CreateFolderRequest(folder=new)}, _folder, "Create Folder")
 
 
@@ -344,7 +343,7 @@ def move_sites_call(site_ids: Sequence[str], target: str) -> Call[None]:
 
 
 def _moved_folders(parsed: MoveFoldersResponse) -> list[Folder]:
-    return [] if isinstance(parsed.folders, Unset) else parsed.folders
+    return [] if parsed.folders is None else parsed.folders
 
 
 def move_folders_call(folder_ids: Sequence[str], target: str) -> Call[list[Folder]]:

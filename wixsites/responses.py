@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -31,6 +31,14 @@ class ResponseInfo:
     status_code: int
     headers: httpx.Headers = field(repr=False, compare=False)
     request_id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as JSON-ready data (headers redacted as they are here)."""
+        return {
+            "statusCode": self.status_code,
+            "requestId": self.request_id,
+            "headers": dict(self.headers.items()),
+        }
 
     @classmethod
     def of(

@@ -7,7 +7,6 @@ whole, as ``gh`` prints them."""
 
 from __future__ import annotations
 
-import datetime
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -48,21 +47,11 @@ def _is_whole(column: Column) -> bool:
 
 
 def to_jsonable(value: Any) -> Any:
-    """Generated models (``to_dict``), dates (as the API writes them) and UUIDs as JSON can hold
-    them."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [to_jsonable(v) for v in value]
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, datetime.datetime):
-        from wix_sites_api.types import format_datetime
+    """Generated models and results (``to_dict``), dates (as the API writes them) and UUIDs as
+    JSON can hold them: the SDK's `json_ready`."""
+    from wixsites.serialize import json_ready
 
-        return format_datetime(value)
-    return str(value)
+    return json_ready(value)
 
 
 class Output:
