@@ -163,7 +163,7 @@ def test_folders_that_are_not_stages_are_never_stages(db: Path) -> None:
     assert "Clients 2" not in rows
     assert "Archive" not in rows
     made = data("workflow", "onboard", "--template", template, "--name", "Client X")
-    assert made["folder"] == "Stages/Design"
+    assert made["folderPath"] == "Stages/Design"
     refused = run("workflow", "advance", "--to", "Clients 2", template, code=2)
     assert "no stage 'Clients 2'" in refused.stderr
 
@@ -312,9 +312,10 @@ def test_listings_show_and_choose_the_state(db: Path) -> None:
         **dict.fromkeys(active, "ACTIVE"),
         **dict.fromkeys(trashed, "TRASHED"),
     }
-    table = run("sites", "list", "--state", "trashed").stdout
-    assert "state" in table
-    assert "TRASHED" in table
+    table = run("sites", "list", "--state", "trashed").stdout.splitlines()  # to a pipe: TSV
+    assert "state" in table[0].split("\t")
+    assert all("\tTRASHED\t" in row for row in table[1:])
+    assert "state" not in run("sites", "list").stdout.splitlines()[0].split("\t")  # all ACTIVE
     both = run("sites", "list", "--state", "all", "--where", "state=TRASHED", code=2)
     assert "--state and a filter on state" in both.stderr
 

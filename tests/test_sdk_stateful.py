@@ -21,7 +21,7 @@ from wix_sites_api.models import Folder
 
 from wixsandbox import Sandbox
 from wixsites import AlreadyExists, InvalidArgument, WixSites
-from wixsites.bulk import IN_TRASH
+from wixsites.reasons import IN_TRASH
 
 NAMES = st.sampled_from(["Clients", "Acme", "QA", "Archive"])
 ROOT = ""

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, TypeAlias, Unpack
 from uuid import UUID
 
 from wixsites.actioncalls import duplicate_call, owned_call, publish_call, transfer_call
-from wixsites.bulk import IN_TRASH, MoveReport, Progress, may_have_applied, move_async, move_sync
+from wixsites.bulk import MoveReport, Progress, may_have_applied, move_async, move_sync
 from wixsites.errors import InvalidArgument, SiteInTrash, SiteNotInSourceAccount, WixError
 from wixsites.ids import checked_site_id
 from wixsites.options import CallOptions
 from wixsites.placement import trashed_sites
+from wixsites.reasons import IN_TRASH
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.trash import (
     TRASH,

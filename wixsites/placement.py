@@ -15,9 +15,9 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TypeVar
 
-from wixsites.bulk import IN_TRASH
 from wixsites.operations import Call, query_folders_page, query_sites_page
 from wixsites.paging import CursorPager, OffsetPager
+from wixsites.reasons import IN_TRASH
 from wixsites.runner import Flow
 
 __all__ = ["CHECK_BATCH", "folders_in_target", "sites_in_target", "trashed_sites"]
@@ -59,9 +59,9 @@ def sites_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
                     cursor=pager.cursor,
                 )
             )
-            for site in page.items:
+            for site in pager.unseen(page.items, lambda s: s.id):
                 found[str(site.id).lower()] = _folder_key(site.folder_id) == target
-            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
+            pager.advance(page.next_cursor, page.has_next)
     return found
 
 
@@ -80,8 +80,10 @@ def trashed_sites(ids: Sequence[str]) -> Flow[dict[str, str]]:
             limit=CHECK_BATCH,
             cursor=pager.cursor,
         )
-        found.update((str(site.id).lower(), IN_TRASH) for site in page.items)
-        pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
+        found.update(
+            (str(s.id).lower(), IN_TRASH) for s in pager.unseen(page.items, lambda s: s.id)
+        )
+        pager.advance(page.next_cursor, page.has_next)
     return found
 
 
@@ -99,12 +101,7 @@ def folders_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
                     offset=pager.offset,
                 )
             )
-            for folder in page.items:
+            for folder in pager.unseen(page.items, lambda f: f.id):
                 found[str(folder.id).lower()] = _folder_key(folder.parent_id) == target
-            pager.advance(
-                len(page.items),
-                total=page.total,
-                echoed=page.offset,
-                keys=[str(f.id) for f in page.items],
-            )
+            pager.advance(len(page.items), total=page.total, echoed=page.offset)
     return found

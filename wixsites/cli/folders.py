@@ -9,8 +9,9 @@ from rich.text import Text
 from rich.tree import Tree
 from wix_sites_api.models import Folder
 
-from wixsites.bulk import MoveReport
+from wixsites.bulk import FOLDER_BATCH, MoveReport
 from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
+from wixsites.cli.cells import Clean
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
@@ -26,12 +27,13 @@ from wixsites.cli.report import (
     Outcome,
     plural,
     report_option,
-    show_dry_run,
     show_interrupted_report,
+    show_move_dry_run,
     show_move_report,
 )
 from wixsites.cli.stages import children_in_order
 from wixsites.folders import MAX_DEPTH, check_path
+from wixsites.redaction import inert
 
 __all__ = ["create_path", "folder_tree", "group"]
 
@@ -62,12 +64,14 @@ def folder_tree(
     root_sites: int,
     trashed: int,
     title: str = "Account",
+    clean: Clean = inert,
 ) -> Tree:
     """The hierarchy as a rich Tree, each folder with its number of sites (`counts`: not in the
-    trash, every namespace), the sites at root, and last the trash."""
+    trash, every namespace), the sites at root, and last the trash; the stages in their order,
+    other folders by name; names made inert by `clean`."""
 
     def label(name: str, count: int, style: str = "bold") -> Text:
-        return Text.assemble((name, style), (f"  {plural(count, 'site')}", "dim"))
+        return Text.assemble((clean(name), style), (f"  {plural(count, 'site')}", "dim"))
 
     tree = Tree(label(f"{title} (root)", root_sites, "bold magenta"))
 
@@ -89,7 +93,8 @@ def tree(app: AppContext) -> None:
 
     Counts are of the sites not in the trash, of every namespace (as `sites count` counts
     them); the trash is counted apart. --format csv lists the folders (path, id, sites) in path
-    order; --format ids their ids.
+    order; --format ids their ids. To a pipe or a file, the tree is those rows tab-separated,
+    root (/) first and the trash last.
 
     \b
     Example:
@@ -111,8 +116,12 @@ def tree(app: AppContext) -> None:
                 "children": [_node(index, counts, index.id_of(c)) for c in index.children(ROOT)],
             }
         )
-    else:
-        app.output.show(folder_tree(index, counts, root_sites, trashed))
+    elif app.output.terminal:
+        app.output.show(folder_tree(index, counts, root_sites, trashed, clean=app.output.clean))
+    else:  # a pipe or a file: tab-separated rows, root first, the trash last
+        root = {"path": "/", "id": "", "sites": root_sites}
+        trash = {"path": "(in the trash)", "id": "", "sites": trashed}
+        app.output.records(_COLUMNS, [root, *_rows(index, counts), trash])
 
 
 def _rows(index: FolderIndex, counts: dict[str, int]) -> list[dict[str, Any]]:
@@ -287,13 +296,17 @@ def move(
             + ", ".join(f"{index.path(i)} ({index.name_of(index.folders[i])!r})" for i in clashes)
         )
     if dry_run:
-        rows = [Outcome(i, "would-move") for i in ids]
-        show_dry_run(
+        there = [index.parent_of(index.folders[i]) == target_id for i in ids]
+        show_move_dry_run(
             app.output,
-            rows,
-            {"dryRun": True, "target": target_id, "targetPath": target_path, "wouldMove": ids},
+            [
+                Outcome(i, "already-there" if t else "would-move")
+                for i, t in zip(ids, there, strict=True)
+            ],
             kind="folder",
-            summary=f"would move {plural(len(ids), 'folder')} to {target_path}; nothing was moved.",
+            target_id=target_id,
+            target_path=target_path,
+            batch=FOLDER_BATCH,
             report_file=report_file,
         )
         return
@@ -396,7 +409,7 @@ def of_site(app: AppContext, site_id: str) -> None:
     folder_id = "" if folder is None else str(value(folder.id) or "")
     path = load_folders(app.client()).path(folder_id) if folder_id else "/"
     app.output.result(
-        {"siteId": site_id, "folderId": folder_id, "path": path},
+        {"siteId": site_id, "folderId": folder_id, "folderPath": path},
         path,
         ids=[folder_id] if folder_id else [],
     )

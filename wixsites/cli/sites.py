@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,11 +17,14 @@ from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
 from wixsites.cli.folderindex import ROOT
 from wixsites.cli.ids import collect_site_ids
-from wixsites.cli.models import site_row, value
+from wixsites.cli.models import site_json, site_row, value
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
 from wixsites.cli.report import report_option
 from wixsites.query import COUNT_UNSUPPORTED_FIELDS, filter_fields
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Site
 
 __all__ = ["group"]
 
@@ -36,7 +38,7 @@ COLUMNS = (
     Column("published", "published"),
     Column("premium", "premium"),
     Column("editor", "editor"),
-    Column("created", "created"),
+    Column("created", "created", whole=True),
 )
 
 
@@ -105,6 +107,7 @@ def group() -> None:
     help="Sort by createdDate, updatedDate, trashedDate or displayName (repeatable).",
 )
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N sites.")
+@progress_option
 @format_option
 @pass_app
 def list_sites(
@@ -115,11 +118,13 @@ def list_sites(
     state: str | None,
     sort: tuple[str, ...],
     limit: int | None,
+    progress: bool | None,
 ) -> None:
     """List sites, as a table, JSON or CSV.
 
     Sites of every namespace that are not in the trash, unless --state (or a --where on
-    namespace or state) says otherwise: the sites `folders tree` counts.
+    namespace or state) says otherwise: the sites `folders tree` counts. The table has a state
+    column (ACTIVE or TRASHED) when the listing may hold trashed sites; CSV always has it.
 
     \b
     Examples:
@@ -133,9 +138,19 @@ def list_sites(
     client = app.client()
     page_size = min(limit or 100, 100)
     query = client.sites.query(filter=query_filter, sort=_sort(sort), page_size=page_size)
-    sites = list(islice(query, limit)) if limit else list(query)
+    sites: list[Site] = []
+    from wixsites.cli.progress import listing_progress  # rich's progress, for listings only
+
+    with listing_progress("sites", show=progress, color=app.output.color) as read:
+        for page in query.pages():
+            sites += page.items
+            if read is not None:
+                read(len(sites))
+            if limit and len(sites) >= limit:
+                break
+    sites = sites[:limit]
     if app.output.json:
-        app.output.emit_json(sites)
+        app.output.emit_json([site_json(site) for site in sites])
         return
     if app.output.format == "ids":
         for site in sites:
@@ -143,9 +158,16 @@ def list_sites(
         return
     folders = load_folders(client)
     rows = [site_row(site, folders.path(value(site.folder_id) or ROOT)) for site in sites]
-    app.output.records(COLUMNS, rows)
+    only_active = query_filter.get("state") == STATES["active"]
+    app.output.records(_columns(app.output.format == "table" and only_active), rows)
     if app.output.format == "table":
         app.output.info(f"{len(rows):,} site{'' if len(rows) == 1 else 's'}")
+
+
+def _columns(only_active: bool) -> tuple[Column, ...]:
+    """The columns of a listing: a table of active sites only (the default) leaves out their
+    state, all ACTIVE; CSV always has it."""
+    return tuple(c for c in COLUMNS if c.key != "state") if only_active else COLUMNS
 
 
 def _sort(values: tuple[str, ...]) -> list[tuple[str, str]] | None:

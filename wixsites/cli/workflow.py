@@ -143,7 +143,7 @@ def init(app: AppContext, stage_names: str | None, dry_run: bool, yes: bool) -> 
     message += f"\nThe stages, in order: {', '.join(ids)}."
     app.output.result(
         {
-            "parent": index.id_of(layout.parent) if layout.parent else "",
+            "parentId": index.id_of(layout.parent) if layout.parent else "",
             "stages": ids,
             "created": done.created,
             "moved": done.moved,
@@ -310,6 +310,6 @@ def rename_stage(app: AppContext, old: str, new: str) -> None:
     folder = StageLayout.of(index).named(old)
     app.client().folders.rename(index.id_of(folder), new.strip())
     app.output.result(
-        {"id": index.id_of(folder), "old": index.name_of(folder), "new": new.strip()},
+        {"id": index.id_of(folder), "oldName": index.name_of(folder), "name": new.strip()},
         f"Renamed stage {index.name_of(folder)} to {new.strip()}.",
     )
