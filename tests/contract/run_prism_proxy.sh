@@ -100,7 +100,7 @@ echo "== the lifecycle of a site with the command line, through Prism"
 template=$(sed -n 6p "$WORK/sites.csv" | cut -d, -f1)
 cli 0 sites duplicate "$template" --name "Prism copy" --to Stages/Design --publish
 cli 0 --json sites duplicate "$template" --name "Prism copy 2"
-copy=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/out")
+copy=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["newSiteId"])' "$WORK/out")
 cli 0 sites publish "$copy"
 cli 0 sites trash --yes "$copy"
 cli 3 sites publish "$copy"
