@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from typing import TYPE_CHECKING
 
 import click
-from click.shell_completion import CompletionItem, get_completion_class
 from rich.console import Console
 
 from wixsites.cli.context import AppContext, Settings
 from wixsites.cli.output import Output
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+# click's completion machinery loads when a completion runs: the commands that declare a completer
+# (``--folder`` of ``wixsites sites count``...) import this module, and most runs complete nothing.
 
 __all__ = ["SHELLS", "command", "complete_folder_path", "complete_stage"]
 
@@ -37,6 +43,8 @@ def complete_folder_path(
     ctx: click.Context, _param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
     """Folder paths of the account that start with what was typed (case-insensitively)."""
+    from click.shell_completion import CompletionItem
+
     from wixsites.cli.folderindex import FolderIndex
 
     app = _quiet_app(ctx)
@@ -69,6 +77,8 @@ def command(shell: str) -> None:
       zsh:   wixsites completion zsh > "${fpath[1]}/_wixsites"
       fish:  wixsites completion fish > ~/.config/fish/completions/wixsites.fish
     """
+    from click.shell_completion import get_completion_class
+
     from wixsites.cli.app import cli
 
     completion = get_completion_class(shell)

@@ -10,7 +10,13 @@ from rich.tree import Tree
 from wix_sites_api.models import Folder
 
 from wixsites.bulk import MoveReport
-from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
+from wixsites.cli.app import (
+    dry_run_option,
+    format_option,
+    progress_option,
+    report_option,
+    yes_option,
+)
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
@@ -24,7 +30,6 @@ from wixsites.cli.progress import move_progress
 from wixsites.cli.report import (
     Outcome,
     plural,
-    report_option,
     show_dry_run,
     show_interrupted_report,
     show_move_report,

@@ -5,7 +5,6 @@ fit the terminal, each row is printed as a block of ``key: value`` lines instead
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Mapping, Sequence
@@ -133,6 +132,8 @@ class Output:
         if self.format == "json":
             self.emit_json(rows if json_payload is None else json_payload)
         elif self.format == "csv":
+            import csv  # (only here: most commands print no CSV)
+
             writer = csv.writer(sys.stdout, lineterminator="\n")
             writer.writerow([c.key for c in columns])
             for row in rows:

@@ -9,15 +9,13 @@ on standard output gets the whole report.
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
 from rich.text import Text
 
 from wixsites.cli.errors import InputError, Interrupted, Partial
@@ -34,7 +32,6 @@ __all__ = [
     "move_outcomes",
     "move_payload",
     "plural",
-    "report_option",
     "show_dry_run",
     "show_interrupted_report",
     "show_move_report",
@@ -65,17 +62,6 @@ class Outcome:
     reason: str = ""
 
 
-def report_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``--report FILE``: every id with its outcome and reason, as JSON or CSV (by the suffix)."""
-    return click.option(
-        "--report",
-        "report_file",
-        metavar="FILE",
-        callback=lambda _ctx, _param, value: check_report_path(value),
-        help="Write every id with its outcome and reason to FILE (.json or .csv).",
-    )(command)
-
-
 def check_report_path(path: str | None) -> str | None:
     """Refuse, before any request, a report file that could not be written."""
     if path is None:
@@ -103,6 +89,8 @@ def write_report(path: str, rows: Iterable[Outcome], header: Mapping[str, Any]) 
     items = [{"id": r.id, "outcome": r.outcome, "reason": r.reason} for r in rows]
     with Path(path).open("w", encoding="utf-8", newline="") as stream:
         if path.lower().endswith(".csv"):
+            import csv  # (only here and in _csv: the commands that take --report load this module)
+
             writer = csv.DictWriter(stream, ["id", "outcome", "reason"], lineterminator="\n")
             writer.writeheader()
             writer.writerows(items)
@@ -194,6 +182,8 @@ def _header(payload: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _csv(rows: Iterable[Outcome]) -> None:
+    import csv
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["id", "outcome", "reason"])
     writer.writerows((r.id, r.outcome, r.reason) for r in rows)
