@@ -88,8 +88,9 @@ def _listing(args: _Args) -> Flow[tuple[list[Folder], str | None]]:
     request_id: str | None = None
     while not pager.done:
         page = yield args.call(pager.offset)
-        pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
-        out.extend(page.items)
+        fresh = pager.unseen(page.items, _folder_id_of)
+        pager.advance(len(page.items), total=page.total, echoed=page.offset)
+        out.extend(fresh)
         request_id = page.request_id or request_id
     return out, request_id
 
@@ -329,13 +330,14 @@ class FolderQuery:
 
     def pages(self) -> Iterator[Page[Folder]]:
         """The folders page by page (`Page.items`, `Page.total`), each fetched when reached."""
-        from wixsites.paging import OffsetPager
+        from wixsites.paging import OffsetPager, fresh_page
 
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.offset))
-            pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
-            yield page
+            fresh = pager.unseen(page.items, _folder_id_of)
+            pager.advance(len(page.items), total=page.total, echoed=page.offset)
+            yield fresh_page(page, fresh)
 
     def __iter__(self) -> Iterator[Folder]:
         for page in self.pages():
@@ -356,13 +358,14 @@ class AsyncFolderQuery:
 
     async def pages(self) -> AsyncIterator[Page[Folder]]:
         """`FolderQuery.pages`, as an async iterator."""
-        from wixsites.paging import OffsetPager
+        from wixsites.paging import OffsetPager, fresh_page
 
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.offset))
-            pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
-            yield page
+            fresh = pager.unseen(page.items, _folder_id_of)
+            pager.advance(len(page.items), total=page.total, echoed=page.offset)
+            yield fresh_page(page, fresh)
 
     async def __aiter__(self) -> AsyncIterator[Folder]:
         async for page in self.pages():
@@ -576,8 +579,8 @@ class AsyncFolders:
         return await self._runner.with_options(options).drive(_ensure(path))
 
 
-def _keys(page: Page[Folder]) -> list[str]:
-    return [str(f.id) for f in page.items]
+def _folder_id_of(folder: Folder) -> object:
+    return folder.id
 
 
 def _folder_key(fid: object) -> str:

@@ -64,6 +64,10 @@ class _Args:
         )
 
 
+def _site_id(site: Site) -> object:
+    return site.id
+
+
 _SEARCH_HINT = " (name and searchPhrase search display names and domains too)"
 
 
@@ -79,7 +83,9 @@ class SiteQuery:
     """The sites matching a query, fetched lazily page by page as they are iterated.
 
     Iterate for `Site` objects, or `.pages()` for `Page` objects (`.items`, `.next_cursor`; save
-    a `next_cursor` to resume later with ``sites.query(cursor=...)``). Each iteration starts over.
+    a `next_cursor` to resume later with ``sites.query(cursor=...)``). Each iteration starts over,
+    and yields every site once: a site a later page repeats (it changed while the query was read,
+    and its new `updatedDate` put it further on) is dropped from that page.
     """
 
     def __init__(self, runner: SyncRunner, args: _Args) -> None:
@@ -88,13 +94,13 @@ class SiteQuery:
 
     def pages(self) -> Iterator[Page[Site]]:
         """The sites page by page (`Page.items`, `Page.next_cursor`), each fetched when reached."""
-        from wixsites.paging import CursorPager
+        from wixsites.paging import CursorPager, fresh_page
 
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.cursor))
-            yield page
-            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
+            yield fresh_page(page, pager.unseen(page.items, _site_id))
+            pager.advance(page.next_cursor, page.has_next)
 
     def __iter__(self) -> Iterator[Site]:
         for page in self.pages():
@@ -118,13 +124,13 @@ class AsyncSiteQuery:
 
     async def pages(self) -> AsyncIterator[Page[Site]]:
         """`SiteQuery.pages`, as an async iterator."""
-        from wixsites.paging import CursorPager
+        from wixsites.paging import CursorPager, fresh_page
 
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.cursor))
-            yield page
-            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
+            yield fresh_page(page, pager.unseen(page.items, _site_id))
+            pager.advance(page.next_cursor, page.has_next)
 
     async def __aiter__(self) -> AsyncIterator[Site]:
         async for page in self.pages():

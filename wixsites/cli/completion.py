@@ -1,8 +1,9 @@
 """``wixsites completion bash|zsh|fish``: the shell's completion script, and folder paths completed
 from the account.
 
-The script is click's: the shell calls ``wixsites`` back with ``_WIXSITES_COMPLETE`` set, and click
-answers with the commands, options and, for folder arguments, `complete_folder_path`'s paths.
+The scripts are click's (`wixsites.cli.shellscripts`, loaded by this command only): the shell calls
+``wixsites`` back with ``_WIXSITES_COMPLETE`` set, and click answers with the commands, options
+and, for folder arguments, `complete_folder_path`'s paths.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.console import Console
 
 from wixsites.cli.context import AppContext, Settings
 from wixsites.cli.output import Output
+from wixsites.redaction import inert
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -56,7 +58,9 @@ def complete_folder_path(
     finally:
         app.close()
     typed = incomplete.lstrip("/").lower()
-    return [CompletionItem(p) for p in paths if p.lower().startswith(typed)][:_MAX_ITEMS]
+    # a path holding a control character cannot be typed, and must not reach the terminal
+    offered = [p for p in paths if p.lower().startswith(typed) and inert(p) == p]
+    return [CompletionItem(p) for p in offered][:_MAX_ITEMS]
 
 
 def complete_stage(
@@ -79,6 +83,7 @@ def command(shell: str) -> None:
     """
     from click.shell_completion import get_completion_class
 
+    from wixsites.cli import shellscripts  # noqa: F401 (registers the bash and fish scripts)
     from wixsites.cli.app import cli
 
     completion = get_completion_class(shell)

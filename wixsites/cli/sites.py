@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -18,6 +17,9 @@ from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
 from wixsites.cli.output import Column
 from wixsites.query import COUNT_UNSUPPORTED_FIELDS, filter_fields
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Site
 
 # The folder index, the site rows and the moves (with the generated models they read) are
 # imported by the commands that use them: ``wixsites sites count`` needs none of them.
@@ -33,7 +35,7 @@ COLUMNS = (
     Column("published", "published"),
     Column("premium", "premium"),
     Column("editor", "editor"),
-    Column("created", "created"),
+    Column("created", "created", whole=True),
 )
 
 
@@ -93,6 +95,7 @@ def group() -> None:
     help="Sort by createdDate, updatedDate, trashedDate or displayName (repeatable).",
 )
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N sites.")
+@progress_option
 @format_option
 @pass_app
 def list_sites(
@@ -102,6 +105,7 @@ def list_sites(
     folder: str | None,
     sort: tuple[str, ...],
     limit: int | None,
+    progress: bool | None,
 ) -> None:
     """List sites, as a table, JSON or CSV.
 
@@ -113,16 +117,26 @@ def list_sites(
       wixsites sites list --filter '{"editorType": {"$in": ["EDITOR", "ADI"]}}' --format csv
     """
     from wixsites.cli.folderindex import ROOT
-    from wixsites.cli.models import site_row, value
+    from wixsites.cli.models import site_json, site_row, value
     from wixsites.cli.moves import load_folders
 
     query_filter = _filter(app, filter_json, where, folder)
     client = app.client()
     page_size = min(limit or 100, 100)
     query = client.sites.query(filter=query_filter, sort=_sort(sort), page_size=page_size)
-    sites = list(islice(query, limit)) if limit else list(query)
+    sites: list[Site] = []
+    from wixsites.cli.progress import listing_progress  # rich's progress, for listings only
+
+    with listing_progress("sites", show=progress, color=app.output.color) as read:
+        for page in query.pages():
+            sites += page.items
+            if read is not None:
+                read(len(sites))
+            if limit and len(sites) >= limit:
+                break
+    sites = sites[:limit]
     if app.output.json:
-        app.output.emit_json(sites)
+        app.output.emit_json([site_json(site) for site in sites])
         return
     if app.output.format == "ids":
         for site in sites:

@@ -16,6 +16,7 @@ from ..types import (
     as_dicts,
     check_guids,
     dict_get,
+    format_datetime,
     new_model,
     only_keys,
     parse_datetime,
@@ -119,11 +120,11 @@ class Site:
         if self.display_name is not None:
             field_dict["displayName"] = self.display_name
         if self.created_date is not None:
-            field_dict["createdDate"] = self.created_date.isoformat()
+            field_dict["createdDate"] = format_datetime(self.created_date)
         if self.updated_date is not None:
-            field_dict["updatedDate"] = self.updated_date.isoformat()
+            field_dict["updatedDate"] = format_datetime(self.updated_date)
         if self.trashed_date is not None:
-            field_dict["trashedDate"] = self.trashed_date.isoformat()
+            field_dict["trashedDate"] = format_datetime(self.trashed_date)
         if self.published is not None:
             field_dict["published"] = self.published
         if self.premium is not None:

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..types import (
     as_dicts,
     dict_get,
+    format_datetime,
     new_model,
     only_keys,
     parse_datetime,
@@ -86,7 +87,7 @@ class SiteDeletedEvent:
         field_dict["entityFqdn"] = self.entity_fqdn
         field_dict["slug"] = self.slug
         field_dict["entityId"] = self.entity_id
-        field_dict["eventTime"] = self.event_time.isoformat()
+        field_dict["eventTime"] = format_datetime(self.event_time)
         field_dict["deletedEvent"] = self.deleted_event.to_dict()
         if self.triggered_by_anonymize_request is not None:
             field_dict["triggeredByAnonymizeRequest"] = (
