@@ -1,7 +1,8 @@
 """The lifecycle of a site on `client.sites`: trash in bulk, duplicate, publish, transfer.
 
 Mixed into `Sites` and `AsyncSites`; the logic of each action is a flow (see `runner`) or a call
-(see `actioncalls`), shared by both.
+(see `actioncalls`), shared by both. Each action imports what it runs (the calls, the bulk moves):
+a client that only counts or queries sites loads none of it.
 """
 
 from __future__ import annotations
@@ -10,22 +11,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeAlias, Unpack
 from uuid import UUID
 
-from wixsites.actioncalls import duplicate_call, owned_call, publish_call, transfer_call
-from wixsites.bulk import MoveReport, Progress, may_have_applied, move_async, move_sync
 from wixsites.errors import InvalidArgument, SiteNotInSourceAccount, WixError
 from wixsites.ids import checked_site_id
 from wixsites.options import CallOptions
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
-from wixsites.trash import (
-    TRASH,
-    TRASH_BATCH,
-    trash_call,
-    trash_flow,
-    trashed_check,
-)
 
 if TYPE_CHECKING:
     from wix_sites_api.models import Site, SiteTransfer
+
+    from wixsites.bulk import MoveReport, Progress
 
 __all__ = ["AsyncSiteActions", "SiteActions"]
 
@@ -51,6 +45,9 @@ def _display_name(name: object) -> str:
 
 
 def _duplicate_flow(source: str, name: str) -> Flow[str]:
+    from wixsites.actioncalls import duplicate_call
+    from wixsites.bulk import may_have_applied
+
     try:
         new_id: str = yield duplicate_call(source, name)
     except WixError as exc:
@@ -64,6 +61,8 @@ def _duplicate_flow(source: str, name: str) -> Flow[str]:
 
 
 def _transfer_flow(site_id: str, source: str, notify: bool) -> Flow[SiteTransfer]:
+    from wixsites.actioncalls import owned_call, transfer_call
+
     try:
         done: SiteTransfer = yield transfer_call(site_id, source, notify)
     except SiteNotInSourceAccount as exc:
@@ -102,6 +101,9 @@ class SiteActions:
         error, e.g. ``PREMIUM_NOT_PERMITTED: ...`` for a site with a Premium plan); `target` is
         ``"trash"``. Uncertain outcomes are settled by reading the sites.
         """
+        from wixsites.bulk import move_sync
+        from wixsites.trash import TRASH, TRASH_BATCH, trash_call, trash_flow, trashed_check
+
         return move_sync(
             self._runner.with_options(options),
             site_ids,
@@ -125,6 +127,8 @@ class SiteActions:
 
     def publish(self, site: SiteRef, **options: Unpack[CallOptions]) -> None:
         """Publish a site (a site-level call: sent with wix-site-id instead of wix-account-id)."""
+        from wixsites.actioncalls import publish_call
+
         self._runner.with_options(options).run(publish_call(_site_id(site)))
 
     def transfer(
@@ -158,6 +162,9 @@ class AsyncSiteActions:
         max_concurrency: int | None = None,
         **options: Unpack[CallOptions],
     ) -> MoveReport:
+        from wixsites.bulk import move_async
+        from wixsites.trash import TRASH, TRASH_BATCH, trash_call, trash_flow, trashed_check
+
         return await move_async(
             self._runner.with_options(options),
             site_ids,
@@ -178,6 +185,8 @@ class AsyncSiteActions:
         return await self._runner.with_options(options).drive(flow)
 
     async def publish(self, site: SiteRef, **options: Unpack[CallOptions]) -> None:
+        from wixsites.actioncalls import publish_call
+
         await self._runner.with_options(options).run(publish_call(_site_id(site)))
 
     async def transfer(

@@ -9,21 +9,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from wixsites.cli.app import format_option, progress_option, yes_option
+from wixsites.cli.app import format_option, progress_option, report_option, yes_option
+from wixsites.cli.commands import PartsGroup
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
-from wixsites.cli.folderindex import ROOT
-from wixsites.cli.ids import collect_site_ids
-from wixsites.cli.models import site_json, site_row, value
-from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
-from wixsites.cli.report import report_option
 from wixsites.query import COUNT_UNSUPPORTED_FIELDS, filter_fields
 
 if TYPE_CHECKING:
     from wix_sites_api.models import Site
+
+# The folder index, the site rows and the moves (with the generated models they read) are
+# imported by the commands that use them: ``wixsites sites count`` needs none of them.
 
 __all__ = ["group"]
 
@@ -73,13 +72,16 @@ def _filter(
 ) -> dict[str, object] | None:
     combined = site_filter(filter_json, where)
     if folder is not None:
+        from wixsites.cli.folderindex import ROOT
+        from wixsites.cli.moves import load_folders
+
         folder_id = load_folders(app.client()).resolve(folder)
         combined = dict(combined or {})
         combined["folderId"] = folder_id if folder_id != ROOT else {"$exists": False}
     return combined
 
 
-@click.group("sites")
+@click.group("sites", cls=PartsGroup)
 def group() -> None:
     """List, count and move the sites of the account; duplicate, publish, trash, transfer."""
 
@@ -114,6 +116,10 @@ def list_sites(
       wixsites sites list --folder Clients/Acme --sort createdDate:desc --limit 20
       wixsites sites list --filter '{"editorType": {"$in": ["EDITOR", "ADI"]}}' --format csv
     """
+    from wixsites.cli.folderindex import ROOT
+    from wixsites.cli.models import site_json, site_row, value
+    from wixsites.cli.moves import load_folders
+
     query_filter = _filter(app, filter_json, where, folder)
     client = app.client()
     page_size = min(limit or 100, 100)
@@ -164,6 +170,8 @@ def count_sites(
     query_filter = _filter(app, filter_json, where, folder)
     client = app.client()
     if app.output.format == "ids":
+        from wixsites.cli.models import value
+
         for site in client.sites.query(filter=query_filter, page_size=100):
             app.output.line(str(value(site.id)))
         return
@@ -229,6 +237,9 @@ def move(
       wixsites sites move --to Design --from-file sites.csv --dry-run
       cut -d, -f1 export.csv | wixsites sites move --to / -
     """
+    from wixsites.cli.ids import collect_site_ids
+    from wixsites.cli.moves import load_folders, move_sites
+
     if not site_ids and from_file is None:
         raise InputError(
             "give site ids as arguments, --from-file FILE, or - to read standard input"

@@ -14,7 +14,8 @@ from typing import Any
 import click
 from wix_sites_api.models import Folder
 
-from wixsites.cli.app import dry_run_option, format_option, progress_option
+from wixsites.cli.app import dry_run_option, format_option, progress_option, report_option
+from wixsites.cli.commands import PartsGroup
 from wixsites.cli.completion import complete_stage
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
@@ -24,7 +25,6 @@ from wixsites.cli.ids import collect_site_ids, read_ids_file
 from wixsites.cli.models import value
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
-from wixsites.cli.report import report_option
 from wixsites.errors import WixError
 from wixsites.folders import check_path
 
@@ -62,7 +62,7 @@ def stage_named(index: FolderIndex, name: str) -> Folder:
     )
 
 
-@click.group("workflow")
+@click.group("workflow", cls=PartsGroup)
 def group() -> None:
     """The agency workflow: stage folders at root, sites moving through them.
 
