@@ -429,7 +429,9 @@ def test_ctrl_c_anywhere_else_exits_130(db: Path, monkeypatch: pytest.MonkeyPatc
     def interrupted(*_: object, **__: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("wixsites.cli.sites.load_folders", interrupted)
+    monkeypatch.setattr(
+        "wixsites.cli.moves.load_folders", interrupted
+    )  # as `sites list` imports it
     assert_one_line_error(run("sites", "list", code=130), "interrupted")
 
 

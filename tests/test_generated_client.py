@@ -274,3 +274,58 @@ def test_the_lazy_packages_still_offer_every_name() -> None:
         _ = models.Nope  # type: ignore[attr-defined]
     with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
         _ = wix_sites_api.Nope  # type: ignore[attr-defined]
+
+
+def _site(i: int, **fields: Any) -> dict[str, Any]:
+    return {"id": f"00000000-0000-4000-8000-{i:012d}", "name": f"s{i}", **fields}
+
+
+def test_a_list_of_objects_is_read_at_once_and_every_guid_in_it_is_checked() -> None:
+    good = [_site(i, contributorAccountIds=[GUID]) for i in range(100)]
+    sites = models.Site.from_dicts(good)
+    assert [s.id for s in sites] == [g["id"] for g in good]
+    assert all(s.contributor_account_ids == [GUID] for s in sites)
+    # a GUID field absent from some objects, or a list of them left out: the others are checked
+    sparse = [_site(i) if i % 3 else {"name": "no id"} for i in range(100)]
+    assert [s.id for s in models.Site.from_dicts(sparse)][:2] == [None, sparse[1]["id"]]
+    for bad in ["not-a-guid", GUID[:-1] + "g", GUID + ",", f"{GUID},{GUID}"]:
+        page = [_site(i, contributorAccountIds=[GUID]) for i in range(100)]
+        page[57]["contributorAccountIds"] = [GUID, bad]
+        with pytest.raises(ValueError, match="expected a GUID") as caught:
+            models.Site.from_dicts(page)
+        assert repr(bad)[:30] in str(caught.value)
+    page = [_site(i) for i in range(100)]
+    page[99]["ownerAccountId"] = GUID.replace("-", "", 1) + "0"  # the right length, a dash moved
+    with pytest.raises(ValueError, match="expected a GUID"):
+        QuerySitesResponse.from_dict({"sites": page})
+
+
+def test_keys_no_field_has_are_kept_by_the_object_that_has_them() -> None:
+    page = [_site(i) for i in range(5)]
+    page[3]["colour"] = "red"
+    sites = models.Site.from_dicts(page)
+    assert [s.additional_properties for s in sites] == [{}, {}, {}, {"colour": "red"}, {}]
+    assert sites[3].to_dict() == page[3]
+    sites[0]["extra"] = 1  # each model has its own dict
+    assert [s.additional_properties for s in sites][1:3] == [{}, {}]
+
+
+def test_any_mapping_is_read_and_anything_else_is_not_a_json_object() -> None:
+    from types import MappingProxyType
+
+    proxied = [MappingProxyType(_site(1, createdDate="2024-01-02T03:04:05Z")), _site(2)]
+    sites = models.Site.from_dicts(proxied)
+    assert [s.to_dict() for s in sites] == [
+        {**proxied[0], "createdDate": "2024-01-02T03:04:05.000Z"},
+        proxied[1],
+    ]
+    assert models.Site.from_dict(MappingProxyType({"name": "a"})).name == "a"
+    not_objects: list[Any] = ["abc", [["name", "a"]], 5, None]
+    for item in not_objects:
+        with pytest.raises(TypeError, match="expected a JSON object"):
+            models.Site.from_dicts([_site(1), item])
+    with pytest.raises(TypeError, match="expected a JSON object"):
+        QuerySitesResponse.from_dict({"sites": [["name", "a"]]})
+    # a value of the wrong type in a dict is still the error it was
+    with pytest.raises(TypeError, match="fromisoformat"):
+        models.Site.from_dicts([_site(1, createdDate=5)])

@@ -180,7 +180,7 @@ def test_completion_loads_only_the_commands_it_completes(
     assert result.returncode == 0, result.stderr
     assert [line.split(",", 1)[1] for line in result.stdout.splitlines()] == expected
     command_modules = {r.partition(":")[0] for r, _ in COMMANDS.values()}
-    command_modules |= {r.partition(":")[0] for refs in SUBCOMMANDS.values() for r in refs}
+    command_modules |= {r.partition(":")[0] for refs in SUBCOMMANDS.values() for r in refs.values()}
     command_modules -= {"wixsites.cli.completion"}  # also the completers every command uses
     assert modules & command_modules == {f"wixsites.cli.{m}" for m in loaded}
 
@@ -246,3 +246,34 @@ def test_every_module_of_the_cli_and_sandbox_extras_is_known() -> None:
             owner = extra_of_distribution.get(dist.lower().replace("_", "-"))
             if owner is not None and not module.startswith("_") and module.isidentifier():
                 assert EXTRA_OF_MODULE.get(module) == owner, (module, dist)
+
+
+def test_counting_sites_loads_what_counting_needs_and_nothing_else(tmp_path: Path) -> None:
+    from wixsandbox import Sandbox
+    from wixsandbox.process import SandboxProcess
+
+    key, account = "lazy-count-key-0001", "5ada5ada-0000-4000-8000-00000000c0de"
+    db = tmp_path / "served.db"
+    with Sandbox(db) as sandbox:
+        sandbox.seed(account, sites=3, seed=1)
+    with SandboxProcess(db, api_key=key, account_id=account) as server:
+        result, modules = probe(
+            "from wixsites.cli import main; main(['sites', 'count'])",
+            tmp_path,
+            WIX_API_KEY=key,
+            WIX_ACCOUNT_ID=account,
+            WIX_BASE_URL=server.url,
+        )
+    assert (result.returncode, result.stdout) == (0, "3\n"), result.stderr
+    # no other command, no profile store (the key is in the environment), no bulk move, paging
+    # or raw answer, no model but those of the request and its answer
+    unused = {f"wixsites.cli.{m}" for m in ("lifecycle", "moves", "folderindex", "models", "ids")}
+    unused |= {f"wixsites.cli.{m}" for m in ("report", "progress", "profiles", "sandboxdb")}
+    unused |= {f"wixsites.{m}" for m in ("bulk", "paging", "responses", "raw", "actioncalls")}
+    unused |= {"platformdirs", "keyring", "sqlite3", "csv", "click.shell_completion"}
+    assert modules & unused == set()
+    assert {m for m in modules if m.startswith("wix_sites_api.models.")} == {
+        "wix_sites_api.models.count_sites_request",
+        "wix_sites_api.models.count_sites_response",
+        "wix_sites_api.models.filter_",
+    }

@@ -1,7 +1,8 @@
 """The lifecycle of a site on `client.sites`: trash in bulk, duplicate, publish, transfer.
 
 Mixed into `Sites` and `AsyncSites`; the logic of each action is a flow (see `runner`) or a call
-(see `actioncalls`), shared by both.
+(see `actioncalls`), shared by both. Each action imports what it runs (the calls, the bulk moves):
+a client that only counts or queries sites loads none of it.
 """
 
 from __future__ import annotations
@@ -10,24 +11,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeAlias, Unpack
 from uuid import UUID
 
-from wixsites.actioncalls import duplicate_call, owned_call, publish_call, transfer_call
-from wixsites.bulk import MoveReport, Progress, may_have_applied, move_async, move_sync
 from wixsites.errors import InvalidArgument, SiteInTrash, SiteNotInSourceAccount, WixError
 from wixsites.ids import checked_site_id
 from wixsites.options import CallOptions
-from wixsites.placement import trashed_sites
-from wixsites.reasons import IN_TRASH
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
-from wixsites.trash import (
-    TRASH,
-    TRASH_BATCH,
-    trash_call,
-    trash_flow,
-    trashed_check,
-)
 
 if TYPE_CHECKING:
     from wix_sites_api.models import Site, SiteTransfer
+
+    from wixsites.bulk import MoveReport, Progress
 
 __all__ = ["AsyncSiteActions", "SiteActions"]
 
@@ -53,6 +45,9 @@ def _display_name(name: object) -> str:
 
 
 def _duplicate_flow(source: str, name: str) -> Flow[str]:
+    from wixsites.actioncalls import duplicate_call
+    from wixsites.bulk import may_have_applied
+
     try:
         new_id: str = yield duplicate_call(source, name)
     except WixError as exc:
@@ -67,6 +62,10 @@ def _duplicate_flow(source: str, name: str) -> Flow[str]:
 
 def _publish_flow(site_id: str) -> Flow[None]:
     """Publish Site, unless a read shows the site in the trash (a server may not refuse it)."""
+    from wixsites.actioncalls import publish_call
+    from wixsites.placement import trashed_sites
+    from wixsites.reasons import IN_TRASH
+
     try:
         trashed = yield from trashed_sites([site_id])
     except WixError:
@@ -77,6 +76,8 @@ def _publish_flow(site_id: str) -> Flow[None]:
 
 
 def _transfer_flow(site_id: str, source: str, notify: bool) -> Flow[SiteTransfer]:
+    from wixsites.actioncalls import owned_call, transfer_call
+
     try:
         done: SiteTransfer = yield transfer_call(site_id, source, notify)
     except SiteNotInSourceAccount as exc:
@@ -115,6 +116,9 @@ class SiteActions:
         error, e.g. ``PREMIUM_NOT_PERMITTED: ...`` for a site with a Premium plan); `target` is
         ``"trash"``. Uncertain outcomes are settled by reading the sites.
         """
+        from wixsites.bulk import move_sync
+        from wixsites.trash import TRASH, TRASH_BATCH, trash_call, trash_flow, trashed_check
+
         return move_sync(
             self._runner.with_options(options),
             site_ids,
@@ -174,6 +178,9 @@ class AsyncSiteActions:
         max_concurrency: int | None = None,
         **options: Unpack[CallOptions],
     ) -> MoveReport:
+        from wixsites.bulk import move_async
+        from wixsites.trash import TRASH, TRASH_BATCH, trash_call, trash_flow, trashed_check
+
         return await move_async(
             self._runner.with_options(options),
             site_ids,

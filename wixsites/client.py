@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import Any, Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import httpx
 import wix_sites_api
@@ -18,7 +18,6 @@ import wix_sites_api
 from wixauth import CredentialsError, WixApiKeyAuth, WixSignatureAuth
 from wixsites import __version__
 from wixsites import operations as ops
-from wixsites.bulk import MoveReport, Progress
 from wixsites.config import DEFAULT_BASE_URL, check_base_url, check_credential, env_credentials
 from wixsites.errors import ConfigurationError
 from wixsites.folders import AsyncFolders, Folders
@@ -27,7 +26,6 @@ from wixsites.limits import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES
 from wixsites.logs import setup_logging
 from wixsites.options import CallOptions, Options, check_deadline, check_retry, check_timeout
 from wixsites.ratelimit import TokenBucket
-from wixsites.raw import AsyncRawWixSites, RawWixSites
 from wixsites.redaction import Redactor, mask_url, url_secrets
 from wixsites.retry import RetryPolicy
 from wixsites.runner import AsyncRunner, SyncRunner
@@ -39,6 +37,13 @@ from wixsites.transport import (
     OnRequest,
     WireTransport,
 )
+
+if TYPE_CHECKING:
+    from wixsites.bulk import MoveReport, Progress
+    from wixsites.raw import AsyncRawWixSites, RawWixSites
+
+# The bulk moves and the raw responses are imported by the calls that use them: a client that
+# only counts or queries loads neither.
 
 __all__ = ["DEFAULT_RETRY", "AsyncWixSites", "WixSites"]
 
@@ -300,6 +305,8 @@ class WixSites(_Common):
         """The calls that make one request, returning the HTTP answer with the result:
         ``raw = wix.with_raw_response.sites.count()``; ``raw.status_code``, ``raw.headers``,
         ``raw.request_id``, ``raw.parse()`` (see `RawResponse`)."""
+        from wixsites.raw import RawWixSites
+
         return RawWixSites(self)
 
     @property
@@ -490,6 +497,8 @@ class AsyncWixSites(_Common):
     @property
     def with_raw_response(self) -> AsyncRawWixSites:
         """`WixSites.with_raw_response`, awaited."""
+        from wixsites.raw import AsyncRawWixSites
+
         return AsyncRawWixSites(self)
 
     @property

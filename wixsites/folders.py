@@ -19,12 +19,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
 from wixsites import operations as ops
-from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
 from wixsites.ids import FolderRef, checked_site_id, folder_id, is_guid, target_id
 from wixsites.options import CallOptions
-from wixsites.paging import OffsetPager, Page, fresh_page
-from wixsites.placement import folders_in_target
 from wixsites.query import (
     FOLDER_FILTER_FIELDS,
     FOLDER_SORT_FIELDS,
@@ -38,6 +35,12 @@ from wixsites.tree import FolderNode, FolderTree, has_spellings, name_key, split
 
 if TYPE_CHECKING:
     from wix_sites_api.models import Folder
+
+    from wixsites.bulk import MoveReport, Progress
+    from wixsites.paging import Page
+
+# The paging, the bulk moves and their checks are imported by the methods that use them: a client
+# that only counts sites loads none of them.
 
 __all__ = [
     "AsyncFolderQuery",
@@ -78,6 +81,8 @@ class _Args:
 
 def _listing(args: _Args) -> Flow[tuple[list[Folder], str | None]]:
     """Every folder of the query, and the request id of the last answer."""
+    from wixsites.paging import OffsetPager
+
     pager = OffsetPager(args.page_size)
     out: list[Folder] = []
     request_id: str | None = None
@@ -325,6 +330,8 @@ class FolderQuery:
 
     def pages(self) -> Iterator[Page[Folder]]:
         """The folders page by page (`Page.items`, `Page.total`), each fetched when reached."""
+        from wixsites.paging import OffsetPager, fresh_page
+
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.offset))
@@ -351,6 +358,8 @@ class AsyncFolderQuery:
 
     async def pages(self) -> AsyncIterator[Page[Folder]]:
         """`FolderQuery.pages`, as an async iterator."""
+        from wixsites.paging import OffsetPager, fresh_page
+
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.offset))
@@ -434,6 +443,9 @@ class Folders:
     ) -> MoveReport:
         """Move folders (with their content) into `target`: a Folder, an id, a path, or
         None/""/"root"/"/" for root. The `options` apply to each request of the move."""
+        from wixsites.bulk import FOLDER_BATCH, move_sync
+        from wixsites.placement import folders_in_target
+
         runner = self._runner.with_options(options)
         return move_sync(
             runner,
@@ -521,6 +533,9 @@ class AsyncFolders:
     ) -> MoveReport:
         """`Folders.move`, awaited; up to `max_concurrency` batches at once (default: the
         client's)."""
+        from wixsites.bulk import FOLDER_BATCH, move_async
+        from wixsites.placement import folders_in_target
+
         runner = self._runner.with_options(options)
         return await move_async(
             runner,

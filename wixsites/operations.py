@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from wixsites.errors import InvalidArgument, NotWixApi, WixError, cap_text
-from wixsites.paging import Page
 
 if TYPE_CHECKING:
     from wix_sites_api import Client
@@ -27,6 +26,8 @@ if TYPE_CHECKING:
         Site,
         Sorting,
     )
+
+    from wixsites.paging import Page
 
 # The generated endpoint modules and models are imported by the function that needs them: a
 # program that never moves a folder does not load Move Folders (and `import wixsites` loads none).
@@ -197,6 +198,8 @@ def _text_fields(items: Sequence[object], kind: str, *fields: str) -> None:
 
 
 def _cursor_page(parsed: QuerySitesResponse, cursor: str | None) -> Page[Site]:
+    from wixsites.paging import Page
+
     items = [] if parsed.sites is None else parsed.sites
     _text_fields(items, "site", "folder_id")
     next_cursor: str | None = None
@@ -266,6 +269,8 @@ def count_sites_call(filter: Mapping[str, Any] | None) -> Call[int]:
 
 
 def _offset_page(parsed: QueryFoldersResponse, offset: int) -> Page[Folder]:
+    from wixsites.paging import Page
+
     items = [] if parsed.folders is None else parsed.folders
     _text_fields(items, "folder", "name", "parent_id")
     total: int | None = None

@@ -17,7 +17,8 @@ import functools
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from wixsites.responses import RawResponse, recording
+from wixsites.recording import recording
+from wixsites.responses import RawResponse
 
 if TYPE_CHECKING:
     from wixsites.client import AsyncWixSites, WixSites

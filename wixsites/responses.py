@@ -1,24 +1,17 @@
 """The HTTP answer behind a result: `ResponseInfo` (a page's `response`), and `RawResponse`, what
-the calls of ``wix.with_raw_response`` return.
-
-The runner notes the answer of each request it makes; a raw call opens a `Recorder` (found
-through a context variable, so threads and tasks sharing a client each see their own) and builds
-its `RawResponse` from the last answer noted.
+the calls of ``wix.with_raw_response`` return (built by `wixsites.recording`).
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import httpx
 
-__all__ = ["RawResponse", "Recorder", "ResponseInfo", "recorder", "recording"]
+__all__ = ["RawResponse", "ResponseInfo"]
 
-R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
 
 
@@ -64,37 +57,3 @@ class RawResponse(ResponseInfo, Generic[R_co]):
     def parse(self) -> R_co:
         """The result the call returns without ``with_raw_response``."""
         return self._result
-
-
-class Recorder:
-    """The answers noted while a raw call runs; the last one is the call's."""
-
-    __slots__ = ("last",)
-
-    def __init__(self) -> None:
-        self.last: ResponseInfo | None = None
-
-    def response(self, result: R) -> RawResponse[R]:
-        last = self.last
-        if last is None:  # every call offered raw makes a request: this is a bug of the SDK
-            raise RuntimeError("the call made no request: it has no raw response")
-        return RawResponse(last.status_code, last.headers, last.request_id, result)
-
-
-_RECORDER: ContextVar[Recorder | None] = ContextVar("wixsites_recorder", default=None)
-
-
-def recorder() -> Recorder | None:
-    """The recorder of the raw call running in this context, if any."""
-    return _RECORDER.get()
-
-
-@contextlib.contextmanager
-def recording() -> Iterator[Recorder]:
-    """A recorder open for the current context (thread or task) while the block runs."""
-    rec = Recorder()
-    token = _RECORDER.set(rec)
-    try:
-        yield rec
-    finally:
-        _RECORDER.reset(token)

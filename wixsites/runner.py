@@ -11,10 +11,11 @@ import copy
 import dataclasses
 import logging
 import random
+import sys
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
 from dataclasses import replace
-from typing import Any, NoReturn, Self, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, Self, TypeVar
 
 import httpx
 from wix_sites_api import Client
@@ -24,9 +25,11 @@ from wixsites.limits import DEFAULT_MAX_RESPONSE_BYTES, CallScope
 from wixsites.logs import logger as _log
 from wixsites.operations import Call
 from wixsites.options import Options
-from wixsites.paging import Page
-from wixsites.responses import ResponseInfo, recorder
+from wixsites.recording import recorder
 from wixsites.retry import RetryPolicy, RetryState, is_uncertain
+
+if TYPE_CHECKING:
+    from wixsites.responses import ResponseInfo
 
 __all__ = ["AsyncRunner", "Flow", "SyncRunner"]
 
@@ -80,12 +83,17 @@ class _Base:
     def _result(self, call: Call[R], parsed: object, scope: CallScope) -> R:
         """The call's result from its parsed answer; a page also gets the answer's `response`."""
         out = call.result(parsed, scope.status, scope.request_id)
-        if isinstance(out, Page):
+        # (a page can only have been made once wixsites.paging is loaded: a client that only
+        # counts never loads it)
+        paging = sys.modules.get("wixsites.paging")
+        if paging is not None and isinstance(out, paging.Page):
             info = self._info(scope)
             return replace(out, request_id=info.request_id, response=info)
         return out
 
     def _info(self, scope: CallScope) -> ResponseInfo:
+        from wixsites.responses import ResponseInfo
+
         assert scope.status is not None
         return ResponseInfo.of(scope.status, scope.response_headers, scope.request_id, self.redact)
 

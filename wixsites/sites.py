@@ -1,4 +1,7 @@
-"""`client.sites`: query (lazy, across cursor pages), count, and bulk move."""
+"""`client.sites`: query (lazy, across cursor pages), count, and bulk move.
+
+The paging and the bulk moves are imported by the methods that use them: a client that only counts
+sites loads neither."""
 
 from __future__ import annotations
 
@@ -8,13 +11,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 from wixsites import operations as ops
 from wixsites.actions import AsyncSiteActions, SiteActions
-from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import InvalidArgument
-from wixsites.folders import async_target, sync_target
 from wixsites.ids import FolderRef
 from wixsites.options import CallOptions
-from wixsites.paging import CursorPager, Page, fresh_page
-from wixsites.placement import sites_in_target, trashed_sites
 from wixsites.query import (
     COUNT_FILTER_FIELDS,
     SITE_FILTER_FIELDS,
@@ -28,6 +27,9 @@ from wixsites.runner import AsyncRunner, SyncRunner
 
 if TYPE_CHECKING:
     from wix_sites_api.models import Site
+
+    from wixsites.bulk import MoveReport, Progress
+    from wixsites.paging import Page
 
 __all__ = ["AsyncSiteQuery", "AsyncSites", "SiteQuery", "Sites"]
 
@@ -92,6 +94,8 @@ class SiteQuery:
 
     def pages(self) -> Iterator[Page[Site]]:
         """The sites page by page (`Page.items`, `Page.next_cursor`), each fetched when reached."""
+        from wixsites.paging import CursorPager, fresh_page
+
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.cursor))
@@ -120,6 +124,8 @@ class AsyncSiteQuery:
 
     async def pages(self) -> AsyncIterator[Page[Site]]:
         """`SiteQuery.pages`, as an async iterator."""
+        from wixsites.paging import CursorPager, fresh_page
+
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.cursor))
@@ -189,6 +195,10 @@ class Sites(SiteActions):
         A site in the trash does not move: it fails with the reason "in the trash: restore it
         first" (each batch is checked with one Query Sites before it is sent). The `options`
         apply to each request of the move."""
+        from wixsites.bulk import SITE_BATCH, move_sync
+        from wixsites.folders import sync_target
+        from wixsites.placement import sites_in_target, trashed_sites
+
         runner = self._runner.with_options(options)
         return move_sync(
             runner,
@@ -242,6 +252,10 @@ class AsyncSites(AsyncSiteActions):
     ) -> MoveReport:
         """`Sites.move`, awaited; up to `max_concurrency` batches at once (default: the
         client's)."""
+        from wixsites.bulk import SITE_BATCH, move_async
+        from wixsites.folders import async_target
+        from wixsites.placement import sites_in_target, trashed_sites
+
         runner = self._runner.with_options(options)
         return await move_async(
             runner,

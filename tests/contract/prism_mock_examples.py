@@ -170,7 +170,9 @@ def check_generated(base_url: str, example: Example) -> str | None:
     )
     kwargs = dict(example.request)
     if "body" in kwargs:
-        hint = get_type_hints(module.sync_detailed)["body"]
+        # (_get_kwargs takes the same body; the return types of sync_detailed name the error
+        # models, which an endpoint module imports only where it parses an error answer)
+        hint = get_type_hints(module._get_kwargs)["body"]
         # an optional body is typed `Model | None`: the model is the member that parses
         body_type = next(t for t in (hint, *get_args(hint)) if hasattr(t, "from_dict"))
         kwargs["body"] = body_type.from_dict(kwargs["body"])

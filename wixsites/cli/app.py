@@ -26,6 +26,7 @@ __all__ = [
     "format_option",
     "json_option",
     "progress_option",
+    "report_option",
     "yes_option",
 ]
 
@@ -129,6 +130,23 @@ def progress_option(command: F) -> F:
         "--progress/--no-progress",
         default=None,
         help="Show a progress bar (default: when stderr is a terminal).",
+    )(command)
+
+
+def _check_report(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from wixsites.cli.report import check_report_path  # (the reports load with the bulk commands)
+
+    return check_report_path(value)
+
+
+def report_option(command: F) -> F:
+    """``--report FILE``: every id with its outcome and reason, as JSON or CSV (by the suffix)."""
+    return click.option(
+        "--report",
+        "report_file",
+        metavar="FILE",
+        callback=_check_report,
+        help="Write every id with its outcome and reason to FILE (.json or .csv).",
     )(command)
 
 

@@ -10,7 +10,6 @@ characters (site and folder ids are GUIDs).
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -61,6 +60,8 @@ def write_csv(
     clean: Clean = inert,
 ) -> None:
     """A header row, then every row, each cell a `csv_cell`."""
+    import csv  # (only here: most commands write no CSV)
+
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow([csv_cell(h, clean) for h in header])
     writer.writerows([csv_cell(v, clean) for v in row] for row in rows)

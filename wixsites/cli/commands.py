@@ -1,6 +1,7 @@
 """Where each command of ``wixsites`` lives, and the group that imports a command's module only
 when that command is used: ``wixsites --version`` loads click alone, ``wixsites sites count`` what
-counting needs, and a shell completion of ``wixsites folders ...`` the folder commands only."""
+counting needs, and a shell completion of ``wixsites folders ...`` the folder commands only; the
+groups whose commands live in several modules (`PartsGroup`) do the same with their commands."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import click
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
-__all__ = ["COMMANDS", "SUBCOMMANDS", "LazyGroup", "load"]
+__all__ = ["COMMANDS", "SUBCOMMANDS", "LazyGroup", "PartsGroup", "load"]
 
 # name -> ("module:attribute" of the command, its line in `wixsites --help` and in completion)
 COMMANDS = {
@@ -37,16 +38,20 @@ COMMANDS = {
         "The agency workflow: stages, onboarding, suspending, purging.",
     ),
 }
-# commands of a group that are written in another module than the group itself
+# commands of a group that are written in another module than the group itself, by name: a
+# `PartsGroup` imports one when it is used (``wixsites sites count`` loads no lifecycle command)
 SUBCOMMANDS = {
-    "sites": [
-        "wixsites.cli.lifecycle:trash",
-        "wixsites.cli.lifecycle:duplicate",
-        "wixsites.cli.lifecycle:publish",
-        "wixsites.cli.lifecycle:transfer",
-    ],
-    "workflow": ["wixsites.cli.onboarding:onboard", "wixsites.cli.onboarding:purge"],
-    "sandbox": ["wixsites.cli.onboarding:relate_accounts"],
+    "sites": {
+        "trash": "wixsites.cli.lifecycle:trash",
+        "duplicate": "wixsites.cli.lifecycle:duplicate",
+        "publish": "wixsites.cli.lifecycle:publish",
+        "transfer": "wixsites.cli.lifecycle:transfer",
+    },
+    "workflow": {
+        "onboard": "wixsites.cli.onboarding:onboard",
+        "purge": "wixsites.cli.onboarding:purge",
+    },
+    "sandbox": {"relate-accounts": "wixsites.cli.onboarding:relate_accounts"},
 }
 
 
@@ -67,11 +72,7 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
-            command = load(COMMANDS[cmd_name][0])
-            if isinstance(command, click.Group):
-                for reference in SUBCOMMANDS.get(cmd_name, []):
-                    command.add_command(load(reference))
-            self.add_command(command, cmd_name)
+            self.add_command(load(COMMANDS[cmd_name][0]), cmd_name)
         return self.commands.get(cmd_name)
 
     def summary(self, ctx: click.Context, name: str) -> str:
@@ -95,3 +96,20 @@ class LazyGroup(click.Group):
             *(CompletionItem(name, help=self.summary(ctx, name)) for name in names),
             *click.Command.shell_complete(self, ctx, incomplete),  # the options, as click does
         ]
+
+
+class PartsGroup(click.Group):
+    """A group some of whose commands are written in other modules (`SUBCOMMANDS`, under the
+    group's name): each is imported when it runs, or when the group's commands are listed."""
+
+    def _parts(self) -> dict[str, str]:
+        return SUBCOMMANDS.get(self.name or "", {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self._parts()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        reference = self._parts().get(cmd_name)
+        if cmd_name not in self.commands and reference is not None:
+            self.add_command(load(reference), cmd_name)
+        return self.commands.get(cmd_name)

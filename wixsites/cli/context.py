@@ -14,7 +14,6 @@ import click
 from wixsites.cli.credentials import Choice, Settings, choose
 from wixsites.cli.output import Output
 from wixsites.cli.requestlog import RequestLog, mask_secret
-from wixsites.cli.sandboxdb import default_db_path, open_sandbox
 from wixsites.redaction import Redactor, mask_url, url_secrets
 
 if TYPE_CHECKING:
@@ -43,9 +42,7 @@ class AppContext:
     def choice(self) -> Choice:
         """The account the commands act on (decided once)."""
         if self._choice is None:
-            from wixsites.cli.profiles import ProfileStore
-
-            self._choice = choose(self.settings, ProfileStore())
+            self._choice = choose(self.settings)
         return self._choice
 
     def client(self) -> WixSites:
@@ -61,6 +58,8 @@ class AppContext:
         base_url = s.base_url
         choice = self.choice()
         if choice.sandbox:
+            from wixsites.cli.sandboxdb import default_db_path, open_sandbox
+
             path = default_db_path()
             self._sandbox = open_sandbox(path)
             credentials = self._sandbox.default_credentials()

@@ -14,12 +14,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from wixsites.cli.errors import InputError
-from wixsites.cli.folderindex import ROOT, FolderIndex
-from wixsites.cli.models import value
 from wixsites.query import filter_fields
 
 if TYPE_CHECKING:
     from wixsites import WixSites
+    from wixsites.cli.folderindex import FolderIndex
 
 __all__ = [
     "EVERY_NAMESPACE",
@@ -70,10 +69,12 @@ def trash_count(client: WixSites) -> int:
 def _trashed_in_folders(client: WixSites) -> dict[str, int]:
     """How many trashed sites each folder still holds: none where trashed sites leave their
     folder (the sandbox), so usually one request and an empty page."""
+    from wixsites.cli.models import value
+
     found: dict[str, int] = {}
     query = scoped({"folderId": {"$exists": True}}, "trashed")
     for site in client.sites.query(filter=query, page_size=_PAGE):
-        folder = str(value(site.folder_id) or ROOT).lower()
+        folder = str(value(site.folder_id) or "").lower()
         if folder:
             found[folder] = found.get(folder, 0) + 1
     return found
@@ -82,6 +83,8 @@ def _trashed_in_folders(client: WixSites) -> dict[str, int]:
 def active_counts(client: WixSites, index: FolderIndex) -> dict[str, int]:
     """Each folder's number of sites directly in it that are not in the trash (Wix's
     `siteCount`, less the trashed sites a server keeps in the folder)."""
+    from wixsites.cli.models import value
+
     trashed = _trashed_in_folders(client)
     return {
         folder_id: max((value(folder.site_count) or 0) - trashed.get(folder_id, 0), 0)

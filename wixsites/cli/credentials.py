@@ -15,11 +15,12 @@ import click
 
 from wixsites.cli.envvars import SANDBOX_ENV
 from wixsites.cli.errors import CredentialsMissing, InputError
-from wixsites.cli.profiles import DEFAULT_PROFILE, Profile, ProfileStore
 from wixsites.redaction import mask_url
 
 if TYPE_CHECKING:
     from typing import TextIO
+
+    from wixsites.cli.profiles import Profile, ProfileStore
 
 __all__ = [
     "KEY_FILE_OPTION",
@@ -107,9 +108,10 @@ class Choice:
     profile: Profile | None = None
 
 
-def choose(settings: Settings, store: ProfileStore) -> Choice:
+def choose(settings: Settings, store: ProfileStore | None = None) -> Choice:
     """The account the commands act on; `InputError` for contradictory settings,
-    `CredentialsMissing` for none."""
+    `CredentialsMissing` for none. The profiles are read from `store` (by default the user's), and
+    only when the settings leave the choice to them: not for credentials in the environment."""
     s = settings
     if s.sandbox:
         return Choice(True, s.source("sandbox"))
@@ -119,6 +121,11 @@ def choose(settings: Settings, store: ProfileStore) -> Choice:
             f"both a profile ('{s.profile}') and an API key or account id were given "
             "(flags or WIX_API_KEY/WIX_ACCOUNT_ID); use one or the other"
         )
+    if explicit and not s.profile:
+        return _explicit(s)
+    from wixsites.cli.profiles import DEFAULT_PROFILE, ProfileStore
+
+    store = ProfileStore() if store is None else store
     name = s.profile
     if name is None and not explicit and store.get(DEFAULT_PROFILE) is not None:
         name = DEFAULT_PROFILE
@@ -145,6 +152,11 @@ def choose(settings: Settings, store: ProfileStore) -> Choice:
                 f"(stored: {', '.join(stored[:10])}{', ...' if len(stored) > 10 else ''})"
             )
         raise CredentialsMissing(NO_CREDENTIALS)
+    return _explicit(s)
+
+
+def _explicit(s: Settings) -> Choice:
+    """The API key and account id given (in the environment or by --api-key-file)."""
     if not (s.api_key and s.account_id):
         missing = "account id (WIX_ACCOUNT_ID)" if s.api_key else "API key (WIX_API_KEY)"
         given = f"API key ({s.source('api_key')})" if s.api_key else "account id"

@@ -7,12 +7,9 @@ too, with a hint to run with ``--verbose``, which shows its traceback.
 
 from __future__ import annotations
 
-import csv
 import errno
 import os
-import sqlite3
 import sys
-import traceback
 from collections.abc import Callable
 from typing import cast
 
@@ -50,11 +47,12 @@ class _NeverRaised(Exception):
     pass
 
 
-def _httpx_transport_error() -> type[Exception]:
-    """httpx's TransportError once httpx is loaded; before that nothing can have raised it, and
-    importing httpx only to catch it would slow down the commands that never use it."""
-    httpx = sys.modules.get("httpx")
-    return _NeverRaised if httpx is None else cast(type[Exception], httpx.TransportError)
+def _loaded(module: str, error: str) -> type[Exception]:
+    """The exception class `module.error` once `module` is loaded; before that nothing can have
+    raised it, and importing the module only to catch it would slow down the commands that never
+    use it (httpx, csv, sqlite3)."""
+    found = sys.modules.get(module)
+    return _NeverRaised if found is None else cast(type[Exception], getattr(found, error))
 
 
 def _usage_hint(error: click.UsageError) -> str:
@@ -113,15 +111,15 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
     except WixError as error:
         _say(str(error))
         return _status_of(error)
-    except _httpx_transport_error() as error:
+    except _loaded("httpx", "TransportError") as error:
         _say(
             f"cannot reach the server: {error or type(error).__name__}; check --base-url and the network"
         )
         return FAILURE
-    except csv.Error as error:
+    except _loaded("csv", "Error") as error:
         _say(f"malformed CSV: {error}")
         return USAGE
-    except sqlite3.DatabaseError as error:
+    except _loaded("sqlite3", "DatabaseError") as error:
         from wixsites.cli.sandboxdb import default_db_path
 
         _say(
@@ -147,6 +145,8 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
             _say(needs)
             return FAILURE
         if verbose:
+            import traceback
+
             traceback.print_exc(file=sys.stderr)
         _say(
             f"unexpected {type(error).__name__}: {error} "

@@ -10,7 +10,13 @@ from rich.tree import Tree
 from wix_sites_api.models import Folder
 
 from wixsites.bulk import FOLDER_BATCH, MoveReport
-from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
+from wixsites.cli.app import (
+    dry_run_option,
+    format_option,
+    progress_option,
+    report_option,
+    yes_option,
+)
 from wixsites.cli.cells import Clean
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.consent import confirm
@@ -26,7 +32,6 @@ from wixsites.cli.progress import move_progress
 from wixsites.cli.report import (
     Outcome,
     plural,
-    report_option,
     show_interrupted_report,
     show_move_dry_run,
     show_move_report,

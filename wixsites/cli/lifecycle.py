@@ -15,7 +15,13 @@ from rich.text import Text
 from wix_sites_api.models import Site
 
 from wixsites.cli import consent
-from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
+from wixsites.cli.app import (
+    dry_run_option,
+    format_option,
+    progress_option,
+    report_option,
+    yes_option,
+)
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
@@ -28,7 +34,6 @@ from wixsites.cli.report import (
     id_list,
     move_payload,
     plural,
-    report_option,
     show_dry_run,
     show_outcomes,
 )

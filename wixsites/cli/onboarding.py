@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import click
 
-from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
+from wixsites.cli.app import (
+    dry_run_option,
+    format_option,
+    progress_option,
+    report_option,
+    yes_option,
+)
 from wixsites.cli.completion import complete_stage
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
@@ -13,7 +19,7 @@ from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.lifecycle import duplicate_into, nothing_to_trash, show_duplicate, trash_sites
 from wixsites.cli.models import value
 from wixsites.cli.moves import load_folders
-from wixsites.cli.report import plural, report_option
+from wixsites.cli.report import plural
 from wixsites.cli.sandbox import DB_HELP
 from wixsites.cli.sandboxdb import default_db_path, open_sandbox
 from wixsites.cli.stages import StageLayout

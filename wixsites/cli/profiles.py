@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from wixsites.cli.errors import CredentialsMissing, InputError
 
 __all__ = ["CONFIG_ENV", "DEFAULT_PROFILE", "PROFILE_ENV", "Profile", "ProfileStore"]
@@ -43,7 +41,11 @@ class Profile:
 
 def config_dir() -> Path:
     configured = os.environ.get(CONFIG_ENV)
-    return Path(configured) if configured else Path(platformdirs.user_config_dir("wixsites"))
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("wixsites"))
 
 
 # keyring's own scale: a backend of priority 1 or more is one it recommends (an OS keyring); below

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
 from rich.text import Text
 
 from wixsites.cli.cells import dumps, write_csv
@@ -33,7 +32,6 @@ __all__ = [
     "move_outcomes",
     "move_payload",
     "plural",
-    "report_option",
     "show_dry_run",
     "show_interrupted_report",
     "show_move_dry_run",
@@ -64,17 +62,6 @@ class Outcome:
     id: str
     outcome: str
     reason: str = ""
-
-
-def report_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``--report FILE``: every id with its outcome and reason, as JSON or CSV (by the suffix)."""
-    return click.option(
-        "--report",
-        "report_file",
-        metavar="FILE",
-        callback=lambda _ctx, _param, value: check_report_path(value),
-        help="Write every id with its outcome and reason to FILE (.json or .csv).",
-    )(command)
 
 
 def check_report_path(path: str | None) -> str | None:

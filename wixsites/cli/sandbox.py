@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from wixsites.cli.app import format_option, yes_option
+from wixsites.cli.commands import PartsGroup
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
@@ -30,7 +31,7 @@ APP_SECRET_ENV = "WIXSITES_SANDBOX_APP_SECRET"
 DB_HELP = "The SQLite file (default: the embedded sandbox's; env WIXSITES_SANDBOX_DB)."
 
 
-@click.group("sandbox")
+@click.group("sandbox", cls=PartsGroup)
 def group() -> None:
     """Run the embedded Wix sandbox as a server, seed it, or reset it.
 

@@ -9,22 +9,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from wixsites.cli.app import format_option, progress_option, yes_option
+from wixsites.cli.app import format_option, progress_option, report_option, yes_option
+from wixsites.cli.commands import PartsGroup
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.counts import STATES, scoped
 from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
-from wixsites.cli.folderindex import ROOT
-from wixsites.cli.ids import collect_site_ids
-from wixsites.cli.models import site_json, site_row, value
-from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
-from wixsites.cli.report import report_option
 from wixsites.query import COUNT_UNSUPPORTED_FIELDS, filter_fields
 
 if TYPE_CHECKING:
     from wix_sites_api.models import Site
+
+# The folder index, the site rows and the moves (with the generated models they read) are
+# imported by the commands that use them: ``wixsites sites count`` needs none of them.
 
 __all__ = ["group"]
 
@@ -87,13 +86,16 @@ def _filter(
     (or a condition on state) says otherwise: the sites `folders tree` counts."""
     combined = site_filter(filter_json, where)
     if folder is not None:
+        from wixsites.cli.folderindex import ROOT
+        from wixsites.cli.moves import load_folders
+
         folder_id = load_folders(app.client()).resolve(folder)
         combined = dict(combined or {})
         combined["folderId"] = folder_id if folder_id != ROOT else {"$exists": False}
     return scoped(combined, state)
 
 
-@click.group("sites")
+@click.group("sites", cls=PartsGroup)
 def group() -> None:
     """List, count and move the sites of the account; duplicate, publish, trash, transfer."""
 
@@ -134,6 +136,10 @@ def list_sites(
       wixsites sites list --filter '{"editorType": {"$in": ["EDITOR", "ADI"]}}' --format csv
       wixsites sites list --state trashed --sort trashedDate:desc
     """
+    from wixsites.cli.folderindex import ROOT
+    from wixsites.cli.models import site_json, site_row, value
+    from wixsites.cli.moves import load_folders
+
     query_filter = _filter(app, filter_json, where, folder, state)
     client = app.client()
     page_size = min(limit or 100, 100)
@@ -200,6 +206,8 @@ def count_sites(
     query_filter = _filter(app, filter_json, where, folder, state)
     client = app.client()
     if app.output.format == "ids":
+        from wixsites.cli.models import value
+
         for site in client.sites.query(filter=query_filter, page_size=100):
             app.output.line(str(value(site.id)))
         return
@@ -265,6 +273,9 @@ def move(
       wixsites sites move --to Stages/Design --from-file sites.csv --dry-run
       cut -d, -f1 export.csv | wixsites sites move --to / -
     """
+    from wixsites.cli.ids import collect_site_ids
+    from wixsites.cli.moves import load_folders, move_sites
+
     if not site_ids and from_file is None:
         raise InputError(
             "give site ids as arguments, --from-file FILE, or - to read standard input"

@@ -14,7 +14,14 @@ from typing import Any
 import click
 from rich.text import Text
 
-from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
+from wixsites.cli.app import (
+    dry_run_option,
+    format_option,
+    progress_option,
+    report_option,
+    yes_option,
+)
+from wixsites.cli.commands import PartsGroup
 from wixsites.cli.completion import complete_stage
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
@@ -24,7 +31,6 @@ from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.ids import collect_site_ids, read_ids_file
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column, Output
-from wixsites.cli.report import report_option
 from wixsites.cli.stages import (
     DEFAULT_STAGES,
     STAGES,
@@ -49,7 +55,7 @@ def stage_named(index: FolderIndex, name: str) -> Any:
     return StageLayout.of(index).named(name)
 
 
-@click.group("workflow")
+@click.group("workflow", cls=PartsGroup)
 def group() -> None:
     """The agency workflow: stage folders (in the root folder Stages), sites moving through them.
 

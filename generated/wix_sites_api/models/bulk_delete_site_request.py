@@ -1,21 +1,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    GUID_SHAPES,
-    GUID_TABLE,
     check_guids,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
 T = TypeVar("T", bound="BulkDeleteSiteRequest")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(("ids",))
 
 
 @_attrs_define
@@ -44,25 +46,32 @@ class BulkDeleteSiteRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        bulk_delete_site_request = new_model(cls)
-        _ids = _pop_("ids")
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        # every GUID field of the model checked at once; one by one when one is absent or wrong
-        try:
-            _guids_ok_ = (
-                ",".join([*_ids]).encode().translate(GUID_TABLE)
-                == GUID_SHAPES[0 + len(_ids)]
-            )
-        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
-            _guids_ok_ = False
-        if not _guids_ok_:
-            check_guids((), (_ids,))
-        bulk_delete_site_request.ids = list(_ids)
-
-        bulk_delete_site_request.additional_properties = d
-        return bulk_delete_site_request
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        # the values of the GUID fields of every object, checked at once after the loop
+        _guids_: list[object] = []
+        for _src_ in _items_:
+            bulk_delete_site_request = new_model(cls)
+            bulk_delete_site_request.ids = _ids = _src_["ids"]
+            _guids_ += _ids
+            bulk_delete_site_request.additional_properties = {}
+            _models_.append(bulk_delete_site_request)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for bulk_delete_site_request, _src_ in zip(_models_, _items_, strict=True):
+                bulk_delete_site_request.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        check_guids(_guids_)
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..types import (
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CreateFolderRequest")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(("folder",))
 
 
 @_attrs_define
@@ -45,14 +49,28 @@ class CreateFolderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        create_folder_request = new_model(cls)
-        folder = NewFolder.from_dict(_pop_("folder"))
-        create_folder_request.folder = folder
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        create_folder_request.additional_properties = d
-        return create_folder_request
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        for _src_ in _items_:
+            create_folder_request = new_model(cls)
+            create_folder_request.folder = NewFolder.from_dict(_src_["folder"])
+            create_folder_request.additional_properties = {}
+            _models_.append(create_folder_request)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for create_folder_request, _src_ in zip(_models_, _items_, strict=True):
+                create_folder_request.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

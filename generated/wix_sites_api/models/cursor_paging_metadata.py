@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -17,6 +20,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="CursorPagingMetadata")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "count",
+        "cursors",
+        "hasNext",
+    )
+)
 
 
 @_attrs_define
@@ -54,19 +66,40 @@ class CursorPagingMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        cursor_paging_metadata = new_model(cls)
-        cursor_paging_metadata.count = _pop_("count", None)
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        _cursors = _pop_("cursors", None)
-        cursors = None if _cursors is None else Cursors.from_dict(_cursors)
-        cursor_paging_metadata.cursors = cursors
-
-        cursor_paging_metadata.has_next = _pop_("hasNext", None)
-
-        cursor_paging_metadata.additional_properties = d
-        return cursor_paging_metadata
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                cursor_paging_metadata = new_model(cls)
+                cursor_paging_metadata.count = _get_(_src_, "count")
+                _cursors = _get_(_src_, "cursors")
+                cursor_paging_metadata.cursors = (
+                    None if _cursors is None else Cursors.from_dict(_cursors)
+                )
+                cursor_paging_metadata.has_next = _get_(_src_, "hasNext")
+                cursor_paging_metadata.additional_properties = {}
+                _models_.append(cursor_paging_metadata)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for cursor_paging_metadata, _src_ in zip(_models_, _items_, strict=True):
+                cursor_paging_metadata.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,18 +1,29 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
 T = TypeVar("T", bound="Cursors")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "next",
+        "prev",
+    )
+)
 
 
 @_attrs_define
@@ -54,36 +65,56 @@ class Cursors:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        cursors = new_model(cls)
-        cursors._explicit_nulls = frozenset(
-            _key_
-            for _key_ in (
-                "next",
-                "prev",
-            )
-            if d.get(_key_, 0) is None
-        )
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        def _parse_next_(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                cursors = new_model(cls)
+                cursors._explicit_nulls = frozenset(
+                    _key_
+                    for _key_ in (
+                        "next",
+                        "prev",
+                    )
+                    if _get_(_src_, _key_, 0) is None
+                )
 
-        next_ = _parse_next_(_pop_("next", None))
-        cursors.next_ = next_
+                def _parse_next_(data: object) -> None | str:
+                    if data is None:
+                        return data
+                    return cast(None | str, data)
 
-        def _parse_prev(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+                cursors.next_ = _parse_next_(_get_(_src_, "next"))
 
-        prev = _parse_prev(_pop_("prev", None))
-        cursors.prev = prev
+                def _parse_prev(data: object) -> None | str:
+                    if data is None:
+                        return data
+                    return cast(None | str, data)
 
-        cursors.additional_properties = d
-        return cursors
+                cursors.prev = _parse_prev(_get_(_src_, "prev"))
+                cursors.additional_properties = {}
+                _models_.append(cursors)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for cursors, _src_ in zip(_models_, _items_, strict=True):
+                cursors.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

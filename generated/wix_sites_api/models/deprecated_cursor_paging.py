@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -19,6 +22,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="DeprecatedCursorPaging")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "limit",
+        "cursor",
+    )
+)
 
 
 @_attrs_define
@@ -66,34 +77,57 @@ class DeprecatedCursorPaging:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        deprecated_cursor_paging = new_model(cls)
-        deprecated_cursor_paging._explicit_nulls = frozenset(
-            _key_ for _key_ in ("cursor",) if d.get(_key_, 0) is None
-        )
-        deprecated_cursor_paging.limit = _pop_("limit", None)
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        def _parse_cursor(
-            data: object,
-        ) -> DeprecatedCursorPagingCursorType1 | None | str:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                cursor_type_1 = DeprecatedCursorPagingCursorType1.from_dict(data)
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                deprecated_cursor_paging = new_model(cls)
+                deprecated_cursor_paging._explicit_nulls = frozenset(
+                    _key_ for _key_ in ("cursor",) if _get_(_src_, _key_, 0) is None
+                )
+                deprecated_cursor_paging.limit = _get_(_src_, "limit")
 
-                return cursor_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DeprecatedCursorPagingCursorType1 | None | str, data)
+                def _parse_cursor(
+                    data: object,
+                ) -> DeprecatedCursorPagingCursorType1 | None | str:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        cursor_type_1 = DeprecatedCursorPagingCursorType1.from_dict(
+                            data
+                        )
 
-        cursor = _parse_cursor(_pop_("cursor", None))
-        deprecated_cursor_paging.cursor = cursor
+                        return cursor_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(DeprecatedCursorPagingCursorType1 | None | str, data)
 
-        deprecated_cursor_paging.additional_properties = d
-        return deprecated_cursor_paging
+                deprecated_cursor_paging.cursor = _parse_cursor(_get_(_src_, "cursor"))
+                deprecated_cursor_paging.additional_properties = {}
+                _models_.append(deprecated_cursor_paging)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for deprecated_cursor_paging, _src_ in zip(_models_, _items_, strict=True):
+                deprecated_cursor_paging.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,21 +1,28 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    GUID_SHAPES,
-    GUID_TABLE,
     check_guids,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
 T = TypeVar("T", bound="DuplicateSiteRequest")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "sourceSiteId",
+        "siteDisplayName",
+    )
+)
 
 
 @_attrs_define
@@ -47,26 +54,35 @@ class DuplicateSiteRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        duplicate_site_request = new_model(cls)
-        duplicate_site_request.source_site_id = source_site_id = _pop_("sourceSiteId")
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        duplicate_site_request.site_display_name = _pop_("siteDisplayName")
-
-        # every GUID field of the model checked at once; one by one when one is absent or wrong
-        try:
-            _guids_ok_ = (
-                ",".join([source_site_id]).encode().translate(GUID_TABLE)
-                == GUID_SHAPES[1]
-            )
-        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
-            _guids_ok_ = False
-        if not _guids_ok_:
-            check_guids((source_site_id,), ())
-
-        duplicate_site_request.additional_properties = d
-        return duplicate_site_request
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        # the values of the GUID fields of every object, checked at once after the loop
+        _guids_: list[object] = []
+        for _src_ in _items_:
+            duplicate_site_request = new_model(cls)
+            duplicate_site_request.source_site_id = _source_site_id = _src_[
+                "sourceSiteId"
+            ]
+            _guids_.append(_source_site_id)
+            duplicate_site_request.site_display_name = _src_["siteDisplayName"]
+            duplicate_site_request.additional_properties = {}
+            _models_.append(duplicate_site_request)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for duplicate_site_request, _src_ in zip(_models_, _items_, strict=True):
+                duplicate_site_request.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        check_guids(_guids_)
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
@@ -46,12 +46,20 @@ class Filter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        filter_ = new_model(cls)
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        filter_.additional_properties = d
-        return filter_
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        for _src_ in _items_:
+            filter_ = new_model(cls)
+            filter_.additional_properties = dict(_src_)
+            _models_.append(filter_)
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,18 +2,19 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    GUID_SHAPES,
-    GUID_TABLE,
+    as_dicts,
     check_guids,
+    dict_get,
     format_datetime,
     new_model,
+    only_keys,
     parse_datetime,
     set_fields_repr,
 )
@@ -23,6 +24,19 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="Folder")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "id",
+        "name",
+        "createdDate",
+        "updatedDate",
+        "siteCount",
+        "parentId",
+        "path",
+    )
+)
 
 
 @_attrs_define
@@ -94,71 +108,84 @@ class Folder:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        folder = new_model(cls)
-        folder._explicit_nulls = frozenset(
-            _key_
-            for _key_ in (
-                "createdDate",
-                "updatedDate",
-            )
-            if d.get(_key_, 0) is None
-        )
-        folder.id = id = _pop_("id", None)
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        folder.name = _pop_("name", None)
-
-        def _parse_created_date(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_date_type_0 = parse_datetime(data)
-
-                return created_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        created_date = _parse_created_date(_pop_("createdDate", None))
-        folder.created_date = created_date
-
-        def _parse_updated_date(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_date_type_0 = parse_datetime(data)
-
-                return updated_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        updated_date = _parse_updated_date(_pop_("updatedDate", None))
-        folder.updated_date = updated_date
-
-        folder.site_count = _pop_("siteCount", None)
-
-        folder.parent_id = _pop_("parentId", None)
-
-        _path = _pop_("path", None)
-        path = None if _path is None else list(map(FolderBasicInfo.from_dict, _path))
-        folder.path = path
-
-        # every GUID field of the model checked at once; one by one when one is absent or wrong
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        # the values of the GUID fields of every object, checked at once after the loop
+        _guids_: list[object] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
         try:
-            _guids_ok_ = ",".join([id]).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
-        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
-            _guids_ok_ = False
-        if not _guids_ok_:
-            check_guids((id,), ())
+            for _src_ in _items_:
+                folder = new_model(cls)
+                folder._explicit_nulls = frozenset(
+                    _key_
+                    for _key_ in (
+                        "createdDate",
+                        "updatedDate",
+                    )
+                    if _get_(_src_, _key_, 0) is None
+                )
+                folder.id = _id = _get_(_src_, "id")
+                _guids_.append(_id)
+                folder.name = _get_(_src_, "name")
 
-        folder.additional_properties = d
-        return folder
+                def _parse_created_date(data: object) -> datetime.datetime | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        created_date_type_0 = parse_datetime(data)
+
+                        return created_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None, data)
+
+                folder.created_date = _parse_created_date(_get_(_src_, "createdDate"))
+
+                def _parse_updated_date(data: object) -> datetime.datetime | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, str):
+                            raise TypeError()
+                        updated_date_type_0 = parse_datetime(data)
+
+                        return updated_date_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(datetime.datetime | None, data)
+
+                folder.updated_date = _parse_updated_date(_get_(_src_, "updatedDate"))
+                folder.site_count = _get_(_src_, "siteCount")
+                folder.parent_id = _get_(_src_, "parentId")
+                _path = _get_(_src_, "path")
+                folder.path = (
+                    None if _path is None else FolderBasicInfo.from_dicts(_path)
+                )
+                folder.additional_properties = {}
+                _models_.append(folder)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for folder, _src_ in zip(_models_, _items_, strict=True):
+                folder.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        check_guids(_guids_)
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -17,6 +20,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="FolderEntityUpdated")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "currentEntity",
+        "currentEntityAsJson",
+    )
+)
 
 
 @_attrs_define
@@ -53,21 +64,43 @@ class FolderEntityUpdated:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        folder_entity_updated = new_model(cls)
-        _current_entity = _pop_("currentEntity", None)
-        current_entity = (
-            None if _current_entity is None else Folder.from_dict(_current_entity)
-        )
-        folder_entity_updated.current_entity = current_entity
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        folder_entity_updated.current_entity_as_json = _pop_(
-            "currentEntityAsJson", None
-        )
-
-        folder_entity_updated.additional_properties = d
-        return folder_entity_updated
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                folder_entity_updated = new_model(cls)
+                _current_entity = _get_(_src_, "currentEntity")
+                folder_entity_updated.current_entity = (
+                    None
+                    if _current_entity is None
+                    else Folder.from_dict(_current_entity)
+                )
+                folder_entity_updated.current_entity_as_json = _get_(
+                    _src_, "currentEntityAsJson"
+                )
+                folder_entity_updated.additional_properties = {}
+                _models_.append(folder_entity_updated)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for folder_entity_updated, _src_ in zip(_models_, _items_, strict=True):
+                folder_entity_updated.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,21 +1,30 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    GUID_SHAPES,
-    GUID_TABLE,
+    as_dicts,
     check_guids,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
 T = TypeVar("T", bound="FolderPatch")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "id",
+        "name",
+    )
+)
 
 
 @_attrs_define
@@ -56,23 +65,40 @@ class FolderPatch:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        folder_patch = new_model(cls)
-        folder_patch.id = id = _pop_("id", None)
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        folder_patch.name = _pop_("name", None)
-
-        # every GUID field of the model checked at once; one by one when one is absent or wrong
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        # the values of the GUID fields of every object, checked at once after the loop
+        _guids_: list[object] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
         try:
-            _guids_ok_ = ",".join([id]).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
-        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
-            _guids_ok_ = False
-        if not _guids_ok_:
-            check_guids((id,), ())
-
-        folder_patch.additional_properties = d
-        return folder_patch
+            for _src_ in _items_:
+                folder_patch = new_model(cls)
+                folder_patch.id = _id = _get_(_src_, "id")
+                _guids_.append(_id)
+                folder_patch.name = _get_(_src_, "name")
+                folder_patch.additional_properties = {}
+                _models_.append(folder_patch)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for folder_patch, _src_ in zip(_models_, _items_, strict=True):
+                folder_patch.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        check_guids(_guids_)
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -17,6 +20,16 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="ItemMetadata")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "id",
+        "originalIndex",
+        "success",
+        "error",
+    )
+)
 
 
 @_attrs_define
@@ -70,42 +83,63 @@ class ItemMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        item_metadata = new_model(cls)
-        item_metadata._explicit_nulls = frozenset(
-            _key_ for _key_ in ("error",) if d.get(_key_, 0) is None
-        )
-        item_metadata.id = _pop_("id", None)
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        def _parse_original_index(data: object) -> int | str | None:
-            if data is None:
-                return data
-            return cast(int | str | None, data)
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                item_metadata = new_model(cls)
+                item_metadata._explicit_nulls = frozenset(
+                    _key_ for _key_ in ("error",) if _get_(_src_, _key_, 0) is None
+                )
+                item_metadata.id = _get_(_src_, "id")
 
-        original_index = _parse_original_index(_pop_("originalIndex", None))
-        item_metadata.original_index = original_index
+                def _parse_original_index(data: object) -> int | str | None:
+                    if data is None:
+                        return data
+                    return cast(int | str | None, data)
 
-        item_metadata.success = _pop_("success", None)
+                item_metadata.original_index = _parse_original_index(
+                    _get_(_src_, "originalIndex")
+                )
+                item_metadata.success = _get_(_src_, "success")
 
-        def _parse_error(data: object) -> ItemError | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                error_type_0 = ItemError.from_dict(data)
+                def _parse_error(data: object) -> ItemError | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        error_type_0 = ItemError.from_dict(data)
 
-                return error_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ItemError | None, data)
+                        return error_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(ItemError | None, data)
 
-        error = _parse_error(_pop_("error", None))
-        item_metadata.error = error
-
-        item_metadata.additional_properties = d
-        return item_metadata
+                item_metadata.error = _parse_error(_get_(_src_, "error"))
+                item_metadata.additional_properties = {}
+                _models_.append(item_metadata)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for item_metadata, _src_ in zip(_models_, _items_, strict=True):
+                item_metadata.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

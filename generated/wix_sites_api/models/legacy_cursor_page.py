@@ -1,18 +1,32 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
 T = TypeVar("T", bound="LegacyCursorPage")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "previousCursor",
+        "nextCursor",
+        "results",
+        "total",
+        "pageSize",
+    )
+)
 
 
 @_attrs_define
@@ -71,43 +85,63 @@ class LegacyCursorPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        legacy_cursor_page = new_model(cls)
-        legacy_cursor_page._explicit_nulls = frozenset(
-            _key_
-            for _key_ in (
-                "previousCursor",
-                "nextCursor",
-            )
-            if d.get(_key_, 0) is None
-        )
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        def _parse_previous_cursor(data: object) -> int | None | str:
-            if data is None:
-                return data
-            return cast(int | None | str, data)
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                legacy_cursor_page = new_model(cls)
+                legacy_cursor_page._explicit_nulls = frozenset(
+                    _key_
+                    for _key_ in (
+                        "previousCursor",
+                        "nextCursor",
+                    )
+                    if _get_(_src_, _key_, 0) is None
+                )
 
-        previous_cursor = _parse_previous_cursor(_pop_("previousCursor", None))
-        legacy_cursor_page.previous_cursor = previous_cursor
+                def _parse_previous_cursor(data: object) -> int | None | str:
+                    if data is None:
+                        return data
+                    return cast(int | None | str, data)
 
-        def _parse_next_cursor(data: object) -> int | None | str:
-            if data is None:
-                return data
-            return cast(int | None | str, data)
+                legacy_cursor_page.previous_cursor = _parse_previous_cursor(
+                    _get_(_src_, "previousCursor")
+                )
 
-        next_cursor = _parse_next_cursor(_pop_("nextCursor", None))
-        legacy_cursor_page.next_cursor = next_cursor
+                def _parse_next_cursor(data: object) -> int | None | str:
+                    if data is None:
+                        return data
+                    return cast(int | None | str, data)
 
-        results = cast(list[Any], _pop_("results", None))
-        legacy_cursor_page.results = results
-
-        legacy_cursor_page.total = _pop_("total", None)
-
-        legacy_cursor_page.page_size = _pop_("pageSize", None)
-
-        legacy_cursor_page.additional_properties = d
-        return legacy_cursor_page
+                legacy_cursor_page.next_cursor = _parse_next_cursor(
+                    _get_(_src_, "nextCursor")
+                )
+                legacy_cursor_page.results = cast(list[Any], _get_(_src_, "results"))
+                legacy_cursor_page.total = _get_(_src_, "total")
+                legacy_cursor_page.page_size = _get_(_src_, "pageSize")
+                legacy_cursor_page.additional_properties = {}
+                _models_.append(legacy_cursor_page)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for legacy_cursor_page, _src_ in zip(_models_, _items_, strict=True):
+                legacy_cursor_page.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -17,6 +20,9 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="QuerySitesRequest")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(("query",))
 
 
 @_attrs_define
@@ -55,15 +61,38 @@ class QuerySitesRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        query_sites_request = new_model(cls)
-        _query = _pop_("query", None)
-        query = None if _query is None else SitesQuery.from_dict(_query)
-        query_sites_request.query = query
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        query_sites_request.additional_properties = d
-        return query_sites_request
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                query_sites_request = new_model(cls)
+                _query = _get_(_src_, "query")
+                query_sites_request.query = (
+                    None if _query is None else SitesQuery.from_dict(_query)
+                )
+                query_sites_request.additional_properties = {}
+                _models_.append(query_sites_request)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for query_sites_request, _src_ in zip(_models_, _items_, strict=True):
+                query_sites_request.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -19,6 +22,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="QuerySitesResponse")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "sites",
+        "cursorPaging",
+        "metadata",
+    )
+)
 
 
 @_attrs_define
@@ -59,29 +71,50 @@ class QuerySitesResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        query_sites_response = new_model(cls)
-        _sites = _pop_("sites", None)
-        sites = None if _sites is None else list(map(Site.from_dict, _sites))
-        query_sites_response.sites = sites
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        _cursor_paging = _pop_("cursorPaging", None)
-        cursor_paging = (
-            None
-            if _cursor_paging is None
-            else DeprecatedCursorPaging.from_dict(_cursor_paging)
-        )
-        query_sites_response.cursor_paging = cursor_paging
-
-        _metadata = _pop_("metadata", None)
-        metadata = (
-            None if _metadata is None else CursorPagingMetadata.from_dict(_metadata)
-        )
-        query_sites_response.metadata = metadata
-
-        query_sites_response.additional_properties = d
-        return query_sites_response
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                query_sites_response = new_model(cls)
+                _sites = _get_(_src_, "sites")
+                query_sites_response.sites = (
+                    None if _sites is None else Site.from_dicts(_sites)
+                )
+                _cursor_paging = _get_(_src_, "cursorPaging")
+                query_sites_response.cursor_paging = (
+                    None
+                    if _cursor_paging is None
+                    else DeprecatedCursorPaging.from_dict(_cursor_paging)
+                )
+                _metadata = _get_(_src_, "metadata")
+                query_sites_response.metadata = (
+                    None
+                    if _metadata is None
+                    else CursorPagingMetadata.from_dict(_metadata)
+                )
+                query_sites_response.additional_properties = {}
+                _models_.append(query_sites_response)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for query_sites_response, _src_ in zip(_models_, _items_, strict=True):
+                query_sites_response.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
@@ -13,16 +13,47 @@ from ..models.editor_type import EditorType
 from ..models.namespace import BY_VALUE as _Namespace_BY_VALUE
 from ..models.namespace import Namespace
 from ..types import (
-    GUID_SHAPES,
-    GUID_TABLE,
+    as_dicts,
     check_guids,
+    dict_get,
     format_datetime,
     new_model,
+    only_keys,
     parse_datetime,
     set_fields_repr,
 )
 
+# BY_VALUE.get bound once (the method of an imported name is looked up, and bound, at each call)
+_EditorType_get = _EditorType_BY_VALUE.get
+_Namespace_get = _Namespace_BY_VALUE.get
+
+
 T = TypeVar("T", bound="Site")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "id",
+        "htmlAppId",
+        "name",
+        "displayName",
+        "createdDate",
+        "updatedDate",
+        "trashedDate",
+        "published",
+        "premium",
+        "viewUrl",
+        "editUrl",
+        "thumbnail",
+        "ownerAccountId",
+        "contributorAccountIds",
+        "editorType",
+        "blocked",
+        "folderId",
+        "namespace",
+        "domainConnected",
+    )
+)
 
 
 @_attrs_define
@@ -134,83 +165,82 @@ class Site:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        site = new_model(cls)
-        site.id = id = _pop_("id", None)
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        site.html_app_id = html_app_id = _pop_("htmlAppId", None)
-
-        site.name = _pop_("name", None)
-
-        site.display_name = _pop_("displayName", None)
-
-        _created_date = _pop_("createdDate", None)
-        created_date = None if _created_date is None else parse_datetime(_created_date)
-        site.created_date = created_date
-
-        _updated_date = _pop_("updatedDate", None)
-        updated_date = None if _updated_date is None else parse_datetime(_updated_date)
-        site.updated_date = updated_date
-
-        _trashed_date = _pop_("trashedDate", None)
-        trashed_date = None if _trashed_date is None else parse_datetime(_trashed_date)
-        site.trashed_date = trashed_date
-
-        site.published = _pop_("published", None)
-
-        site.premium = _pop_("premium", None)
-
-        site.view_url = _pop_("viewUrl", None)
-
-        site.edit_url = _pop_("editUrl", None)
-
-        site.thumbnail = _pop_("thumbnail", None)
-
-        site.owner_account_id = owner_account_id = _pop_("ownerAccountId", None)
-
-        _contributor_account_ids = _pop_("contributorAccountIds", None)
-
-        _editor_type = _pop_("editorType", None)
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        # the values of the GUID fields of every object, checked at once after the loop
+        _guids_: list[object] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
         try:
-            editor_type = _EditorType_BY_VALUE.get(_editor_type, _editor_type)
-        except TypeError:  # unhashable: not one of the values
-            editor_type = _editor_type
-        site.editor_type = editor_type
-
-        site.blocked = _pop_("blocked", None)
-
-        site.folder_id = _pop_("folderId", None)
-
-        _namespace = _pop_("namespace", None)
-        try:
-            namespace = _Namespace_BY_VALUE.get(_namespace, _namespace)
-        except TypeError:  # unhashable: not one of the values
-            namespace = _namespace
-        site.namespace = namespace
-
-        site.domain_connected = _pop_("domainConnected", None)
-
-        # every GUID field of the model checked at once; one by one when one is absent or wrong
-        try:
-            _guids_ok_ = (
-                ",".join([id, html_app_id, owner_account_id, *_contributor_account_ids])
-                .encode()
-                .translate(GUID_TABLE)
-                == GUID_SHAPES[3 + len(_contributor_account_ids)]
-            )
-        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
-            _guids_ok_ = False
-        if not _guids_ok_:
-            check_guids(
-                (id, html_app_id, owner_account_id), (_contributor_account_ids,)
-            )
-        site.contributor_account_ids = (
-            None if _contributor_account_ids is None else list(_contributor_account_ids)
-        )
-
-        site.additional_properties = d
-        return site
+            for _src_ in _items_:
+                site = new_model(cls)
+                site.id = _id = _get_(_src_, "id")
+                _guids_.append(_id)
+                site.html_app_id = _html_app_id = _get_(_src_, "htmlAppId")
+                _guids_.append(_html_app_id)
+                site.name = _get_(_src_, "name")
+                site.display_name = _get_(_src_, "displayName")
+                _created_date = _get_(_src_, "createdDate")
+                site.created_date = (
+                    None if _created_date is None else parse_datetime(_created_date)
+                )
+                _updated_date = _get_(_src_, "updatedDate")
+                site.updated_date = (
+                    None if _updated_date is None else parse_datetime(_updated_date)
+                )
+                _trashed_date = _get_(_src_, "trashedDate")
+                site.trashed_date = (
+                    None if _trashed_date is None else parse_datetime(_trashed_date)
+                )
+                site.published = _get_(_src_, "published")
+                site.premium = _get_(_src_, "premium")
+                site.view_url = _get_(_src_, "viewUrl")
+                site.edit_url = _get_(_src_, "editUrl")
+                site.thumbnail = _get_(_src_, "thumbnail")
+                site.owner_account_id = _owner_account_id = _get_(
+                    _src_, "ownerAccountId"
+                )
+                _guids_.append(_owner_account_id)
+                site.contributor_account_ids = _contributor_account_ids = _get_(
+                    _src_, "contributorAccountIds"
+                )
+                if _contributor_account_ids is not None:
+                    _guids_ += _contributor_account_ids
+                _editor_type = _get_(_src_, "editorType")
+                try:
+                    site.editor_type = _EditorType_get(_editor_type, _editor_type)
+                except TypeError:  # unhashable: not one of the values
+                    site.editor_type = _editor_type
+                site.blocked = _get_(_src_, "blocked")
+                site.folder_id = _get_(_src_, "folderId")
+                _namespace = _get_(_src_, "namespace")
+                try:
+                    site.namespace = _Namespace_get(_namespace, _namespace)
+                except TypeError:  # unhashable: not one of the values
+                    site.namespace = _namespace
+                site.domain_connected = _get_(_src_, "domainConnected")
+                site.additional_properties = {}
+                _models_.append(site)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for site, _src_ in zip(_models_, _items_, strict=True):
+                site.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        check_guids(_guids_)
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

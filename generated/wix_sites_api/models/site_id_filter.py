@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
@@ -43,13 +43,20 @@ class SiteIdFilter:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        site_id_filter = new_model(cls)
-        id = SiteIdIn.from_dict(_pop_("id"))
-        site_id_filter.id = id
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        return site_id_filter
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        for _src_ in _items_:
+            site_id_filter = new_model(cls)
+            site_id_filter.id = SiteIdIn.from_dict(_src_["id"])
+            _models_.append(site_id_filter)
+        return _models_
 
 
 from ..models.site_id_in import SiteIdIn

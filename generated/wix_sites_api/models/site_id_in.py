@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import (
-    GUID_SHAPES,
-    GUID_TABLE,
     check_guids,
     new_model,
     set_fields_repr,
@@ -41,20 +39,21 @@ class SiteIdIn:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        site_id_in = new_model(cls)
-        _in_ = _pop_("$in")
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        # every GUID field of the model checked at once; one by one when one is absent or wrong
-        try:
-            _guids_ok_ = (
-                ",".join([*_in_]).encode().translate(GUID_TABLE)
-                == GUID_SHAPES[0 + len(_in_)]
-            )
-        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
-            _guids_ok_ = False
-        if not _guids_ok_:
-            check_guids((), (_in_,))
-        site_id_in.in_ = list(_in_)
-        return site_id_in
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        # the values of the GUID fields of every object, checked at once after the loop
+        _guids_: list[object] = []
+        for _src_ in _items_:
+            site_id_in = new_model(cls)
+            site_id_in.in_ = _in_ = _src_["$in"]
+            _guids_ += _in_
+            _models_.append(site_id_in)
+        check_guids(_guids_)
+        return _models_

@@ -2,15 +2,18 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     format_datetime,
     new_model,
+    only_keys,
     parse_datetime,
     set_fields_repr,
 )
@@ -20,6 +23,21 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="SiteUpdatedEvent")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "id",
+        "entityFqdn",
+        "slug",
+        "entityId",
+        "eventTime",
+        "updatedEvent",
+        "triggeredByAnonymizeRequest",
+        "originatedFrom",
+        "entityEventSequence",
+    )
+)
 
 
 @_attrs_define
@@ -84,33 +102,49 @@ class SiteUpdatedEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        site_updated_event = new_model(cls)
-        site_updated_event.id = _pop_("id")
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        site_updated_event.entity_fqdn = _pop_("entityFqdn")
-
-        site_updated_event.slug = _pop_("slug")
-
-        site_updated_event.entity_id = _pop_("entityId")
-
-        event_time = parse_datetime(_pop_("eventTime"))
-        site_updated_event.event_time = event_time
-
-        updated_event = SiteEntityUpdated.from_dict(_pop_("updatedEvent"))
-        site_updated_event.updated_event = updated_event
-
-        site_updated_event.triggered_by_anonymize_request = _pop_(
-            "triggeredByAnonymizeRequest", None
-        )
-
-        site_updated_event.originated_from = _pop_("originatedFrom", None)
-
-        site_updated_event.entity_event_sequence = _pop_("entityEventSequence", None)
-
-        site_updated_event.additional_properties = d
-        return site_updated_event
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                site_updated_event = new_model(cls)
+                site_updated_event.id = _src_["id"]
+                site_updated_event.entity_fqdn = _src_["entityFqdn"]
+                site_updated_event.slug = _src_["slug"]
+                site_updated_event.entity_id = _src_["entityId"]
+                site_updated_event.event_time = parse_datetime(_src_["eventTime"])
+                site_updated_event.updated_event = SiteEntityUpdated.from_dict(
+                    _src_["updatedEvent"]
+                )
+                site_updated_event.triggered_by_anonymize_request = _get_(
+                    _src_, "triggeredByAnonymizeRequest"
+                )
+                site_updated_event.originated_from = _get_(_src_, "originatedFrom")
+                site_updated_event.entity_event_sequence = _get_(
+                    _src_, "entityEventSequence"
+                )
+                site_updated_event.additional_properties = {}
+                _models_.append(site_updated_event)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for site_updated_event, _src_ in zip(_models_, _items_, strict=True):
+                site_updated_event.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

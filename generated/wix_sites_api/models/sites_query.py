@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -19,6 +22,15 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="SitesQuery")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "filter",
+        "sort",
+        "cursorPaging",
+    )
+)
 
 
 @_attrs_define
@@ -74,25 +86,46 @@ class SitesQuery:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        sites_query = new_model(cls)
-        _filter_ = _pop_("filter", None)
-        filter_ = None if _filter_ is None else Filter.from_dict(_filter_)
-        sites_query.filter_ = filter_
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        _sort = _pop_("sort", None)
-        sort = None if _sort is None else list(map(Sorting.from_dict, _sort))
-        sites_query.sort = sort
-
-        _cursor_paging = _pop_("cursorPaging", None)
-        cursor_paging = (
-            None if _cursor_paging is None else CursorPaging.from_dict(_cursor_paging)
-        )
-        sites_query.cursor_paging = cursor_paging
-
-        sites_query.additional_properties = d
-        return sites_query
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                sites_query = new_model(cls)
+                _filter_ = _get_(_src_, "filter")
+                sites_query.filter_ = (
+                    None if _filter_ is None else Filter.from_dict(_filter_)
+                )
+                _sort = _get_(_src_, "sort")
+                sites_query.sort = None if _sort is None else Sorting.from_dicts(_sort)
+                _cursor_paging = _get_(_src_, "cursorPaging")
+                sites_query.cursor_paging = (
+                    None
+                    if _cursor_paging is None
+                    else CursorPaging.from_dict(_cursor_paging)
+                )
+                sites_query.additional_properties = {}
+                _models_.append(sites_query)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for sites_query, _src_ in zip(_models_, _items_, strict=True):
+                sites_query.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,20 +2,37 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     format_datetime,
     new_model,
+    only_keys,
     parse_datetime,
     set_fields_repr,
 )
 
 T = TypeVar("T", bound="WebhookEventFields")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "id",
+        "entityFqdn",
+        "slug",
+        "entityId",
+        "eventTime",
+        "triggeredByAnonymizeRequest",
+        "originatedFrom",
+        "entityEventSequence",
+    )
+)
 
 
 @_attrs_define
@@ -76,30 +93,46 @@ class WebhookEventFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        webhook_event_fields = new_model(cls)
-        webhook_event_fields.id = _pop_("id")
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        webhook_event_fields.entity_fqdn = _pop_("entityFqdn")
-
-        webhook_event_fields.slug = _pop_("slug")
-
-        webhook_event_fields.entity_id = _pop_("entityId")
-
-        event_time = parse_datetime(_pop_("eventTime"))
-        webhook_event_fields.event_time = event_time
-
-        webhook_event_fields.triggered_by_anonymize_request = _pop_(
-            "triggeredByAnonymizeRequest", None
-        )
-
-        webhook_event_fields.originated_from = _pop_("originatedFrom", None)
-
-        webhook_event_fields.entity_event_sequence = _pop_("entityEventSequence", None)
-
-        webhook_event_fields.additional_properties = d
-        return webhook_event_fields
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                webhook_event_fields = new_model(cls)
+                webhook_event_fields.id = _src_["id"]
+                webhook_event_fields.entity_fqdn = _src_["entityFqdn"]
+                webhook_event_fields.slug = _src_["slug"]
+                webhook_event_fields.entity_id = _src_["entityId"]
+                webhook_event_fields.event_time = parse_datetime(_src_["eventTime"])
+                webhook_event_fields.triggered_by_anonymize_request = _get_(
+                    _src_, "triggeredByAnonymizeRequest"
+                )
+                webhook_event_fields.originated_from = _get_(_src_, "originatedFrom")
+                webhook_event_fields.entity_event_sequence = _get_(
+                    _src_, "entityEventSequence"
+                )
+                webhook_event_fields.additional_properties = {}
+                _models_.append(webhook_event_fields)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for webhook_event_fields, _src_ in zip(_models_, _items_, strict=True):
+                webhook_event_fields.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

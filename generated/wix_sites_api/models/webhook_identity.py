@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
@@ -9,11 +9,25 @@ from attrs import field as _attrs_field
 
 from ..models.webhook_identity_identity_type import WebhookIdentityIdentityType
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
 T = TypeVar("T", bound="WebhookIdentity")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "identityType",
+        "anonymousVisitorId",
+        "memberId",
+        "wixUserId",
+        "appId",
+    )
+)
 
 
 @_attrs_define
@@ -60,27 +74,46 @@ class WebhookIdentity:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        webhook_identity = new_model(cls)
-        _identity_type = _pop_("identityType", None)
-        identity_type = (
-            None
-            if _identity_type is None
-            else WebhookIdentityIdentityType(_identity_type)
-        )
-        webhook_identity.identity_type = identity_type
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        webhook_identity.anonymous_visitor_id = _pop_("anonymousVisitorId", None)
-
-        webhook_identity.member_id = _pop_("memberId", None)
-
-        webhook_identity.wix_user_id = _pop_("wixUserId", None)
-
-        webhook_identity.app_id = _pop_("appId", None)
-
-        webhook_identity.additional_properties = d
-        return webhook_identity
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                webhook_identity = new_model(cls)
+                _identity_type = _get_(_src_, "identityType")
+                webhook_identity.identity_type = (
+                    None
+                    if _identity_type is None
+                    else WebhookIdentityIdentityType(_identity_type)
+                )
+                webhook_identity.anonymous_visitor_id = _get_(
+                    _src_, "anonymousVisitorId"
+                )
+                webhook_identity.member_id = _get_(_src_, "memberId")
+                webhook_identity.wix_user_id = _get_(_src_, "wixUserId")
+                webhook_identity.app_id = _get_(_src_, "appId")
+                webhook_identity.additional_properties = {}
+                _models_.append(webhook_identity)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for webhook_identity, _src_ in zip(_models_, _items_, strict=True):
+                webhook_identity.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

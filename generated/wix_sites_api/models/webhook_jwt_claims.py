@@ -1,18 +1,30 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
 T = TypeVar("T", bound="WebhookJwtClaims")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "data",
+        "iat",
+        "exp",
+    )
+)
 
 
 @_attrs_define
@@ -53,17 +65,37 @@ class WebhookJwtClaims:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        webhook_jwt_claims = new_model(cls)
-        webhook_jwt_claims.data = _pop_("data")
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        webhook_jwt_claims.iat = _pop_("iat", None)
-
-        webhook_jwt_claims.exp = _pop_("exp", None)
-
-        webhook_jwt_claims.additional_properties = d
-        return webhook_jwt_claims
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                webhook_jwt_claims = new_model(cls)
+                webhook_jwt_claims.data = _src_["data"]
+                webhook_jwt_claims.iat = _get_(_src_, "iat")
+                webhook_jwt_claims.exp = _get_(_src_, "exp")
+                webhook_jwt_claims.additional_properties = {}
+                _models_.append(webhook_jwt_claims)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for webhook_jwt_claims, _src_ in zip(_models_, _items_, strict=True):
+                webhook_jwt_claims.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

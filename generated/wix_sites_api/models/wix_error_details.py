@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    as_dicts,
+    dict_get,
     new_model,
+    only_keys,
     set_fields_repr,
 )
 
@@ -18,6 +21,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T", bound="WixErrorDetails")
+
+#: the keys of the fields: any other key of a JSON object is an additional property
+_KEYS_ = frozenset(
+    (
+        "applicationError",
+        "validationError",
+    )
+)
 
 
 @_attrs_define
@@ -51,27 +62,46 @@ class WixErrorDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _pop_ = d.pop
-        wix_error_details = new_model(cls)
-        _application_error = _pop_("applicationError", None)
-        application_error = (
-            None
-            if _application_error is None
-            else ApplicationError.from_dict(_application_error)
-        )
-        wix_error_details.application_error = application_error
+        """The model of one JSON object of the API (ValueError, TypeError or KeyError when it is
+        not one)."""
+        return cls.from_dicts([src_dict])[0]
 
-        _validation_error = _pop_("validationError", None)
-        validation_error = (
-            None
-            if _validation_error is None
-            else ValidationError.from_dict(_validation_error)
-        )
-        wix_error_details.validation_error = validation_error
-
-        wix_error_details.additional_properties = d
-        return wix_error_details
+    @classmethod
+    def from_dicts(cls, src_dicts: Iterable[Mapping[str, Any]]) -> list[Self]:
+        """`from_dict` of each JSON object, as a list (how a list of them in an answer is read)."""
+        _items_ = list(src_dicts)
+        _models_: list[Self] = []
+        _get_ = dict_get  # a local name: a global is looked up at each use
+        try:
+            for _src_ in _items_:
+                wix_error_details = new_model(cls)
+                _application_error = _get_(_src_, "applicationError")
+                wix_error_details.application_error = (
+                    None
+                    if _application_error is None
+                    else ApplicationError.from_dict(_application_error)
+                )
+                _validation_error = _get_(_src_, "validationError")
+                wix_error_details.validation_error = (
+                    None
+                    if _validation_error is None
+                    else ValidationError.from_dict(_validation_error)
+                )
+                wix_error_details.additional_properties = {}
+                _models_.append(wix_error_details)
+        except TypeError:
+            # dict_get takes dicts only: once they are dicts, a TypeError is a value of a wrong type
+            if (_dicts_ := as_dicts(_items_)) is None:
+                raise
+            return cls.from_dicts(_dicts_)
+        if not only_keys(_KEYS_, _items_):  # the other keys: additional properties
+            for wix_error_details, _src_ in zip(_models_, _items_, strict=True):
+                wix_error_details.additional_properties = {
+                    _key_: _value_
+                    for _key_, _value_ in _src_.items()
+                    if _key_ not in _KEYS_
+                }
+        return _models_
 
     @property
     def additional_keys(self) -> list[str]:

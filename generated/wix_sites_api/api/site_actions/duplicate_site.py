@@ -1,5 +1,7 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -7,8 +9,10 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.duplicate_site_request import DuplicateSiteRequest
 from ...models.duplicate_site_response import DuplicateSiteResponse
-from ...models.wix_error import WixError
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.wix_error import WixError
 
 
 def _get_kwargs(
@@ -39,46 +43,64 @@ def _parse_response(
         return response_200
 
     if response.status_code == 400:
+        from ...models.wix_error import WixError
+
         response_400 = WixError.from_dict(response.json())
 
         return response_400
 
     if response.status_code == 401:
+        from ...models.wix_error import WixError
+
         response_401 = WixError.from_dict(response.json())
 
         return response_401
 
     if response.status_code == 403:
+        from ...models.wix_error import WixError
+
         response_403 = WixError.from_dict(response.json())
 
         return response_403
 
     if response.status_code == 404:
+        from ...models.wix_error import WixError
+
         response_404 = WixError.from_dict(response.json())
 
         return response_404
 
     if response.status_code == 428:
+        from ...models.wix_error import WixError
+
         response_428 = WixError.from_dict(response.json())
 
         return response_428
 
     if response.status_code == 429:
+        from ...models.wix_error import WixError
+
         response_429 = WixError.from_dict(response.json())
 
         return response_429
 
     if response.status_code == 500:
+        from ...models.wix_error import WixError
+
         response_500 = WixError.from_dict(response.json())
 
         return response_500
 
     if response.status_code == 503:
+        from ...models.wix_error import WixError
+
         response_503 = WixError.from_dict(response.json())
 
         return response_503
 
     if response.status_code == 504:
+        from ...models.wix_error import WixError
+
         response_504 = WixError.from_dict(response.json())
 
         return response_504
