@@ -66,20 +66,22 @@ def complete_folder_path(
 def complete_stage(
     ctx: click.Context, _param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """The stages (the folders in Stages) that start with what was typed."""
+    """The stages (the folders in Stages, in their order) that start with what was typed."""
+    from click.shell_completion import CompletionItem
+
     from wixsites.cli.folderindex import FolderIndex
     from wixsites.cli.stages import StageLayout
 
     app = _quiet_app(ctx)
     try:
-        layout = StageLayout.of(FolderIndex.of(app.client().folders.query()))
-        names = layout.names()
+        names = StageLayout.of(FolderIndex.of(app.client().folders.query())).names()
     except Exception:  # no account, no network, bad credentials: nothing to offer
         return []
     finally:
         app.close()
     typed = incomplete.lower()
-    return [CompletionItem(n) for n in names if n.lower().startswith(typed)][:_MAX_ITEMS]
+    offered = [n for n in names if n.lower().startswith(typed) and inert(n) == n]
+    return [CompletionItem(n) for n in offered][:_MAX_ITEMS]
 
 
 @click.command("completion")
