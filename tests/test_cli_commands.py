@@ -77,10 +77,12 @@ def test_demo_runs_the_whole_flow_without_touching_the_embedded_sandbox(db: Path
     report = json.loads(run("demo", "--json").stdout)
     assert [s["step"] for s in report["steps"]] == list(range(1, len(report["steps"]) + 1))
     assert set(report["tree"]["stages"]) == {"Design", "Review", "Suspended", "Live"}
-    listed = report["steps"][0]["wixSites"]
+    seeded = report["steps"][0]["sites"]
     onboarded = next(s for s in report["steps"] if s.get("onboarded"))
-    # every site is in a stage or at root (trashed ones too), the onboarded copy included
-    assert sum(report["tree"]["stages"].values()) + report["tree"]["root"] == listed + 1
+    # every site of every namespace is in a stage, at root or in the trash, counted once, the
+    # onboarded copy included
+    tree = report["tree"]
+    assert sum(tree["stages"].values()) + tree["root"] + tree["trash"] == seeded + 1
     purge = next(s for s in report["steps"] if "trashed" in s)
     assert purge["trashed"]
     assert all(r.startswith("PREMIUM_NOT_PERMITTED") for r in purge["kept"].values())
@@ -114,7 +116,7 @@ def test_sites_list_where_sort_limit_and_formats(db: Path) -> None:
     dates = [s["createdDate"] for s in newest]
     assert dates == sorted(dates, reverse=True)
     csv_lines = run("sites", "list", "--format", "csv", "--limit", "3").stdout.splitlines()
-    assert csv_lines[0] == "id,name,folder,published,premium,editor,created"
+    assert csv_lines[0] == "id,name,folder,state,published,premium,editor,created"
     assert len(csv_lines) == 4
     table = run("sites", "list", "--limit", "3").stdout
     assert "published" in table
@@ -144,15 +146,21 @@ def test_workflow_init_is_idempotent_and_status_counts(db: Path) -> None:
     assert second["existing"] == first["created"]
     assert second["stages"] == first["stages"]
     assert "already there" in run("workflow", "init").stdout
-    assert len(data("folders", "list")) == 4
-    counts = stage_counts()
-    assert counts == {
-        "Design": 0,
-        "QA": 0,
-        "Suspended": 0,
-        "Live": 0,
-        "(no stage: at root)": counts["(no stage: at root)"],
+    assert {f["pathName"] for f in data("folders", "list")} == {
+        "Stages",
+        *(f"Stages/{name}" for name in first["created"]),
     }
+    counts = stage_counts()
+    assert list(counts) == [
+        "Design",
+        "QA",
+        "Suspended",
+        "Live",
+        "(no stage: other folders)",
+        "(no stage: at root)",
+        "(in the trash)",
+    ]
+    assert [counts[name] for name in first["created"]] == [0, 0, 0, 0]
     ids = site_ids()
     report = data("workflow", "advance", "--to", "QA", *ids[:5])
     assert report["moved"] == ids[:5]
@@ -177,7 +185,7 @@ def test_workflow_suspend_reports_ids_not_in_the_account(db: Path, tmp_path: Pat
     report = data("workflow", "suspend", "--unpaid", str(unpaid), code=PARTIAL)
     assert report["moved"] == ids[:3]
     assert list(report["failed"]) == [MISSING]
-    assert report["targetPath"] == "Suspended"
+    assert report["targetPath"] == "Stages/Suspended"
 
 
 def test_rename_stage(db: Path) -> None:
@@ -204,8 +212,9 @@ def test_folders_by_path(db: Path) -> None:
     assert data("sites", "list", "--folder", "Clients/Acme/QA")[0]["id"] in ids
     tree = run("folders", "tree").stdout.splitlines()  # to a pipe: tab-separated rows
     assert tree[0] == "path\tid\tsites"
-    assert "Clients/Acme/QA\t" in tree[-1]
-    assert tree[-1].endswith("\t3")
+    assert "Clients/Acme/QA\t" in tree[-2]
+    assert tree[-2].endswith("\t3")
+    assert tree[-1].startswith("(in the trash)\t")  # counted apart, last
     run("folders", "rename", "Clients/Acme/QA", "Review")
     moved = data("folders", "move", "Clients/Acme", "--to", "Archive")
     assert moved["ok"]

@@ -97,14 +97,16 @@ def test_completion_without_a_reachable_account_offers_nothing_and_says_nothing(
 def test_stage_and_folder_options_of_the_workflow_and_lifecycle_complete(tmp_path: Path) -> None:
     env = {"WIXSITES_SANDBOX_DB": str(tmp_path / "sandbox.db"), "WIXSITES_SANDBOX": "1"}
     runner = CliRunner(env=env)
-    for path in ("Design", "QA", "Clients/Acme"):
+    init = ["--sandbox", "workflow", "init", "--stages", "QA,Design"]
+    assert runner.invoke(cli, init).exit_code == 0
+    for path in ("Clients/Acme", "Design Studio"):  # folders, not stages
         assert runner.invoke(cli, ["--sandbox", "folders", "create", path]).exit_code == 0
     for words, expected in [
-        ("wixsites workflow advance --to ", ["Clients", "Design", "QA"]),
+        ("wixsites workflow advance --to ", ["QA", "Design"]),  # the stages, in their order
         ("wixsites workflow suspend --stage Q", ["QA"]),
-        ("wixsites workflow purge --stage ", ["Clients", "Design", "QA"]),
+        ("wixsites workflow purge --stage ", ["QA", "Design"]),
         ("wixsites workflow onboard --stage D", ["Design"]),
-        ("wixsites workflow rename-stage ", ["Clients", "Design", "QA"]),
+        ("wixsites workflow rename-stage ", ["QA", "Design"]),
         ("wixsites sites duplicate X --to Clients/", ["Clients/Acme"]),
     ]:
         completing = {

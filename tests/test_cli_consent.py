@@ -36,7 +36,7 @@ def prepared() -> dict[str, str]:
         for s in data("sites", "list", "--where", "premium=false", "--where", "state=ACTIVE")
     ][:3]
     data("workflow", "advance", "--to", "Suspended", *active)
-    return {"site": active[0], "folder": "QA"}
+    return {"site": active[0], "folder": "Stages/QA"}
 
 
 COMMANDS: dict[str, Callable[[dict[str, str]], tuple[str, ...]]] = {

@@ -179,12 +179,13 @@ def test_agency_workflow_over_http(server: Server) -> None:
     sheet = server.tmp / "new-sites.csv"
     sheet.write_text("Site Id,client\n" + "".join(f"{i},client {n}\n" for n, i in enumerate(ids)))
 
-    dry = server.data("sites", "move", "--to", "Design", "--from-file", str(sheet), "--dry-run")
+    design = "Stages/Design"
+    dry = server.data("sites", "move", "--to", design, "--from-file", str(sheet), "--dry-run")
     assert len(dry["wouldMove"]) == 1200
-    assert server.data("sites", "count", "--folder", "Design")["count"] == 0
+    assert server.data("sites", "count", "--folder", design)["count"] == 0
 
     moved = server.cli(
-        "--verbose", "sites", "move", "--to", "Design", "--from-file", str(sheet), "--json"
+        "--verbose", "sites", "move", "--to", design, "--from-file", str(sheet), "--json"
     )
     report = json.loads(moved.stdout)
     assert report["ok"]

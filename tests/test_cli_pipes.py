@@ -46,7 +46,7 @@ def test_a_table_to_a_pipe_is_tab_separated_rows_under_a_header(
     tree = [line.split("\t") for line in run("folders", "tree").stdout.splitlines()]
     assert tree[0] == ["path", "id", "sites"]
     assert tree[1][:2] == ["/", ""]
-    assert [row[0] for row in tree[2:]] == ["Clients", "Clients/Acme Corp"]
+    assert [row[0] for row in tree[2:]] == ["Clients", "Clients/Acme Corp", "(in the trash)"]
 
 
 def test_on_a_120_column_terminal_the_created_date_is_whole_and_a_listing_shows_progress(

@@ -103,11 +103,12 @@ def test_every_command_prints_json_its_schema_describes(
     run("folders", "delete", "Clients", "--dry-run")
     run("folders", "delete", "Clients", "--yes")
 
+    run("workflow", "init", "--dry-run")
     run("workflow", "init")
     run("workflow", "rename-stage", "QA", "Review")
     report = tmp_path / "report.json"
-    run("sites", "move", "--to", "Design", ids[0], MISSING, "--dry-run")
-    run("sites", "move", "--to", "Design", ids[0], MISSING, "--report", str(report))
+    run("sites", "move", "--to", "Stages/Design", ids[0], MISSING, "--dry-run")
+    run("sites", "move", "--to", "Stages/Design", ids[0], MISSING, "--report", str(report))
     run.check("report-file", json.loads(report.read_text()))
     run("folders", "of", ids[0])
     run("workflow", "advance", "--to", "Review", ids[1], "--dry-run")
@@ -117,7 +118,7 @@ def test_every_command_prints_json_its_schema_describes(
     run("workflow", "suspend", "--unpaid", str(unpaid))
     run("workflow", "status")
 
-    made = run("sites", "duplicate", ids[3], "--name", "Client Y", "--to", "Design")
+    made = run("sites", "duplicate", ids[3], "--name", "Client Y", "--to", "Stages/Design")
     run("workflow", "onboard", "--template", ids[3], "--name", "Client Z")
     run("sites", "publish", made["newSiteId"])
     run("sites", "trash", made["newSiteId"], MISSING, "--dry-run")

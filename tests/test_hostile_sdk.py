@@ -630,6 +630,8 @@ class LosingServer:
             if self.lose == "drop":
                 raise httpx.RemoteProtocolError("connection lost", request=request)
             return httpx.Response(503, json={})
+        if body["query"]["filter"].get("state") == "TRASHED":  # before a move: none is
+            return httpx.Response(200, json={"sites": [], "metadata": {"hasNext": False}})
         self.reads += 1
         if self.reads <= self.reads_fail:
             return httpx.Response(503, json={})

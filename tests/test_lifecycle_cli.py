@@ -34,22 +34,22 @@ def sites(where: dict[str, Any] | None = None) -> list[dict[str, Any]]:
 
 
 def one(site_id: str) -> dict[str, Any]:
-    [site] = sites({"id": site_id, "namespace": {"$exists": True}})
-    return site
+    [site] = data("sites", "list", "--state", "all", "--filter", json.dumps({"id": site_id}))
+    return dict(site)
 
 
 def test_duplicate_publish_move_trash_end_to_end(db: Path) -> None:
     data("workflow", "init")
     template = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
-    made = data("sites", "duplicate", template, "--name", "Client X", "--to", "Design")
+    made = data("sites", "duplicate", template, "--name", "Client X", "--to", "Stages/Design")
     new_id = made["newSiteId"]
-    design = data("folders", "list")[0]["id"]
+    design = data("workflow", "init")["stages"]["Design"]
     assert made == {
         "newSiteId": new_id,
         "sourceSiteId": template,
         "siteDisplayName": "Client X",
         "folderId": design,
-        "folderPath": "Design",
+        "folderPath": "Stages/Design",
         "published": False,
     }
     copy = one(new_id)
@@ -122,7 +122,7 @@ def test_onboard_and_purge(db: Path) -> None:
     data("workflow", "init")
     template = sites({"state": "ACTIVE"})[0]["id"]
     made = data("workflow", "onboard", "--template", template, "--name", "Client X", "--publish")
-    assert (made["folderPath"], made["published"]) == ("Design", True)
+    assert (made["folderPath"], made["published"]) == ("Stages/Design", True)
     plain = [
         s["id"]
         for s in sites({"premium": False, "state": "ACTIVE"})
@@ -244,7 +244,8 @@ def test_duplicate_publish_onboard_transfer_take_every_format(db: Path) -> None:
     rows = run("workflow", "onboard", "--template", template, "--name", "D", "--format", "csv")
     header, row = rows.stdout.splitlines()
     assert header == "newSiteId,sourceSiteId,siteDisplayName,folderId,folderPath,published"
-    assert row.endswith(f",{template},D,{data('folders', 'list')[0]['id']},Design,false")
+    design = data("workflow", "init")["stages"]["Design"]
+    assert row.endswith(f",{template},D,{design},Stages/Design,false")
     published = run("sites", "publish", copy, "--format", "ids").stdout.split()
     assert published == [copy]
     assert run("sites", "publish", copy, "--format", "csv").stdout.splitlines()[0] == (
@@ -276,7 +277,7 @@ class RefusePublish(httpx.BaseTransport):
 @pytest.mark.parametrize(
     "command",
     [
-        ["sites", "duplicate", "TEMPLATE", "--to", "Design"],
+        ["sites", "duplicate", "TEMPLATE", "--to", "Stages/Design"],
         ["workflow", "onboard", "--template", "TEMPLATE"],  # into the first stage, Design
     ],
 )
@@ -291,7 +292,9 @@ def test_a_duplicate_whose_publish_fails_says_what_was_done(
     result = run(*args, "--name", "Client Z", "--publish", code=1)
     [copy] = [s["id"] for s in sites({"displayName": "Client Z"})]
     assert_one_line_error(
-        result, f"duplicated {template} as {copy} into Design, but could not publish it", "403"
+        result,
+        f"duplicated {template} as {copy} into Stages/Design, but could not publish it",
+        "403",
     )
 
 

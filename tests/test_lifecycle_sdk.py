@@ -335,8 +335,27 @@ def test_publish_sends_the_site_id_instead_of_the_account_id(sandbox: Sandbox) -
     with WixSites(api_key=KEY, account_id=ACCOUNT, transport=recording, rate_limit=None) as wix:
         wix.sites.publish(site_id)
         wix.sites.count()
-    publish, count = recording.sent
+    check, publish, count = recording.sent  # the read that the site is not in the trash first
+    assert (check["wix-account-id"], "wix-site-id" in check) == (ACCOUNT, False)
     assert publish["wix-site-id"] == site_id
     assert "wix-account-id" not in publish
     assert (count["wix-account-id"], "wix-site-id" in count) == (ACCOUNT, False)
     assert publish["authorization"] == KEY
+
+
+def test_publishing_a_trashed_site_fails_with_the_trash_reason_and_sends_nothing(
+    sandbox: Sandbox,
+) -> None:
+    """Wix may publish a trashed site without a word: the SDK reads the site first and refuses
+    with the reason moves give too."""
+    site_id = ids_where(sandbox, ACCOUNT, premium=0, trashed_ms=0)[0]
+    with sdk(sandbox) as wix:
+        assert wix.sites.trash([site_id]).ok
+    recording = Recording(sandbox.transport())
+    with (
+        WixSites(api_key=KEY, account_id=ACCOUNT, transport=recording, rate_limit=None) as wix,
+        pytest.raises(SiteInTrash, match="in the trash: restore it first"),
+    ):
+        wix.sites.publish(site_id)
+    assert recording.sent
+    assert all("wix-site-id" not in h for h in recording.sent)

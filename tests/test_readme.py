@@ -47,7 +47,9 @@ def test_the_python_example_runs_as_written(tmp_path: Path) -> None:
         ) as http:
             ids = [
                 s["id"]
-                for s in http.post("/site-list/v2/sites/query", json={}).json()["sites"][:12]
+                for s in http.post(  # sites not in the trash: a trashed site cannot move
+                    "/site-list/v2/sites/query", json={"query": {"filter": {"state": "ACTIVE"}}}
+                ).json()["sites"][:12]
             ]
     (tmp_path / "unpaid.txt").write_text("\n".join([*ids, "not-a-site-id"]) + "\n")
     with SandboxProcess(db) as server:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from wixsandbox import Sandbox
 from wixsites import AsyncWixSites, MoveReport, WixSites
-from wixsites.bulk import IN_FLIGHT, NOT_SENT
+from wixsites.bulk import IN_FLIGHT, IN_TRASH, NOT_SENT
 
 TARGET = "5a8a82cc-0246-4ed9-ba15-cd4653e8267a"
 NOT_FOUND = "not found in this account"
@@ -29,7 +29,10 @@ class MoveServer:
     """Move Sites To Folder / Move Folders over a set of known ids, all or nothing per request.
 
     `name_ids`: whether a 404 names the unknown ids (the sandbox does; live Wix may not).
-    `deny_at`: answer 403 from that move request on. `poison`: an id whose batch gets a 400."""
+    `deny_at`: answer 403 from that move request on. `poison`: an id whose batch gets a 400.
+    `in_trash`: sites in the trash, which a move refuses with 428 SITE_IN_TRASH (naming them if
+    `name_ids`), as the sandbox does; the trash read before a move lists only `listed_trashed`
+    (the sites it knows to be trashed: fewer, as when a site is trashed between the two)."""
 
     def __init__(
         self,
@@ -39,12 +42,17 @@ class MoveServer:
         target_exists: bool = True,
         deny_at: int | None = None,
         poison: str | None = None,
+        in_trash: frozenset[str] = frozenset(),
+        listed_trashed: frozenset[str] = frozenset(),
     ) -> None:
         self.known = known
         self.name_ids = name_ids
         self.target_exists = target_exists
         self.deny_at = deny_at
         self.poison = poison
+        self.in_trash = in_trash
+        self.listed_trashed = listed_trashed
+        self.reads: list[dict[str, Any]] = []
         self.batches: list[list[str]] = []
         self.moved: list[str] = []
         self.in_flight = 0
@@ -56,6 +64,13 @@ class MoveServer:
             wanted = body["query"]["filter"]["id"]
             folders = [{"id": wanted, "name": "T"}] if self.target_exists else []
             return httpx.Response(200, json={"folders": folders, "metadata": {}})
+        if request.url.path == "/site-list/v2/sites/query":
+            wanted = body["query"]["filter"]
+            self.reads.append(wanted)
+            assert wanted["state"] == "TRASHED"
+            assert wanted["namespace"] == {"$exists": True}
+            sites = [{"id": i} for i in wanted["id"]["$in"] if i in self.listed_trashed]
+            return httpx.Response(200, json={"sites": sites, "metadata": {"hasNext": False}})
         ids = body["sites"]["id"]["$in"] if "sites" in body else body["folderIds"]
         self.batches.append(ids)
         if self.deny_at is not None and len(self.batches) >= self.deny_at:
@@ -69,6 +84,11 @@ class MoveServer:
             data = {"unknownIds": unknown} if self.name_ids else {}
             details = {"applicationError": {"code": "NOT_FOUND", "description": "", "data": data}}
             return httpx.Response(404, json={"message": "Not found", "details": details})
+        trashed = [i for i in ids if i in self.in_trash]
+        if trashed:
+            data = {"trashedIds": trashed} if self.name_ids else {}
+            details = {"applicationError": {"code": "SITE_IN_TRASH", "data": data}}
+            return httpx.Response(428, json={"message": "in the trash", "details": details})
         self.moved += ids
         return httpx.Response(200, json={} if "sites" in body else {"folders": []})
 
@@ -114,6 +134,45 @@ def test_1200_ids_with_unknown_and_malformed() -> None:
     assert calls[-1] == (1200, 1200)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     assert server.moved == [i.lower() for i in report.moved]
+
+
+@pytest.mark.parametrize("name_ids", [True, False])
+def test_a_site_the_server_finds_in_the_trash_fails_alone_and_the_rest_move(
+    name_ids: bool,
+) -> None:
+    """428 SITE_IN_TRASH (the sandbox's answer, shared decision 5) for sites the read before the
+    move did not show in the trash (trashed in between): those fail with the trash reason, the
+    others of their batch are sent again and move, like a 404's unknownIds."""
+    known = [guid(i) for i in range(700)]
+    late = frozenset({known[3], known[650]})  # in the trash, and the read did not say so
+    server = MoveServer(set(known), name_ids=name_ids, in_trash=late)
+    report = client(server).sites.move(known, TARGET)
+    assert report.failed == dict.fromkeys([known[3], known[650]], IN_TRASH)
+    assert report.moved == [i for i in known if i not in late]
+    assert not set(server.moved) & late
+    assert report.requests == len(server.batches)
+
+
+def test_a_site_the_read_shows_in_the_trash_is_never_sent() -> None:
+    """A server may accept a trashed site silently (Wix does not say): the read before each batch
+    fails it first, so no report ever says a trashed site moved."""
+    known = [guid(i) for i in range(700)]
+    trashed = frozenset({known[0], known[699]})
+    server = MoveServer(set(known), listed_trashed=trashed)  # the move itself would accept them
+    report = client(server).sites.move(known, TARGET)
+    assert report.failed == dict.fromkeys([known[0], known[699]], IN_TRASH)
+    assert not set(server.moved) & trashed
+    assert report.moved == [i for i in known if i not in trashed]
+    assert len(server.reads) == 2  # one read per batch of 500, naming the batch's ids
+    assert [len(read["id"]["$in"]) for read in server.reads] == [500, 200]
+
+
+def test_folder_moves_read_nothing_first() -> None:
+    folders = [guid(i) for i in range(5)]
+    server = MoveServer(set(folders))
+    report = client(server).folders.move(folders, TARGET)
+    assert report.moved == folders
+    assert not server.reads
 
 
 def test_bisects_when_the_404_names_no_ids() -> None:
@@ -237,11 +296,14 @@ def test_moves_against_the_sandbox() -> None:
             transport=sandbox.transport(),
             rate_limit=None,
         ) as wix:
-            ids = [str(s.id) for s in wix.sites.query(page_size=1000)]
+            ids = [str(s.id) for s in wix.sites.query({"state": "ACTIVE"}, page_size=1000)]
+            trashed = [str(s.id) for s in wix.sites.query({"state": "TRASHED"}, page_size=1000)]
+            assert trashed  # the seed trashes some: they stay out of folders
             target = wix.folders.create("Everything")
             unknown = [str(uuid.uuid4()) for _ in range(3)]
-            report = wix.sites.move([*ids, *unknown, "bad"], target)
-            check_exact(report, [*ids, *unknown, "bad"], set(ids))
+            report = wix.sites.move([*ids, *trashed, *unknown, "bad"], target)
+            check_exact(report, [*ids, *trashed, *unknown, "bad"], set(ids))
+            assert all(report.failed[i] == IN_TRASH for i in trashed)
             assert wix.folders.get(str(target.id)).site_count == len(ids)
             a, b = wix.folders.create("A"), wix.folders.create("B")
             report = wix.folders.move([a, str(b.id), unknown[0]], target)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, TypeAlias, Unpack
 from uuid import UUID
 
-from wixsites.errors import InvalidArgument, SiteNotInSourceAccount, WixError
+from wixsites.errors import InvalidArgument, SiteInTrash, SiteNotInSourceAccount, WixError
 from wixsites.ids import checked_site_id
 from wixsites.options import CallOptions
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
@@ -58,6 +58,21 @@ def _duplicate_flow(source: str, name: str) -> Flow[str]:
             )
         raise
     return new_id
+
+
+def _publish_flow(site_id: str) -> Flow[None]:
+    """Publish Site, unless a read shows the site in the trash (a server may not refuse it)."""
+    from wixsites.actioncalls import publish_call
+    from wixsites.placement import trashed_sites
+    from wixsites.reasons import IN_TRASH
+
+    try:
+        trashed = yield from trashed_sites([site_id])
+    except WixError:
+        trashed = {}  # a safeguard only: the server refuses what it must on its own
+    if trashed:
+        raise SiteInTrash(f"site {site_id} is {IN_TRASH}", code="SITE_IN_TRASH")
+    yield publish_call(site_id)
 
 
 def _transfer_flow(site_id: str, source: str, notify: bool) -> Flow[SiteTransfer]:
@@ -126,10 +141,11 @@ class SiteActions:
         return self._runner.with_options(options).drive(flow)
 
     def publish(self, site: SiteRef, **options: Unpack[CallOptions]) -> None:
-        """Publish a site (a site-level call: sent with wix-site-id instead of wix-account-id)."""
-        from wixsites.actioncalls import publish_call
+        """Publish a site (a site-level call: sent with wix-site-id instead of wix-account-id).
 
-        self._runner.with_options(options).run(publish_call(_site_id(site)))
+        A site in the trash is not published: `SiteInTrash` ("in the trash: restore it first"),
+        found by a read of the site before the call, or the server's 428."""
+        self._runner.with_options(options).drive(_publish_flow(_site_id(site)))
 
     def transfer(
         self,
@@ -185,9 +201,7 @@ class AsyncSiteActions:
         return await self._runner.with_options(options).drive(flow)
 
     async def publish(self, site: SiteRef, **options: Unpack[CallOptions]) -> None:
-        from wixsites.actioncalls import publish_call
-
-        await self._runner.with_options(options).run(publish_call(_site_id(site)))
+        await self._runner.with_options(options).drive(_publish_flow(_site_id(site)))
 
     async def transfer(
         self,

@@ -4,7 +4,13 @@ Ids are deduplicated (order kept); ids that are not GUIDs fail locally and are n
 rest go in batches (500 sites or 1,000 folders a request). A 404 naming unknown ids
 (``details.applicationError.data.unknownIds``) fails those ids and resends the batch without them;
 a 404 naming none is bisected until the bad ids are isolated (after checking, once, that the
-target folder exists). Any other error fails its batch and the move carries on, except an
+target folder exists). A 428 ``SITE_IN_TRASH`` (a site in the trash cannot move) is handled the
+same way with ``data.trashedIds``: those ids fail with `IN_TRASH`, the rest are sent again.
+
+Before a batch of sites is sent, a `Screen` reads which of them are in the trash (one Query Sites
+that lists only trashed sites): they fail with `IN_TRASH` and are not sent, so a trashed site is
+never reported moved even by a server that would accept it. The read is a safeguard: if it fails,
+the batch is sent whole and the server's own refusal applies. Any other error fails its batch and the move carries on, except an
 authentication or permission error, which stops: every id not yet moved fails with its reason.
 
 A batch whose request may have been applied although it failed (a lost connection, a timeout, a
@@ -35,17 +41,19 @@ from wixsites.errors import (
     InvalidArgument,
     NotFound,
     PermissionDenied,
+    SiteInTrash,
     WixError,
 )
 from wixsites.ids import is_guid
 from wixsites.operations import Call, query_folders_page
-from wixsites.reasons import IN_FLIGHT, NOT_FOUND, NOT_SENT, not_sent, unsettled
+from wixsites.reasons import IN_FLIGHT, IN_TRASH, NOT_FOUND, NOT_SENT, not_sent, unsettled
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.serialize import to_json
 
 __all__ = [
     "FOLDER_BATCH",
     "IN_FLIGHT",
+    "IN_TRASH",
     "NOT_SENT",
     "SITE_BATCH",
     "BatchFlow",
@@ -54,6 +62,7 @@ __all__ = [
     "MoveReport",
     "MoveState",
     "Progress",
+    "Screen",
     "may_have_applied",
 ]
 
@@ -67,6 +76,8 @@ BatchFlow = Callable[
 ]  # one batch: _batch_flow, or trash's
 # Where the given ids are: id -> whether it is in the target, for the ids the account has.
 CheckPlacement = Callable[[Sequence[str], str], Flow[dict[str, bool]]]
+# The ids of a batch that must not be sent, each with its reason (read before the batch is sent).
+Screen = Callable[[Sequence[str]], Flow[dict[str, str]]]
 
 
 @dataclass(slots=True)
@@ -163,12 +174,14 @@ class MoveState:
     target: str
     make_call: MakeCall
     check: CheckPlacement
+    screen: Screen | None = None
     target_missing: bool | None = None
     abort: str | None = None
 
 
-def _unknown_ids(exc: NotFound) -> set[str]:
-    raw = exc.data.get("unknownIds") if exc.data else None
+def _named_ids(exc: WixError, key: str) -> set[str]:
+    """The ids an error's ``data`` names under `key` (``unknownIds``, ``trashedIds``)."""
+    raw = exc.data.get(key) if exc.data else None
     if isinstance(raw, list):
         return {str(x).lower() for x in raw}
     return set()
@@ -185,17 +198,44 @@ def _target_exists(target: str) -> Flow[bool]:
     return any(str(f.id).lower() == target for f in page.items)
 
 
+def _screened(ids: list[str], shared: MoveState, out: BatchResult) -> Flow[list[str]]:
+    """The ids of the batch to send: those the screen refuses fail with its reason."""
+    if shared.screen is None:
+        return ids
+    try:
+        refused = yield from shared.screen(ids)
+    except WixError:
+        return ids  # a safeguard only: the server refuses what it must on its own
+    out.failed.update((i, refused[i]) for i in ids if i in refused)
+    return [i for i in ids if i not in refused]
+
+
 def _batch_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
     out = BatchResult()
-    pending: deque[list[str]] = deque([ids])
+    ids = yield from _screened(ids, shared, out)
+    pending: deque[list[str]] = deque([ids] if ids else [])
     target = shared.target
     while pending:
         part = pending.popleft()
         out.requests += 1
         try:
             yield shared.make_call(part, target)
+        except SiteInTrash as exc:
+            # like a 404's unknownIds: fail the ids named, send the rest again; bisect if none
+            trashed = _named_ids(exc, "trashedIds") & set(part)
+            if not trashed and len(part) == 1:
+                trashed = set(part)
+            if trashed:
+                out.failed.update((i, IN_TRASH) for i in part if i in trashed)
+                rest = [i for i in part if i not in trashed]
+                if rest:
+                    pending.appendleft(rest)
+            else:
+                half = len(part) // 2
+                pending.appendleft(part[half:])
+                pending.appendleft(part[:half])
         except NotFound as exc:
-            unknown = _unknown_ids(exc)
+            unknown = _named_ids(exc, "unknownIds")
             # An id in the batch that is the target's own id (a folder id given as a site id)
             # is named as unknown too: that says nothing about the target.
             if target and target in unknown and target not in part:
@@ -318,9 +358,10 @@ def move_sync(
     check: CheckPlacement,
     progress: Progress | None,
     flow: BatchFlow | None = None,
+    screen: Screen | None = None,
 ) -> MoveReport:
     plan = _plan(ids, size, kind)
-    shared = MoveState(target, make_call, check)
+    shared = MoveState(target, make_call, check, screen)
     total = len(plan.order)
     done = len(plan.invalid)
     results: list[BatchResult | None] = [None] * len(plan.batches)
@@ -357,11 +398,12 @@ async def move_async(
     progress: Progress | None,
     max_concurrency: int,
     flow: BatchFlow | None = None,
+    screen: Screen | None = None,
 ) -> MoveReport:
     if max_concurrency < 1:
         raise InvalidArgument("max_concurrency must be at least 1")
     plan = _plan(ids, size, kind)
-    shared = MoveState(target, make_call, check)
+    shared = MoveState(target, make_call, check, screen)
     total = len(plan.order)
     done = len(plan.invalid)
     import asyncio  # here: a program that never awaits need not load asyncio

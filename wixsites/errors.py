@@ -307,7 +307,8 @@ class SiteNotInSourceAccount(InvalidArgument):
 
 
 class SiteInTrash(FailedPrecondition):
-    """Publish Site (sandbox): the site is in the trash."""
+    """The site is in the trash (428 ``SITE_IN_TRASH``: the sandbox's Publish Site and Move Sites
+    To Folder, or the SDK's own read before a publish); restore it first."""
 
     default_code = "SITE_IN_TRASH"
 

@@ -4,6 +4,9 @@ A move request that timed out, lost its connection, or met a 5xx may have been a
 than report such ids as failed (they may sit in the target) or as moved (they may not), a bulk
 move reads them back: Query Sites (or Query Folders) by id ``$in``, and compares each one's
 folder (or parent) with the target.
+
+`trashed_sites` is the other read of a move of sites, made before each batch is sent: which of
+its sites are in the trash (they cannot move).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from typing import TypeVar
 
 from wixsites.operations import Call, query_folders_page, query_sites_page
 from wixsites.paging import CursorPager, OffsetPager
+from wixsites.reasons import IN_TRASH
 from wixsites.runner import Flow
 
-__all__ = ["CHECK_BATCH", "folders_in_target", "sites_in_target"]
+__all__ = ["CHECK_BATCH", "folders_in_target", "sites_in_target", "trashed_sites"]
 
 R = TypeVar("R")
 
@@ -58,6 +62,28 @@ def sites_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
             for site in pager.unseen(page.items, lambda s: s.id):
                 found[str(site.id).lower()] = _folder_key(site.folder_id) == target
             pager.advance(page.next_cursor, page.has_next)
+    return found
+
+
+def trashed_sites(ids: Sequence[str]) -> Flow[dict[str, str]]:
+    """The sites among `ids` (one batch, up to 500) that are in the trash, each with the reason
+    `IN_TRASH`: one Query Sites that lists only trashed sites, of every namespace (usually none:
+    one request, one empty page)."""
+    found: dict[str, str] = {}
+    pager = CursorPager()
+    while not pager.done:
+        page = yield query_sites_page(
+            filter=None
+            if pager.cursor
+            else {"id": {"$in": list(ids)}, "state": "TRASHED", "namespace": {"$exists": True}},
+            sort=None,
+            limit=CHECK_BATCH,
+            cursor=pager.cursor,
+        )
+        found.update(
+            (str(s.id).lower(), IN_TRASH) for s in pager.unseen(page.items, lambda s: s.id)
+        )
+        pager.advance(page.next_cursor, page.has_next)
     return found
 
 

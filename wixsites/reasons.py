@@ -1,6 +1,7 @@
 """The reasons a bulk report gives for an id: one wording per cause, in moves and trashes alike.
 
-A reason says what happened to that id: ``not found in this account``; ``not sent: <why>`` for an
+A reason says what happened to that id: ``not found in this account``; ``in the trash: restore it
+first`` for a site that cannot move (or be published) from the trash; ``not sent: <why>`` for an
 id whose request never left (a refused connection, an interrupted or stopped move: it did not
 change); ``may have been applied: ...`` for one whose answer was lost and could not be read back.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 __all__ = [
     "IN_FLIGHT",
+    "IN_TRASH",
     "NOT_FOUND",
     "NOT_SENT",
     "PREMIUM",
@@ -17,6 +19,7 @@ __all__ = [
 ]
 
 NOT_FOUND = "not found in this account"
+IN_TRASH = "in the trash: restore it first"  # a move or a publish of a trashed site
 PREMIUM = "PREMIUM_NOT_PERMITTED: the site has a Premium plan, and Wix does not trash it"
 IN_FLIGHT = "interrupted while its request was in flight: it may or may not have been applied"
 _NOT_SENT = "not sent: "

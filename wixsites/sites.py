@@ -191,10 +191,13 @@ class Sites(SiteActions):
     ) -> MoveReport:
         """Move sites into `target`: a Folder, a folder id, a path ("Clients/Acme", exact names,
         as on the command line), or None/""/"root"/"/" for root. An unknown path is `NotFound`.
-        The `options` apply to each request of the move."""
+
+        A site in the trash does not move: it fails with the reason "in the trash: restore it
+        first" (each batch is checked with one Query Sites before it is sent). The `options`
+        apply to each request of the move."""
         from wixsites.bulk import SITE_BATCH, move_sync
         from wixsites.folders import sync_target
-        from wixsites.placement import sites_in_target
+        from wixsites.placement import sites_in_target, trashed_sites
 
         runner = self._runner.with_options(options)
         return move_sync(
@@ -206,6 +209,7 @@ class Sites(SiteActions):
             make_call=ops.move_sites_call,
             check=sites_in_target,
             progress=progress,
+            screen=trashed_sites,
         )
 
 
@@ -250,7 +254,7 @@ class AsyncSites(AsyncSiteActions):
         client's)."""
         from wixsites.bulk import SITE_BATCH, move_async
         from wixsites.folders import async_target
-        from wixsites.placement import sites_in_target
+        from wixsites.placement import sites_in_target, trashed_sites
 
         runner = self._runner.with_options(options)
         return await move_async(
@@ -263,4 +267,5 @@ class AsyncSites(AsyncSiteActions):
             check=sites_in_target,
             progress=progress,
             max_concurrency=max_concurrency or self._max_concurrency,
+            screen=trashed_sites,
         )

@@ -56,6 +56,7 @@ def sync_calls(wix: WixSites, label: str) -> None:
     assert wix.sites.count() == len(sites)
     wix.sites.count(filter={"editorType": {"$in": ["EDITOR", "ADI"]}})
 
+    ids = [str(s.id) for s in wix.sites.query(filter={"state": "ACTIVE"})]  # trashed ones stay
     stage = wix.folders.ensure(f"Prism {label}/Stages/Design")
     again = wix.folders.ensure(f"Prism {label}/Stages/Design")
     assert again.id == stage.id
@@ -132,7 +133,8 @@ async def async_lifecycle_calls(wix: AsyncWixSites) -> None:
 
 
 async def async_calls(wix: AsyncWixSites, label: str) -> None:
-    ids = [str(s.id) async for s in wix.sites.query(page_size=9)]
+    active = {"state": "ACTIVE"}  # a trashed site cannot move
+    ids = [str(s.id) async for s in wix.sites.query(filter=active, page_size=9)]
     await wix.sites.count(filter={"published": False})
     folder = await wix.folders.ensure(f"Prism {label}/Async")
     report = await wix.sites.move(ids[:3], folder)

@@ -75,14 +75,14 @@ cli 0 sites count --where published=true
 cli 0 sites count --where premium=true
 cli 0 workflow init
 cli 0 workflow init
-cli 0 sites move --to Design --from-file "$WORK/design.csv" --dry-run
-cli 0 sites move --to Design --from-file "$WORK/design.csv"
+cli 0 sites move --to Stages/Design --from-file "$WORK/design.csv" --dry-run
+cli 0 sites move --to Stages/Design --from-file "$WORK/design.csv"
 cli 0 workflow advance --to QA --from-file "$WORK/qa.csv"
 cli 0 workflow advance --to Live --from-file "$WORK/live.csv"
 cli 3 workflow suspend --unpaid "$WORK/unpaid.csv"   # partial: one id is not in the account
 cli 0 workflow status
 cli 0 workflow rename-stage QA Review
-cli 0 sites list --folder Review
+cli 0 sites list --folder Stages/Review
 cli 0 folders create Clients/Acme/QA
 cli 0 folders create Clients/Globex
 cli 0 folders rename Clients/Acme/QA Review
@@ -98,9 +98,9 @@ cli 2 folders delete No/Such/Folder
 
 echo "== the lifecycle of a site with the command line, through Prism"
 template=$(sed -n 6p "$WORK/sites.csv" | cut -d, -f1)
-cli 0 sites duplicate "$template" --name "Prism copy" --to Design --publish
+cli 0 sites duplicate "$template" --name "Prism copy" --to Stages/Design --publish
 cli 0 --json sites duplicate "$template" --name "Prism copy 2"
-copy=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/out")
+copy=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["newSiteId"])' "$WORK/out")
 cli 0 sites publish "$copy"
 cli 0 sites trash --yes "$copy"
 cli 3 sites publish "$copy"
@@ -109,7 +109,7 @@ cli 0 workflow onboard --template "$template" --name "Client X"
 cli 0 workflow onboard --template "$template" --name "Client Y" --stage Review --publish
 cli 0 sites list --where premium=false --where published=false --limit 3 --format csv
 cp "$WORK/out" "$WORK/suspended.csv"
-cli 0 sites move --to Suspended --from-file "$WORK/suspended.csv"
+cli 0 sites move --to Stages/Suspended --from-file "$WORK/suspended.csv"
 cli 0 workflow purge --dry-run
 cli 0 workflow purge --yes
 cli 0 workflow purge --yes

@@ -248,7 +248,7 @@ def cli(
       wixsites folders tree
       wixsites sites list --where published=true --sort createdDate:desc
       wixsites workflow init
-      wixsites sites move --to Design --from-file new-sites.csv
+      wixsites sites move --to Stages/Design --from-file new-sites.csv
       wixsites workflow suspend --unpaid unpaid.csv
     """
     from wixsites.cli.context import AppContext, Settings

@@ -64,10 +64,24 @@ def complete_folder_path(
 
 
 def complete_stage(
-    ctx: click.Context, param: click.Parameter, incomplete: str
+    ctx: click.Context, _param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
-    """The stages (folders at root) that start with what was typed."""
-    return [item for item in complete_folder_path(ctx, param, incomplete) if "/" not in item.value]
+    """The stages (the folders in Stages, in their order) that start with what was typed."""
+    from click.shell_completion import CompletionItem
+
+    from wixsites.cli.folderindex import FolderIndex
+    from wixsites.cli.stages import StageLayout
+
+    app = _quiet_app(ctx)
+    try:
+        names = StageLayout.of(FolderIndex.of(app.client().folders.query())).names()
+    except Exception:  # no account, no network, bad credentials: nothing to offer
+        return []
+    finally:
+        app.close()
+    typed = incomplete.lower()
+    offered = [n for n in names if n.lower().startswith(typed) and inert(n) == n]
+    return [CompletionItem(n) for n in offered][:_MAX_ITEMS]
 
 
 @click.command("completion")

@@ -18,13 +18,14 @@ from wix_sites_api.models import Site
 
 from wixsites.cli.app import json_option
 from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.counts import active_counts, root_count, trash_count
 from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.folders import folder_tree
 from wixsites.cli.ids import read_ids_file
 from wixsites.cli.models import value
 from wixsites.cli.output import Output
 from wixsites.cli.report import plural
-from wixsites.cli.workflow import DEFAULT_STAGES, stages
+from wixsites.cli.stages import STAGES, StageLayout, apply_plan, plan_init
 
 if TYPE_CHECKING:
     from wixsites import WixSites
@@ -168,13 +169,18 @@ def _onboard_and_purge(wix: WixSites, say: _Narrator, *, template: str, design: 
 
 
 def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
-    stage_ids = {name: str(wix.folders.create(name).id) for name in DEFAULT_STAGES}
+    index = FolderIndex.of(wix.folders.query())
+    plan = plan_init(StageLayout.of(index), None)
+    apply_plan(wix, index, plan)
+    stage_ids = {index.name_of(f): index.id_of(f) for f in StageLayout.of(index).stages}
     say.step(
-        f"Created the stage folders {', '.join(DEFAULT_STAGES)} (Create Folder x{len(stage_ids)}).",
+        f"Created the stages {', '.join(stage_ids)} in the root folder {STAGES}, in that order "
+        "(what `wixsites workflow init` does).",
         stages=stage_ids,
     )
 
-    everything = _ids(list(wix.sites.query(sort="createdDate:asc", page_size=100)))
+    active = {"state": "ACTIVE"}  # the Wix sites not in the trash
+    everything = _ids(list(wix.sites.query(active, sort="createdDate:asc", page_size=100)))
     quarter = max(len(everything) // 4, 1)
     design = everything[: 3 * quarter]
     report = wix.sites.move(design, stage_ids["Design"])
@@ -235,17 +241,21 @@ def _run_flow(wix: WixSites, say: _Narrator, tmp: Path) -> dict[str, Any]:
     )
 
     index = FolderIndex.of(wix.folders.query())
-    at_root = wix.sites.count(filter={"folderId": {"$exists": False}})
-    pipeline = stages(index)
-    counts = {index.name_of(f): value(f.site_count) or 0 for f in pipeline}
+    counts = active_counts(wix, index)
+    at_root, trashed = root_count(wix), trash_count(wix)
+    per_stage = {
+        index.name_of(f): sum(counts.get(i, 0) for i in index.subtree_ids(index.id_of(f)))
+        for f in StageLayout.of(index).stages
+    }
     say.step(
-        "The account now: "
-        + ", ".join(f"{n} {c}" for n, c in counts.items())
-        + f", at root {at_root}.",
-        stages=counts,
+        "The account now (sites of every namespace): "
+        + ", ".join(f"{n} {c}" for n, c in per_stage.items())
+        + f", at root {at_root}, in the trash {trashed}.",
+        stages=per_stage,
         root=at_root,
+        trash=trashed,
     )
     return {
-        "rich": folder_tree(index, at_root, "Demo account", pipeline),
-        "json": {"root": at_root, "stages": counts},
+        "rich": folder_tree(index, counts, at_root, trashed, "Demo account"),
+        "json": {"root": at_root, "trash": trashed, "stages": per_stage},
     }

@@ -21,6 +21,7 @@ from wixsites.cli.cells import Clean
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.counts import active_counts, root_count, trash_count
 from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.folderindex import ROOT, FolderIndex, is_root, split_path
 from wixsites.cli.ids import is_guid
@@ -35,10 +36,11 @@ from wixsites.cli.report import (
     show_move_dry_run,
     show_move_report,
 )
+from wixsites.cli.stages import children_in_order
 from wixsites.folders import MAX_DEPTH, check_path
 from wixsites.redaction import inert
 
-__all__ = ["create_path", "folder_tree", "group", "root_site_count"]
+__all__ = ["create_path", "folder_tree", "group"]
 
 FOLDER_HELP = "A folder path (Clients/Acme/QA) or id; / is root."
 
@@ -48,30 +50,30 @@ def group() -> None:
     """Create, rename, move and delete folders; show the hierarchy."""
 
 
-def root_site_count(app: AppContext) -> int:
-    return app.client().sites.count(filter={"folderId": {"$exists": False}})
-
-
-def _node(index: FolderIndex, folder_id: str) -> dict[str, Any]:
+def _node(index: FolderIndex, counts: dict[str, int], folder_id: str) -> dict[str, Any]:
     folder = index.folders[folder_id]
     return {
         "id": folder_id,
         "name": index.name_of(folder),
         "path": index.path(folder_id),
-        "siteCount": value(folder.site_count) or 0,
-        "children": [_node(index, index.id_of(c)) for c in index.children(folder_id)],
+        "siteCount": counts.get(folder_id, 0),
+        "children": [
+            _node(index, counts, index.id_of(c)) for c in children_in_order(index, folder_id)
+        ],
     }
 
 
 def folder_tree(
     index: FolderIndex,
+    counts: dict[str, int],
     root_sites: int,
+    trashed: int,
     title: str = "Account",
-    roots: list[Folder] | None = None,
     clean: Clean = inert,
 ) -> Tree:
-    """The hierarchy as a rich Tree, each folder with its number of sites; root folders in the
-    order of `roots` if given, else by name; names made inert by `clean`."""
+    """The hierarchy as a rich Tree, each folder with its number of sites (`counts`: not in the
+    trash, every namespace), the sites at root, and last the trash; the stages in their order,
+    other folders by name; names made inert by `clean`."""
 
     def label(name: str, count: int, style: str = "bold") -> Text:
         return Text.assemble((clean(name), style), (f"  {plural(count, 'site')}", "dim"))
@@ -80,10 +82,11 @@ def folder_tree(
 
     def add(branch: Tree, children: list[Folder]) -> None:
         for child in children:
-            node = branch.add(label(index.name_of(child), value(child.site_count) or 0))
-            add(node, index.children(index.id_of(child)))
+            node = branch.add(label(index.name_of(child), counts.get(index.id_of(child), 0)))
+            add(node, children_in_order(index, index.id_of(child)))
 
-    add(tree, index.children(ROOT) if roots is None else roots)
+    add(tree, index.children(ROOT))
+    tree.add(label("(in the trash)", trashed, "dim"))
     return tree
 
 
@@ -93,38 +96,46 @@ def folder_tree(
 def tree(app: AppContext) -> None:
     """Show the folder hierarchy with the number of sites in each folder.
 
-    --format csv lists the folders (path, id, sites) in path order; --format ids their ids. To a
-    pipe or a file, the tree is those rows tab-separated, root (/) first.
+    Counts are of the sites not in the trash, of every namespace (as `sites count` counts
+    them); the trash is counted apart. --format csv lists the folders (path, id, sites) in path
+    order; --format ids their ids. To a pipe or a file, the tree is those rows tab-separated,
+    root (/) first and the trash last.
 
     \b
     Example:
       wixsites folders tree
     """
-    index = load_folders(app.client())
+    client = app.client()
+    index = load_folders(client)
+    counts = active_counts(client, index)
     if app.output.format in ("csv", "ids"):
-        app.output.records(_COLUMNS, _rows(index))
+        app.output.records(_COLUMNS, _rows(index, counts))
         return
-    root_sites = root_site_count(app)
+    root_sites = root_count(client)
+    trashed = trash_count(client)
     if app.output.json:
         app.output.emit_json(
             {
                 "siteCount": root_sites,
-                "children": [_node(index, index.id_of(c)) for c in index.children(ROOT)],
+                "trashedSiteCount": trashed,
+                "children": [_node(index, counts, index.id_of(c)) for c in index.children(ROOT)],
             }
         )
     elif app.output.terminal:
-        app.output.show(folder_tree(index, root_sites, clean=app.output.clean))
-    else:  # a pipe or a file: tab-separated rows, root first
-        app.output.records(_COLUMNS, [{"path": "/", "id": "", "sites": root_sites}, *_rows(index)])
+        app.output.show(folder_tree(index, counts, root_sites, trashed, clean=app.output.clean))
+    else:  # a pipe or a file: tab-separated rows, root first, the trash last
+        root = {"path": "/", "id": "", "sites": root_sites}
+        trash = {"path": "(in the trash)", "id": "", "sites": trashed}
+        app.output.records(_COLUMNS, [root, *_rows(index, counts), trash])
 
 
-def _rows(index: FolderIndex) -> list[dict[str, Any]]:
+def _rows(index: FolderIndex, counts: dict[str, int]) -> list[dict[str, Any]]:
     ordered = sorted(index.folders, key=lambda i: index.path(i).lower())
     return [
         {
             "path": index.path(folder_id),
             "id": folder_id,
-            "sites": value(index.folders[folder_id].site_count) or 0,
+            "sites": counts.get(folder_id, 0),
             "parent": index.parent_of(index.folders[folder_id]),
         }
         for folder_id in ordered
@@ -144,10 +155,11 @@ def list_folders(app: AppContext) -> None:
     Example:
       wixsites folders list --format csv > folders.csv
     """
-    index = load_folders(app.client())
+    client = app.client()
+    index = load_folders(client)
     app.output.records(
         _COLUMNS,
-        _rows(index),
+        _rows(index, active_counts(client, index)),
         json_payload=[{**f.to_dict(), "pathName": index.path(i)} for i, f in index.folders.items()],
     )
 

@@ -256,7 +256,7 @@ def duplicate(
     \b
     Examples:
       wixsites sites duplicate 1e6179e9-c3db-49aa-a074-37566a7bad47 --name "Client X"
-      wixsites sites duplicate TEMPLATE_ID --name "Client X" --to Design --publish
+      wixsites sites duplicate TEMPLATE_ID --name "Client X" --to Stages/Design --publish
     """
     [source] = collect_site_ids([site_id], None)
     show_duplicate(app, duplicate_into(app, source, name, folder=folder, publish=publish_it))
@@ -273,7 +273,8 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     Example:
       wixsites sites publish 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
     """
-    from wixsites.errors import AuthenticationError, NotWixApi, WixError
+    from wixsites.errors import AuthenticationError, NotWixApi, SiteInTrash, WixError
+    from wixsites.reasons import IN_TRASH
 
     ids = collect_site_ids(site_ids, None, sys.stdin)
     client: WixSites = app.client()
@@ -284,6 +285,8 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
             client.sites.publish(site_id)
         except (AuthenticationError, NotWixApi):  # no other site would fare better
             raise
+        except SiteInTrash:
+            failed[site_id] = IN_TRASH
         except WixError as error:
             if error.never_sent:  # the server cannot be reached: the others would not be sent
                 failed.update(dict.fromkeys(ids[number:], not_sent(str(error))))

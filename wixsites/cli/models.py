@@ -39,6 +39,7 @@ def site_row(site: Site, folder_path: str | None = None) -> dict[str, Any]:
         "id": str(value(site.id) or ""),
         "name": value(site.display_name) or value(site.name),
         "folder": folder_path,
+        "state": "TRASHED" if value(site.trashed_date) else "ACTIVE",
         "published": value(site.published),
         "premium": value(site.premium),
         "editor": value(site.editor_type),

@@ -22,7 +22,7 @@ from wixsites.cli.report import (
     show_move_dry_run,
     show_move_report,
 )
-from wixsites.reasons import NOT_FOUND
+from wixsites.reasons import IN_TRASH, NOT_FOUND
 
 if TYPE_CHECKING:
     from wixsites import MoveReport, WixSites
@@ -132,11 +132,13 @@ def _dry_run(
     target_path: str,
     report_file: str | None,
 ) -> None:
-    found = existing_sites(app.client(), ids)
+    found = existing_sites(app.client(), ids, any_namespace=True)
     rows: list[Outcome] = []
     for site_id in ids:
         if site_id not in found:
             rows.append(Outcome(site_id, "would-fail", NOT_FOUND))
+        elif value(found[site_id].trashed_date):
+            rows.append(Outcome(site_id, "would-fail", IN_TRASH))
         elif (value(found[site_id].folder_id) or "") == target_id:
             rows.append(Outcome(site_id, "already-there"))
         else:
@@ -150,6 +152,11 @@ def _dry_run(
         batch=MOVE_BATCH,
         report_file=report_file,
     )
-    failing = [r.id for r in rows if r.outcome == "would-fail"]
-    if failing:
-        raise Partial(f"{plural(len(failing), 'site id')} not in the account would not move")
+    unknown = [r.id for r in rows if r.reason == NOT_FOUND]
+    trashed = [r.id for r in rows if r.reason == IN_TRASH]
+    if unknown or trashed:
+        why = [
+            *([f"{plural(len(unknown), 'site id')} not in the account"] if unknown else []),
+            *([f"{plural(len(trashed), 'site')} in the trash"] if trashed else []),
+        ]
+        raise Partial(f"{' and '.join(why)} would not move")

@@ -22,7 +22,8 @@ from wixsites.cli.moves import load_folders
 from wixsites.cli.report import plural
 from wixsites.cli.sandbox import DB_HELP
 from wixsites.cli.sandboxdb import default_db_path, open_sandbox
-from wixsites.cli.workflow import SUSPENDED, stage_named, stages
+from wixsites.cli.stages import StageLayout
+from wixsites.cli.workflow import SUSPENDED
 
 __all__ = ["onboard", "purge", "relate_accounts"]
 
@@ -49,14 +50,9 @@ def onboard(app: AppContext, template: str, name: str, stage: str | None, publis
       wixsites workflow onboard --template 1e6179e9-c3db-49aa-a074-37566a7bad47 --name "Client X"
     """
     [source] = collect_site_ids([template], None)
-    index = load_folders(app.client())
-    if stage is not None:
-        folder = stage_named(index, stage)
-    else:
-        pipeline = stages(index)
-        if not pipeline:
-            raise InputError("there are no stages yet: create them with `wixsites workflow init`")
-        folder = pipeline[0]
+    layout = StageLayout.of(load_folders(app.client()))
+    index = layout.index
+    folder = layout.first() if stage is None else layout.named(stage)
     done = duplicate_into(app, source, name, folder=index.id_of(folder), publish=publish_it)
     show_duplicate(app, done)
 
@@ -95,7 +91,7 @@ def purge(
     """
     client = app.client()
     index = load_folders(client)
-    folder = stage_named(index, stage)
+    folder = StageLayout.of(index).named(stage)
     subtree = index.subtree_ids(index.id_of(folder))
     query = {"folderId": {"$in": subtree}, "state": "ACTIVE", "namespace": {"$exists": True}}
     found = {str(value(s.id)).lower(): s for s in client.sites.query(query, page_size=_QUERY_PAGE)}

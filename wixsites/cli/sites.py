@@ -13,6 +13,7 @@ from wixsites.cli.app import format_option, progress_option, report_option, yes_
 from wixsites.cli.commands import PartsGroup
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.counts import STATES, scoped
 from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
 from wixsites.cli.output import Column
@@ -32,6 +33,7 @@ COLUMNS = (
     Column("id", "id"),
     Column("name", "name"),
     Column("folder", "folder"),
+    Column("state", "state"),
     Column("published", "published"),
     Column("premium", "premium"),
     Column("editor", "editor"),
@@ -61,6 +63,12 @@ def filter_options(command: F) -> F:
                 help="Only the sites directly in this folder (path or id; / for root).",
                 shell_complete=complete_folder_path,
             ),
+            click.option(
+                "--state",
+                type=click.Choice(tuple(STATES), case_sensitive=False),
+                default=None,
+                help="Sites not in the trash (active, the default), in the trash, or all.",
+            ),
         )
     ):
         command = option(command)
@@ -68,8 +76,14 @@ def filter_options(command: F) -> F:
 
 
 def _filter(
-    app: AppContext, filter_json: str | None, where: tuple[str, ...], folder: str | None
-) -> dict[str, object] | None:
+    app: AppContext,
+    filter_json: str | None,
+    where: tuple[str, ...],
+    folder: str | None,
+    state: str | None,
+) -> dict[str, object]:
+    """The query's filter: the options', on sites of every namespace, active unless `state`
+    (or a condition on state) says otherwise: the sites `folders tree` counts."""
     combined = site_filter(filter_json, where)
     if folder is not None:
         from wixsites.cli.folderindex import ROOT
@@ -78,7 +92,7 @@ def _filter(
         folder_id = load_folders(app.client()).resolve(folder)
         combined = dict(combined or {})
         combined["folderId"] = folder_id if folder_id != ROOT else {"$exists": False}
-    return combined
+    return scoped(combined, state)
 
 
 @click.group("sites", cls=PartsGroup)
@@ -103,11 +117,16 @@ def list_sites(
     filter_json: str | None,
     where: tuple[str, ...],
     folder: str | None,
+    state: str | None,
     sort: tuple[str, ...],
     limit: int | None,
     progress: bool | None,
 ) -> None:
     """List sites, as a table, JSON or CSV.
+
+    Sites of every namespace that are not in the trash, unless --state (or a --where on
+    namespace or state) says otherwise: the sites `folders tree` counts. The table has a state
+    column (ACTIVE or TRASHED) when the listing may hold trashed sites; CSV always has it.
 
     \b
     Examples:
@@ -115,12 +134,13 @@ def list_sites(
       wixsites sites list --where published=true --where premium=false
       wixsites sites list --folder Clients/Acme --sort createdDate:desc --limit 20
       wixsites sites list --filter '{"editorType": {"$in": ["EDITOR", "ADI"]}}' --format csv
+      wixsites sites list --state trashed --sort trashedDate:desc
     """
     from wixsites.cli.folderindex import ROOT
     from wixsites.cli.models import site_json, site_row, value
     from wixsites.cli.moves import load_folders
 
-    query_filter = _filter(app, filter_json, where, folder)
+    query_filter = _filter(app, filter_json, where, folder, state)
     client = app.client()
     page_size = min(limit or 100, 100)
     query = client.sites.query(filter=query_filter, sort=_sort(sort), page_size=page_size)
@@ -144,9 +164,16 @@ def list_sites(
         return
     folders = load_folders(client)
     rows = [site_row(site, folders.path(value(site.folder_id) or ROOT)) for site in sites]
-    app.output.records(COLUMNS, rows)
+    only_active = query_filter.get("state") == STATES["active"]
+    app.output.records(_columns(app.output.format == "table" and only_active), rows)
     if app.output.format == "table":
         app.output.info(f"{len(rows):,} site{'' if len(rows) == 1 else 's'}")
+
+
+def _columns(only_active: bool) -> tuple[Column, ...]:
+    """The columns of a listing: a table of active sites only (the default) leaves out their
+    state, all ACTIVE; CSV always has it."""
+    return tuple(c for c in COLUMNS if c.key != "state") if only_active else COLUMNS
 
 
 def _sort(values: tuple[str, ...]) -> list[tuple[str, str]] | None:
@@ -158,16 +185,25 @@ def _sort(values: tuple[str, ...]) -> list[tuple[str, str]] | None:
 @format_option
 @pass_app
 def count_sites(
-    app: AppContext, filter_json: str | None, where: tuple[str, ...], folder: str | None
+    app: AppContext,
+    filter_json: str | None,
+    where: tuple[str, ...],
+    folder: str | None,
+    state: str | None,
 ) -> None:
     """Count sites (--format ids: the ids of the sites counted).
+
+    Counts the sites `sites list` lists: of every namespace, not in the trash unless --state
+    says otherwise, as `folders tree` and `workflow status` count them.
 
     \b
     Examples:
       wixsites sites count
       wixsites sites count --where published=true
+      wixsites sites count --folder Stages/Design
+      wixsites sites count --state trashed
     """
-    query_filter = _filter(app, filter_json, where, folder)
+    query_filter = _filter(app, filter_json, where, folder, state)
     client = app.client()
     if app.output.format == "ids":
         from wixsites.cli.models import value
@@ -234,7 +270,7 @@ def move(
     \b
     Examples:
       wixsites sites move --to Clients/Acme 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
-      wixsites sites move --to Design --from-file sites.csv --dry-run
+      wixsites sites move --to Stages/Design --from-file sites.csv --dry-run
       cut -d, -f1 export.csv | wixsites sites move --to / -
     """
     from wixsites.cli.ids import collect_site_ids

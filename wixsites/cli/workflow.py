@@ -1,70 +1,63 @@
 """``wixsites workflow``: the agency workflow of the Site Folders docs.
 
-A stage is a folder at root (Design, QA, Suspended, Live); a site's stage is the root folder it is
-under. Nothing is recorded locally: the account's folders are the whole state.
+The stages are the folders inside the root folder ``Stages`` (Design, QA, Suspended, Live), in
+the order they were created: see `stages`. A site's stage is the stage folder it is under.
+Nothing is recorded locally: the account's folders are the whole state.
 """
 
 from __future__ import annotations
 
-import datetime
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 import click
-from wix_sites_api.models import Folder
+from rich.text import Text
 
-from wixsites.cli.app import dry_run_option, format_option, progress_option, report_option
+from wixsites.cli.app import (
+    dry_run_option,
+    format_option,
+    progress_option,
+    report_option,
+    yes_option,
+)
 from wixsites.cli.commands import PartsGroup
 from wixsites.cli.completion import complete_stage
+from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
+from wixsites.cli.counts import active_counts, root_count, trash_count
 from wixsites.cli.errors import InputError
-from wixsites.cli.folderindex import ROOT, FolderIndex
-from wixsites.cli.folders import root_site_count
+from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.ids import collect_site_ids, read_ids_file
-from wixsites.cli.models import value
 from wixsites.cli.moves import load_folders, move_sites
-from wixsites.cli.output import Column
-from wixsites.errors import WixError
+from wixsites.cli.output import Column, Output
+from wixsites.cli.stages import (
+    DEFAULT_STAGES,
+    STAGES,
+    StageLayout,
+    apply_plan,
+    plan_init,
+    stage_list,
+)
 from wixsites.folders import check_path
 
 __all__ = ["DEFAULT_STAGES", "group", "stage_named", "stages"]
 
-DEFAULT_STAGES = ("Design", "QA", "Suspended", "Live")
 SUSPENDED = "Suspended"
 
 
-def stages(index: FolderIndex) -> list[Folder]:
-    """The root folders, in the order they were created (the order of `workflow init`)."""
-    oldest = datetime.datetime.max.replace(tzinfo=datetime.UTC)
-
-    def created(folder: Folder) -> datetime.datetime:
-        date = folder.created_date
-        if not isinstance(date, datetime.datetime):
-            return oldest
-        return date if date.tzinfo else date.replace(tzinfo=datetime.UTC)
-
-    return sorted(index.children(ROOT), key=lambda f: (created(f), index.name_of(f).lower()))
+def stages(index: FolderIndex) -> list[Any]:
+    """The stage folders, in order (the folders in Stages, oldest first)."""
+    return StageLayout.of(index).stages
 
 
-def stage_named(index: FolderIndex, name: str) -> Folder:
-    wanted = name.strip().strip("/")
-    for folder in index.children(ROOT):
-        if index.name_of(folder) == wanted:
-            return folder
-    alike = [f for f in index.children(ROOT) if index.name_of(f).lower() == wanted.lower()]
-    if len(alike) == 1:
-        return alike[0]
-    names = ", ".join(index.name_of(f) for f in stages(index)) or "none yet"
-    raise InputError(
-        f"no stage {wanted!r} (the stages are: {names}); create it with "
-        f"`wixsites workflow init --stages {wanted}`"
-    )
+def stage_named(index: FolderIndex, name: str) -> Any:
+    return StageLayout.of(index).named(name)
 
 
 @click.group("workflow", cls=PartsGroup)
 def group() -> None:
-    """The agency workflow: stage folders at root, sites moving through them.
+    """The agency workflow: stage folders (in the root folder Stages), sites moving through them.
 
     \b
     Example:
@@ -77,56 +70,95 @@ def group() -> None:
     """
 
 
-def _stage_list(text: str) -> list[str]:
-    names = [n.strip() for n in text.split(",") if n.strip()]
-    if not names:
-        raise InputError("--stages needs at least one name, e.g. --stages Design,QA,Suspended,Live")
-    if any("/" in n for n in names):
-        raise InputError("a stage is a folder at root: its name cannot contain '/'")
-    return list(dict.fromkeys(names))
+def _warn_strays(output: Output, layout: StageLayout) -> None:
+    """Root folders named like a stage are not stages: say so, once, with what to do."""
+    for folder in layout.strays():
+        name = layout.index.name_of(folder)
+        output.info(
+            f"note: the root folder {name} is not a stage (the stage is {STAGES}/{name}; an "
+            f"older wixsites may have made it); move its sites with: wixsites sites list "
+            f"--folder '{name}' --format ids | wixsites workflow advance --to '{name}' -"
+        )
 
 
 @group.command("init")
 @click.option(
     "--stages",
     "stage_names",
-    default=",".join(DEFAULT_STAGES),
-    show_default=True,
+    default=None,
     metavar="A,B,...",
-    help="The stage folders to have at root.",
+    help="The stages, in order (default: the stages there are; Design,QA,Suspended,Live when "
+    "there are none).",
 )
+@dry_run_option
+@yes_option
 @format_option
 @pass_app
-def init(app: AppContext, stage_names: str) -> None:
-    """Create the stage folders at root that are missing (safe to run again)."""
-    wanted = _stage_list(stage_names)
+def init(app: AppContext, stage_names: str | None, dry_run: bool, yes: bool) -> None:
+    """Create the stages in the root folder Stages, in order, and migrate the old layout.
+
+    Safe to run again. Without --stages it creates Design, QA, Suspended and Live when there are
+    no stages, moving root folders of those names (the layout of wixsites before stages were
+    kept in Stages) into Stages with their sites. With --stages it makes the stages exactly
+    those, in that order: missing ones are created, and a stage that must come later is
+    recreated (its sites and sub-folders move across and keep their ids). Interrupted, run the
+    same command again. On a terminal it asks before moving any existing folder (--yes does not).
+
+    \b
+    Examples:
+      wixsites workflow init
+      wixsites workflow init --stages Design,QA,Review,Suspended,Live
+      wixsites workflow init --dry-run
+    """
+    wanted = stage_list(stage_names) if stage_names is not None else None
+    for name in wanted or ():
+        check_path(name)  # every name is checked before the first change
     client = app.client()
     index = load_folders(client)
-    for name in wanted:
-        check_path(name)  # every name is checked before the first folder is created
-    created: list[str] = []
-    existing: list[str] = []
-    for name in wanted:
-        folder = index.child_named(ROOT, name)
-        if folder is None:
-            try:
-                folder = client.folders.create(name, parent=None)
-            except WixError as error:
-                if created:
-                    error.message = f"{error.message} (already created: {', '.join(created)})"
-                    error.args = (error.message,)
-                raise
-            index.folders[index.id_of(folder)] = folder
-            created.append(name)
-        else:
-            existing.append(name)
-    ids = {n: index.id_of(index.child_named(ROOT, n) or Folder()) for n in wanted}
-    message = f"Created {', '.join(created)}." if created else "Every stage was already there."
-    if created and existing:
-        message += f"\nAlready there: {', '.join(existing)}."
-    app.output.result(
-        {"stages": ids, "created": created, "existing": existing}, message, ids=list(ids.values())
+    layout = StageLayout.of(index)
+    plan = plan_init(layout, wanted)
+    if dry_run:
+        lines = [step.describe(index) for step in plan.steps]
+        app.output.result(
+            {
+                "dryRun": True,
+                "stages": plan.stages,
+                "steps": [step.to_dict(index) for step in plan.steps],
+            },
+            "Dry run: "
+            + ("; ".join(lines) if lines else "nothing to do")
+            + ". Nothing was changed.",
+        )
+        return
+    moving = [s.describe(index) for s in plan.steps if s.action in ("keep", "aside", "merge")]
+    if moving:
+        confirm("Set up the stages: " + "; ".join(moving) + "?", yes=yes)
+    done = apply_plan(client, index, plan)
+    layout = StageLayout.of(index)
+    ids = {index.name_of(f): index.id_of(f) for f in layout.stages}
+    existing = [n for n in ids if n not in done.created]
+    message = (
+        f"Created {', '.join(done.created)} in {STAGES}."
+        if done.created
+        else "Every stage was already there."
     )
+    if done.moved:
+        message += f"\nMoved {', '.join(done.moved)} into {STAGES}, with their sites."
+    if done.created and existing:
+        message += f"\nAlready there: {', '.join(existing)}."
+    message += f"\nThe stages, in order: {', '.join(ids)}."
+    app.output.result(
+        {
+            "parentId": index.id_of(layout.parent) if layout.parent else "",
+            "stages": ids,
+            "created": done.created,
+            "moved": done.moved,
+            "existing": existing,
+        },
+        message,
+        ids=list(ids.values()),
+    )
+    _warn_strays(app.output, layout)
 
 
 def _move_options(command: Any) -> Any:
@@ -186,7 +218,7 @@ def _move_into_stage(
     report_file: str | None,
 ) -> None:
     index = load_folders(app.client())
-    target = index.id_of(stage_named(index, stage))
+    target = index.id_of(StageLayout.of(index).named(stage))
     move_sites(
         app,
         ids,
@@ -238,16 +270,31 @@ def suspend(
 @format_option
 @pass_app
 def status(app: AppContext) -> None:
-    """How many sites are in each stage (sub-folders included), and at root."""
-    index = load_folders(app.client())
+    """How many sites are in each stage (sub-folders included), elsewhere, and in the trash.
+
+    Sites of every namespace that are not in the trash, as `sites count` counts them; the
+    trashed ones are counted apart.
+    """
+    client = app.client()
+    index = load_folders(client)
+    layout = StageLayout.of(index)
+    counts = active_counts(client, index)
     rows: list[dict[str, Any]] = []
-    for folder in stages(index):
+    in_stages: set[str] = set()
+    for folder in layout.stages:
         subtree = index.subtree_ids(index.id_of(folder))
-        count = sum(value(index.folders[i].site_count) or 0 for i in subtree)
+        in_stages.update(subtree)
+        count = sum(counts.get(i, 0) for i in subtree)
         rows.append({"stage": index.name_of(folder), "id": index.id_of(folder), "sites": count})
-    rows.append({"stage": "(no stage: at root)", "id": "", "sites": root_site_count(app)})
+    elsewhere = sum(n for i, n in counts.items() if i not in in_stages)
+    rows.append({"stage": "(no stage: other folders)", "id": "", "sites": elsewhere})
+    rows.append({"stage": "(no stage: at root)", "id": "", "sites": root_count(client)})
+    rows.append({"stage": "(in the trash)", "id": "", "sites": trash_count(client)})
     columns = (Column("stage", "stage"), Column("sites", "sites", "right"))
     app.output.records(columns, rows)
+    if not layout.stages:
+        app.output.info(Text(layout.no_stages()))
+    _warn_strays(app.output, layout)
 
 
 @group.command("rename-stage")
@@ -264,8 +311,9 @@ def rename_stage(app: AppContext, old: str, new: str) -> None:
     """
     if "/" in new or not new.strip():
         raise InputError(f"{new!r} is not a stage name")
+    check_path(new.strip())
     index = load_folders(app.client())
-    folder = stage_named(index, old)
+    folder = StageLayout.of(index).named(old)
     app.client().folders.rename(index.id_of(folder), new.strip())
     app.output.result(
         {"id": index.id_of(folder), "oldName": index.name_of(folder), "name": new.strip()},
