@@ -88,6 +88,11 @@ def may_act_for(conn: sqlite3.Connection, key_account: str, account_id: str) -> 
     return account_id == key_account or parent_of(conn, account_id) == key_account
 
 
+def user_tag(account_id: str) -> str:
+    """The account's part of its sites' free addresses: ``https://<tag>.wixsite.com/<name>``."""
+    return "user-" + account_id.replace("-", "")[:8]
+
+
 def is_known(conn: sqlite3.Connection, account_id: str) -> bool:
     for sql in (
         "SELECT 1 FROM api_key_digests WHERE account_id = ? LIMIT 1",

@@ -23,14 +23,14 @@ from wixsandbox.auth import authenticate, parse_guid
 from wixsandbox.clock import Clock, system_clock, to_ms
 from wixsandbox.context import Context
 from wixsandbox.cursor import CursorCodec
-from wixsandbox.errors import ApiError, FieldViolation, invalid, system_error
+from wixsandbox.errors import ApiError, FieldViolation, budget_exceeded, invalid, system_error
 from wixsandbox.faults import RETRY_AFTER_SECONDS, Fault
 from wixsandbox.home import home_response
 from wixsandbox.prelimits import oversized
 from wixsandbox.routes import BY_OPERATION
 from wixsandbox.seed import SeedSummary, seed_account
 from wixsandbox.spec import Operation, PathItem, path_items
-from wixsandbox.store import DATA_TABLES, Store
+from wixsandbox.store import DATA_TABLES, BudgetExceeded, Store
 from wixsandbox.validation import FastCheck, SchemaCheck
 from wixsandbox.wire import Request, Response, dump_json, read_json
 
@@ -40,6 +40,11 @@ if TYPE_CHECKING:
     from wixsandbox.app import ASGIApp
 
 log = logging.getLogger("wixsandbox")
+
+# Seconds of database work a request may take (see `Sandbox`): far above what any request of a
+# sane size needs, even on a million sites, and short enough that no request holds its
+# connection (or, if it writes, the other writers) for long.
+TIME_BUDGET = 5.0
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,9 @@ class Sandbox:
     `db` is ``":memory:"`` or a file path (WAL; may be shared by several processes). `clock` returns
     an aware `datetime` (default: the system clock); it stamps created and updated dates, checks
     signature timestamps and expires cursors. With `validate_responses` every answer is checked
-    against openapi.yaml; one that does not conform is logged and replaced by a 500.
+    against openapi.yaml; one that does not conform is logged and replaced by a 500. A request
+    whose database work takes more than `time_budget` seconds is stopped and answered 400
+    `TIME_BUDGET_EXCEEDED`, with nothing changed.
     """
 
     def __init__(
@@ -69,10 +76,16 @@ class Sandbox:
         *,
         clock: Clock | None = None,
         validate_responses: bool = True,
+        time_budget: float = TIME_BUDGET,
     ) -> None:
+        if not time_budget > 0:
+            raise ValueError(
+                f"time_budget must be a positive number of seconds, not {time_budget!r}"
+            )
         self.store = Store(db)
         self.clock: Clock = clock or system_clock
         self.validate_responses = validate_responses
+        self.time_budget = time_budget
         self.response_violations: list[str] = []
         self._cursors = CursorCodec(self.store.secret_key("cursor_key"))
         self._check = SchemaCheck()
@@ -256,6 +269,9 @@ class Sandbox:
         except ApiError as error:
             status, document = error.status, error.body()
             extra = error.headers
+        except BudgetExceeded as exceeded:
+            stopped = budget_exceeded(exceeded.seconds)
+            status, document, extra = stopped.status, stopped.body(), {}
         except sqlite3.OperationalError as exc:  # e.g. a database locked for too long
             log.warning("request %s: store unavailable: %s", request_id, exc)
             status, document, extra = (
@@ -339,8 +355,9 @@ class Sandbox:
             body, refused = self._validated(operation, params, request), None
         except ApiError as error:
             body, refused = None, error
+        # The one transaction of the request: every change it makes commits together, or none.
         transaction = self.store.write if route.writes else self.store.read
-        with transaction() as conn:
+        with transaction(self.time_budget) as conn:
             caller = authenticate(conn, request, now, self.store.vault, route.auth)
             if refused is not None:
                 raise refused

@@ -114,7 +114,8 @@ def sync_detailed(
       not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
       400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
       `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
-    - The sandbox has no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): only 400 `TIME_BUDGET_EXCEEDED`, which
+      every operation has (see the API description).
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
@@ -170,7 +171,8 @@ def sync(
       not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
       400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
       `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
-    - The sandbox has no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): only 400 `TIME_BUDGET_EXCEEDED`, which
+      every operation has (see the API description).
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
@@ -221,7 +223,8 @@ async def asyncio_detailed(
       not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
       400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
       `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
-    - The sandbox has no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): only 400 `TIME_BUDGET_EXCEEDED`, which
+      every operation has (see the API description).
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
@@ -275,7 +278,8 @@ async def asyncio(
       not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
       400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
       `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
-    - The sandbox has no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): only 400 `TIME_BUDGET_EXCEEDED`, which
+      every operation has (see the API description).
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
