@@ -269,6 +269,48 @@ def test_transfer_errors_change_nothing(family: Sandbox, case: str, status: int,
     assert snapshot(family) == before
 
 
+ACCOUNTS = {"main": ACCOUNT, "sub": SUB, "sibling": SIBLING, "unrelated": OTHER_ACCOUNT}
+KEYS = {"main": KEY, "sub": SUB_KEY, "unrelated": OTHER_KEY}
+
+
+@pytest.mark.parametrize("target", sorted(ACCOUNTS))
+@pytest.mark.parametrize("source", sorted(ACCOUNTS))
+@pytest.mark.parametrize("caller", sorted(KEYS))
+def test_a_transfer_needs_a_key_that_acts_for_both_accounts(
+    caller: str, source: str, target: str
+) -> None:
+    """MAIN has the sub-accounts SUB and SIBLING; UNRELATED is another main account. Only the
+    main account's key transfers, between two different accounts of its own (before: SUB's key
+    took MAIN's and SIBLING's sites, and moved MAIN's sites into SIBLING)."""
+    sandbox = make_sandbox(clock=ManualClock())
+    sandbox.add_api_key(SUB_KEY, SUB)
+    sandbox.relate_accounts(ACCOUNT, [SUB, SIBLING])
+    for account in ACCOUNTS.values():
+        sandbox.seed(account, sites=6, seed=2)
+    family = {"main", "sub", "sibling"}
+    owner = client(sandbox, KEY if source in family else OTHER_KEY, ACCOUNTS[source])
+    site = sites_of(owner, {"premium": False})[0]["id"]
+    before = snapshot(sandbox)
+    response = transfer(sandbox, site, ACCOUNTS[source], ACCOUNTS[target], KEYS[caller])
+    allowed = caller == "main" and source != target and {source, target} <= family
+    if allowed:
+        assert response.status_code == 200, response.text
+        with sandbox.store.read() as conn:
+            row = conn.execute("SELECT account_id FROM sites WHERE id = ?", (site,)).fetchone()
+        assert row[0] == ACCOUNTS[target]
+    else:
+        assert (response.status_code, error_code(response)) == (403, "SITE_TRANSFER_NOT_ALLOWED")
+        assert snapshot(sandbox) == before
+
+
+def test_the_transfer_rule_is_written_in_the_spec() -> None:
+    described = " ".join(
+        spec()["paths"]["/b2b-site-management/v1/transfer-site"]["post"]["description"].split()
+    )
+    assert "allowed to act for both the source and the target account" in described
+    assert "a sub-account's key transfers nothing" in described
+
+
 def test_the_transfer_errors_are_the_documented_ones() -> None:
     op = spec()["paths"]["/b2b-site-management/v1/transfer-site"]["post"]
     documented = {(e["status"], e["code"]) for e in op["x-wix-errors"]}
