@@ -25,8 +25,12 @@ SITE_NOT_FOUND = {"code": "NOT_FOUND", "description": "site not found in this ac
 def bulk_delete_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     successes = 0
+    seen: set[str] = set()
     for index, given in enumerate(body["ids"]):
         site_id = str(given).lower()
+        if site_id in seen:  # a site is counted once: its first mention answers for it
+            continue
+        seen.add(site_id)
         row = ctx.conn.execute(
             "SELECT premium, trashed_ms FROM sites WHERE account_id = ? AND id = ?",
             (ctx.account_id, site_id),

@@ -15,7 +15,7 @@ from typing import Any
 
 from wixsandbox.clock import iso
 from wixsandbox.context import Context
-from wixsandbox.errors import already_exists, bad_request, not_found
+from wixsandbox.errors import ApiError, already_exists, bad_request, not_found
 from wixsandbox.filters import FOLDER_FIELDS, FOLDER_SORTS, compile_filter, parse_sort
 
 MAX_DEPTH = 50
@@ -312,14 +312,15 @@ def delete_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
 def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
     ids = _unique(body["sites"]["id"]["$in"])
     target = target_of(body.get("targetFolderId"))
-    known = {
-        str(row[0])
+    trashed_ms = {
+        str(row[0]): int(row[1])
         for row in ctx.conn.execute(
-            "SELECT id FROM sites WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))",
+            "SELECT id, trashed_ms FROM sites WHERE account_id = ? "
+            "AND id IN (SELECT value FROM json_each(?))",
             (ctx.account_id, json.dumps(ids)),
         )
     }
-    unknown = [sid for sid in ids if sid not in known]
+    unknown = [sid for sid in ids if sid not in trashed_ms]
     unknown_target: list[str] = []
     if target:
         found = ctx.conn.execute(
@@ -332,6 +333,18 @@ def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any
             unknown + unknown_target,
             unknownSiteIds=unknown,
             unknownFolderIds=unknown_target,
+        )
+    trashed = [sid for sid in ids if trashed_ms[sid]]
+    if trashed:
+        # A trashed site is in the trash, not in a folder (Bulk Delete Site takes it out of its
+        # folder): it cannot be moved into one (shared decision 5 of the project).
+        raise ApiError(
+            428,
+            f"{len(trashed)} site(s) are in the trash: restore them before moving them; "
+            "nothing moved",
+            code="SITE_IN_TRASH",
+            description="Send the request again without the trashed sites (data.trashedIds).",
+            data={"trashedIds": trashed},
         )
     ctx.conn.execute(
         "UPDATE sites SET folder_id = ? WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))",

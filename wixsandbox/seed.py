@@ -185,6 +185,8 @@ def seed_account(
         domain = premium and rng.random() < 0.6
         view_url = f"https://www.{name}.com" if domain else f"https://{user}.wixsite.com/{name}"
         folder_id = rng.choice(folder_ids) if folder_ids and rng.random() < 0.6 else ""
+        if trashed_ms:
+            folder_id = ""  # a trashed site is in the trash, not in a folder
         apps = _pick(rng, _APPS, _APP_COUNTS[int(rng.random() * 7)])
         contributors = _pick(rng, contributors_pool, _CONTRIBUTOR_COUNTS[int(rng.random() * 5)])
         trashed += bool(trashed_ms)

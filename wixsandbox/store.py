@@ -229,6 +229,15 @@ def _migrate(conn: sqlite3.Connection) -> None:
             conn.execute(search.POPULATE)
         for statement in search.TRIGGERS:
             conn.execute(statement)
+    once = "SELECT 1 FROM meta WHERE key = ?"
+    if conn.execute(once, (_TRASH_OUT_OF_FOLDERS,)).fetchone() is None:
+        # Earlier versions let trashed sites into folders (seeded there, or moved there): a
+        # trashed site is in the trash, at root. The triggers bring the folders' counts along.
+        conn.execute("UPDATE sites SET folder_id = '' WHERE trashed_ms > 0 AND folder_id <> ''")
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, '1')", (_TRASH_OUT_OF_FOLDERS,))
+
+
+_TRASH_OUT_OF_FOLDERS = "migrated: trashed sites out of folders"
 
 
 def _casefold(value: str | int | float | bytes | None) -> str | int | float | bytes | None:

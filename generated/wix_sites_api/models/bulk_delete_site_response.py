@@ -25,7 +25,8 @@ T = TypeVar("T", bound="BulkDeleteSiteResponse")
 class BulkDeleteSiteResponse:
     """
     Attributes:
-        results (list[BulkSiteResult] | Unset): One result per requested id, in the order of the request.
+        results (list[BulkSiteResult] | Unset): One result per requested site (a repeated id answers once, at its first
+            mention), in the order of the request.
         bulk_action_metadata (BulkActionMetadata | Unset):
     """
 
