@@ -402,8 +402,11 @@ def reset(app: AppContext, db: str | None, yes: bool) -> None:
     try:
         sandbox = open_sandbox(path, seed_if_new=False)
     except SandboxUnusable:
-        # corrupt or not a database: erasing it is what was asked for
-        Path(path).unlink()
+        from wixsandbox.dbfile import looks_like_sqlite
+
+        if not looks_like_sqlite(path):  # never erase what is not a database
+            raise
+        Path(path).unlink()  # a damaged database: erasing it is what was asked for
         sandbox = open_sandbox(path, seed_if_new=False)
     try:
         sandbox.reset()
