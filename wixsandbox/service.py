@@ -27,6 +27,7 @@ from wixsandbox.errors import ApiError, FieldViolation, budget_exceeded, invalid
 from wixsandbox.faults import RETRY_AFTER_SECONDS, Fault
 from wixsandbox.home import home_response
 from wixsandbox.prelimits import oversized
+from wixsandbox.replay import SeenSignatures
 from wixsandbox.routes import BY_OPERATION
 from wixsandbox.seed import SeedSummary, seed_account
 from wixsandbox.spec import Operation, PathItem, path_items
@@ -88,6 +89,7 @@ class Sandbox:
         self.time_budget = time_budget
         self.response_violations: list[str] = []
         self._cursors = CursorCodec(self.store.secret_key("cursor_key"))
+        self._seen = SeenSignatures()
         self._check = SchemaCheck()
         self._response_check = FastCheck()
         self._items = path_items()
@@ -128,35 +130,51 @@ class Sandbox:
             return relate(conn, main_account_id.lower(), [s.lower() for s in sub_account_ids])
 
     def add_instance(
-        self, instance_id: str | None, application_id: str, account_id: str | None = None
+        self,
+        instance_id: str | None,
+        application_id: str,
+        account_id: str | None = None,
+        *,
+        site_id: str | None = None,
     ) -> str:
         """Bind instance `instance_id` (a GUID; None: a new one) to the app and to `account_id`
-        (default: the account whose id is the instance id). Signed requests that name the instance
-        in ``x-wix-instance-id`` act for that account, and only when the app signed them. Returns
-        the instance id. An instance bound to another app or account stays so: ValueError."""
+        (default: the site's account with `site_id`, else the account whose id is the instance
+        id). Signed requests that name the instance in ``x-wix-instance-id`` act for that account,
+        and only when the app signed them. With `site_id` the instance is that site's: its signed
+        requests act on that site only, and may publish it. Returns the instance id. An instance
+        bound to another app, account or site stays so: ValueError."""
         instance = parse_guid(instance_id) if instance_id else str(uuid.uuid4())
-        account = parse_guid(account_id) if account_id else instance
-        if instance is None or account is None:
-            raise ValueError("the instance id and the account id must be GUIDs")
+        site = parse_guid(site_id) if site_id else ""
+        account = parse_guid(account_id) if account_id else None
+        if instance is None or site is None or (account_id and account is None):
+            raise ValueError("the instance id, the account id and the site id must be GUIDs")
         with self.store.write() as conn:
+            if site:
+                owner = conn.execute(
+                    "SELECT account_id FROM sites WHERE id = ?", (site,)
+                ).fetchone()
+                if owner is None or account not in (None, str(owner[0])):
+                    raise ValueError(f"{site} is not a site of {account or 'any account'}")
+                account = str(owner[0])
+            account = account or instance
             known = conn.execute(
                 "SELECT 1 FROM app_secrets WHERE application_id = ?", (application_id,)
             ).fetchone()
             if known is None:
                 raise ValueError(f"unknown application id {application_id!r}: add the app first")
             bound = conn.execute(
-                "SELECT application_id, account_id FROM instances WHERE instance_id = ?",
+                "SELECT application_id, account_id, site_id FROM instances WHERE instance_id = ?",
                 (instance,),
             ).fetchone()
-            if bound is not None and (str(bound[0]), str(bound[1])) != (application_id, account):
+            if bound is not None and tuple(map(str, bound)) != (application_id, account, site):
                 raise ValueError(
-                    f"instance {instance} is already bound to another app or account; "
+                    f"instance {instance} is already bound to another app, account or site; "
                     "choose another instance id"
                 )
             conn.execute(
-                "INSERT OR IGNORE INTO instances (instance_id, application_id, account_id) "
-                "VALUES (?, ?, ?)",
-                (instance, application_id, account),
+                "INSERT OR IGNORE INTO instances (instance_id, application_id, account_id, "
+                "site_id) VALUES (?, ?, ?, ?)",
+                (instance, application_id, account, site),
             )
         return instance
 
@@ -358,7 +376,7 @@ class Sandbox:
         # The one transaction of the request: every change it makes commits together, or none.
         transaction = self.store.write if route.writes else self.store.read
         with transaction(self.time_budget) as conn:
-            caller = authenticate(conn, request, now, self.store.vault, route.auth)
+            caller = authenticate(conn, request, now, self.store.vault, route.auth, self._seen)
             if refused is not None:
                 raise refused
             context = Context(

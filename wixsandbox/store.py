@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS app_secrets (
 CREATE TABLE IF NOT EXISTS instances (
     instance_id TEXT PRIMARY KEY,  -- what a signed request sends in x-wix-instance-id
     application_id TEXT NOT NULL,
-    account_id TEXT NOT NULL
+    account_id TEXT NOT NULL,
+    site_id TEXT NOT NULL DEFAULT ''  -- the instance's site; '' for an instance of the account
 );
 CREATE TABLE IF NOT EXISTS sites (
     seq INTEGER PRIMARY KEY,
@@ -211,6 +212,8 @@ def _exists(conn: sqlite3.Connection, name: str) -> bool:
 
 def _migrate(conn: sqlite3.Connection) -> None:
     """Bring a database of any earlier version up to date (in a write transaction; idempotent)."""
+    if "site_id" not in {str(row[1]) for row in conn.execute("PRAGMA table_info(instances)")}:
+        conn.execute("ALTER TABLE instances ADD COLUMN site_id TEXT NOT NULL DEFAULT ''")
     for name in _OLD_INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
     for name, columns in INDEX_COLUMNS.items():
