@@ -179,7 +179,7 @@ def test_dry_runs_change_nothing(db: Path) -> None:
 def test_limits_are_checked_before_the_first_request(db: Path) -> None:
     deep = "/".join(f"L{n}" for n in range(60))
     result = run("-v", "folders", "create", deep, code=2)
-    assert "at most 50 folders, and this one has 60" in error_line(result)
+    assert "at most 51 folders, and this one has 60" in error_line(result)
     assert "[verbose] POST" not in result.stderr
     assert data("folders", "list") == []
     bell = run("folders", "create", "Clients/Ac\x07me", code=2)
@@ -366,7 +366,7 @@ def test_folder_moves_past_the_documented_limits_are_refused_first(db: Path) -> 
     run("folders", "create", target)
     before = data("folders", "tree")
     deep = run("-v", "folders", "move", "D0", "--to", target, "--yes", code=2)
-    assert "would be 55 levels down, and Wix allows 50" in error_line(deep)
+    assert "would be 55 levels down, and Wix allows 51" in error_line(deep)
     assert "POST /site-folders/v2/folders/bulk/move" not in deep.stderr
     inside = run("folders", "move", "D0", "--to", "D0/D1/D2", code=2)
     assert "cannot move D0 into itself (D0/D1/D2)" in error_line(inside)

@@ -20,8 +20,11 @@ T = TypeVar("T", bound="CursorPaging")
 class CursorPaging:
     """
     Attributes:
-        limit (int | Unset): Sites per page, 1..1000 (the live service documents at most 100). Default 100.
-        cursor (None | str | Unset): The `metadata.cursors.next` of the previous page. Absent for the first page.
+        limit (int | Unset): Sites per page, 1..1000 ("up to 1,000 sites": Wix's service description and Query
+            Sites page; see the API description). Default 100.
+        cursor (None | str | Unset): The `metadata.cursors.next` of the previous page. Absent for the first page. The
+            sandbox's cursors expire 30 minutes after the query's first request (400
+            `CURSOR_EXPIRED`).
     """
 
     limit: int | Unset = UNSET

@@ -24,7 +24,10 @@ T = TypeVar("T", bound="QueryFoldersRequest")
 class QueryFoldersRequest:
     """
     Attributes:
-        query (FoldersQuery | Unset):
+        query (FoldersQuery | Unset): Wix's example sorts folders by `name`. The sandbox's own choices (Wix documents
+            none of
+            them): `createdDate` and `updatedDate` sort too, the default order is `createdDate`
+            ascending, and ties are broken by `id`.
     """
 
     query: FoldersQuery | Unset = UNSET

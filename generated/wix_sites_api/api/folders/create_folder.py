@@ -114,7 +114,8 @@ def sync_detailed(
 
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
-    that would be deeper than 50 levels is a 400.
+    whose path (its ancestors) would hold more than 50 folders, that is a folder 52 levels deep,
+    is a 400.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
       operation; Manage Folders is this spec's choice).
@@ -152,7 +153,8 @@ def sync(
 
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
-    that would be deeper than 50 levels is a 400.
+    whose path (its ancestors) would hold more than 50 folders, that is a folder 52 levels deep,
+    is a 400.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
       operation; Manage Folders is this spec's choice).
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
-    that would be deeper than 50 levels is a 400.
+    whose path (its ancestors) would hold more than 50 folders, that is a folder 52 levels deep,
+    is a 400.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
       operation; Manage Folders is this spec's choice).
@@ -221,7 +224,8 @@ async def asyncio(
 
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
-    that would be deeper than 50 levels is a 400.
+    whose path (its ancestors) would hold more than 50 folders, that is a folder 52 levels deep,
+    is a 400.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
       operation; Manage Folders is this spec's choice).
