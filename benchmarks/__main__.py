@@ -1,7 +1,7 @@
 """`python -m benchmarks`: every speed figure of the project in one table, each with its baseline
 measured in the same run, written also as JSON.
 
-    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,scale,bulk,stall] [--json [PATH]]
+    python -m benchmarks [--quick] [--only signing,client,sandbox,serve,scale,bulk,stall,expensive] [--json [PATH]]
 
 Each suite is the module `benchmarks.<suite>`, whose `run(quick)` returns a list of
 `benchmarks.report.Row`. `--json` alone prints the JSON on stdout (and the table on stderr);
@@ -27,6 +27,7 @@ SUITES = {
     "scale": "scale: page 1 of every documented query at 1M sites (100k --quick) vs 10k",
     "bulk": "bulk: moving 10,000 sites with and without concurrency",
     "stall": "stall: a small request while the largest body is rejected, vs idle",
+    "expensive": "expensive: a small request while the most expensive query runs, vs idle",
 }
 
 

@@ -259,15 +259,24 @@ class BudgetExceeded(Exception):
 # SQLite calls the progress handler every this many virtual-machine instructions (a few
 # milliseconds of work): often enough to stop a statement soon after its budget, rarely enough
 # that the handler (which takes the GIL) costs the other requests nothing.
-PROGRESS_STEPS = 100_000
+PROGRESS_STEPS = 500_000
+
+
+# A read that has worked this long is a long one: from then on it pauses, after each slice of
+# work between two calls of the progress handler, for as long as the slice took, so that it takes
+# at most half a core's time from the other requests. Its pauses do not count against its budget.
+# Writes never pause: they hold the lock every other write waits for.
+LONG_READ = 0.1
 
 
 class _Connection:
     """One SQLite connection and the deadline of the transaction it runs (its progress handler
-    interrupts any statement past it)."""
+    interrupts any statement past it, and makes a long read yield)."""
 
     def __init__(self, path: str, *, reader: bool, in_memory: bool) -> None:
         self.deadline = math.inf
+        self.yields = reader  # only pooled readers: in memory, a read holds the one lock
+        self._started = self._tick = 0.0
         self.conn = sqlite3.connect(
             path, isolation_level=None, check_same_thread=False, timeout=30.0
         )
@@ -284,13 +293,23 @@ class _Connection:
         self.conn.set_progress_handler(self._past_deadline, PROGRESS_STEPS)
 
     def _past_deadline(self) -> int:
-        return 1 if time.monotonic() > self.deadline else 0
+        now = time.monotonic()
+        if now > self.deadline:
+            return 1
+        if self.yields and now - self._started > LONG_READ:
+            pause = min(now - self._tick, LONG_READ)
+            time.sleep(pause)  # the GIL and the core go to the other requests meanwhile
+            self.deadline += pause
+            now = time.monotonic()
+        self._tick = now
+        return 0
 
     @contextmanager
     def transaction(self, begin: str, budget: float | None) -> Iterator[sqlite3.Connection]:
         """`begin`, then the block; committed when it ends, rolled back if it raises. Past
         `budget` seconds any statement stops, and the block's error is BudgetExceeded."""
-        self.deadline = time.monotonic() + budget if budget else math.inf
+        self._started = self._tick = time.monotonic()
+        self.deadline = self._started + budget if budget else math.inf
         try:
             self.conn.execute(begin)
             yield self.conn
