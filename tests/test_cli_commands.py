@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from wixsites.cli import cli
+from wixsites.cli.exitcodes import PARTIAL
 from wixsites.cli.report import SHOWN_IDS
 from wixsites.runner import SyncRunner
 
@@ -22,6 +23,7 @@ MISSING = "00000000-0000-4000-8000-00000000beef"
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "sandbox.db"
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(path))
+    monkeypatch.setenv("WIXSITES_SANDBOX", "1")  # the embedded sandbox, asked for
     for name in ("WIX_API_KEY", "WIX_ACCOUNT_ID", "WIX_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
     return path
@@ -167,12 +169,12 @@ def test_workflow_suspend_reports_ids_not_in_the_account(db: Path, tmp_path: Pat
         "customer,Site ID,amount\n"
         + "".join(f"c{n},{i},10\n" for n, i in enumerate([*ids[:3], MISSING]))
     )
-    result = run("workflow", "suspend", "--unpaid", str(unpaid), code=1)
+    result = run("workflow", "suspend", "--unpaid", str(unpaid), code=PARTIAL)
     assert MISSING in result.stdout
     assert "not found" in result.stdout
     assert_one_line_error(result, "1 of 4 sites not moved")
     assert stage_counts()["Suspended"] == 3
-    report = data("workflow", "suspend", "--unpaid", str(unpaid), code=1)
+    report = data("workflow", "suspend", "--unpaid", str(unpaid), code=PARTIAL)
     assert report["moved"] == ids[:3]
     assert list(report["failed"]) == [MISSING]
     assert report["targetPath"] == "Suspended"
@@ -211,7 +213,7 @@ def test_folders_by_path(db: Path) -> None:
     paths = {f["path"] for f in data("folders", "tree")["children"]}
     assert paths == {"Archive", "Clients"}
     assert data("folders", "of", ids[0])["path"] == "Archive/Acme/Review"
-    run("folders", "delete", "Archive/Acme")
+    run("folders", "delete", "--yes", "Archive/Acme")
     assert data("folders", "of", ids[0])["path"] == "Archive/Review"
     assert data("folders", "of", site_ids()[-1])["path"] in ("/", "Archive/Review")
 
@@ -251,7 +253,7 @@ def test_move_from_stdin_and_text_and_dry_run_with_unknown_ids(db: Path, tmp_pat
     assert data("sites", "move", "--to", "Design", "--from-file", str(text))["moved"] == ids[:2]
     stdin_report = data("sites", "move", "--to", "Design", "-", input=f"{ids[2]}\n{ids[3]}\n")
     assert stdin_report["moved"] == ids[2:]
-    dry = data("sites", "move", "--to", "/", "--dry-run", ids[0], MISSING, code=1)
+    dry = data("sites", "move", "--to", "/", "--dry-run", ids[0], MISSING, code=PARTIAL)
     assert dry["wouldMove"] == [ids[0]]
     assert list(dry["unknown"]) == [MISSING]
     assert data("sites", "count", "--folder", "Design")["count"] == 4
@@ -270,8 +272,6 @@ def test_move_from_stdin_and_text_and_dry_run_with_unknown_ids(db: Path, tmp_pat
         (("sites", "move", "--to", "/", "12345"), 2, "'12345' is not a site id"),
         (("folders", "of", "not-a-guid"), 2, "not a site id"),
         (("sites", "move", "--to", "/"), 2, "give site ids"),
-        (("--api-key", "k" * 20, "sites", "list"), 2, "WIX_ACCOUNT_ID"),
-        (("--account-id", MISSING, "sites", "list"), 2, "WIX_API_KEY"),
         (("sites", "list", "--where", "published"), 2, "expected field=value"),
         (("sites", "list", "--filter", "{oops"), 2, "not valid JSON"),
         (("sites", "list", "--sort", "name"), 2, "cannot sort by 'name'"),
@@ -287,6 +287,22 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(
     db: Path, args: tuple[str, ...], code: int, fragment: str
 ) -> None:
     assert_one_line_error(run(*args, code=code), fragment)
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("sites", "list"), "WIX_ACCOUNT_ID"),  # WIX_API_KEY alone
+        (("--account-id", MISSING, "sites", "list"), "WIX_API_KEY"),
+    ],
+)
+def test_one_credential_without_the_other_is_a_usage_error(
+    db: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], fragment: str
+) -> None:
+    monkeypatch.delenv("WIXSITES_SANDBOX")
+    if "--account-id" not in args:
+        monkeypatch.setenv("WIX_API_KEY", "k" * 20)
+    assert_one_line_error(run(*args, code=2), fragment)
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,7 @@ def test_an_unknown_shell_is_a_usage_error() -> None:
 def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WIX_", "WIXSITES_PROFILE"))}
     env["WIXSITES_SANDBOX_DB"] = str(tmp_path / "sandbox.db")
+    env["WIXSITES_SANDBOX"] = "1"  # completion asks the account the command would use
     return env
 
 
@@ -77,6 +78,7 @@ def test_completion_without_a_reachable_account_offers_nothing_and_says_nothing(
 ) -> None:
     env = {
         **_env(tmp_path),
+        "WIXSITES_SANDBOX": "0",
         "WIX_API_KEY": "k",
         "WIX_ACCOUNT_ID": "11111111-1111-4111-8111-111111111111",
         "WIX_BASE_URL": "http://127.0.0.1:9",  # nothing listens on the discard port
@@ -93,7 +95,7 @@ def test_completion_without_a_reachable_account_offers_nothing_and_says_nothing(
 
 
 def test_stage_and_folder_options_of_the_workflow_and_lifecycle_complete(tmp_path: Path) -> None:
-    env = {"WIXSITES_SANDBOX_DB": str(tmp_path / "sandbox.db")}
+    env = {"WIXSITES_SANDBOX_DB": str(tmp_path / "sandbox.db"), "WIXSITES_SANDBOX": "1"}
     runner = CliRunner(env=env)
     for path in ("Design", "QA", "Clients/Acme"):
         assert runner.invoke(cli, ["--sandbox", "folders", "create", path]).exit_code == 0

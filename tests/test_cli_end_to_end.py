@@ -1,5 +1,6 @@
 """The command line as a user runs it: ``python -m wixsites`` subprocesses against a
-``wixsites sandbox serve`` subprocess on 127.0.0.1, through --base-url, --api-key, --account-id."""
+``wixsites sandbox serve`` subprocess on 127.0.0.1, through --base-url, --account-id and the API
+key in WIX_API_KEY (never an argument)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 
 from wixsandbox import Fault, FaultPlan
 from wixsandbox.process import free_port
+from wixsites.cli.exitcodes import AUTH, PARTIAL
 
 ROOT = Path(__file__).resolve().parents[1]
 API_KEY = "e2e-test-api-key-0123456789"
@@ -45,16 +47,21 @@ class Server:
     tmp: Path
 
     def cli(
-        self, *args: str, code: int = 0, creds: bool = True, stdin: str | None = None
+        self,
+        *args: str,
+        code: int = 0,
+        creds: bool = True,
+        key: str | None = None,
+        stdin: str | None = None,
     ) -> subprocess.CompletedProcess[str]:
-        prefix = (
-            ["--base-url", self.url, "--api-key", API_KEY, "--account-id", ACCOUNT] if creds else []
-        )
+        """Run wixsites; `creds`: at this server with its key; `key`: WIX_API_KEY alone."""
+        prefix = ["--base-url", self.url, "--account-id", ACCOUNT] if creds else []
+        key = key or (API_KEY if creds else None)
         result = subprocess.run(
             [sys.executable, "-m", "wixsites", *prefix, *args],
             capture_output=True,
             text=True,
-            env=self.env,
+            env={**self.env, "WIX_API_KEY": key} if key else self.env,
             input=stdin,
             timeout=120,
             check=False,
@@ -79,8 +86,6 @@ def start(tmp: Path, *extra: str) -> Server:
             "serve",
             "--port",
             str(port),
-            "--api-key",
-            API_KEY,
             "--account-id",
             ACCOUNT,
             "--json",
@@ -89,7 +94,7 @@ def start(tmp: Path, *extra: str) -> Server:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env={**env, "WIXSITES_SANDBOX_API_KEY": API_KEY},  # not in `ps`
     )
     deadline = time.monotonic() + 30
     while True:  # a TCP connect, not a request: a request would draw from the fault plan
@@ -191,7 +196,7 @@ def test_agency_workflow_over_http(server: Server) -> None:
     server.cli("workflow", "advance", "--to", "QA", *ids[:10])
     unpaid = server.tmp / "unpaid.txt"
     unpaid.write_text(f"# unpaid this month\n{ids[0]}\n{ids[500]}\n{MISSING}\n")
-    suspended = server.cli("workflow", "suspend", "--unpaid", str(unpaid), "--json", code=1)
+    suspended = server.cli("workflow", "suspend", "--unpaid", str(unpaid), "--json", code=PARTIAL)
     report = json.loads(suspended.stdout)
     assert report["moved"] == [ids[0], ids[500]]
     assert list(report["failed"]) == [MISSING]
@@ -230,23 +235,20 @@ def test_malformed_csv_over_http(server: Server) -> None:
 
 def test_credentials_errors(server: Server) -> None:
     one_line_error(
-        server.cli(
-            "--base-url", server.url, "--api-key", API_KEY, "sites", "count", creds=False, code=2
-        ),
+        server.cli("--base-url", server.url, "sites", "count", creds=False, key=API_KEY, code=2),
         "account id",
         "WIX_ACCOUNT_ID",
     )
     wrong = server.cli(
         "--base-url",
         server.url,
-        "--api-key",
-        "wrong-key-000000",
         "--account-id",
         ACCOUNT,
         "sites",
         "count",
         creds=False,
-        code=1,
+        key="wrong-key-000000",
+        code=AUTH,
     )
     line = one_line_error(wrong, "401")
     assert "wrong-key-000000" not in wrong.stderr, line
@@ -257,8 +259,6 @@ def test_unreachable_server(server: Server) -> None:
     result = server.cli(
         "--base-url",
         closed,
-        "--api-key",
-        API_KEY,
         "--account-id",
         ACCOUNT,
         "--max-retries",
@@ -266,6 +266,7 @@ def test_unreachable_server(server: Server) -> None:
         "sites",
         "count",
         creds=False,
+        key=API_KEY,
         code=1,
     )
     one_line_error(result)

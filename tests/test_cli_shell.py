@@ -21,6 +21,7 @@ from click.testing import CliRunner, Result
 from tests.sandbox_fixtures import RefuseThirdCreate
 from wixsandbox import Sandbox
 from wixsites.cli import cli
+from wixsites.cli.exitcodes import AUTH, PARTIAL
 from wixsites.cli.report import SHOWN_IDS
 
 UNKNOWN = [f"00000000-0000-4000-8000-{n:012x}" for n in range(1, 301)]
@@ -30,6 +31,7 @@ UNKNOWN = [f"00000000-0000-4000-8000-{n:012x}" for n in range(1, 301)]
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "sandbox.db"
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(path))
+    monkeypatch.setenv("WIXSITES_SANDBOX", "1")  # the embedded sandbox, asked for
     for name in ("WIX_API_KEY", "WIX_ACCOUNT_ID", "WIX_BASE_URL", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
     return path
@@ -110,7 +112,7 @@ def test_json_keys_are_camel_case_everywhere(db: Path, tmp_path: Path) -> None:
         data("sites", "move", "--to", "Older", ids[0]),
         data("sites", "move", "--to", "Older", ids[1], "--dry-run"),
         data("folders", "move", "Older", "--to", "/", "--dry-run"),
-        data("folders", "delete", "Older"),
+        data("folders", "delete", "Older", "--yes"),
         data("sandbox", "seed", "--sites", "2"),
         data("workflow", "init"),
         data("folders", "tree"),
@@ -133,7 +135,7 @@ def test_a_move_of_many_unknown_ids_is_summarised_and_reported_in_full(
         report_csv, report_json = tmp_path / "r.csv", tmp_path / "r.json"
         shown = run(
             "sites", "move", "--to", "Design", "--from-file", str(sheet), "--report",
-            str(report_csv), *dry, code=1,
+            str(report_csv), *dry, code=PARTIAL,
         )  # fmt: skip
         lines = shown.stdout.splitlines()
         assert len(lines) < 2 * SHOWN_IDS + 10, shown.stdout
@@ -147,13 +149,13 @@ def test_a_move_of_many_unknown_ids_is_summarised_and_reported_in_full(
         assert {r["outcome"] for r in rows[:3]} == ({"would-move"} if dry else {"moved"})
         run(
             "sites", "move", "--to", "Design", "--from-file", str(sheet), "--report",
-            str(report_json), *dry, code=1,
+            str(report_json), *dry, code=PARTIAL,
         )  # fmt: skip
         written = json.loads(report_json.read_text())
         assert written["targetPath"] == "Design"
         assert len(written["items"]) == 303
         full = json.loads(
-            run("sites", "move", "--to", "Design", "--from-file", str(sheet), "--json", *dry, code=1)
+            run("sites", "move", "--to", "Design", "--from-file", str(sheet), "--json", *dry, code=PARTIAL)
             .stdout
         )  # fmt: skip
         assert len(full["unknown"] if dry else full["failed"]) == 300
@@ -257,10 +259,13 @@ def plain_web_server(tmp_path: Path) -> Iterator[str]:
         server.server_close()
 
 
-def test_a_server_that_is_not_wix_is_blamed(db: Path, plain_web_server: str) -> None:
+def test_a_server_that_is_not_wix_is_blamed(
+    db: Path, plain_web_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WIXSITES_SANDBOX")
+    monkeypatch.setenv("WIX_API_KEY", "k")
     result = run(
-        "--base-url", plain_web_server, "--api-key", "k", "--account-id", "a", "sites", "count",
-        code=1,
+        "--base-url", plain_web_server, "--account-id", "a", "sites", "count", code=1,
     )  # fmt: skip
     line = error_line(result)
     assert f"the server at {plain_web_server} does not look like the Wix API" in line
@@ -269,11 +274,14 @@ def test_a_server_that_is_not_wix_is_blamed(db: Path, plain_web_server: str) -> 
     assert "Wix had a problem" not in line
 
 
-def test_publish_stops_at_a_server_that_is_not_wix(db: Path, plain_web_server: str) -> None:
+def test_publish_stops_at_a_server_that_is_not_wix(
+    db: Path, plain_web_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WIXSITES_SANDBOX")
+    monkeypatch.setenv("WIX_API_KEY", "k")
     sites = ["0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd", "1e6179e9-c3db-49aa-a074-37566a7bad47"]
     result = run(
-        "--base-url", plain_web_server, "--api-key", "k", "--account-id", "a",
-        "sites", "publish", *sites, code=1,
+        "--base-url", plain_web_server, "--account-id", "a", "sites", "publish", *sites, code=1,
     )  # fmt: skip
     assert f"the server at {plain_web_server} does not look like the Wix API" in error_line(result)
     assert "not published" not in result.output  # not one failure per site
@@ -357,7 +365,7 @@ def test_a_command_failing_midway_says_what_it_did(
     monkeypatch.setattr(
         Sandbox, "transport", lambda self, **kw: RefuseThirdCreate(make(self, **kw))
     )
-    assert done in error_line(run(*args, code=1))
+    assert done in error_line(run(*args, code=AUTH))
 
 
 def test_folder_moves_past_the_documented_limits_are_refused_first(db: Path) -> None:

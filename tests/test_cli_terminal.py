@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from wixsites.cli import cli
+from wixsites.cli.exitcodes import CANCELLED
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 TIMEOUT = 30.0
@@ -31,13 +32,14 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     prepares and checks in process (no terminal matters there)."""
     db = str(tmp_path / "sandbox.db")
     monkeypatch.setenv("WIXSITES_SANDBOX_DB", db)
+    monkeypatch.setenv("WIXSITES_SANDBOX", "1")  # the embedded sandbox, asked for
     out = {
         k: v
         for k, v in os.environ.items()
         if k not in ("NO_COLOR", "COLUMNS", "LINES", "FORCE_COLOR")
         and not k.startswith(("WIX_", "PYTEST"))
     }
-    out.update(TERM="xterm-256color", WIXSITES_SANDBOX_DB=db)
+    out.update(TERM="xterm-256color", WIXSITES_SANDBOX_DB=db, WIXSITES_SANDBOX="1")
     return out
 
 
@@ -133,8 +135,9 @@ def test_changes_are_asked_for_on_a_terminal_only(env: dict[str, str]) -> None:
     wixsites("folders", "create", "Old")
     code, shown = in_terminal(env, "folders", "delete", "Old", answer="n\n")
     assert "Delete Old (its content goes to /)? [y/N]" in shown
-    assert code == 1
-    assert "nothing was changed" in shown
+    assert code == CANCELLED  # answering no is not an error
+    assert "Nothing changed." in shown
+    assert "error" not in shown
     assert wixsites("folders", "list", "--format", "ids").strip()
     code, shown = in_terminal(env, "folders", "rename", "Old", "Older", answer="y\n")
     assert code == 0

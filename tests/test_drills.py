@@ -90,8 +90,7 @@ def assert_invariants(db: Path, account: str, url: str | None = None) -> None:
 def cli(
     url: str, account: str, *args: str, timeout: float = 600
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("WIX_API_KEY", None)
+    env = {**os.environ, "NO_COLOR": "1", "WIX_API_KEY": API_KEY}  # the key: never an argument
     return subprocess.run(
         [
             sys.executable,
@@ -99,8 +98,6 @@ def cli(
             "wixsites",
             "--base-url",
             url,
-            "--api-key",
-            API_KEY,
             "--account-id",
             account,
             *args,
@@ -167,8 +164,6 @@ def test_a_kill_9_in_the_middle_of_a_5000_site_move_loses_nothing_and_a_rerun_fi
                 "wixsites",
                 "--base-url",
                 server.url,
-                "--api-key",
-                API_KEY,
                 "--account-id",
                 account,
                 "--max-retries",
@@ -185,6 +180,7 @@ def test_a_kill_9_in_the_middle_of_a_5000_site_move_loses_nothing_and_a_rerun_fi
             stderr=subprocess.PIPE,
             text=True,
             cwd=ROOT,
+            env={**os.environ, "WIX_API_KEY": API_KEY},
         )
         deadline = time.monotonic() + 120
         while sum(1 for f in placement(db, account).values() if f == target) == 0:

@@ -13,7 +13,8 @@ import pytest
 from tests.test_cli_commands import assert_one_line_error, data, db, run
 from tests.test_cli_shell import snake_keys
 from wixsandbox import Sandbox
-from wixsites.cli import lifecycle
+from wixsites.cli import consent, lifecycle
+from wixsites.cli.exitcodes import CANCELLED, PARTIAL
 from wixsites.cli.report import SHOWN_IDS
 from wixsites.operations import Call
 from wixsites.runner import SyncRunner
@@ -54,7 +55,7 @@ def test_duplicate_publish_move_trash_end_to_end(db: Path) -> None:
     assert one(new_id)["published"] is True
     moved = data("workflow", "advance", "--to", "Suspended", new_id)
     assert moved["moved"] == [new_id]
-    trashed = data("sites", "trash", new_id)
+    trashed = data("sites", "trash", "--yes", new_id)
     assert (trashed["target"], trashed["moved"], trashed["failed"]) == ("trash", [new_id], {})
     site = one(new_id)
     assert "trashedDate" in site
@@ -73,12 +74,18 @@ def test_trash_dry_run_then_the_report(db: Path) -> None:
     plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:3]
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     ids = [*plain, premium, UNKNOWN]
-    plan = data("sites", "trash", "--dry-run", *ids, code=1)
+    plan = data("sites", "trash", "--dry-run", *ids, code=PARTIAL)
     assert plan["wouldTrash"] == plain
     assert plan["wouldFail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
     assert plan["requests"] == 1
     assert sites({"state": "TRASHED", "id": {"$in": ids}}) == []  # nothing trashed
-    result = run("sites", "trash", "-", input="\n".join(ids) + "\n", code=1)  # no terminal: no ask
+    # no terminal to ask on: refused, with the dry run's numbers, and nothing trashed
+    refused = run("sites", "trash", "-", input="\n".join(ids) + "\n", code=2)
+    assert_one_line_error(
+        refused, "this would trash 3 sites in 1 request", "needs --yes", "nothing was changed"
+    )
+    assert sites({"state": "TRASHED", "id": {"$in": ids}}) == []
+    result = run("sites", "trash", "--yes", "-", input="\n".join(ids) + "\n", code=PARTIAL)
     assert "Trashed 3 sites (1 request)." in result.stdout
     assert "trashed: 3 sites" in result.stdout
     assert "moved" not in result.output
@@ -94,11 +101,13 @@ def test_trash_asks_on_a_terminal(
     db: Path, monkeypatch: pytest.MonkeyPatch, answer: str, trashed: bool
 ) -> None:
     site_id = sites({"premium": False, "state": "ACTIVE"})[0]["id"]
-    monkeypatch.setattr(lifecycle, "on_terminal", lambda: True)
-    result = run("sites", "trash", site_id, input=answer, code=0 if trashed else 1)
+    monkeypatch.setattr(consent, "on_terminal", lambda: True)
+    result = run("sites", "trash", site_id, input=answer, code=0 if trashed else CANCELLED)
+    assert "This would trash 1 site in 1 request." in result.stdout
     assert "Move 1 site to the trash?" in result.output
-    if not trashed:
-        assert_one_line_error(result, "nothing was changed")  # as `sites move` says it
+    if not trashed:  # not an error: said, with its own exit status
+        assert "Nothing changed." in result.stderr
+        assert "error" not in result.stderr
     assert bool(sites({"state": "TRASHED", "id": site_id})) is trashed
     run("sites", "trash", "--yes", site_id)  # --yes does not ask
     run("sites", "trash", "-y", site_id)  # -y, as for sites move
@@ -114,14 +123,16 @@ def test_onboard_and_purge(db: Path) -> None:
     plain = plain[:4]
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     data("workflow", "advance", "--to", "Suspended", *plain, premium)
-    plan = data("workflow", "purge", "--stage", "Suspended", "--dry-run", code=1)
+    plan = data("workflow", "purge", "--stage", "Suspended", "--dry-run", code=PARTIAL)
     assert (plan["stage"], sorted(plan["wouldTrash"])) == ("Suspended", sorted(plain))
     assert list(plan["wouldFail"]) == [premium]
     refused = run("workflow", "purge", "--stage", "Suspended", code=2)
-    assert "About to move 4 sites of stage Suspended to the trash in 1 request." in refused.stdout
-    assert_one_line_error(refused, "add --yes to trash the 5 sites of stage Suspended")
+    # the dry run's numbers: 4 to trash (the premium site would stay)
+    assert_one_line_error(
+        refused, "this would trash 4 sites of stage Suspended in 1 request: with no terminal"
+    )
     assert sites({"state": "TRASHED", "id": {"$in": plain}}) == []
-    done = data("workflow", "purge", "--stage", "Suspended", "-y", code=1)
+    done = data("workflow", "purge", "--stage", "Suspended", "-y", code=PARTIAL)
     assert sorted(done["moved"]) == sorted(plain)
     assert list(done["failed"]) == [premium]
     status = {row["stage"]: row["sites"] for row in data("workflow", "status")}
@@ -144,12 +155,16 @@ def test_transfer_between_related_accounts(db: Path) -> None:
         theirs = {str(row[0]): bool(row[1]) for row in rows}
     plain = next(i for i, paid in theirs.items() if not paid)
     paid = next(i for i, paid in theirs.items() if paid)
-    done = data("sites", "transfer", plain, "--from", SUB)
+    asked = run("sites", "transfer", plain, "--from", SUB, code=2)  # no terminal, no --yes
+    assert_one_line_error(asked, f"transferring site {plain} from account {SUB}", "--yes")
+    done = data(  # it was not transferred before: now it is
+        "sites", "transfer", plain, "--from", SUB, "--yes"
+    )
     assert done == {"site": plain, "from": SUB, "to": main, "notified": False}
     assert one(plain)["ownerAccountId"] == main
-    refused = run("sites", "transfer", paid, "--from", SUB, code=1)
+    refused = run("sites", "transfer", paid, "--from", SUB, "-y", code=1)
     assert_one_line_error(refused, "428 SITE_TRANSFER_NOT_SUPPORTED", "Cancel Package")
-    gone = run("sites", "transfer", plain, "--from", SUB, code=1)
+    gone = run("sites", "transfer", plain, "--from", SUB, "-y", code=1)
     assert_one_line_error(gone, "400 SITE_NOT_FOUND")
     not_an_id = run("sites", "transfer", plain, "--from", "acme", code=2)
     assert_one_line_error(not_an_id, "--from 'acme' is not an account id")
@@ -160,19 +175,31 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
     plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"})][:2]
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     ids = [*plain, premium, UNKNOWN]
-    plan = data("sites", "trash", "--dry-run", *ids, code=1)
+    plan = data("sites", "trash", "--dry-run", *ids, code=PARTIAL)
     assert snake_keys(plan) == []
     assert (
-        run("sites", "trash", "--dry-run", "--format", "ids", *ids, code=1).stdout.split() == plain
+        run("sites", "trash", "--dry-run", "--format", "ids", *ids, code=PARTIAL).stdout.split()
+        == plain
     )
-    rows = run("sites", "trash", "--dry-run", "--format", "csv", *ids, code=1).stdout.splitlines()
+    rows = run(
+        "sites", "trash", "--dry-run", "--format", "csv", *ids, code=PARTIAL
+    ).stdout.splitlines()
     assert rows[0] == "id,outcome,reason"
     assert rows[1:3] == [f"{i},would-trash," for i in plain]
     empty = data("workflow", "purge", "--stage", "QA", "--dry-run")
     assert snake_keys(empty) == []
     report = tmp_path / "trash.csv"
     result = run(
-        "sites", "trash", "--progress", "--format", "ids", "--report", str(report), *ids, code=1
+        "sites",
+        "trash",
+        "--yes",
+        "--progress",
+        "--format",
+        "ids",
+        "--report",
+        str(report),
+        *ids,
+        code=PARTIAL,
     )
     assert result.stdout.split() == plain
     assert "Trashing sites" in result.stderr  # the progress bar
@@ -182,7 +209,7 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
     assert [line.split(",")[0] for line in lines[1:] if ",trashed" in line] == plain
     data("workflow", "advance", "--to", "Suspended", premium)
     purged = tmp_path / "purge.json"
-    run("workflow", "purge", "--yes", "--report", str(purged), code=1)
+    run("workflow", "purge", "--yes", "--report", str(purged), code=PARTIAL)
     written = json.loads(purged.read_text())
     assert (written["stage"], written["target"]) == ("Suspended", "trash")
     assert [(i["id"], i["outcome"]) for i in written["items"]] == [(premium, "failed")]
@@ -190,7 +217,7 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
 
 def test_a_large_trash_dry_run_shows_counts_and_the_first_ids(db: Path) -> None:
     unknown = [f"0badbad0-0000-4000-8000-{n:012d}" for n in range(SHOWN_IDS + 5)]
-    result = run("sites", "trash", "--dry-run", *unknown, code=1)
+    result = run("sites", "trash", "--dry-run", *unknown, code=PARTIAL)
     assert f"would-fail: {len(unknown)} sites (not in the account)" in result.stdout
     assert "... and 5 more" in result.stdout
     assert unknown[-1] not in result.stdout
@@ -216,7 +243,7 @@ def test_duplicate_publish_onboard_transfer_take_every_format(db: Path) -> None:
     with Sandbox(db) as sandbox, sandbox.store.read() as conn:
         query = "SELECT id FROM sites WHERE account_id = ? AND NOT premium"
         plain = str(conn.execute(query, (SUB,)).fetchone()[0])
-    moved = run("sites", "transfer", plain, "--from", SUB, "--format", "ids")
+    moved = run("sites", "transfer", plain, "--from", SUB, "--yes", "--format", "ids")
     assert moved.stdout.split() == [plain]
 
 
@@ -272,7 +299,7 @@ def test_ctrl_c_mid_trash_reports_in_the_trash_s_words(
         return run_call(self, call)
 
     monkeypatch.setattr(SyncRunner, "run", interrupted_on_the_second_delete)
-    result = run("sites", "trash", "--progress", *ids, code=130)
+    result = run("sites", "trash", "--yes", "--progress", *ids, code=130)
     assert "trashed: 20 sites" in result.stdout
     assert "Trashing sites" in result.stderr  # the progress bar
     assert_one_line_error(

@@ -135,6 +135,7 @@ def test_an_invalid_spec_is_named_with_its_place_and_leaves_generated_untouched(
 
 
 def test_watch_regenerates_when_the_spec_changes(repo: Path) -> None:
+    import selectors
     import time
 
     target = repo / "generated/wix_sites_api/api/sites/count_sites.py"
@@ -152,9 +153,16 @@ def test_watch_regenerates_when_the_spec_changes(repo: Path) -> None:
         spec.write_text(
             spec.read_text().replace("summary: Count Sites", "summary: Count watched sites", 1)
         )
+        # wait for the watcher to say the run is over (the file changes before the run ends: a
+        # check made earlier, under load, sees a half-written generated/)
+        readable = selectors.DefaultSelector()
+        readable.register(proc.stdout, selectors.EVENT_READ)
         deadline = time.monotonic() + 60
-        while "Count watched sites" not in target.read_text() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        line = ""
+        while "regenerated" not in line and time.monotonic() < deadline:
+            if readable.select(max(0, deadline - time.monotonic())):
+                line = proc.stdout.readline()
+        assert "regenerated" in line
         assert "Count watched sites" in target.read_text()
     finally:
         proc.terminate()

@@ -12,6 +12,7 @@ Results are the generated `wix_sites_api.models` objects (`Site`, `Folder`); err
 
 from importlib.metadata import PackageNotFoundError, version
 
+from wixsites import webhooks
 from wixsites.bulk import MoveReport
 from wixsites.client import AsyncWixSites, WixSites
 from wixsites.errors import (
@@ -37,11 +38,16 @@ from wixsites.errors import (
     TargetAccountNotFound,
     TransferNotAllowed,
     TransferNotSupported,
+    WebhookError,
+    WebhookPayloadError,
+    WebhookSignatureError,
     WixError,
 )
 from wixsites.folders import AsyncFolderQuery, AsyncTreeRequest, FolderQuery
 from wixsites.legacy import AsyncLegacyPager, LegacyPage, LegacyPager
+from wixsites.options import CallOptions
 from wixsites.paging import Page
+from wixsites.responses import RawResponse, ResponseInfo
 from wixsites.retry import RetryPolicy
 from wixsites.sites import AsyncSiteQuery, SiteQuery
 from wixsites.transport import RequestInfo
@@ -61,6 +67,7 @@ __all__ = [
     "AsyncTreeRequest",
     "AsyncWixSites",
     "AuthenticationError",
+    "CallOptions",
     "ConfigurationError",
     "CursorExpired",
     "DeadlineExceeded",
@@ -81,7 +88,9 @@ __all__ = [
     "PagingError",
     "PermissionDenied",
     "RateLimited",
+    "RawResponse",
     "RequestInfo",
+    "ResponseInfo",
     "RetryPolicy",
     "ServerError",
     "SiteInTrash",
@@ -90,7 +99,11 @@ __all__ = [
     "TargetAccountNotFound",
     "TransferNotAllowed",
     "TransferNotSupported",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "WixError",
     "WixSites",
     "__version__",
+    "webhooks",
 ]

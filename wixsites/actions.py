@@ -7,6 +7,7 @@ Mixed into `Sites` and `AsyncSites`; the logic of each action is a flow (see `ru
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Unpack
 from uuid import UUID
 
 from wix_sites_api.models import Site, SiteTransfer
@@ -15,6 +16,7 @@ from wixsites.actioncalls import duplicate_call, owned_call, publish_call, trans
 from wixsites.bulk import MoveReport, Progress, may_have_applied, move_async, move_sync
 from wixsites.errors import InvalidArgument, SiteNotInSourceAccount, WixError
 from wixsites.ids import checked_site_id
+from wixsites.options import CallOptions
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.trash import (
     TRASH,
@@ -82,7 +84,12 @@ class SiteActions:
 
     _runner: SyncRunner
 
-    def trash(self, site_ids: Iterable[str], progress: Progress | None = None) -> MoveReport:
+    def trash(
+        self,
+        site_ids: Iterable[str],
+        progress: Progress | None = None,
+        **options: Unpack[CallOptions],
+    ) -> MoveReport:
         """Move sites to the trash, 20 per request (Bulk Delete Site; never a permanent delete).
 
         Returns the exact report of a bulk move: `moved` holds the trashed sites (also those that
@@ -91,7 +98,7 @@ class SiteActions:
         ``"trash"``. Uncertain outcomes are settled by reading the sites.
         """
         return move_sync(
-            self._runner,
+            self._runner.with_options(options),
             site_ids,
             TRASH,
             kind="site",
@@ -102,26 +109,34 @@ class SiteActions:
             flow=trash_flow,
         )
 
-    def duplicate(self, source: SiteRef, display_name: str) -> str:
+    def duplicate(self, source: SiteRef, display_name: str, **options: Unpack[CallOptions]) -> str:
         """Duplicate a site (e.g. a template) under a new display name; returns the new site's id.
 
         The copy has no domain and no Premium plan. Not retried after a failure that may have been
         applied (that could make two copies): such an error says so.
         """
-        return self._runner.drive(_duplicate_flow(_site_id(source), _display_name(display_name)))
+        flow = _duplicate_flow(_site_id(source), _display_name(display_name))
+        return self._runner.with_options(options).drive(flow)
 
-    def publish(self, site: SiteRef) -> None:
+    def publish(self, site: SiteRef, **options: Unpack[CallOptions]) -> None:
         """Publish a site (a site-level call: sent with wix-site-id instead of wix-account-id)."""
-        self._runner.run(publish_call(_site_id(site)))
+        self._runner.with_options(options).run(publish_call(_site_id(site)))
 
-    def transfer(self, site: SiteRef, source_account_id: str, notify: bool = False) -> SiteTransfer:
+    def transfer(
+        self,
+        site: SiteRef,
+        source_account_id: str,
+        notify: bool = False,
+        **options: Unpack[CallOptions],
+    ) -> SiteTransfer:
         """Transfer a site from `source_account_id` to this client's account (the target is
         always the account the client sends, never a parameter). `notify`: email the site owner.
 
         Raises `TargetAccountNotFound`, `TransferNotAllowed`, `SiteNotInSourceAccount` or
         `TransferNotSupported` for Wix's documented errors.
         """
-        return self._runner.drive(_transfer_flow(*_transfer_args(site, source_account_id, notify)))
+        flow = _transfer_flow(*_transfer_args(site, source_account_id, notify))
+        return self._runner.with_options(options).drive(flow)
 
 
 class AsyncSiteActions:
@@ -136,9 +151,10 @@ class AsyncSiteActions:
         progress: Progress | None = None,
         *,
         max_concurrency: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
         return await move_async(
-            self._runner,
+            self._runner.with_options(options),
             site_ids,
             TRASH,
             kind="site",
@@ -150,17 +166,21 @@ class AsyncSiteActions:
             flow=trash_flow,
         )
 
-    async def duplicate(self, source: SiteRef, display_name: str) -> str:
-        return await self._runner.drive(
-            _duplicate_flow(_site_id(source), _display_name(display_name))
-        )
+    async def duplicate(
+        self, source: SiteRef, display_name: str, **options: Unpack[CallOptions]
+    ) -> str:
+        flow = _duplicate_flow(_site_id(source), _display_name(display_name))
+        return await self._runner.with_options(options).drive(flow)
 
-    async def publish(self, site: SiteRef) -> None:
-        await self._runner.run(publish_call(_site_id(site)))
+    async def publish(self, site: SiteRef, **options: Unpack[CallOptions]) -> None:
+        await self._runner.with_options(options).run(publish_call(_site_id(site)))
 
     async def transfer(
-        self, site: SiteRef, source_account_id: str, notify: bool = False
+        self,
+        site: SiteRef,
+        source_account_id: str,
+        notify: bool = False,
+        **options: Unpack[CallOptions],
     ) -> SiteTransfer:
-        return await self._runner.drive(
-            _transfer_flow(*_transfer_args(site, source_account_id, notify))
-        )
+        flow = _transfer_flow(*_transfer_args(site, source_account_id, notify))
+        return await self._runner.with_options(options).drive(flow)

@@ -11,7 +11,7 @@ import asyncio
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import Any, Self
+from typing import Any, Self, Unpack
 
 import httpx
 import wix_sites_api
@@ -24,7 +24,10 @@ from wixsites.errors import ConfigurationError
 from wixsites.folders import AsyncFolders, Folders
 from wixsites.ids import FolderRef
 from wixsites.limits import DEFAULT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES
+from wixsites.logs import setup_logging
+from wixsites.options import CallOptions, Options, check_deadline, check_retry, check_timeout
 from wixsites.ratelimit import TokenBucket
+from wixsites.raw import AsyncRawWixSites, RawWixSites
 from wixsites.redaction import Redactor, mask_url, url_secrets
 from wixsites.retry import RetryPolicy
 from wixsites.runner import AsyncRunner, SyncRunner
@@ -70,27 +73,23 @@ class _Settings:
         deadline: float | None = DEFAULT_DEADLINE,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        setup_logging()
         self.auth = auth
         self.identity = identity
         self.base_url = check_base_url(base_url)
         self.redact = Redactor([*secrets, *url_secrets(self.base_url)])
-        if deadline is not None and (
-            isinstance(deadline, bool) or not isinstance(deadline, int | float) or deadline <= 0
-        ):
-            raise ConfigurationError(
-                f"deadline is seconds per call (> 0), or None for none; not {deadline!r}"
-            )
-        self.deadline = None if deadline is None else float(deadline)
         self.max_response_bytes = _int_option("max_response_bytes", max_response_bytes, 1024)
-        if retry is not None and not isinstance(retry, RetryPolicy):
-            raise ConfigurationError(f"retry must be a RetryPolicy or None, not {retry!r}")
-        self.retry = retry or RetryPolicy.never()
         if rate_limit is not None and (isinstance(rate_limit, bool) or rate_limit <= 0):
             raise ConfigurationError(
                 f"rate_limit is requests per minute (> 0), or None for no limit; not {rate_limit!r}"
             )
         self.limiter = None if rate_limit is None else TokenBucket(float(rate_limit))
-        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.options = Options(
+            retry=check_retry(retry),
+            deadline=check_deadline(deadline),
+            timeout=check_timeout(timeout),
+            headers={},
+        )
         self.on_request = on_request
         self.rng = rng
 
@@ -98,7 +97,6 @@ class _Settings:
         return {
             "redact": self.redact,
             "rng": self.rng,
-            "deadline": self.deadline,
             "max_response_bytes": self.max_response_bytes,
         }
 
@@ -168,8 +166,12 @@ class WixSites(_Common):
     reading of each answer included (None: no deadline), past which `DeadlineExceeded` is raised;
     `max_response_bytes`: the largest answer read (after decompression), past which
     `InvalidResponse` is raised; `on_request`: called with a
-    `RequestInfo` after each HTTP attempt (also logged on the "wixsites" logger at DEBUG);
-    `sleep` and `rng` are for tests.
+    `RequestInfo` after each HTTP attempt (also logged on the "wixsites" logger at DEBUG, which
+    ``WIXSITES_LOG=debug`` prints); `sleep` and `rng` are for tests.
+
+    Each call also takes `timeout`, `deadline`, `retry` and `headers` for itself (`CallOptions`),
+    and `with_options(...)` gives the client with other defaults; `with_raw_response` gives the
+    HTTP answer behind a result.
     """
 
     def __init__(
@@ -265,14 +267,40 @@ class WixSites(_Common):
             base_url=settings.base_url,
             auth=settings.auth,
             transport=wire,
-            timeout=settings.timeout,
+            timeout=settings.options.timeout,
             headers=_HEADERS,
         )
-        self.api = wix_sites_api.Client(base_url=settings.base_url).set_httpx_client(self._http)
-        runner = SyncRunner(self.api, settings.retry, sleep=wait, **settings.runner_options())
+        # The generated client only shows its base URL (in its repr): every request goes through
+        # `self._http`, which has the real one. So it gets the URL with its password masked.
+        self.api = wix_sites_api.Client(base_url=mask_url(settings.base_url)).set_httpx_client(
+            self._http
+        )
+        self._bind(SyncRunner(self.api, settings.options, sleep=wait, **settings.runner_options()))
+
+    def _bind(self, runner: SyncRunner) -> None:
         self._runner = runner
         self._sites = Sites(runner)
         self._folders = Folders(runner)
+
+    def with_options(self, **options: Unpack[CallOptions]) -> Self:
+        """This client with other options for its calls: ``wix.with_options(deadline=10,
+        retry=None).sites.count()``. What is not given stays as it is; `headers` are added to
+        those already set (a name given again replaces its value).
+
+        The new client shares this one's connection pool and rate limit (it is the same account
+        and the same connections): make as many as you like, and close either to close the pool.
+        """
+        view = type(self).__new__(type(self))
+        view._settings, view._http, view.api = self._settings, self._http, self.api
+        view._bind(self._runner.with_options(options))
+        return view
+
+    @property
+    def with_raw_response(self) -> RawWixSites:
+        """The calls that make one request, returning the HTTP answer with the result:
+        ``raw = wix.with_raw_response.sites.count()``; ``raw.status_code``, ``raw.headers``,
+        ``raw.request_id``, ``raw.parse()`` (see `RawResponse`)."""
+        return RawWixSites(self)
 
     @property
     def sites(self) -> Sites:
@@ -287,17 +315,22 @@ class WixSites(_Common):
         return self._folders
 
     def move_sites(
-        self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
+        self,
+        site_ids: Iterable[str],
+        target: FolderRef | None,
+        progress: Progress | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
-        return self.sites.move(site_ids, target, progress)
+        return self.sites.move(site_ids, target, progress, **options)
 
     def move_folders(
         self,
         folder_ids: Iterable[FolderRef],
         target: FolderRef | None,
         progress: Progress | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
-        return self.folders.move(folder_ids, target, progress)
+        return self.folders.move(folder_ids, target, progress, **options)
 
     def request(
         self,
@@ -306,13 +339,14 @@ class WixSites(_Common):
         *,
         json: Any = None,
         params: Mapping[str, str] | None = None,
-        headers: Mapping[str, str] | None = None,
+        **options: Unpack[CallOptions],
     ) -> Any:
         """Call any Wix endpoint (`path` under the base URL) with this client's auth, pacing,
         retries, logging and errors; returns the parsed JSON answer (``{}`` for an empty one).
         `headers` are sent too: ``{"wix-site-id": ...}`` makes it a site-level call (Publish
         Site), sent without ``wix-account-id``."""
-        return self._runner.run(ops.raw_call(method, path, json, params, headers))
+        call = ops.raw_call(method, path, json, params)
+        return self._runner.with_options(options).run(call)
 
     def close(self) -> None:
         self._http.close()
@@ -422,17 +456,34 @@ class AsyncWixSites(_Common):
             base_url=settings.base_url,
             auth=settings.auth,
             transport=wire,
-            timeout=settings.timeout,
+            timeout=settings.options.timeout,
             headers=_HEADERS,
         )
-        self.api = wix_sites_api.Client(base_url=settings.base_url).set_async_httpx_client(
-            self._http
-        )
-        runner = AsyncRunner(self.api, settings.retry, sleep=wait, **settings.runner_options())
-        self._runner = runner
+        # as in WixSites: the generated client's base URL is only shown, never used
+        self.api = wix_sites_api.Client(
+            base_url=mask_url(settings.base_url)
+        ).set_async_httpx_client(self._http)
         self.max_concurrency = max_concurrency
-        self._sites = AsyncSites(runner, max_concurrency)
-        self._folders = AsyncFolders(runner, max_concurrency)
+        self._bind(AsyncRunner(self.api, settings.options, sleep=wait, **settings.runner_options()))
+
+    def _bind(self, runner: AsyncRunner) -> None:
+        self._runner = runner
+        self._sites = AsyncSites(runner, self.max_concurrency)
+        self._folders = AsyncFolders(runner, self.max_concurrency)
+
+    def with_options(self, **options: Unpack[CallOptions]) -> Self:
+        """`WixSites.with_options`: the same client with other options for its calls, sharing
+        its connection pool and rate limit."""
+        view = type(self).__new__(type(self))
+        view._settings, view._http, view.api = self._settings, self._http, self.api
+        view.max_concurrency = self.max_concurrency
+        view._bind(self._runner.with_options(options))
+        return view
+
+    @property
+    def with_raw_response(self) -> AsyncRawWixSites:
+        """`WixSites.with_raw_response`, awaited."""
+        return AsyncRawWixSites(self)
 
     @property
     def sites(self) -> AsyncSites:
@@ -447,17 +498,22 @@ class AsyncWixSites(_Common):
         return self._folders
 
     async def move_sites(
-        self, site_ids: Iterable[str], target: FolderRef | None, progress: Progress | None = None
+        self,
+        site_ids: Iterable[str],
+        target: FolderRef | None,
+        progress: Progress | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
-        return await self.sites.move(site_ids, target, progress)
+        return await self.sites.move(site_ids, target, progress, **options)
 
     async def move_folders(
         self,
         folder_ids: Iterable[FolderRef],
         target: FolderRef | None,
         progress: Progress | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
-        return await self.folders.move(folder_ids, target, progress)
+        return await self.folders.move(folder_ids, target, progress, **options)
 
     async def request(
         self,
@@ -466,10 +522,11 @@ class AsyncWixSites(_Common):
         *,
         json: Any = None,
         params: Mapping[str, str] | None = None,
-        headers: Mapping[str, str] | None = None,
+        **options: Unpack[CallOptions],
     ) -> Any:
         """`WixSites.request`, awaited."""
-        return await self._runner.run(ops.raw_call(method, path, json, params, headers))
+        call = ops.raw_call(method, path, json, params)
+        return await self._runner.with_options(options).run(call)
 
     async def aclose(self) -> None:
         await self._http.aclose()

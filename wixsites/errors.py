@@ -39,6 +39,9 @@ __all__ = [
     "TargetAccountNotFound",
     "TransferNotAllowed",
     "TransferNotSupported",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "WixError",
     "error_from_response",
 ]
@@ -100,7 +103,7 @@ class WixError(Exception):
         if self.description and self.description != text and self.description not in text:
             text = f"{text.rstrip('.')}: {self.description}" if text else self.description
         parts = [f"{head}: {text}" if head else text]
-        if self.hint:
+        if self.hint and self.hint.lower().rstrip(".") not in text.lower():  # said once
             parts.append(self.hint)
         # sentences joined by ':' or ';' lose their full stop ("... valid.: Send" reads badly)
         parts = [p for p in parts if p]
@@ -232,7 +235,8 @@ class TransferNotAllowed(PermissionDenied):
 class SiteNotInSourceAccount(InvalidArgument):
     """Transfer Site: the site is not in the source account."""
 
-    hint = "check the site id and that the site belongs to the source account"
+    # Wix's own description says the same: then the hint is not repeated (`WixError.__str__`)
+    hint = "check that the site exists and that it belongs to the source account"
 
 
 class SiteInTrash(FailedPrecondition):
@@ -268,6 +272,29 @@ class AmbiguousFolderPath(InvalidArgument):
     ) -> None:
         super().__init__(message, **kwargs)
         self.candidates: list[tuple[str, str]] = candidates or []
+
+
+class WebhookError(WixError):
+    """A webhook body that `wixsites.webhooks.parse` cannot give back as an event."""
+
+
+class WebhookSignatureError(WebhookError):
+    """The body is not a token the public key verifies: a bad or missing signature, another key,
+    a changed body, an algorithm other than RS256 (``none``, or HS256 with the public key as its
+    secret), a malformed or expired token. Nothing in it can be trusted: answer 401, do not act."""
+
+    hint = "answer 401 and ignore it; if every delivery fails, check the public key (Settings > Webhooks > Get Public Key)"
+
+
+class WebhookPayloadError(WebhookError):
+    """The token is verified (Wix signed it) but its content is not a webhook event the SDK can
+    read: a claim or field missing or of the wrong type. `field` names the place."""
+
+    hint = "the event is Wix's but not of the documented shape; keep the body and report it"
+
+    def __init__(self, message: str, *, field: str | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.field = field
 
 
 # How much of a server's text an error message quotes: the server is not trusted to be brief.

@@ -16,7 +16,7 @@ from collections.abc import (
     Mapping,
 )
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Unpack
 
 from wix_sites_api.models import Folder
 from wix_sites_api.types import Unset
@@ -25,6 +25,7 @@ from wixsites import operations as ops
 from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_sync
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
 from wixsites.ids import FolderRef, checked_site_id, folder_id, is_guid, target_id
+from wixsites.options import CallOptions
 from wixsites.paging import OffsetPager, Page
 from wixsites.placement import folders_in_target
 from wixsites.query import (
@@ -384,30 +385,44 @@ class Folders:
         self._runner = runner
 
     def query(
-        self, filter: Mapping[str, Any] | None = None, sort: SortSpec = None, page_size: int = 1000
+        self,
+        filter: Mapping[str, Any] | None = None,
+        sort: SortSpec = None,
+        page_size: int = 1000,
+        **options: Unpack[CallOptions],
     ) -> FolderQuery:
-        """Every folder matching `filter` (`name`, `id`, `parentId`), lazily, in server order."""
-        return FolderQuery(self._runner, _Args.check(filter, sort, page_size))
+        """Every folder matching `filter` (`name`, `id`, `parentId`), lazily, in server order.
+        The `options` (`timeout`, `deadline`, `retry`, `headers`) apply to each page's request."""
+        args = _Args.check(filter, sort, page_size)
+        return FolderQuery(self._runner.with_options(options), args)
 
-    def create(self, name: str, parent: FolderRef | None = None) -> Folder:
+    def create(
+        self, name: str, parent: FolderRef | None = None, **options: Unpack[CallOptions]
+    ) -> Folder:
         """Create a folder at root or in `parent`; returns it."""
-        return self._runner.drive(_create(_check_name(name), target_id(parent, "parent")))
+        flow = _create(_check_name(name), target_id(parent, "parent"))
+        return self._runner.with_options(options).drive(flow)
 
-    def rename(self, folder: FolderRef, name: str) -> Folder:
-        return self._runner.drive(_rename(folder_id(folder), _check_name(name)))
+    def rename(self, folder: FolderRef, name: str, **options: Unpack[CallOptions]) -> Folder:
+        """Rename a folder (a Folder or its id); returns it. A sibling of the same name is
+        `AlreadyExists`."""
+        flow = _rename(folder_id(folder), _check_name(name))
+        return self._runner.with_options(options).drive(flow)
 
     def move(
         self,
         folder_ids: Iterable[FolderRef],
         target: FolderRef | None,
         progress: Progress | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
         """Move folders (with their content) into `target`: a Folder, an id, a path, or
-        None/""/"root"/"/" for root."""
+        None/""/"root"/"/" for root. The `options` apply to each request of the move."""
+        runner = self._runner.with_options(options)
         return move_sync(
-            self._runner,
+            runner,
             _ids(folder_ids),
-            sync_target(self._runner, target),
+            sync_target(runner, target),
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
@@ -415,28 +430,28 @@ class Folders:
             progress=progress,
         )
 
-    def delete(self, folder: FolderRef) -> None:
+    def delete(self, folder: FolderRef, **options: Unpack[CallOptions]) -> None:
         """Delete a folder; its sites and sub-folders move to its parent (or root)."""
-        self._runner.drive(_delete(folder_id(folder)))
+        self._runner.with_options(options).drive(_delete(folder_id(folder)))
 
-    def of_site(self, site_id: str) -> Folder | None:
+    def of_site(self, site_id: str, **options: Unpack[CallOptions]) -> Folder | None:
         """The folder holding the site, or None when it is at root."""
-        return self._runner.drive(_of_site(site_id))
+        return self._runner.with_options(options).drive(_of_site(site_id))
 
-    def get(self, folder_id: str) -> Folder:
+    def get(self, folder_id: str, **options: Unpack[CallOptions]) -> Folder:
         """The folder with this id; `NotFound` if the account has none."""
-        return self._runner.drive(_get(_folder_key(folder_id)))
+        return self._runner.with_options(options).drive(_get(_folder_key(folder_id)))
 
-    def tree(self, *, root_site_count: bool = True) -> FolderTree:
+    def tree(self, *, root_site_count: bool = True, **options: Unpack[CallOptions]) -> FolderTree:
         """The account's folder hierarchy, with site counts (and the sites at root)."""
-        return self._runner.drive(_tree(root_site_count))
+        return self._runner.with_options(options).drive(_tree(root_site_count))
 
-    def find(self, path: str) -> Folder | None:
+    def find(self, path: str, **options: Unpack[CallOptions]) -> Folder | None:
         """The folder at "Clients/Acme/QA" (exact names), or None."""
         split_path(path)
-        return self._runner.drive(_find(path))
+        return self._runner.with_options(options).drive(_find(path))
 
-    def ensure(self, path: str) -> Folder:
+    def ensure(self, path: str, **options: Unpack[CallOptions]) -> Folder:
         """The folder at "Clients/Acme/QA", creating whatever is missing along the path (like
         `mkdir -p`); safe when other clients create the same folders at the same time.
 
@@ -444,7 +459,7 @@ class Folders:
         fails midway, the error's message names the folders already created (and its `created`
         attribute lists their paths)."""
         check_path(path)
-        return self._runner.drive(_ensure(path))
+        return self._runner.with_options(options).drive(_ensure(path))
 
 
 class AsyncFolders:
@@ -453,15 +468,24 @@ class AsyncFolders:
         self._max_concurrency = max_concurrency
 
     def query(
-        self, filter: Mapping[str, Any] | None = None, sort: SortSpec = None, page_size: int = 1000
+        self,
+        filter: Mapping[str, Any] | None = None,
+        sort: SortSpec = None,
+        page_size: int = 1000,
+        **options: Unpack[CallOptions],
     ) -> AsyncFolderQuery:
-        return AsyncFolderQuery(self._runner, _Args.check(filter, sort, page_size))
+        args = _Args.check(filter, sort, page_size)
+        return AsyncFolderQuery(self._runner.with_options(options), args)
 
-    async def create(self, name: str, parent: FolderRef | None = None) -> Folder:
-        return await self._runner.drive(_create(_check_name(name), target_id(parent, "parent")))
+    async def create(
+        self, name: str, parent: FolderRef | None = None, **options: Unpack[CallOptions]
+    ) -> Folder:
+        flow = _create(_check_name(name), target_id(parent, "parent"))
+        return await self._runner.with_options(options).drive(flow)
 
-    async def rename(self, folder: FolderRef, name: str) -> Folder:
-        return await self._runner.drive(_rename(folder_id(folder), _check_name(name)))
+    async def rename(self, folder: FolderRef, name: str, **options: Unpack[CallOptions]) -> Folder:
+        flow = _rename(folder_id(folder), _check_name(name))
+        return await self._runner.with_options(options).drive(flow)
 
     async def move(
         self,
@@ -470,11 +494,13 @@ class AsyncFolders:
         progress: Progress | None = None,
         *,
         max_concurrency: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
+        runner = self._runner.with_options(options)
         return await move_async(
-            self._runner,
+            runner,
             _ids(folder_ids),
-            await async_target(self._runner, target),
+            await async_target(runner, target),
             kind="folder",
             size=FOLDER_BATCH,
             make_call=ops.move_folders_call,
@@ -483,26 +509,29 @@ class AsyncFolders:
             max_concurrency=max_concurrency or self._max_concurrency,
         )
 
-    async def delete(self, folder: FolderRef) -> None:
-        await self._runner.drive(_delete(folder_id(folder)))
+    async def delete(self, folder: FolderRef, **options: Unpack[CallOptions]) -> None:
+        await self._runner.with_options(options).drive(_delete(folder_id(folder)))
 
-    async def of_site(self, site_id: str) -> Folder | None:
-        return await self._runner.drive(_of_site(site_id))
+    async def of_site(self, site_id: str, **options: Unpack[CallOptions]) -> Folder | None:
+        return await self._runner.with_options(options).drive(_of_site(site_id))
 
-    async def get(self, folder_id: str) -> Folder:
-        return await self._runner.drive(_get(_folder_key(folder_id)))
+    async def get(self, folder_id: str, **options: Unpack[CallOptions]) -> Folder:
+        return await self._runner.with_options(options).drive(_get(_folder_key(folder_id)))
 
-    def tree(self, *, root_site_count: bool = True) -> AsyncTreeRequest:
+    def tree(
+        self, *, root_site_count: bool = True, **options: Unpack[CallOptions]
+    ) -> AsyncTreeRequest:
         """``await`` it for the `FolderTree`, or ``async for node in`` it for its nodes."""
-        return AsyncTreeRequest(lambda: self._runner.drive(_tree(root_site_count)))
+        runner = self._runner.with_options(options)
+        return AsyncTreeRequest(lambda: runner.drive(_tree(root_site_count)))
 
-    async def find(self, path: str) -> Folder | None:
+    async def find(self, path: str, **options: Unpack[CallOptions]) -> Folder | None:
         split_path(path)
-        return await self._runner.drive(_find(path))
+        return await self._runner.with_options(options).drive(_find(path))
 
-    async def ensure(self, path: str) -> Folder:
+    async def ensure(self, path: str, **options: Unpack[CallOptions]) -> Folder:
         check_path(path)
-        return await self._runner.drive(_ensure(path))
+        return await self._runner.with_options(options).drive(_ensure(path))
 
 
 def _keys(page: Page[Folder]) -> list[str]:

@@ -1,10 +1,11 @@
 """What bounds one SDK call against any server: its deadline, and how large an answer may be.
 
 The runner opens a `CallScope` for each call (all its attempts and the waits between them); the
-transport, several layers below, finds it through a context variable, caps each attempt's socket
-timeouts at the time left, reads the answer's body itself (decompressing it, never past the size
+layers below find it through a context variable: the HTTP client adds the call's own headers and
+timeouts to each attempt, and the transport caps each attempt's socket timeouts at the time left, reads the answer's body itself (decompressing it, never past the size
 cap) and leaves the answer's status, request id and body in the scope, so that an answer the
-generated parsers cannot read becomes an `InvalidResponse` that says what came back.
+generated parsers cannot read becomes an `InvalidResponse` that says what came back (and the
+answer's headers, for a page's or a raw call's `ResponseInfo`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import itertools
 import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
 
@@ -45,14 +46,18 @@ _SCOPE: ContextVar[CallScope | None] = ContextVar("wixsites_call_scope", default
 
 @dataclass(slots=True)
 class CallScope:
-    """One call's deadline (a `time.monotonic()` instant, or None) and its last answer."""
+    """One call's deadline (a `time.monotonic()` instant, or None), the socket `timeout` and the
+    extra `headers` of its attempts (None: the client's), and its last answer."""
 
     deadline: float | None
     max_bytes: int
     label: str = ""
+    timeout: httpx.Timeout | None = None
+    headers: Mapping[str, str] | None = None
     status: int | None = None
     request_id: str | None = None
     body: bytes = b""
+    response_headers: httpx.Headers | None = None
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else self.deadline - time.monotonic()
@@ -71,11 +76,26 @@ class CallScope:
             request_id=self.request_id,
         )
 
-    def record(self, status: int, request_id: str | None, body: bytes) -> None:
+    def record(
+        self,
+        status: int,
+        request_id: str | None,
+        body: bytes,
+        headers: httpx.Headers | None = None,
+    ) -> None:
         self.status, self.request_id, self.body = status, request_id, body
+        self.response_headers = headers
 
     def forget(self) -> None:
         self.status, self.request_id, self.body = None, None, b""
+        self.response_headers = None
+
+    def prepare(self, request: httpx.Request) -> None:
+        """Give an attempt the call's own timeouts and headers (before it is signed)."""
+        if self.timeout is not None:
+            request.extensions["timeout"] = self.timeout.as_dict()
+        if self.headers:
+            request.headers.update(self.headers)
 
     def invalid(self, why: str) -> InvalidResponse:
         """The error for an answer the SDK cannot use, with its status, request id and excerpt."""

@@ -5,7 +5,7 @@ its answer. Pure: the sync and async runners execute them (`module.sync_detailed
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
@@ -96,15 +96,12 @@ class Call(Generic[R]):
         return PERMISSIONS.get(self.label, ())
 
     def result(self, parsed: object, status: int | None = None, request_id: str | None = None) -> R:
-        """The parsed answer; a `Page` also gets the answer's request id."""
+        """The parsed answer."""
         if parsed is None:  # a status the spec does not document as success (e.g. a redirect)
             raise WixError(
                 f"{self.label}: unexpected answer from Wix", status=status, request_id=request_id
             )
-        out = self.parse(parsed)
-        if isinstance(out, Page) and request_id is not None:
-            return replace(out, request_id=request_id)
-        return out
+        return self.parse(parsed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,35 +149,20 @@ class RawEndpoint:
 
 
 def _request_args(
-    *,
-    method: str,
-    path: str,
-    body: Any,
-    params: Mapping[str, str],
-    headers: Mapping[str, str],
+    *, method: str, path: str, body: Any, params: Mapping[str, str]
 ) -> dict[str, Any]:
     """`RawEndpoint`'s arguments as httpx's ``request`` takes them."""
-    return {
-        "method": method,
-        "url": path,
-        "json": body,
-        "params": params or None,
-        "headers": headers or None,
-    }
+    return {"method": method, "url": path, "json": body, "params": params or None}
 
 
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 
 
 def raw_call(
-    method: str,
-    path: str,
-    body: Any = None,
-    params: Mapping[str, str] | None = None,
-    headers: Mapping[str, str] | None = None,
+    method: str, path: str, body: Any = None, params: Mapping[str, str] | None = None
 ) -> Call[Any]:
     """A request to any Wix endpoint: `path` is relative to the base URL ("/site-list/v2/...").
-    `headers` go with it (``wix-site-id`` for a site-level call: then no ``wix-account-id``)."""
+    Its headers are the call's options (``wix-site-id`` for a site-level call)."""
     verb = method.upper() if isinstance(method, str) else ""
     if verb not in METHODS:
         raise InvalidArgument(f"method must be one of {', '.join(sorted(METHODS))}, not {method!r}")
@@ -188,14 +170,10 @@ def raw_call(
         raise InvalidArgument(
             f"give a path under the base URL, such as /site-list/v2/sites/query, not {path!r}"
         )
-    kwargs = {
-        "method": verb,
-        "path": path,
-        "body": body,
-        "params": dict(params or {}),
-        "headers": dict(headers or {}),
-    }
-    return Call(RawEndpoint, kwargs, lambda parsed: parsed, f"{verb} {path}")
+    kwargs = {"method": verb, "path": path, "body": body, "params": dict(params or {})}
+    # The label (in errors and the log) leaves out a query string: a secret may travel there.
+    label = f"{verb} {path.partition('?')[0]}"
+    return Call(RawEndpoint, kwargs, lambda parsed: parsed, label)
 
 
 def _filter(value: Mapping[str, Any] | None) -> Filter | Unset:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from wixsites.errors import PagingError
+from wixsites.responses import ResponseInfo
 
 __all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "StallGuard"]
 
@@ -60,7 +61,8 @@ class Page(Generic[T]):
     `cursor` fetched this page (None for the first page of a query); `next_cursor` fetches the next
     one, or is None on the last page: save it to resume later with ``query(cursor=...)``. Offset
     pages have `offset` instead, and `total` when the server reports one. `request_id` is the
-    server's ``x-wix-request-id`` of the answer that brought the page.
+    server's ``x-wix-request-id`` of the answer that brought the page, and `response` that
+    answer's status, headers and request id.
     """
 
     items: list[T]
@@ -72,6 +74,7 @@ class Page(Generic[T]):
     total: int | None = None
     raw: object = field(default=None, repr=False, compare=False)
     request_id: str | None = field(default=None, repr=False, compare=False)
+    response: ResponseInfo | None = field(default=None, repr=False, compare=False)
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.items)

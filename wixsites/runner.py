@@ -8,19 +8,25 @@ bisection) is written once as a flow, and the sync and async runners only differ
 from __future__ import annotations
 
 import asyncio
+import copy
 import dataclasses
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Generator
-from typing import Any, NoReturn, TypeVar
+from collections.abc import Awaitable, Callable, Generator, Mapping
+from dataclasses import replace
+from typing import Any, NoReturn, Self, TypeVar
 
 import httpx
 from wix_sites_api import Client
 
 from wixsites.errors import InvalidResponse, PermissionDenied, WixError
 from wixsites.limits import DEFAULT_MAX_RESPONSE_BYTES, CallScope
+from wixsites.logs import logger as _log
 from wixsites.operations import Call
+from wixsites.options import Options
+from wixsites.paging import Page
+from wixsites.responses import ResponseInfo, recorder
 from wixsites.retry import RetryPolicy, RetryState, is_uncertain
 
 __all__ = ["AsyncRunner", "Flow", "SyncRunner"]
@@ -28,7 +34,6 @@ __all__ = ["AsyncRunner", "Flow", "SyncRunner"]
 R = TypeVar("R")
 Flow = Generator[Call[Any], Any, R]
 
-_log = logging.getLogger("wixsites")
 _RETRYABLE = (WixError, httpx.TransportError)
 # What the generated parsers (and the pages built from them) raise on an answer of the wrong shape.
 _MALFORMED = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError)
@@ -38,28 +43,58 @@ class _Base:
     def __init__(
         self,
         api: Client,
-        retry: RetryPolicy,
+        options: Options,
         *,
         redact: Callable[[str], str],
         rng: random.Random | None = None,
-        deadline: float | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self.api = api
-        self.retry = retry
+        self.options = options
         self.redact = redact
         self.rng = rng or random.Random()
-        self.deadline = deadline
         self.max_response_bytes = max_response_bytes
 
+    def with_options(self, given: Mapping[str, object]) -> Self:
+        """This runner with a call's `CallOptions` on top of its own (itself when none are
+        given); it shares everything else, and so the client's connection pool and rate limit."""
+        options = self.options.merge(given)
+        if options is self.options:
+            return self
+        runner = copy.copy(self)
+        runner.options = options
+        return runner
+
     def _scope(self, call: Call[Any]) -> CallScope:
-        deadline = None if self.deadline is None else time.monotonic() + self.deadline
-        return CallScope(deadline, self.max_response_bytes, call.label)
+        options = self.options
+        deadline = None if options.deadline is None else time.monotonic() + options.deadline
+        return CallScope(
+            deadline, self.max_response_bytes, call.label, options.timeout, options.headers
+        )
 
     def _policy(self, call: Call[Any]) -> RetryPolicy:
-        if call.min_attempts <= self.retry.max_attempts:
-            return self.retry
-        return dataclasses.replace(self.retry, max_attempts=call.min_attempts)
+        retry = self.options.retry
+        if call.min_attempts <= retry.max_attempts:
+            return retry
+        return dataclasses.replace(retry, max_attempts=call.min_attempts)
+
+    def _result(self, call: Call[R], parsed: object, scope: CallScope) -> R:
+        """The call's result from its parsed answer; a page also gets the answer's `response`."""
+        out = call.result(parsed, scope.status, scope.request_id)
+        if isinstance(out, Page):
+            info = self._info(scope)
+            return replace(out, request_id=info.request_id, response=info)
+        return out
+
+    def _info(self, scope: CallScope) -> ResponseInfo:
+        assert scope.status is not None
+        return ResponseInfo.of(scope.status, scope.response_headers, scope.request_id, self.redact)
+
+    def _note(self, scope: CallScope) -> None:
+        """Tell the raw call running (if any) about the answer this call ended with."""
+        rec = recorder()
+        if rec is not None and scope.status is not None:
+            rec.last = self._info(scope)
 
     def _delay(self, call: Call[Any], state: RetryState, exc: Exception, scope: CallScope) -> float:
         """The wait before the next attempt; raises the failure when there is none in time."""
@@ -77,8 +112,13 @@ class _Base:
     def _give_up(self, call: Call[Any], state: RetryState, exc: Exception) -> NoReturn:
         if isinstance(exc, PermissionDenied):
             exc.needs(call.label, call.permissions)
+        err = self._scrub(state.failure(exc))
+        if _log.isEnabledFor(logging.INFO):
+            status = f" (status {err.status})" if err.status is not None else ""
+            attempts = f"{err.attempts} attempt{'s' if err.attempts != 1 else ''}"
+            _log.info("%s: failed after %s: %s%s", call.label, attempts, type(err).__name__, status)
         # Never chained: a transport's exception may quote a header, and so a credential.
-        raise self._scrub(state.failure(exc)) from None
+        raise err from None
 
     def _scrub(self, err: WixError) -> WixError:
         """The error with every text a server could have filled redacted (a hostile or broken
@@ -119,12 +159,12 @@ class SyncRunner(_Base):
     def __init__(
         self,
         api: Client,
-        retry: RetryPolicy,
+        options: Options,
         *,
         sleep: Callable[[float], None] = time.sleep,
-        **options: Any,
+        **settings: Any,
     ) -> None:
-        super().__init__(api, retry, **options)
+        super().__init__(api, options, **settings)
         self.sleep = sleep
 
     def run(self, call: Call[R]) -> R:
@@ -136,11 +176,7 @@ class SyncRunner(_Base):
                 scope.forget()
                 try:
                     response = call.module.sync_detailed(client=self.api, **call.kwargs)
-                    return call.result(
-                        response.parsed,
-                        int(response.status_code),
-                        response.headers.get("x-wix-request-id"),
-                    )
+                    return self._result(call, response.parsed, scope)
                 except _RETRYABLE as exc:
                     state = state or RetryState(self._policy(call), self.rng)
                     delay = self._delay(call, state, exc, scope)
@@ -150,6 +186,7 @@ class SyncRunner(_Base):
                     raise self._malformed(scope, exc) from None
         finally:
             CallScope.leave(token)
+            self._note(scope)
 
     def drive(self, flow: Flow[R]) -> R:
         try:
@@ -169,12 +206,12 @@ class AsyncRunner(_Base):
     def __init__(
         self,
         api: Client,
-        retry: RetryPolicy,
+        options: Options,
         *,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        **options: Any,
+        **settings: Any,
     ) -> None:
-        super().__init__(api, retry, **options)
+        super().__init__(api, options, **settings)
         self.sleep = sleep
 
     async def run(self, call: Call[R]) -> R:
@@ -186,11 +223,7 @@ class AsyncRunner(_Base):
                 scope.forget()
                 try:
                     response = await call.module.asyncio_detailed(client=self.api, **call.kwargs)
-                    return call.result(
-                        response.parsed,
-                        int(response.status_code),
-                        response.headers.get("x-wix-request-id"),
-                    )
+                    return self._result(call, response.parsed, scope)
                 except _RETRYABLE as exc:
                     state = state or RetryState(self._policy(call), self.rng)
                     delay = self._delay(call, state, exc, scope)
@@ -200,6 +233,7 @@ class AsyncRunner(_Base):
                     raise self._malformed(scope, exc) from None
         finally:
             CallScope.leave(token)
+            self._note(scope)
 
     async def drive(self, flow: Flow[R]) -> R:
         try:

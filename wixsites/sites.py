@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Unpack
 
 from wix_sites_api.models import Site
 
@@ -14,6 +14,7 @@ from wixsites.bulk import SITE_BATCH, MoveReport, Progress, move_async, move_syn
 from wixsites.errors import InvalidArgument
 from wixsites.folders import async_target, sync_target
 from wixsites.ids import FolderRef
+from wixsites.options import CallOptions
 from wixsites.paging import CursorPager, Page
 from wixsites.placement import sites_in_target
 from wixsites.query import (
@@ -139,6 +140,7 @@ class Sites(SiteActions):
         sort: SortSpec = None,
         page_size: int = 100,
         cursor: str | None = None,
+        **options: Unpack[CallOptions],
     ) -> SiteQuery:
         """Every site matching `filter` (Wix query language), across pages, lazily.
 
@@ -146,26 +148,32 @@ class Sites(SiteActions):
         createdDate, updatedDate, trashedDate and displayName can be sorted on. `page_size`:
         1..1000 sites a request ("up to 1,000": Wix's Query Sites description); 100 unless given.
         `cursor` resumes from a saved `Page.next_cursor`.
+        The `options` (`timeout`, `deadline`, `retry`, `headers`) apply to each page's request.
         """
-        return SiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
+        args = _Args.check(filter, sort, page_size, cursor)
+        return SiteQuery(self._runner.with_options(options), args)
 
-    def count(self, filter: Mapping[str, Any] | None = None) -> int:
+    def count(self, filter: Mapping[str, Any] | None = None, **options: Unpack[CallOptions]) -> int:
         """The number of sites matching `filter` (one request). Count Sites cannot filter by
         premium or appIds: such a filter is refused rather than silently ignored."""
-        return self._runner.run(ops.count_sites_call(_count_filter(filter)))
+        call = ops.count_sites_call(_count_filter(filter))
+        return self._runner.with_options(options).run(call)
 
     def move(
         self,
         site_ids: Iterable[str],
         target: FolderRef | None,
         progress: Progress | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
         """Move sites into `target`: a Folder, a folder id, a path ("Clients/Acme", exact names,
-        as on the command line), or None/""/"root"/"/" for root. An unknown path is `NotFound`."""
+        as on the command line), or None/""/"root"/"/" for root. An unknown path is `NotFound`.
+        The `options` apply to each request of the move."""
+        runner = self._runner.with_options(options)
         return move_sync(
-            self._runner,
+            runner,
             site_ids,
-            sync_target(self._runner, target),
+            sync_target(runner, target),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,
@@ -185,11 +193,16 @@ class AsyncSites(AsyncSiteActions):
         sort: SortSpec = None,
         page_size: int = 100,
         cursor: str | None = None,
+        **options: Unpack[CallOptions],
     ) -> AsyncSiteQuery:
-        return AsyncSiteQuery(self._runner, _Args.check(filter, sort, page_size, cursor))
+        args = _Args.check(filter, sort, page_size, cursor)
+        return AsyncSiteQuery(self._runner.with_options(options), args)
 
-    async def count(self, filter: Mapping[str, Any] | None = None) -> int:
-        return await self._runner.run(ops.count_sites_call(_count_filter(filter)))
+    async def count(
+        self, filter: Mapping[str, Any] | None = None, **options: Unpack[CallOptions]
+    ) -> int:
+        call = ops.count_sites_call(_count_filter(filter))
+        return await self._runner.with_options(options).run(call)
 
     async def move(
         self,
@@ -198,11 +211,13 @@ class AsyncSites(AsyncSiteActions):
         progress: Progress | None = None,
         *,
         max_concurrency: int | None = None,
+        **options: Unpack[CallOptions],
     ) -> MoveReport:
+        runner = self._runner.with_options(options)
         return await move_async(
-            self._runner,
+            runner,
             site_ids,
-            await async_target(self._runner, target),
+            await async_target(runner, target),
             kind="site",
             size=SITE_BATCH,
             make_call=ops.move_sites_call,

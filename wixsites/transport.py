@@ -29,6 +29,7 @@ from wixsites.limits import (
     decoder_for,
     read_capped,
 )
+from wixsites.logs import inert, logger
 from wixsites.ratelimit import TokenBucket
 
 __all__ = [
@@ -39,8 +40,6 @@ __all__ = [
     "WireTransport",
     "logger",
 ]
-
-logger = logging.getLogger("wixsites")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +160,6 @@ class _Wire:
     ) -> httpx.Response:
         """The answer as the generated code will read it (its body decoded), or its error."""
         status = response.status_code
-        scope.record(status, request_id_of(response.headers), content)
         headers = [
             (k, v) for k, v in response.headers.multi_items() if k.lower() not in _BODY_HEADERS
         ]
@@ -172,6 +170,7 @@ class _Wire:
             request=request,
             extensions={k: v for k, v in response.extensions.items() if k in _EXTENSIONS},
         )
+        scope.record(status, request_id_of(clean.headers), content, clean.headers)
         if status >= 400:
             url = request.url  # its netloc holds no credentials: httpx keeps them apart
             err = error_from_response(
@@ -196,7 +195,7 @@ _EXTENSIONS = ("http_version", "reason_phrase")
 
 
 def _redacted(text: str | None, redact: Callable[[str], str]) -> str | None:
-    return None if text is None else redact(text)
+    return None if text is None else inert(redact(text))
 
 
 def _unusable(status: int, content: bytes) -> str | None:
@@ -311,8 +310,16 @@ class AsyncWireTransport(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
+def _prepare(request: httpx.Request) -> None:
+    scope = current_scope()
+    if scope is not None:
+        scope.prepare(request)
+
+
 class HttpClient(httpx.Client):
-    """`httpx.Client` that lets go of each answer's body as soon as nothing refers to it.
+    """`httpx.Client` that gives each request the options of the SDK call it belongs to (its own
+    headers and timeouts, added before `send` runs the auth, so that a signature covers them),
+    and lets go of each answer's body as soon as nothing refers to it.
 
     httpx wraps the stream of every answer in an object that refers back to the answer: a
     reference cycle, so each body (up to a megabyte for a page of 1,000 sites) lives on until the
@@ -321,6 +328,7 @@ class HttpClient(httpx.Client):
     """
 
     def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        _prepare(request)
         response = super().send(request, **kwargs)
         if not kwargs.get("stream"):
             response.stream = httpx.ByteStream(response.content)
@@ -331,6 +339,7 @@ class AsyncHttpClient(httpx.AsyncClient):
     """`HttpClient` for asyncio."""
 
     async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        _prepare(request)
         response = await super().send(request, **kwargs)
         if not kwargs.get("stream"):
             response.stream = httpx.ByteStream(response.content)

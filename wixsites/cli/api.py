@@ -113,7 +113,7 @@ def pages(
     params: dict[str, str] = {}
     pagers = Pagers()
     for _ in range(MAX_PAGES):
-        answer = client.request(method, path, json=body, params=params, headers=headers)
+        answer = client.request(method, path, json=body, params=params, headers=headers or {})
         yield answer
         following = next_request(method, body, params, answer, pagers)
         if following is None:
@@ -154,7 +154,7 @@ def api(
     """Call any Wix endpoint with the configured credentials; print its JSON answer.
 
     Requests get the same authentication, retries, pacing, --verbose log and redaction as every
-    other command; like them it runs on the embedded sandbox when no credentials are set.
+    other command; like them it runs on the embedded sandbox only with --sandbox.
 
     \b
     Examples:
@@ -177,6 +177,8 @@ def api(
 
 
 def _headers(given: tuple[str, ...]) -> dict[str, str]:
+    """The -H headers. What HTTP cannot carry (a line break, a non-ASCII letter) the SDK
+    refuses before sending (`InvalidArgument`, a usage error), never echoing the value."""
     headers: dict[str, str] = {}
     for header in given:
         name, colon, value = header.partition(":")

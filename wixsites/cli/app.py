@@ -10,7 +10,10 @@ from typing import Any, TypeVar, cast
 import click
 
 from wixsites.cli.context import AppContext, Settings
+from wixsites.cli.credentials import SANDBOX_ENV, refuse_key_in_argv
+from wixsites.cli.exitcodes import help_epilog
 from wixsites.cli.failures import quiet_stdout, run_guarded
+from wixsites.cli.hoisting import hoist_global_options
 from wixsites.cli.output import FORMATS, Output, color_wanted
 
 __all__ = [
@@ -38,7 +41,7 @@ class WixGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        arguments = hoist_global_flags(list(sys.argv[1:] if args is None else args))
+        arguments = hoist_global_options(self, list(sys.argv[1:] if args is None else args))
         verbose = "--verbose" in arguments or "-v" in arguments
         status = run_guarded(
             lambda: super(WixGroup, self).main(
@@ -47,7 +50,7 @@ class WixGroup(click.Group):
             verbose=verbose,
             color=color_wanted(no_color_flag="--no-color" in arguments),
         )
-        sys.exit(status)
+        sys.exit(int(status))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -59,19 +62,6 @@ class WixGroup(click.Group):
                 raise
             quiet_stdout()
             raise click.exceptions.Exit(0) from None
-
-
-# Flags of the top-level group that take no value: accepted anywhere on the command line.
-GLOBAL_FLAGS = ("-v", "--verbose", "--no-color", "--sandbox", "--json")
-
-
-def hoist_global_flags(arguments: list[str]) -> list[str]:
-    """Move the global flags given after a subcommand (``wixsites sites list -v``) to the front,
-    where click expects them; nothing after ``--`` is touched."""
-    end = arguments.index("--") if "--" in arguments else len(arguments)
-    flags = [a for a in arguments[:end] if a in GLOBAL_FLAGS]
-    rest = [a for a in arguments[:end] if a not in GLOBAL_FLAGS]
-    return [*flags, *rest, *arguments[end:]]
 
 
 def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -132,12 +122,18 @@ def yes_option(command: F) -> F:
     )
 
 
-@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WixGroup, context_settings=CONTEXT_SETTINGS, epilog=help_epilog())
 @click.option(
     "--api-key",
     envvar="WIX_API_KEY",
-    metavar="KEY",
-    help="Wix account-level API key [env: WIX_API_KEY].",
+    hidden=True,  # only its environment variable: a key in argv shows in `ps` and the history
+    callback=refuse_key_in_argv,
+)
+@click.option(
+    "--api-key-file",
+    metavar="PATH",
+    help="Read the Wix account-level API key from the first line of PATH; - reads standard "
+    "input (hidden input on a terminal). Or WIX_API_KEY, or `wixsites auth login`.",
 )
 @click.option(
     "--account-id",
@@ -158,7 +154,11 @@ def yes_option(command: F) -> F:
     help="Use the credentials stored by `wixsites auth login --profile NAME` [env: WIXSITES_PROFILE].",
 )
 @click.option(
-    "--sandbox", is_flag=True, help="Use the embedded sandbox even if credentials are set."
+    "--sandbox",
+    is_flag=True,
+    envvar=SANDBOX_ENV,
+    help="Work on the embedded sandbox, a local practice account, even if credentials are set "
+    f"[env: {SANDBOX_ENV}=1].",
 )
 @click.option(
     "--max-retries",
@@ -185,6 +185,7 @@ def yes_option(command: F) -> F:
 def cli(
     ctx: click.Context,
     api_key: str | None,
+    api_key_file: str | None,
     account_id: str | None,
     base_url: str | None,
     profile: str | None,
@@ -197,21 +198,27 @@ def cli(
     """Manage the sites and folders of a Wix account.
 
     \b
-    Credentials: WIX_API_KEY and WIX_ACCOUNT_ID (or --api-key, --account-id), or a
-    profile stored by `wixsites auth login` (--profile NAME; "default" when none is given).
-    Without them, or with --sandbox, every command runs on an embedded sandbox
-    (a local SQLite file; WIXSITES_SANDBOX_DB moves it), so you can try things safely.
+    Credentials: a profile stored by `wixsites auth login` (--profile NAME; "default"
+    when none is given), or WIX_API_KEY (or --api-key-file) and WIX_ACCOUNT_ID. With
+    neither, a command that needs an account stops (exit status 4). A key is never an
+    argument, where `ps` and the shell history would show it.
+    --sandbox (or WIXSITES_SANDBOX=1, or a profile stored by `wixsites auth login
+    --sandbox`) works on the embedded sandbox instead: a local practice account in a
+    SQLite file (WIXSITES_SANDBOX_DB moves it), so you can try things safely.
 
     \b
     Examples:
       wixsites demo                                   # the agency workflow, end to end
+      wixsites --sandbox folders tree                 # on the embedded sandbox
       wixsites folders tree
       wixsites sites list --where published=true --sort createdDate:desc
       wixsites workflow init
       wixsites sites move --to Design --from-file new-sites.csv
       wixsites workflow suspend --unpaid unpaid.csv
     """
-    settings = Settings.of(ctx.params)
+    settings = Settings.of(ctx)
+    if api_key_file and not {"-h", "--help"} & set(ctx.args):
+        settings.read_api_key_file(api_key_file, sys.stdin)
     output = Output("json" if json_output else "table", color=color_wanted(no_color_flag=no_color))
     app = AppContext(settings, output)
     ctx.obj = app

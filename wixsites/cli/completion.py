@@ -27,7 +27,7 @@ _MAX_ITEMS = 200
 def _quiet_app(ctx: click.Context) -> AppContext:
     """The client the command being completed would use, built from the global options parsed so
     far, printing nothing: whatever the completion writes to the terminal breaks the prompt."""
-    settings = dataclasses.replace(Settings.of(ctx.find_root().params), max_retries=0)
+    settings = dataclasses.replace(Settings.of(ctx.find_root()), max_retries=0)
     output = Output()
     output.err = Console(file=io.StringIO())
     return AppContext(settings, output)

@@ -4,6 +4,9 @@ in-memory sandbox (the user's own embedded sandbox is never touched)."""
 from __future__ import annotations
 
 import csv
+import shutil
+import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -107,7 +110,45 @@ def demo(app: AppContext, sites: int, seed_value: int) -> None:
         )
     else:
         app.output.show(tree["rich"])
-        app.output.info(f"Done in {elapsed:.1f} s. Try it on your account: wixsites --help")
+        app.output.info(f"Done in {elapsed:.1f} s.\n{next_steps()}")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def how_to_run() -> tuple[str, str | None]:
+    """How to type ``wixsites`` here: the command, and advice when it is not on PATH."""
+    scripts = Path(sysconfig.get_path("scripts"))
+    script = scripts / "wixsites"
+    found = shutil.which("wixsites")
+    if found is not None and Path(found).resolve() == script.resolve():
+        return "wixsites", None
+    if not script.exists():  # run from a source tree: the module works wherever Python does
+        return f"{Path(sys.executable).name} -m wixsites", None
+    activate = scripts / "activate"
+    advice = f"`wixsites` is not on your PATH: type {_shown(script)}" + (
+        f", or first `source {_shown(activate)}`" if activate.exists() else ""
+    )
+    return _shown(script), advice
+
+
+def next_steps() -> str:
+    """The demo's closing hint: where to go from here, with the command as it must be typed."""
+    command, advice = how_to_run()
+    steps = [
+        ("--sandbox sites list", "a practice account of your own (the embedded sandbox)"),
+        ("auth login", "your Wix account (or set WIX_API_KEY and WIX_ACCOUNT_ID)"),
+        ("--help", "every command"),
+    ]
+    width = max(len(f"{command} {args}") for args, _ in steps)
+    lines = ["Next:", *(f"  {f'{command} {args}':<{width}}  # {why}" for args, why in steps)]
+    if advice:
+        lines.append(f"({advice}.)")
+    return "\n".join(lines)
 
 
 def _ids(sites: list[Site]) -> list[str]:

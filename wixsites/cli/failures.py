@@ -1,8 +1,8 @@
-"""The top level: every expected failure becomes one line on stderr and an exit status.
-
-2 for usage errors (bad arguments or input, missing credentials), 1 for failures (the service said
-no, the network is down, a move was partial), 130 when interrupted. An unexpected exception is one
-line too, with a hint to run with ``--verbose``, which shows its traceback.
+"""The top level: every expected failure becomes one line on stderr and an exit status by class
+(`exitcodes`): 2 usage (bad arguments or input), 1 failure (the service said no, the network is
+down), 3 partial (a bulk report with failed or uncertain ids), 4 authentication (no credentials, or
+Wix refused them), 5 cancelled (answered no), 130 interrupted. An unexpected exception is one line
+too, with a hint to run with ``--verbose``, which shows its traceback.
 """
 
 from __future__ import annotations
@@ -18,12 +18,9 @@ from collections.abc import Callable
 import click
 import httpx
 
+from wixsites.cli.exitcodes import AUTH, CANCELLED, FAILURE, INTERRUPTED, OK, USAGE
+
 __all__ = ["quiet_stdout", "run_guarded"]
-
-USAGE = 2
-FAILURE = 1
-INTERRUPTED = 130
-
 
 _color = [True]  # colour allowed (no --no-color, no NO_COLOR); only ever on a terminal
 
@@ -55,24 +52,28 @@ def _usage_hint(error: click.UsageError) -> str:
 
 def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = True) -> int:
     """Run `invoke` (click's main without its own error handling); return the exit status."""
+    from wixsites.cli.errors import Cancelled
     from wixsites.errors import ConfigurationError, InvalidArgument, WixError
 
     _color[0] = color
     try:
         result = invoke()
-        return result if isinstance(result, int) else 0
+        return result if isinstance(result, int) else OK
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.exceptions.NoArgsIsHelpError as error:
         # `wixsites` or a group alone: its help, as --help prints it
         if error.ctx is not None:
             click.echo(error.ctx.get_help(), color=_color[0] and None)
-            return 0
+            return OK
         _say(error.format_message())
         return USAGE
     except click.UsageError as error:
         _say(f"{error.format_message()}{_usage_hint(error)}")
         return USAGE
+    except Cancelled as cancelled:  # answered no: not an error
+        click.echo(cancelled.format_message(), err=True)
+        return cancelled.exit_code
     except click.ClickException as error:
         if error.format_message():
             _say(error.format_message())
@@ -81,8 +82,9 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
         if isinstance(error.__context__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
             _say("interrupted")
             return INTERRUPTED
-        _say("aborted")
-        return FAILURE
+        # no answer at a prompt (end of input): as good as no
+        click.echo(Cancelled().format_message(), err=True)
+        return CANCELLED
     except KeyboardInterrupt:
         _say("interrupted")
         return INTERRUPTED
@@ -95,7 +97,7 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
         return USAGE if error.status is None else FAILURE
     except WixError as error:
         _say(str(error))
-        return FAILURE
+        return _status_of(error)
     except httpx.TransportError as error:
         _say(
             f"cannot reach the server: {error or type(error).__name__}; check --base-url and the network"
@@ -114,11 +116,11 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
         return FAILURE
     except BrokenPipeError:
         quiet_stdout()
-        return 0  # the reader went away (`| head`): it has what it wanted
+        return OK  # the reader went away (`| head`): it has what it wanted
     except OSError as error:
         if error.errno == errno.EPIPE:
             quiet_stdout()
-            return 0
+            return OK
         where = f"{error.filename}: " if error.filename else ""
         _say(f"{where}{error.strerror or error}")
         return FAILURE
@@ -134,3 +136,15 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
             )
         )
         return FAILURE
+
+
+def _status_of(error: Exception) -> int:
+    """Wix refusing the key (401, or a 403 naming a permission the key lacks) is an
+    authentication problem; any other refusal a failure."""
+    from wixsites.errors import AuthenticationError, PermissionDenied
+
+    if isinstance(error, AuthenticationError):
+        return AUTH
+    if isinstance(error, PermissionDenied) and error.permissions:
+        return AUTH
+    return FAILURE

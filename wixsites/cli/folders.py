@@ -12,12 +12,13 @@ from wix_sites_api.models import Folder
 from wixsites.bulk import MoveReport
 from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
 from wixsites.cli.completion import complete_folder_path
+from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
 from wixsites.cli.folderindex import ROOT, FolderIndex, is_root, split_path
 from wixsites.cli.ids import is_guid
 from wixsites.cli.models import value
-from wixsites.cli.moves import confirm, load_folders
+from wixsites.cli.moves import load_folders
 from wixsites.cli.output import Column
 from wixsites.cli.progress import move_progress
 from wixsites.cli.report import (
@@ -341,6 +342,8 @@ def _clashes(index: FolderIndex, ids: list[str], target_id: str) -> list[str]:
 def delete(app: AppContext, folder: str, dry_run: bool, yes: bool) -> None:
     """Delete FOLDER; its sites and sub-folders move up to its parent (no site is deleted).
 
+    On a terminal it asks first; without one it needs --yes.
+
     \b
     Example:
       wixsites folders delete Clients/Acme/Old
@@ -355,7 +358,11 @@ def delete(app: AppContext, folder: str, dry_run: bool, yes: bool) -> None:
             payload, f"Dry run: would delete {path}; its content would go to {parent}."
         )
         return
-    confirm(f"Delete {path} (its content goes to {parent})?", yes=yes)
+    confirm(
+        f"Delete {path} (its content goes to {parent})?",
+        yes=yes,
+        destructive=f"this would delete {path} (its content would go to {parent})",
+    )
     app.client().folders.delete(folder_id)
     app.output.result(payload, f"Deleted {path}; its content is now in {parent}")
 

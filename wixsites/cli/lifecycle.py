@@ -14,10 +14,12 @@ import click
 from rich.text import Text
 from wix_sites_api.models import Site
 
+from wixsites.cli import consent
 from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
 from wixsites.cli.completion import complete_folder_path
+from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
-from wixsites.cli.errors import CommandFailed, InputError
+from wixsites.cli.errors import CommandFailed, InputError, Partial
 from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.models import value
 from wixsites.cli.moves import NOT_IN_ACCOUNT, existing_sites, load_folders, move_sites
@@ -33,26 +35,11 @@ from wixsites.cli.report import (
 if TYPE_CHECKING:
     from wixsites import WixSites
 
-__all__ = ["confirm", "duplicate", "publish", "transfer", "trash", "trash_sites"]
+__all__ = ["duplicate", "publish", "transfer", "trash", "trash_sites"]
 
 TRASH_PATH = "the trash"
 PREMIUM = "has a Premium plan: Wix does not trash it (PREMIUM_NOT_PERMITTED)"
 TRASH_BATCH = 20
-
-
-def on_terminal() -> bool:
-    return sys.stdin.isatty()
-
-
-def confirm(question: str, *, yes: bool, required_off_terminal: str | None = None) -> None:
-    """Ask on a terminal unless `yes`; off a terminal go on, or refuse with the given advice."""
-    if yes:
-        return
-    if on_terminal():
-        if not click.confirm(question, default=False, err=True):
-            raise CommandFailed("nothing was changed")
-    elif required_off_terminal:
-        raise InputError(required_off_terminal)
 
 
 def _plan(found: dict[str, Site], ids: Sequence[str]) -> list[Outcome]:
@@ -90,41 +77,41 @@ def trash_sites(
     yes: bool,
     progress: bool | None,
     what: str = "",
-    required_off_terminal: str | None = None,
     extra: dict[str, Any] | None = None,
     known: dict[str, Site] | None = None,
     report_file: str | None = None,
 ) -> None:
-    """Summarise, confirm (on a terminal), trash and report, like a move into the trash.
+    """Summarise, confirm (on a terminal; without one, only with `yes`), trash and report, like
+    a move into the trash. The dry run, the question and the refusal give the same numbers.
     `known`: the sites of `ids` when the caller has them already (else they are looked up)."""
     client = app.client()
     found = known if known is not None else existing_sites(client, ids, any_namespace=True)
     rows = _plan(found, ids)
     plan = _plan_payload(rows)
     sites = f"{plural(len(plan['wouldTrash']), 'site')}{what}"
-    requests = plural(plan["requests"], "request")
+    would = f"would trash {sites} in {plural(plan['requests'], 'request')}"
     if dry_run:
         show_dry_run(
             app.output,
             rows,
             {**plan, **(extra or {})},
             kind="site",
-            summary=f"would trash {sites} in {requests}; nothing was trashed.",
+            summary=f"{would}; nothing was trashed.",
             report_file=report_file,
             selected="would-trash",
         )
         if plan["wouldFail"]:
-            raise CommandFailed(f"{plural(len(plan['wouldFail']), 'site')} would not be trashed")
+            raise Partial(f"{plural(len(plan['wouldFail']), 'site')} would not be trashed")
         return
-    if ids:
-        if app.output.format == "table":
-            app.output.show(Text(f"About to move {sites} to the trash in {requests}."))
+    if plan["wouldTrash"]:  # nothing else changes anything: no question for it
+        if app.output.format == "table" and consent.on_terminal() and not yes:
+            app.output.show(Text(f"This {would}."))
             show_outcomes(app.output, [r for r in rows if r.outcome != "would-trash"], "site")
-        count = len(plan["wouldTrash"]) + len(plan["alreadyTrashed"])
         confirm(
-            f"Move {plural(count, 'site')}{what} to the trash?",
+            f"Move {sites} to the trash?",
             yes=yes,
-            required_off_terminal=required_off_terminal,
+            destructive=f"this {would}",
+            hint="--dry-run lists them",
         )
     move_sites(
         app,
@@ -165,14 +152,14 @@ def trash(
     """Move sites to the trash, 20 per request (never a permanent delete).
 
     Ids come from arguments, from --from-file, or from standard input (-). On a terminal it
-    asks first (--yes does not). Sites with a Premium plan stay (Wix refuses them); the report
-    lists every site not trashed, with the reason, and the exit status is 1 if any was not.
+    asks first; without one (a script, a pipe) it needs --yes. Sites with a Premium plan stay
+    (Wix refuses them); the report lists every site not trashed, with the reason.
 
     \b
     Examples:
       wixsites sites trash --dry-run --from-file unpaid.csv
       wixsites sites trash --yes 0c87cd5d-4059-4e86-8f6e-d185b1e4a1bd
-      cut -d, -f1 unpaid.csv | wixsites sites trash -
+      cut -d, -f1 unpaid.csv | wixsites sites trash --yes -
     """
     if not site_ids and from_file is None:
         raise InputError(
@@ -255,7 +242,7 @@ def duplicate(
 @format_option
 @pass_app
 def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
-    """Publish sites (a site-level call per site); the exit status is 1 if any failed.
+    """Publish sites (a site-level call per site); the exit status is 3 if any failed.
 
     \b
     Example:
@@ -284,7 +271,7 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
         payload = {"ok": not failed, "published": published, "failed": failed}
         app.output.result(payload, "", ids=published)
     if failed:
-        raise CommandFailed(
+        raise Partial(
             f"{len(failed):,} of {plural(len(ids), 'site')} not published: {id_list(list(failed))}"
         )
 
@@ -299,13 +286,15 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     help="The account that holds the site now (the target is the account in use).",
 )
 @click.option("--notify", is_flag=True, help="Email the site owner about the transfer.")
+@yes_option
 @format_option
 @pass_app
-def transfer(app: AppContext, site_id: str, source: str, notify: bool) -> None:
+def transfer(app: AppContext, site_id: str, source: str, notify: bool, yes: bool) -> None:
     """Transfer a site from another account into this one (B2B Site Management).
 
     The target is always the account the command works on (--account-id / WIX_ACCOUNT_ID):
     your main account or one of its sub-accounts. Sites with paid Wix services cannot move.
+    On a terminal it asks first; without one it needs --yes.
 
     \b
     Example:
@@ -317,8 +306,13 @@ def transfer(app: AppContext, site_id: str, source: str, notify: bool) -> None:
     except InputError:
         raise InputError(f"--from {source!r} is not an account id (a GUID)") from None
     client = app.client()
-    client.sites.transfer(site, account, notify=notify)
     target = app.account_id or "this account"
+    confirm(
+        f"Transfer site {site} from account {account} to {target}?",
+        yes=yes,
+        destructive=f"transferring site {site} from account {account} to {target}",
+    )
+    client.sites.transfer(site, account, notify=notify)
     app.output.result(
         {"site": site, "from": account, "to": app.account_id, "notified": notify},
         f"Transferred {site} from {account} to {target}.",

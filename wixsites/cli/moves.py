@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import click
 from wix_sites_api.models import Site
 
+from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext
-from wixsites.cli.errors import CommandFailed, Interrupted
+from wixsites.cli.errors import Interrupted, Partial
 from wixsites.cli.folderindex import FolderIndex
 from wixsites.cli.models import value
 from wixsites.cli.progress import move_progress
@@ -26,7 +25,7 @@ from wixsites.cli.report import (
 if TYPE_CHECKING:
     from wixsites import MoveReport, WixSites
 
-__all__ = ["MOVE_BATCH", "Mover", "confirm", "existing_sites", "load_folders", "move_sites"]
+__all__ = ["MOVE_BATCH", "Mover", "existing_sites", "load_folders", "move_sites"]
 
 MOVE_BATCH = 500  # Move Sites To Folder takes at most 500 ids
 _QUERY_BATCH = 100  # ids per Query Sites `$in` (the live service pages 100 at a time)
@@ -54,15 +53,6 @@ def existing_sites(
     return found
 
 
-def confirm(question: str, *, yes: bool) -> None:
-    """Ask before changing anything, on a terminal only: ``--yes``, or no terminal (a script, a
-    pipe), goes ahead as asked. Saying no aborts with exit status 1 and nothing changed."""
-    if yes or not sys.stdin.isatty():
-        return
-    if not click.confirm(question, default=False, err=True):
-        raise CommandFailed("nothing was changed")
-
-
 def move_sites(
     app: AppContext,
     ids: Sequence[str],
@@ -77,8 +67,8 @@ def move_sites(
     yes: bool = True,
     verb: str = "moved",
 ) -> None:
-    """Move `ids` into the folder, report who moved and who did not; exit status 1 on failures.
-    `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way,
+    """Move `ids` into the folder, report who moved and who did not; exit status 3 (partial)
+    if any did not. `mover` runs the bulk action instead of `sites.move` (`sites.trash` reports the same way,
     with `verb` ``trashed``)."""
     output = app.output
     if not ids:
@@ -181,4 +171,4 @@ def _dry_run(
         report_file=report_file,
     )
     if unknown:
-        raise CommandFailed(f"{plural(len(unknown), 'site id')} not in the account would not move")
+        raise Partial(f"{plural(len(unknown), 'site id')} not in the account would not move")

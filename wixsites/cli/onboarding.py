@@ -110,10 +110,6 @@ def purge(
         yes=yes,
         progress=progress,
         what=f" of stage {name}",
-        required_off_terminal=(
-            f"add --yes to trash the {plural(len(ids), 'site')} of stage {name} without being "
-            "asked (--dry-run shows them)"
-        ),
         extra={"stage": name},
         known=found,
         report_file=report_file,

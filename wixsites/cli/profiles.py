@@ -1,4 +1,5 @@
-"""Named credentials for the command line: an API key and an account id (and a base URL) per profile.
+"""Named credentials for the command line: an API key and an account id (and a base URL) per profile,
+or a profile that says "the embedded sandbox" (``wixsites auth login --sandbox``).
 
 The key goes to the operating system's keyring (the `keyring` library) when one is available, and
 otherwise into the profiles file itself, which is written with mode 0600 in the user's config
@@ -18,7 +19,7 @@ from typing import Any
 
 import platformdirs
 
-from wixsites.cli.errors import InputError
+from wixsites.cli.errors import CredentialsMissing, InputError
 
 __all__ = ["CONFIG_ENV", "DEFAULT_PROFILE", "PROFILE_ENV", "Profile", "ProfileStore"]
 
@@ -28,6 +29,7 @@ DEFAULT_PROFILE = "default"
 KEYRING_SERVICE = "wixsites"
 IN_KEYRING = "keyring"
 IN_FILE = "file"
+NO_KEY = "none"  # a sandbox profile: the embedded sandbox needs no key
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,8 @@ class Profile:
     name: str
     account_id: str
     base_url: str | None
-    key_in: str  # IN_KEYRING or IN_FILE
+    key_in: str  # IN_KEYRING, IN_FILE or NO_KEY
+    sandbox: bool = False
 
 
 def config_dir() -> Path:
@@ -110,6 +113,8 @@ class ProfileStore:
         entry = self._read().get(name)
         if entry is None:
             return None
+        if entry.get("sandbox") is True:
+            return Profile(name=name, account_id="", base_url=None, key_in=NO_KEY, sandbox=True)
         return Profile(
             name=name,
             account_id=str(entry.get("accountId", "")),
@@ -138,6 +143,16 @@ class ProfileStore:
         assert profile is not None
         return profile
 
+    def save_sandbox(self, name: str) -> Profile:
+        """A profile that chooses the embedded sandbox (and forgets any key stored under `name`)."""
+        self.remove(name)
+        profiles = self._read()
+        profiles[name] = {"sandbox": True}
+        self._write(profiles)
+        profile = self.get(name)
+        assert profile is not None
+        return profile
+
     def api_key(self, profile: Profile) -> str:
         if profile.key_in == IN_FILE:
             return str(self._read().get(profile.name, {}).get("apiKey", ""))
@@ -149,7 +164,7 @@ class ProfileStore:
             except Exception:
                 key = None
         if not key:
-            raise InputError(
+            raise CredentialsMissing(
                 f"the API key of profile '{profile.name}' is not in the system keyring any more; "
                 f"run `wixsites auth login --profile {profile.name}` again"
             )
@@ -171,6 +186,8 @@ class ProfileStore:
 
     def where(self, profile: Profile) -> str:
         """Where the key is kept, in words (never the key)."""
+        if profile.key_in == NO_KEY:
+            return "no key: the embedded sandbox"
         if profile.key_in == IN_FILE:
             return f"in {self.path} (mode 0600)"
         return "in the system keyring"

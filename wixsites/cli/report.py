@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.text import Text
 
-from wixsites.cli.errors import CommandFailed, InputError, Interrupted
+from wixsites.cli.errors import InputError, Interrupted, Partial
 from wixsites.cli.output import Output
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def show_move_report(
     report_file: str | None = None,
     verb: str = "moved",
 ) -> None:
-    """Print the report (and write `report_file`); raise `CommandFailed` (exit status 1) if
+    """Print the report (and write `report_file`); raise `Partial` (exit status 3) if
     anything did not move. `verb` names what happened to the ids (``trashed`` for the trash)."""
     payload = {**move_payload(report, target_path, kind), **(extra or {})}
     rows = move_outcomes(report, done=verb)
@@ -182,7 +182,7 @@ def show_move_report(
     not_moved = len(rows) - len(report.moved)
     if not_moved:
         unsure = f", {len(report.uncertain):,} of them may have {verb}" if report.uncertain else ""
-        raise CommandFailed(
+        raise Partial(
             f"{not_moved:,} of {plural(len(rows), kind)} not {verb}{unsure}"
             + (f" (every id is in {report_file})" if report_file else "")
         )
@@ -239,7 +239,7 @@ def show_interrupted_report(
     """The partial report of a move stopped by Ctrl-C; raise `Interrupted` (exit status 130)."""
     rows = move_outcomes(report, done=verb)
     uncertain = sum(1 for row in rows if row.outcome == "uncertain")
-    with contextlib.suppress(CommandFailed):  # the report is printed; the status is 130
+    with contextlib.suppress(Partial):  # the report is printed; the status is 130
         show_move_report(
             output,
             report,

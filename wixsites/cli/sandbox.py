@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from wixsites.cli.app import format_option
+from wixsites.cli.app import format_option, yes_option
+from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.output import to_jsonable
@@ -141,10 +142,13 @@ def serve(
 ) -> None:
     """Serve the sandbox over HTTP until interrupted (Ctrl-C).
 
-    Prints the address and the credentials to use; point the SDK or the command line at it:
+    Prints the address and the credentials to use; point the SDK or the command line at it
+    with the `export` line it prints (WIX_BASE_URL, WIX_API_KEY, WIX_ACCOUNT_ID):
 
     \b
-      wixsites --base-url http://127.0.0.1:8787 --api-key KEY --account-id ID folders tree
+      wixsites sandbox serve --port 8787 &
+      export WIX_BASE_URL=http://127.0.0.1:8787 WIX_API_KEY=... WIX_ACCOUNT_ID=...
+      wixsites folders tree
     """
     api_key = _secret(api_key, api_key_file, "API key")
     app_secret = _secret(app_secret, app_secret_file, "app secret")
@@ -160,6 +164,7 @@ def serve(
     path = db or default_db_path()
     # a new database gets a default account of sites, unless the caller brings its own account
     sandbox = open_sandbox(path, seed_if_new=not api_key)
+    own_key = bool(api_key)  # the caller's: not echoed on the terminal
     if api_key and account_id:
         sandbox.add_api_key(api_key, account_id)
         app_account = account_id
@@ -187,8 +192,10 @@ def serve(
         app.output.emit_json(details, one_line=True)  # one line: a script reads it, then connects
     else:
         app.output.line(f"Wix sandbox on {base_url} (database {path}); use:")
+        key = "" if own_key else f" WIX_API_KEY={api_key}"
         app.output.line(
-            f"  export WIX_BASE_URL={base_url} WIX_API_KEY={api_key} WIX_ACCOUNT_ID={account_id}"
+            f"  export WIX_BASE_URL={base_url}{key} WIX_ACCOUNT_ID={account_id}"
+            + ("   # and WIX_API_KEY: the key you gave (not shown)" if own_key else "")
         )
         if app_id:
             app.output.line(
@@ -399,21 +406,23 @@ def _fields(summary: object) -> object:
 
 @group.command("reset")
 @click.option("--db", metavar="PATH", help=DB_HELP)
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@yes_option
 @format_option
 @pass_app
 def reset(app: AppContext, db: str | None, yes: bool) -> None:
-    """Erase every account, site and folder of the sandbox.
+    """Erase every account, site and folder of the sandbox (on a terminal it asks first;
+    without one it needs --yes).
 
     \b
     Example:
       wixsites sandbox reset --yes
     """
     path = db or default_db_path()
-    if not yes:
-        if not sys.stdin.isatty():
-            raise InputError(f"add --yes to erase the sandbox at {path} without being asked")
-        click.confirm(f"Erase every account, site and folder in {path}?", abort=True, err=True)
+    confirm(
+        f"Erase every account, site and folder in {path}?",
+        yes=yes,
+        destructive=f"this would erase every account, site and folder of the sandbox at {path}",
+    )
     try:
         sandbox = open_sandbox(path, seed_if_new=False)
     except SandboxUnusable:

@@ -1,4 +1,4 @@
-"""The embedded sandbox used when no credentials are given: a SQLite file under the user's data
+"""The embedded sandbox, used when asked for (`--sandbox`): a SQLite file under the user's data
 directory (``WIXSITES_SANDBOX_DB`` overrides it), seeded with a default account on first use."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import click
 import platformdirs
 
 from wixsites.cli.errors import InputError
+from wixsites.cli.exitcodes import FAILURE
 
 if TYPE_CHECKING:
     from wixsandbox import Sandbox
@@ -39,7 +40,7 @@ def default_db_path() -> str:
 class SandboxUnusable(click.ClickException):
     """The sandbox's SQLite file is corrupt, not a database, or cannot be opened: exit status 1."""
 
-    exit_code = 1
+    exit_code = FAILURE
 
     def __init__(self, path: str, error: Exception) -> None:
         super().__init__(

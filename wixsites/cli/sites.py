@@ -206,7 +206,7 @@ def move(
 
     Ids come from arguments, from --from-file, or from standard input (-). The summary counts the
     sites by outcome and reason, with the first 20 ids of each; --report FILE (.json or .csv) has
-    every id, and so does --json. The exit status is 1 if any site did not move. On a terminal it
+    every id, and so does --json. The exit status is 3 if any site did not move. On a terminal it
     asks before moving (--yes does not ask).
 
     \b

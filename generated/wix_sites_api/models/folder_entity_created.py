@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import (
+    UNSET,
+    Unset,
+    new_model,
+    set_fields_repr,
+)
+
+if TYPE_CHECKING:
+    from ..models.folder import Folder
+
+
+T = TypeVar("T", bound="FolderEntityCreated")
+
+
+@_attrs_define
+class FolderEntityCreated:
+    """The created folder: `entity`, or `entityAsJson` (the same as JSON text), which is what
+    Wix's Folder Created example in `site-folders.service.json` shows.
+
+        Attributes:
+            entity (Folder | Unset): A folder of sites. Get Folder By Site returns an empty object for a site at root, so
+                every field
+                is optional. `createdDate` and `updatedDate` may be null (Move Folders returns them so).
+            entity_as_json (str | Unset):
+    """
+
+    entity: Folder | Unset = UNSET
+    entity_as_json: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return set_fields_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        entity: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.entity, Unset):
+            entity = self.entity.to_dict()
+
+        entity_as_json = self.entity_as_json
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if entity is not UNSET:
+            field_dict["entity"] = entity
+        if entity_as_json is not UNSET:
+            field_dict["entityAsJson"] = entity_as_json
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _pop_ = d.pop
+        folder_entity_created = new_model(cls)
+        _entity = _pop_("entity", UNSET)
+        entity: Folder | Unset = (
+            UNSET if _entity is UNSET else Folder.from_dict(_entity)
+        )
+        folder_entity_created.entity = entity
+
+        folder_entity_created.entity_as_json = _pop_("entityAsJson", UNSET)
+
+        folder_entity_created.additional_properties = d
+        return folder_entity_created
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+from ..models.folder import Folder
