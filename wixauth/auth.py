@@ -12,7 +12,7 @@ import httpx
 
 from wixauth.canonical import collect_parts, request_string, unquote_query, wix_headers
 from wixauth.errors import CredentialsError
-from wixauth.signing import format_timestamp, keyed_mac, parse_timestamp, signature_of
+from wixauth.signing import format_timestamp, keyed_mac, signature_of
 
 __all__ = ["Placement", "WixApiKeyAuth", "WixSignatureAuth"]
 
@@ -100,12 +100,15 @@ class WixSignatureAuth(httpx.Auth):
         """The clock's time, to the millisecond, and later than any this auth sent before: two
         sends (a retry within the same millisecond included) never share a timestamp, so never a
         signature, which a server may accept only once."""
-        moment = parse_timestamp(format_timestamp(self._clock()))  # UTC, whole milliseconds
+        moment = self._clock()
+        text = format_timestamp(moment)  # refuses a naive clock
+        moment = moment.astimezone(UTC).replace(microsecond=moment.microsecond // 1000 * 1000)
         with self._lock:
             if self._last is not None and moment <= self._last:
                 moment = self._last + _ONE_MILLISECOND
+                text = format_timestamp(moment)
             self._last = moment
-        return format_timestamp(moment)
+        return text
 
     def sign(self, request: httpx.Request) -> None:
         """Add the wix parameters, a fresh timestamp and the signature to `request`, in place."""
