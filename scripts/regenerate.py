@@ -5,7 +5,7 @@
     scripts/regenerate --watch    regenerate whenever openapi.yaml, the config or a template changes
 
 The generator runs with the custom templates of `templates/openapi-python-client/` (they override
-its own templates of the same name). The record (`generated/REGENERATED.json`) holds the SHA-256 of
+its own templates of the same name), and the package gets a `py.typed` marker (PEP 561). The record (`generated/REGENERATED.json`) holds the SHA-256 of
 the spec, of the generator configuration and of every custom template, the generator's version,
 and the SHA-256 of every generated file. An invalid spec is reported with its file, line and
 column, and leaves the previous `generated/` untouched.
@@ -159,6 +159,9 @@ def generate_into(spec_path: Path, out: Path, *, templates: Path | None = TEMPLA
             f"{GENERATOR} could not generate the whole client from {SPEC.name}:\n{output}"
         )
     shutil.rmtree(package / ".ruff_cache", ignore_errors=True)
+    # PEP 561: the package's types are for type checkers too (the generator writes this marker only
+    # beside the project metadata that `--meta none` leaves out)
+    (package / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
     return package
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import json
-from typing import Any
+from pathlib import Path
+from typing import Any, get_type_hints
 
 import httpx
 import pytest
@@ -200,4 +201,76 @@ def test_a_repr_shows_the_fields_that_are_set_only() -> None:
         nested
         == "QuerySitesResponse(sites=[Site(name='a')], metadata=CursorPagingMetadata(count=1))"
     )
-    assert "Unset" not in repr(QuerySitesResponse.from_dict(SEED_RESPONSE))
+    assert "=None" not in repr(QuerySitesResponse.from_dict(SEED_RESPONSE))
+
+
+def test_an_absent_field_reads_none_is_typed_optional_and_is_left_out_of_to_dict() -> None:
+    site = models.Site.from_dict({"name": "a", "trashedDate": "2024-01-02T03:04:05Z"})
+    assert site.display_name is None
+    assert site.contributor_account_ids is None
+    assert site.editor_type is None
+    assert site.trashed_date == datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
+    assert site.to_dict() == {"name": "a", "trashedDate": "2024-01-02T03:04:05+00:00"}
+    assert models.Site().to_dict() == {}
+    assert models.Site(display_name="b").to_dict() == {"displayName": "b"}
+    hints = get_type_hints(models.Site)
+    assert hints["display_name"] == str | None
+    assert hints["trashed_date"] == datetime.datetime | None
+    assert hints["editor_type"] == EditorType | str | None
+
+
+def test_an_explicit_null_from_the_server_comes_back_from_to_dict() -> None:
+    sent = {"id": GUID, "name": "Q3", "createdDate": None, "updatedDate": "2024-01-02T03:04:05Z"}
+    folder = models.Folder.from_dict(sent)
+    assert folder.created_date is None
+    assert models.Folder.from_dict(folder.to_dict()).to_dict() == folder.to_dict()
+    assert folder.to_dict() == {**sent, "updatedDate": "2024-01-02T03:04:05+00:00"}
+    folder.created_date = datetime.datetime(2024, 5, 6, tzinfo=datetime.UTC)
+    assert folder.to_dict()["createdDate"] == "2024-05-06T00:00:00+00:00"
+    assert models.Folder.from_dict({"id": GUID}).to_dict() == {"id": GUID}
+    assert models.Folder(name="x") == models.Folder.from_dict({"name": "x", "createdDate": None})
+    cursors = {"next": None, "prev": "abc"}
+    assert models.Cursors.from_dict(cursors).to_dict() == cursors
+    result = {"id": GUID, "originalIndex": "0", "success": True, "error": None}
+    assert models.ItemMetadata.from_dict(result).to_dict() == result
+
+
+def test_the_generated_package_has_no_unset() -> None:
+    import wix_sites_api.types
+
+    assert not hasattr(wix_sites_api.types, "Unset")
+    assert not hasattr(wix_sites_api.types, "UNSET")
+    package = Path(wix_sites_api.types.__file__).parent
+    assert [p.name for p in package.rglob("*.py") if "Unset" in p.read_text(encoding="utf-8")] == []
+
+
+def test_importing_one_model_loads_only_what_it_refers_to() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from wix_sites_api.models import Site\n"
+        "print(sorted(m for m in sys.modules if m.startswith('wix_sites_api')))\n"
+        "print('httpx' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.splitlines()
+    assert out == [
+        "['wix_sites_api', 'wix_sites_api.models', 'wix_sites_api.models.editor_type', "
+        "'wix_sites_api.models.namespace', 'wix_sites_api.models.site', 'wix_sites_api.types']",
+        "False",
+    ]
+
+
+def test_the_lazy_packages_still_offer_every_name() -> None:
+    import wix_sites_api
+
+    assert set(models.__all__) <= set(dir(models))
+    assert all(getattr(models, name).__name__ == name for name in models.__all__)
+    assert wix_sites_api.Client is Client
+    with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+        _ = models.Nope  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+        _ = wix_sites_api.Nope  # type: ignore[attr-defined]

@@ -161,10 +161,18 @@ def test_a_status_the_api_never_sends_is_an_invalid_response(status: int) -> Non
     assert caught.value.request_id == RID
 
 
-@pytest.mark.parametrize("count", ['"5"', "-1", "true", "1.5", "null", "[]"])
+@pytest.mark.parametrize("count", ['"5"', "-1", "true", "1.5", "[]", '{"n": 1}'])
 def test_count_refuses_anything_but_a_non_negative_integer(count: str) -> None:
     with wix(answer(200, f'{{"count": {count}}}')) as client, pytest.raises(InvalidResponse):
         client.sites.count()
+
+
+@pytest.mark.parametrize("body", ["{}", '{"count": null}'])
+def test_a_count_left_out_or_null_reads_as_zero(body: str) -> None:
+    """Wix leaves a zero count out (proto3 JSON); a null in a field the spec never makes null
+    reads as an absent one (the models read both as None)."""
+    with wix(answer(200, body)) as client:
+        assert client.sites.count() == 0
 
 
 def test_count_reads_a_good_count() -> None:

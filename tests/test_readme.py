@@ -24,7 +24,9 @@ def test_the_readme_starts_with_the_two_set_up_commands() -> None:
     first_block = README.split("```")[1].splitlines()
     assert first_block[0] == "sh"
     main_job, tests = first_block[1:3]
-    assert "pip install ." in main_job
+    assert (
+        "pip install '.[cli,sandbox]'" in main_job
+    )  # what the demo needs: `pip install .` is the SDK
     assert main_job.endswith("wixsites demo")
     assert "pip install -e '.[test]'" in tests
     assert "pytest" in tests

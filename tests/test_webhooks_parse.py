@@ -177,6 +177,22 @@ def test_every_documented_event_verifies_and_comes_back_typed(name: str) -> None
     assert event.event_time.isoformat().startswith(data["eventTime"][:19])
     assert event.event_time.tzinfo is not None
     assert event.raw == data
+    as_data = event.to_dict()  # results are data (issue 17 item 9)
+    assert json.loads(event.to_json()) == as_data
+    assert (as_data["eventType"], as_data["entityId"], as_data["raw"]) == (
+        event_type,
+        data["entityId"],
+        data,
+    )
+    assert as_data["identity"] == {
+        "identityType": "WIX_USER",
+        "wixUserId": "user-1",
+        "appId": None,
+        "memberId": None,
+        "anonymousVisitorId": None,
+    }
+    if isinstance(event, webhooks.SiteCreated | webhooks.SiteUpdated):
+        assert as_data["site"] == event.site.to_dict()
     if isinstance(event, webhooks.SiteCreated | webhooks.SiteUpdated):
         entity = data["createdEvent" if "createdEvent" in data else "updatedEvent"]
         site = next(iter(entity.values()))

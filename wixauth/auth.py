@@ -17,6 +17,7 @@ from wixauth.signing import format_timestamp, keyed_mac, signature_of
 __all__ = ["Placement", "WixApiKeyAuth", "WixSignatureAuth"]
 
 Placement = Literal["header", "query"]
+"""Where `WixSignatureAuth` puts the wix parameters and the signature: headers or the query."""
 
 # What the auth owns and renews on every send, in both places, so no stale copy survives a re-send.
 _FRESH_HEADERS = ("x-wix-timestamp", "x-wix-signature")
@@ -93,6 +94,7 @@ class WixSignatureAuth(httpx.Auth):
         )
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """httpx's hook: sign each request as it is sent (a retry is signed afresh)."""
         self.sign(request)
         yield request
 
@@ -198,6 +200,7 @@ class WixApiKeyAuth(httpx.Auth):
         return f"{type(self).__name__}(api_key='***'{ids})"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """httpx's hook: set ``Authorization`` and the account or site header on each request."""
         headers = request.headers
         headers["Authorization"] = self._api_key
         if (

@@ -5,27 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from wix_sites_api.api.b2b_site_management import transfer_site
-from wix_sites_api.api.site_actions import bulk_delete_site, duplicate_site
-from wix_sites_api.api.site_publisher import publish_site
-from wix_sites_api.models import (
-    BulkDeleteSiteRequest,
-    BulkDeleteSiteResponse,
-    DuplicateSiteRequest,
-    DuplicateSiteResponse,
-    ItemMetadata,
-    PublishSiteRequest,
-    Site,
-    SiteTransfer,
-    TransferSiteRequest,
-    TransferSiteResponse,
-)
-from wix_sites_api.types import Unset
+from typing import TYPE_CHECKING
 
 from wixsites.errors import WixError
 from wixsites.operations import Call, query_sites_page
 from wixsites.paging import Page
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import (
+        BulkDeleteSiteResponse,
+        DuplicateSiteResponse,
+        ItemMetadata,
+        Site,
+        SiteTransfer,
+        TransferSiteResponse,
+    )
+
+# The generated endpoint modules and models are imported by the call that needs them (see
+# operations).
 
 __all__ = ["ItemOutcome", "bulk_delete_call", "duplicate_call", "publish_call", "transfer_call"]
 
@@ -70,17 +67,17 @@ def _outcome(sent: Sequence[str], meta: ItemMetadata) -> ItemOutcome | None:
         return ItemOutcome(item_id, True)
     error = meta.error
     code = description = ""
-    if error is not None and not isinstance(error, Unset):
-        code = "" if isinstance(error.code, Unset) else str(error.code)
-        description = "" if isinstance(error.description, Unset) else str(error.description)
+    if error is not None:
+        code = "" if error.code is None else str(error.code)
+        description = "" if error.description is None else str(error.description)
     return ItemOutcome(item_id, False, code, description)
 
 
 def _outcomes(sent: Sequence[str], parsed: BulkDeleteSiteResponse) -> dict[str, ItemOutcome]:
     """The outcome of each id sent, by `originalIndex` (else by id); ids Wix left out are absent."""
     found: dict[str, ItemOutcome] = {}
-    for result in [] if isinstance(parsed.results, Unset) else parsed.results:
-        if isinstance(result.item_metadata, Unset):
+    for result in parsed.results or []:
+        if result.item_metadata is None:
             continue
         outcome = _outcome(sent, result.item_metadata)
         if outcome is not None:
@@ -89,6 +86,9 @@ def _outcomes(sent: Sequence[str], parsed: BulkDeleteSiteResponse) -> dict[str, 
 
 
 def bulk_delete_call(site_ids: Sequence[str]) -> Call[dict[str, ItemOutcome]]:
+    from wix_sites_api.api.site_actions import bulk_delete_site
+    from wix_sites_api.models import BulkDeleteSiteRequest
+
     sent = [s.lower() for s in site_ids]
     body = BulkDeleteSiteRequest(ids=list(sent))
     return Call(
@@ -97,7 +97,7 @@ def bulk_delete_call(site_ids: Sequence[str]) -> Call[dict[str, ItemOutcome]]:
 
 
 def _trashed(page: Page[Site]) -> set[str]:
-    return {str(s.id).lower() for s in page.items if not isinstance(s.trashed_date, Unset)}
+    return {str(s.id).lower() for s in page.items if s.trashed_date is not None}
 
 
 def trashed_among_call(site_ids: Sequence[str]) -> Call[set[str]]:
@@ -130,26 +130,35 @@ def owned_call(site_id: str) -> Call[bool]:
 
 
 def _new_site_id(parsed: DuplicateSiteResponse) -> str:
-    if isinstance(parsed.new_site_id, Unset):
+    if parsed.new_site_id is None:
         raise WixError("Duplicate Site: Wix answered without newSiteId")
     return str(parsed.new_site_id)
 
 
 def duplicate_call(source_site_id: str, display_name: str) -> Call[str]:
+    from wix_sites_api.api.site_actions import duplicate_site
+    from wix_sites_api.models import DuplicateSiteRequest
+
     body = DuplicateSiteRequest(source_site_id=source_site_id, site_display_name=display_name)
     return Call(duplicate_site, {"body": body}, _new_site_id, "Duplicate Site", idempotent=False)
 
 
 def publish_call(site_id: str) -> Call[None]:
+    from wix_sites_api.api.site_publisher import publish_site
+    from wix_sites_api.models import PublishSiteRequest
+
     kwargs = {"body": PublishSiteRequest(), "wix_site_id": site_id}
     return Call(publish_site, kwargs, lambda _: None, "Publish Site")
 
 
 def _transfer(parsed: TransferSiteResponse, sent: SiteTransfer) -> SiteTransfer:
-    return sent if isinstance(parsed.site_transfer, Unset) else parsed.site_transfer
+    return sent if parsed.site_transfer is None else parsed.site_transfer
 
 
 def transfer_call(site_id: str, source_account_id: str, notify: bool) -> Call[SiteTransfer]:
+    from wix_sites_api.api.b2b_site_management import transfer_site
+    from wix_sites_api.models import SiteTransfer, TransferSiteRequest
+
     sent = SiteTransfer(
         site_id=site_id,
         source_account_id=source_account_id,

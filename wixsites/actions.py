@@ -7,10 +7,8 @@ Mixed into `Sites` and `AsyncSites`; the logic of each action is a flow (see `ru
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Unpack
+from typing import TYPE_CHECKING, TypeAlias, Unpack
 from uuid import UUID
-
-from wix_sites_api.models import Site, SiteTransfer
 
 from wixsites.actioncalls import duplicate_call, owned_call, publish_call, transfer_call
 from wixsites.bulk import MoveReport, Progress, may_have_applied, move_async, move_sync
@@ -26,12 +24,17 @@ from wixsites.trash import (
     trashed_check,
 )
 
+if TYPE_CHECKING:
+    from wix_sites_api.models import Site, SiteTransfer
+
 __all__ = ["AsyncSiteActions", "SiteActions"]
 
-SiteRef = Site | UUID | str
+SiteRef: TypeAlias = "Site | UUID | str"  # a string: the models load only when used
 
 
 def _site_id(site: SiteRef, what: str = "site") -> str:
+    from wix_sites_api.models import Site
+
     given: object = site.id if isinstance(site, Site) else site
     try:
         return checked_site_id(given)
@@ -66,6 +69,8 @@ def _transfer_flow(site_id: str, source: str, notify: bool) -> Flow[SiteTransfer
     except SiteNotInSourceAccount as exc:
         # An earlier attempt may have moved it already: then it is in this (the target) account.
         if exc.earlier_attempt_uncertain and (yield owned_call(site_id)):
+            from wix_sites_api.models import SiteTransfer
+
             return SiteTransfer(
                 site_id=site_id, source_account_id=source, enable_notifications=notify
             )

@@ -20,7 +20,6 @@ request was in flight are uncertain (`IN_FLIGHT`: they may have moved) and the r
 
 from __future__ import annotations
 
-import asyncio
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from wixsites.errors import (
 from wixsites.ids import is_guid
 from wixsites.operations import Call, query_folders_page
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
+from wixsites.serialize import to_json
 
 __all__ = [
     "FOLDER_BATCH",
@@ -82,7 +82,23 @@ class MoveReport:
 
     @property
     def ok(self) -> bool:
+        """True when every id moved: none failed, none is uncertain."""
         return not self.failed and not self.uncertain
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data (`target` is "" for root)."""
+        return {
+            "target": self.target,
+            "ok": self.ok,
+            "moved": list(self.moved),
+            "failed": dict(self.failed),
+            "uncertain": dict(self.uncertain),
+            "requests": self.requests,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
 
     def __str__(self) -> str:
         where = self.target or "root"
@@ -335,6 +351,8 @@ async def move_async(
     shared = MoveState(target, make_call, check)
     total = len(plan.order)
     done = len(plan.invalid)
+    import asyncio  # here: a program that never awaits need not load asyncio
+
     results: list[BatchResult | None] = [None] * len(plan.batches)
     in_flight: set[int] = set()
     gate = asyncio.Semaphore(max_concurrency)

@@ -7,7 +7,6 @@ generated functions do the wire work; retries run around them.
 
 from __future__ import annotations
 
-import asyncio
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -17,6 +16,7 @@ import httpx
 import wix_sites_api
 
 from wixauth import CredentialsError, WixApiKeyAuth, WixSignatureAuth
+from wixsites import __version__
 from wixsites import operations as ops
 from wixsites.bulk import MoveReport, Progress
 from wixsites.config import DEFAULT_BASE_URL, check_base_url, check_credential, env_credentials
@@ -43,7 +43,7 @@ from wixsites.transport import (
 __all__ = ["DEFAULT_RETRY", "AsyncWixSites", "WixSites"]
 
 DEFAULT_RETRY = RetryPolicy()
-USER_AGENT = "wixsites-python/0.1"
+USER_AGENT = f"wixsites-python/{__version__}"
 # Only the encodings the transport decodes under its size cap (httpx would add br and zstd when
 # their packages are installed).
 _HEADERS = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
@@ -321,6 +321,7 @@ class WixSites(_Common):
         progress: Progress | None = None,
         **options: Unpack[CallOptions],
     ) -> MoveReport:
+        """`sites.move`, under the name of the Wix operation it sends."""
         return self.sites.move(site_ids, target, progress, **options)
 
     def move_folders(
@@ -330,6 +331,7 @@ class WixSites(_Common):
         progress: Progress | None = None,
         **options: Unpack[CallOptions],
     ) -> MoveReport:
+        """`folders.move`, under the name of the Wix operation it sends."""
         return self.folders.move(folder_ids, target, progress, **options)
 
     def request(
@@ -349,6 +351,7 @@ class WixSites(_Common):
         return self._runner.with_options(options).run(call)
 
     def close(self) -> None:
+        """Close the connections (``with WixSites(...) as wix:`` does it on leaving)."""
         self._http.close()
 
     def __enter__(self) -> Self:
@@ -412,6 +415,7 @@ class AsyncWixSites(_Common):
         sleep: Callable[[float], Awaitable[None]] | None = None,
         rng: random.Random | None = None,
     ) -> Self:
+        """`WixSites.from_signature`, for asyncio."""
         settings = _signature_settings(
             application_id,
             instance_id,
@@ -431,6 +435,7 @@ class AsyncWixSites(_Common):
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
+        """A client from WIX_API_KEY, WIX_ACCOUNT_ID and WIX_BASE_URL (optional)."""
         api_key, account_id, base_url = env_credentials(environ)
         return cls(api_key=api_key, account_id=account_id, base_url=base_url, **options)
 
@@ -441,6 +446,8 @@ class AsyncWixSites(_Common):
         sleep: Callable[[float], Awaitable[None]] | None,
         max_concurrency: int,
     ) -> None:
+        import asyncio  # here: a program that never awaits need not load asyncio
+
         _int_option("max_concurrency", max_concurrency, 1)
         self._settings = settings
         wait = asyncio.sleep if sleep is None else sleep
@@ -504,6 +511,7 @@ class AsyncWixSites(_Common):
         progress: Progress | None = None,
         **options: Unpack[CallOptions],
     ) -> MoveReport:
+        """`sites.move`, awaited."""
         return await self.sites.move(site_ids, target, progress, **options)
 
     async def move_folders(
@@ -513,6 +521,7 @@ class AsyncWixSites(_Common):
         progress: Progress | None = None,
         **options: Unpack[CallOptions],
     ) -> MoveReport:
+        """`folders.move`, awaited."""
         return await self.folders.move(folder_ids, target, progress, **options)
 
     async def request(
@@ -529,6 +538,7 @@ class AsyncWixSites(_Common):
         return await self._runner.with_options(options).run(call)
 
     async def aclose(self) -> None:
+        """Close the connections (``async with AsyncWixSites(...) as wix:`` does it on leaving)."""
         await self._http.aclose()
 
     async def __aenter__(self) -> Self:

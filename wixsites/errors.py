@@ -5,6 +5,11 @@ Every exception is a `WixError`. Those built from an answer carry the HTTP `stat
 `request_id` (``x-wix-request-id``, to quote to Wix support) and `data`; `str()` is one line saying
 what was wrong and, where it is obvious, what to do. An answer that does not look like the Wix
 API's at all is `NotWixApi`, which blames the base URL rather than Wix.
+
+Every error has a `code`: the server's, else its class's `default_code` (``INVALID_ARGUMENT`` for a
+bad argument refused before any request, ``NETWORK_ERROR``...), and a `field_violations` list
+(empty unless the server named fields). `to_dict()` and `to_json()` give it as JSON-ready data,
+as the SDK's results are, with the server's text redacted as in the message.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from http import HTTPStatus
-from typing import Any
+from typing import Any, ClassVar
+
+from wixsites.serialize import json_ready, to_json
 
 __all__ = [
     "AlreadyExists",
@@ -60,11 +67,24 @@ class FieldViolation:
     def __str__(self) -> str:
         return f"{self.field}: {self.description}" if self.description else self.field
 
+    def to_dict(self) -> dict[str, Any]:
+        """The violation as JSON-ready data, with the API's field names."""
+        out: dict[str, Any] = {"field": self.field, "description": self.description}
+        if self.violated_rule is not None:
+            out["violatedRule"] = self.violated_rule
+        if self.rule_name is not None:
+            out["ruleName"] = self.rule_name
+        if self.data:
+            out["data"] = json_ready(self.data)
+        return out
+
 
 class WixError(Exception):
     """Base of every error of the SDK."""
 
     hint: str | None = None
+    #: the `code` of an error whose answer named none, or that was raised before any request
+    default_code: ClassVar[str] = "UNKNOWN"
 
     def __init__(
         self,
@@ -77,12 +97,15 @@ class WixError(Exception):
         data: Mapping[str, Any] | None = None,
         hint: str | None = None,
         retry_after: float | None = None,
+        field_violations: Sequence[FieldViolation] | None = None,
     ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
         self.message = message
         self.status = status
-        self.code = code
+        self._answer_code = code
+        self.code: str = code if code is not None else self.default_code
+        self.field_violations: list[FieldViolation] = list(field_violations or ())
         self.description = description
         self.request_id = request_id
         self.data: Mapping[str, Any] = data if data is not None else {}
@@ -94,11 +117,8 @@ class WixError(Exception):
         self.earlier_attempt_uncertain = False
 
     def __str__(self) -> str:
-        head = (
-            f"{self.status} {self.code}"
-            if self.status and self.code
-            else (str(self.status or self.code or ""))
-        )
+        code = self._answer_code
+        head = f"{self.status} {code}" if self.status and code else (str(self.status or code or ""))
         text = self.message or (self.description or "")
         if self.description and self.description != text and self.description not in text:
             text = f"{text.rstrip('.')}: {self.description}" if text else self.description
@@ -115,26 +135,58 @@ class WixError(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self)!r})"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The error as JSON-ready data: its class (`error`), `code`, `message` (as `str()` gives
+        it), the fields of the answer it came from, and those of its class (`permissions`...)."""
+        out: dict[str, Any] = {
+            "error": type(self).__name__,
+            "code": self.code,
+            "message": str(self),
+            "status": self.status,
+            "description": self.description,
+            "requestId": self.request_id,
+            "hint": self.hint,
+            "retryAfter": self.retry_after,
+            "fieldViolations": [v.to_dict() for v in self.field_violations],
+            "data": json_ready(self.data),
+            "attempts": self.attempts,
+        }
+        out.update(self._extra())
+        return out
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
+
+    def _extra(self) -> dict[str, Any]:
+        return {}
+
 
 class ConfigurationError(WixError):
     """The client was set up wrongly: missing credentials, a bad base URL, a bad option."""
+
+    default_code = "CONFIGURATION_ERROR"
 
 
 class PagingError(WixError):
     """The server broke a paging contract (a cursor repeated, pages that make no progress):
     stopped rather than loop."""
 
+    default_code = "PAGING_ERROR"
+
 
 class NetworkError(WixError):
     """The server could not be reached (connection refused, lost, or timed out) after retries."""
 
     hint = "check the network and the base URL, then try again"
+    default_code = "NETWORK_ERROR"
 
 
 class AuthenticationError(WixError):
     """401: the credentials are missing or wrong."""
 
     hint = "check the API key (WIX_API_KEY) and the account id (WIX_ACCOUNT_ID)"
+    default_code = "UNAUTHENTICATED"
 
 
 class PermissionDenied(WixError):
@@ -144,7 +196,11 @@ class PermissionDenied(WixError):
     operation (it always does for the calls it makes)."""
 
     hint = "give the API key the Site List and Site Folders permissions, or check the account id"
+    default_code = "PERMISSION_DENIED"
     permissions: tuple[str, ...] = ()
+
+    def _extra(self) -> dict[str, Any]:
+        return {"permissions": list(self.permissions)}
 
     def needs(self, operation: str, permissions: Sequence[str]) -> None:
         """Say which Wix permission(s) `operation` needs, in `permissions` and in the message."""
@@ -162,27 +218,26 @@ class PermissionDenied(WixError):
 class NotFound(WixError):
     """404: a named site or folder does not exist in this account."""
 
+    default_code = "NOT_FOUND"
+
 
 class AlreadyExists(WixError):
     """409: a folder with this name already exists there."""
 
+    default_code = "ALREADY_EXISTS"
+
 
 class InvalidArgument(WixError):
-    """400: a request parameter is wrong; `field_violations` says which."""
+    """400, or refused before any request: an argument is wrong; `field_violations` says which
+    when the server named them."""
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        field_violations: list[FieldViolation] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(message, **kwargs)
-        self.field_violations: list[FieldViolation] = field_violations or []
+    default_code = "INVALID_ARGUMENT"
 
 
 class CursorExpired(InvalidArgument):
     """A cursor was used after it expired (30 minutes after the query's first request)."""
+
+    default_code = "CURSOR_EXPIRED"
 
     hint = (
         "cursors live 30 minutes from the query's first request: restart the query without a cursor"
@@ -191,6 +246,8 @@ class CursorExpired(InvalidArgument):
 
 class RateLimited(WixError):
     """429: too many requests; `retry_after` is the server's advice in seconds, if it gave one."""
+
+    default_code = "RESOURCE_EXHAUSTED"
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
         super().__init__(message, retry_after=retry_after, **kwargs)
@@ -202,16 +259,20 @@ class ServerError(WixError):
     """5xx: a problem on Wix's side; nothing is wrong with the request."""
 
     hint = "Wix had a problem; try again later"
+    default_code = "INTERNAL"
 
 
 class FailedPrecondition(WixError):
     """428: the request is valid, but the site or the accounts are not in a state that allows it."""
+
+    default_code = "FAILED_PRECONDITION"
 
 
 class TargetAccountNotFound(FailedPrecondition):
     """Transfer Site: the target account (the client's account id) does not exist."""
 
     hint = "the target is the account id this client sends (wix-account-id): check it"
+    default_code = "TARGET_ACCOUNT_ID_NOT_FOUND"
 
 
 class TransferNotSupported(FailedPrecondition):
@@ -221,12 +282,14 @@ class TransferNotSupported(FailedPrecondition):
         "remove the site's paid Wix services first (Resellers API, Cancel Package), "
         "then transfer it and add them again"
     )
+    default_code = "SITE_TRANSFER_NOT_SUPPORTED"
 
 
 class TransferNotAllowed(PermissionDenied):
     """Transfer Site: the source and target pair is not supported."""
 
     hint = "a site moves only between your main account and its sub-accounts"
+    default_code = "SITE_TRANSFER_NOT_ALLOWED"
 
     def needs(self, operation: str, permissions: Sequence[str]) -> None:
         """The pair of accounts is refused, not the key: no permission is named."""
@@ -237,10 +300,13 @@ class SiteNotInSourceAccount(InvalidArgument):
 
     # Wix's own description says the same: then the hint is not repeated (`WixError.__str__`)
     hint = "check that the site exists and that it belongs to the source account"
+    default_code = "SITE_NOT_FOUND"
 
 
 class SiteInTrash(FailedPrecondition):
     """Publish Site (sandbox): the site is in the trash."""
+
+    default_code = "SITE_IN_TRASH"
 
 
 class InvalidResponse(WixError):
@@ -249,10 +315,14 @@ class InvalidResponse(WixError):
     start of the body (a couple of hundred characters at most)."""
 
     hint = "the server at the base URL does not answer like the Wix API; check the base URL"
+    default_code = "INVALID_RESPONSE"
 
     def __init__(self, message: str, *, excerpt: str | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.excerpt = excerpt
+
+    def _extra(self) -> dict[str, Any]:
+        return {"excerpt": self.excerpt}
 
 
 class DeadlineExceeded(NetworkError):
@@ -260,12 +330,14 @@ class DeadlineExceeded(NetworkError):
     than the client's `deadline`."""
 
     hint = "the server is too slow; try again later, or raise the client's deadline"
+    default_code = "DEADLINE_EXCEEDED"
 
 
 class AmbiguousFolderPath(InvalidArgument):
     """A folder path names more than one folder; `candidates` holds (id, path) of each."""
 
     hint = "name the folder by its id instead"
+    default_code = "AMBIGUOUS_FOLDER_PATH"
 
     def __init__(
         self, message: str, *, candidates: list[tuple[str, str]] | None = None, **kwargs: Any
@@ -273,9 +345,14 @@ class AmbiguousFolderPath(InvalidArgument):
         super().__init__(message, **kwargs)
         self.candidates: list[tuple[str, str]] = candidates or []
 
+    def _extra(self) -> dict[str, Any]:
+        return {"candidates": [{"id": fid, "path": path} for fid, path in self.candidates]}
+
 
 class WebhookError(WixError):
     """A webhook body that `wixsites.webhooks.parse` cannot give back as an event."""
+
+    default_code = "WEBHOOK_ERROR"
 
 
 class WebhookSignatureError(WebhookError):
@@ -284,6 +361,7 @@ class WebhookSignatureError(WebhookError):
     secret), a malformed or expired token. Nothing in it can be trusted: answer 401, do not act."""
 
     hint = "answer 401 and ignore it; if every delivery fails, check the public key (Settings > Webhooks > Get Public Key)"
+    default_code = "WEBHOOK_SIGNATURE_INVALID"
 
 
 class WebhookPayloadError(WebhookError):
@@ -291,10 +369,14 @@ class WebhookPayloadError(WebhookError):
     read: a claim or field missing or of the wrong type. `field` names the place."""
 
     hint = "the event is Wix's but not of the documented shape; keep the body and report it"
+    default_code = "WEBHOOK_PAYLOAD_INVALID"
 
     def __init__(self, message: str, *, field: str | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.field = field
+
+    def _extra(self) -> dict[str, Any]:
+        return {"field": self.field}
 
 
 # How much of a server's text an error message quotes: the server is not trusted to be brief.
@@ -310,6 +392,7 @@ class NotWixApi(WixError):
     server's error): the base URL points somewhere else."""
 
     hint = "check WIX_BASE_URL (or the base_url given)"
+    default_code = "NOT_WIX_API"
 
 
 # Statuses a gateway or load balancer in front of Wix may answer with a body of its own: these keep
@@ -385,7 +468,7 @@ def parse_retry_after(value: str | None) -> float | None:
     return seconds if seconds >= 0 else None
 
 
-def _violations(raw: object) -> list[FieldViolation]:
+def _violations(raw: object, redact: Callable[[str], str]) -> list[FieldViolation]:
     if not isinstance(raw, list):
         return []
     out = []
@@ -394,14 +477,25 @@ def _violations(raw: object) -> list[FieldViolation]:
             data = item.get("data")
             out.append(
                 FieldViolation(
-                    field=str(item.get("field", "")),
-                    description=str(item.get("description", "")),
+                    field=redact(cap_text(str(item.get("field", "")), 200)),
+                    description=redact(cap_text(str(item.get("description", "")))),
                     violated_rule=_opt_str(item.get("violatedRule")),
                     rule_name=_opt_str(item.get("ruleName")),
                     data=data if isinstance(data, Mapping) else {},
                 )
             )
     return out
+
+
+def _redacted_data(value: Any, redact: Callable[[str], str]) -> Any:
+    """The server's `data` with `redact` applied to every string in it (keys included)."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, Mapping):
+        return {_redacted_data(k, redact): _redacted_data(v, redact) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redacted_data(v, redact) for v in value]
+    return value
 
 
 def _opt_str(value: object) -> str | None:
@@ -447,10 +541,10 @@ def error_from_response(
             code = None if code is None else cap_text(code, 100)
             description = _opt_str(app.get("description"))
             raw_data = app.get("data")
-            data = raw_data if isinstance(raw_data, Mapping) else {}
+            data = _redacted_data(raw_data, redact) if isinstance(raw_data, Mapping) else {}
         validation = details.get("validationError")
         if isinstance(validation, Mapping):
-            violations = _violations(validation.get("fieldViolations"))
+            violations = _violations(validation.get("fieldViolations"), redact)
             code = code or "INVALID_ARGUMENT"
     if "wixErrorCode" in body:  # the legacy HTTP API's body
         code = code or _opt_str(body.get("wixErrorCode"))
@@ -483,6 +577,4 @@ def error_from_response(
     message = redact(cap_text(message))
     if len(violations) > 20:
         violations = violations[:20]
-    if issubclass(cls, InvalidArgument):
-        return cls(message, field_violations=violations, **common)
-    return cls(message, **common)
+    return cls(message, field_violations=violations, **common)

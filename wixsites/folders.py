@@ -16,10 +16,7 @@ from collections.abc import (
     Mapping,
 )
 from dataclasses import dataclass
-from typing import Any, Unpack
-
-from wix_sites_api.models import Folder
-from wix_sites_api.types import Unset
+from typing import TYPE_CHECKING, Any, Unpack
 
 from wixsites import operations as ops
 from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_sync
@@ -38,6 +35,9 @@ from wixsites.query import (
 )
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.tree import FolderNode, FolderTree, has_spellings, name_key, split_path
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Folder
 
 __all__ = [
     "AsyncFolderQuery",
@@ -99,7 +99,7 @@ _EVERY_FOLDER = _Args(None, None, 1000)
 
 def _parent_of(folder: Folder) -> str:
     parent = folder.parent_id
-    return "" if parent is None or isinstance(parent, Unset) or parent == "root" else parent.lower()
+    return "" if parent is None or parent == "root" else parent.lower()
 
 
 def _child_named(name: str, parent: str) -> Flow[Folder | None]:
@@ -179,7 +179,7 @@ def _get(fid: str) -> Flow[Folder]:
 
 def _of_site(site: str) -> Flow[Folder | None]:
     folder = yield ops.folder_of_site_call(checked_site_id(site))
-    return None if isinstance(folder.id, Unset) else folder
+    return None if folder.id is None else folder
 
 
 def _tree(with_root_count: bool) -> Flow[FolderTree]:
@@ -325,6 +325,7 @@ class FolderQuery:
         self._args = args
 
     def pages(self) -> Iterator[Page[Folder]]:
+        """The folders page by page (`Page.items`, `Page.total`), each fetched when reached."""
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.offset))
@@ -336,15 +337,20 @@ class FolderQuery:
             yield from page.items
 
     def first(self) -> Folder | None:
+        """The first folder of the query, or None when none matches (one request)."""
         return next(iter(self), None)
 
 
 class AsyncFolderQuery:
+    """`FolderQuery` for `AsyncWixSites`: ``async for folder in ...``, or
+    ``async for page in .pages()``."""
+
     def __init__(self, runner: AsyncRunner, args: _Args) -> None:
         self._runner = runner
         self._args = args
 
     async def pages(self) -> AsyncIterator[Page[Folder]]:
+        """`FolderQuery.pages`, as an async iterator."""
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.offset))
@@ -357,11 +363,13 @@ class AsyncFolderQuery:
                 yield folder
 
     async def first(self) -> Folder | None:
+        """`FolderQuery.first`, awaited."""
         async for folder in self:
             return folder
         return None
 
     async def to_list(self) -> list[Folder]:
+        """Every folder of the query in a list (fetches every page)."""
         return [folder async for folder in self]
 
 
@@ -381,6 +389,13 @@ class AsyncTreeRequest:
 
 
 class Folders:
+    """The folders of the account: ``wix.folders``.
+
+    Methods: `query`, `get`, `find`, `ensure`, `create`, `rename`, `move`, `delete`, `of_site`
+    and `tree`. A folder argument is a `Folder` or its id; a `parent` or `target` may also be
+    None, "" or "root" for root, and a `target` a path such as "Clients/Acme".
+    """
+
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
 
@@ -463,6 +478,10 @@ class Folders:
 
 
 class AsyncFolders:
+    """`Folders` for `AsyncWixSites`: the same methods, awaited; `query` and `tree` are iterated
+    with ``async for``, and `move` runs up to `max_concurrency` batches at once.
+    """
+
     def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
         self._runner = runner
         self._max_concurrency = max_concurrency
@@ -474,16 +493,19 @@ class AsyncFolders:
         page_size: int = 1000,
         **options: Unpack[CallOptions],
     ) -> AsyncFolderQuery:
+        """`Folders.query`: iterate it with ``async for``."""
         args = _Args.check(filter, sort, page_size)
         return AsyncFolderQuery(self._runner.with_options(options), args)
 
     async def create(
         self, name: str, parent: FolderRef | None = None, **options: Unpack[CallOptions]
     ) -> Folder:
+        """`Folders.create`, awaited."""
         flow = _create(_check_name(name), target_id(parent, "parent"))
         return await self._runner.with_options(options).drive(flow)
 
     async def rename(self, folder: FolderRef, name: str, **options: Unpack[CallOptions]) -> Folder:
+        """`Folders.rename`, awaited."""
         flow = _rename(folder_id(folder), _check_name(name))
         return await self._runner.with_options(options).drive(flow)
 
@@ -496,6 +518,8 @@ class AsyncFolders:
         max_concurrency: int | None = None,
         **options: Unpack[CallOptions],
     ) -> MoveReport:
+        """`Folders.move`, awaited; up to `max_concurrency` batches at once (default: the
+        client's)."""
         runner = self._runner.with_options(options)
         return await move_async(
             runner,
@@ -510,12 +534,15 @@ class AsyncFolders:
         )
 
     async def delete(self, folder: FolderRef, **options: Unpack[CallOptions]) -> None:
+        """`Folders.delete`, awaited."""
         await self._runner.with_options(options).drive(_delete(folder_id(folder)))
 
     async def of_site(self, site_id: str, **options: Unpack[CallOptions]) -> Folder | None:
+        """`Folders.of_site`, awaited."""
         return await self._runner.with_options(options).drive(_of_site(site_id))
 
     async def get(self, folder_id: str, **options: Unpack[CallOptions]) -> Folder:
+        """`Folders.get`, awaited."""
         return await self._runner.with_options(options).drive(_get(_folder_key(folder_id)))
 
     def tree(
@@ -526,10 +553,12 @@ class AsyncFolders:
         return AsyncTreeRequest(lambda: runner.drive(_tree(root_site_count)))
 
     async def find(self, path: str, **options: Unpack[CallOptions]) -> Folder | None:
+        """`Folders.find`, awaited."""
         split_path(path)
         return await self._runner.with_options(options).drive(_find(path))
 
     async def ensure(self, path: str, **options: Unpack[CallOptions]) -> Folder:
+        """`Folders.ensure`, awaited."""
         check_path(path)
         return await self._runner.with_options(options).drive(_ensure(path))
 
@@ -539,11 +568,15 @@ def _keys(page: Page[Folder]) -> list[str]:
 
 
 def _folder_key(fid: object) -> str:
+    from wix_sites_api.models import Folder
+
     return folder_id(fid) if isinstance(fid, Folder | str) else folder_id(str(fid))
 
 
 def _ids(folders: Iterable[FolderRef]) -> Iterable[object]:
+    from wix_sites_api.models import Folder
+
     if isinstance(folders, str | Folder):
         folders = [folders]
     for f in folders:
-        yield str(f.id) if isinstance(f, Folder) and not isinstance(f.id, Unset) else str(f)
+        yield str(f.id) if isinstance(f, Folder) and f.id is not None else str(f)

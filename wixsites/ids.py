@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, TypeAlias
 from uuid import UUID
 
-from wix_sites_api.models import Folder
-from wix_sites_api.types import Unset
-
 from wixsites.errors import InvalidArgument
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Folder
 
 __all__ = ["FolderRef", "checked_site_id", "folder_id", "is_guid", "target_id"]
 
 _GUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 # A folder argument: a Folder, or its id; for a target or a parent also None, "" or "root" (= root).
-FolderRef = Folder | UUID | str
+FolderRef: TypeAlias = "Folder | UUID | str"  # a string: the models load only when used
 
 
 def is_guid(value: object) -> bool:
@@ -24,8 +25,10 @@ def is_guid(value: object) -> bool:
 
 def folder_id(folder: FolderRef, what: str = "folder") -> str:
     """The id of an existing folder named by a Folder, a UUID or an id string."""
+    from wix_sites_api.models import Folder
+
     if isinstance(folder, Folder):
-        if isinstance(folder.id, Unset):
+        if folder.id is None:
             raise InvalidArgument(f"the {what} given has no id (a site at root has no folder)")
         return folder.id.lower()
     if isinstance(folder, UUID):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wixsites.errors import CursorExpired, PagingError
+from wixsites.serialize import json_ready, to_json
 
 __all__ = [
     "FIRST_PAGE",
@@ -46,6 +47,10 @@ def normalize_cursor(value: object) -> Cursor | None:
 
 @dataclass(frozen=True, slots=True)
 class LegacyPage:
+    """One page of a legacy cursored list: its `results`, the `cursor` that fetched it, the cursors
+    of its neighbours (None at either end), and `raw`, the decoded answer.
+    """
+
     results: list[Any]
     cursor: Cursor
     next_cursor: Cursor | None
@@ -56,11 +61,28 @@ class LegacyPage:
 
     @property
     def has_next(self) -> bool:
+        """Whether a next page exists."""
         return self.next_cursor is not None
 
     @property
     def has_previous(self) -> bool:
+        """Whether a previous page exists."""
         return self.previous_cursor is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page as JSON-ready data."""
+        return {
+            "results": json_ready(self.results),
+            "cursor": self.cursor,
+            "nextCursor": self.next_cursor,
+            "previousCursor": self.previous_cursor,
+            "total": self.total,
+            "pageSize": self.page_size,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
 
 
 class LegacyCursorState:
@@ -159,20 +181,24 @@ class LegacyPager:
 
     @property
     def current(self) -> LegacyPage | None:
+        """The page fetched last, or None before the first."""
         return self._state.current
 
     @property
     def has_next(self) -> bool:
+        """Whether the current page has a next one."""
         return self.current is not None and self.current.has_next
 
     @property
     def has_previous(self) -> bool:
+        """Whether the current page has a previous one."""
         return self.current is not None and self.current.has_previous
 
     def _get(self, cursor: Cursor) -> LegacyPage:
         return self._state.accept(cursor, self._fetch(cursor, self.page_size))
 
     def first(self) -> LegacyPage:
+        """The first page (its cursors' 30 minutes start now)."""
         return self._get(self._state.start())
 
     def next(self) -> LegacyPage | None:
@@ -183,10 +209,13 @@ class LegacyPager:
         return None if cursor is None else self._get(cursor)
 
     def previous(self) -> LegacyPage | None:
+        """The previous page, or None before the first one."""
         cursor = self._state.previous_cursor()
         return None if cursor is None else self._get(cursor)
 
     def pages(self) -> Iterator[LegacyPage]:
+        """Every page from the first, in order; a cursor seen twice is a `PagingError`, not a
+        loop."""
         guard = _LoopGuard()
         page: LegacyPage | None = self.first()
         while page is not None:
@@ -217,25 +246,30 @@ class AsyncLegacyPager:
 
     @property
     def current(self) -> LegacyPage | None:
+        """The page fetched last, or None before the first."""
         return self._state.current
 
     async def _get(self, cursor: Cursor) -> LegacyPage:
         return self._state.accept(cursor, await self._fetch(cursor, self.page_size))
 
     async def first(self) -> LegacyPage:
+        """`LegacyPager.first`, awaited."""
         return await self._get(self._state.start())
 
     async def next(self) -> LegacyPage | None:
+        """`LegacyPager.next`, awaited."""
         if self.current is None:
             return await self.first()
         cursor = self._state.next_cursor()
         return None if cursor is None else await self._get(cursor)
 
     async def previous(self) -> LegacyPage | None:
+        """`LegacyPager.previous`, awaited."""
         cursor = self._state.previous_cursor()
         return None if cursor is None else await self._get(cursor)
 
     async def pages(self) -> AsyncIterator[LegacyPage]:
+        """`LegacyPager.pages`, as an async iterator."""
         guard = _LoopGuard()
         page: LegacyPage | None = await self.first()
         while page is not None:

@@ -7,51 +7,29 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-from wix_sites_api import Client
-from wix_sites_api.api.folders import (
-    create_folder,
-    delete_folder,
-    get_folder_by_site,
-    move_folders,
-    move_sites_to_folder,
-    query_folders,
-    update_folder,
-)
-from wix_sites_api.api.sites import count_sites, query_sites
-from wix_sites_api.models import (
-    CountSitesRequest,
-    CountSitesResponse,
-    CreateFolderRequest,
-    CursorPaging,
-    Filter,
-    Folder,
-    FolderPatch,
-    FolderResponse,
-    FoldersQuery,
-    MoveFoldersRequest,
-    MoveFoldersResponse,
-    MoveSitesToFolderRequest,
-    NewFolder,
-    Paging,
-    QueryFoldersRequest,
-    QueryFoldersResponse,
-    QuerySitesRequest,
-    QuerySitesResponse,
-    Site,
-    SiteIdFilter,
-    SiteIdIn,
-    SitesQuery,
-    Sorting,
-    SortOrder,
-    UpdateFolderRequest,
-)
-from wix_sites_api.types import UNSET, Unset
 
 from wixsites.errors import InvalidArgument, NotWixApi, WixError, cap_text
 from wixsites.paging import Page
+
+if TYPE_CHECKING:
+    from wix_sites_api import Client
+    from wix_sites_api.models import (
+        CountSitesResponse,
+        Filter,
+        Folder,
+        FolderResponse,
+        MoveFoldersResponse,
+        QueryFoldersResponse,
+        QuerySitesResponse,
+        Site,
+        Sorting,
+    )
+
+# The generated endpoint modules and models are imported by the function that needs them: a
+# program that never moves a folder does not load Move Folders (and `import wixsites` loads none).
 
 __all__ = ["PERMISSIONS", "Call", "RawEndpoint", "raw_call"]
 
@@ -176,13 +154,17 @@ def raw_call(
     return Call(RawEndpoint, kwargs, lambda parsed: parsed, label)
 
 
-def _filter(value: Mapping[str, Any] | None) -> Filter | Unset:
-    return UNSET if value is None else Filter.from_dict(value)
+def _filter(value: Mapping[str, Any] | None) -> Filter | None:
+    from wix_sites_api.models import Filter
+
+    return None if value is None else Filter.from_dict(value)
 
 
-def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | Unset:
+def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | None:
+    from wix_sites_api.models import Sorting, SortOrder
+
     if not value:
-        return UNSET
+        return None
     return [Sorting(field_name=s["fieldName"], order=SortOrder(s["order"])) for s in value]
 
 
@@ -191,7 +173,7 @@ def _sorting(value: Sequence[Mapping[str, str]] | None) -> list[Sorting] | Unset
 
 
 def _opt_int(value: object, what: str) -> int | None:
-    if value is None or isinstance(value, Unset):
+    if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"{what} is {cap_text(repr(value), 40)}, not a non-negative integer")
@@ -199,7 +181,7 @@ def _opt_int(value: object, what: str) -> int | None:
 
 
 def _opt_bool(value: object, what: str) -> bool | None:
-    if value is None or isinstance(value, Unset):
+    if value is None:
         return None
     if not isinstance(value, bool):
         raise ValueError(f"{what} is {cap_text(repr(value), 40)}, not true or false")
@@ -210,20 +192,20 @@ def _text_fields(items: Sequence[object], kind: str, *fields: str) -> None:
     for item in items:
         for name in fields:
             value = getattr(item, name)
-            if not (value is None or isinstance(value, str | Unset)):
+            if not (value is None or isinstance(value, str)):
                 raise ValueError(f"a {kind}'s {name} is {cap_text(repr(value), 40)}, not a string")
 
 
 def _cursor_page(parsed: QuerySitesResponse, cursor: str | None) -> Page[Site]:
-    items = [] if isinstance(parsed.sites, Unset) else parsed.sites
+    items = [] if parsed.sites is None else parsed.sites
     _text_fields(items, "site", "folder_id")
     next_cursor: str | None = None
     prev_cursor: str | None = None
     has_next: bool | None = None
     meta = parsed.metadata
-    if not isinstance(meta, Unset):
+    if meta is not None:
         has_next = _opt_bool(meta.has_next, "hasNext")
-        if not isinstance(meta.cursors, Unset):
+        if meta.cursors is not None:
             nxt, prv = meta.cursors.next_, meta.cursors.prev
             next_cursor = nxt if isinstance(nxt, str) and nxt else None
             prev_cursor = prv if isinstance(prv, str) and prv else None
@@ -248,6 +230,9 @@ def query_sites_page(
     limit: int,
     cursor: str | None,
 ) -> Call[Page[Site]]:
+    from wix_sites_api.api.sites import query_sites
+    from wix_sites_api.models import CursorPaging, QuerySitesRequest, SitesQuery
+
     if cursor:  # the cursor carries the filter and the sort
         query = SitesQuery(cursor_paging=CursorPaging(limit=limit, cursor=cursor))
     else:
@@ -263,7 +248,7 @@ def query_sites_page(
 
 
 def _count(parsed: CountSitesResponse) -> int:
-    if isinstance(parsed.count, Unset):
+    if parsed.count is None:
         return 0
     count = _opt_int(parsed.count, "count")
     if count is None:
@@ -272,17 +257,20 @@ def _count(parsed: CountSitesResponse) -> int:
 
 
 def count_sites_call(filter: Mapping[str, Any] | None) -> Call[int]:
+    from wix_sites_api.api.sites import count_sites
+    from wix_sites_api.models import CountSitesRequest
+
     return Call(
         count_sites, {"body": CountSitesRequest(filter_=_filter(filter))}, _count, "Count Sites"
     )
 
 
 def _offset_page(parsed: QueryFoldersResponse, offset: int) -> Page[Folder]:
-    items = [] if isinstance(parsed.folders, Unset) else parsed.folders
+    items = [] if parsed.folders is None else parsed.folders
     _text_fields(items, "folder", "name", "parent_id")
     total: int | None = None
     echoed: int | None = None
-    if not isinstance(parsed.metadata, Unset):
+    if parsed.metadata is not None:
         total = _opt_int(parsed.metadata.total, "total")
         echoed = _opt_int(parsed.metadata.offset, "offset")
     return Page(items=items, offset=offset if echoed is None else echoed, total=total, raw=parsed)
@@ -295,6 +283,9 @@ def query_folders_page(
     limit: int,
     offset: int,
 ) -> Call[Page[Folder]]:
+    from wix_sites_api.api.folders import query_folders
+    from wix_sites_api.models import FoldersQuery, Paging, QueryFoldersRequest
+
     query = FoldersQuery(
         filter_=_filter(filter), sort=_sorting(sort), paging=Paging(limit=limit, offset=offset)
     )
@@ -307,29 +298,44 @@ def query_folders_page(
 
 
 def _folder(parsed: FolderResponse) -> Folder:
-    return Folder() if isinstance(parsed.folder, Unset) else parsed.folder
+    from wix_sites_api.models import Folder
+
+    return Folder() if parsed.folder is None else parsed.folder
 
 
 def create_folder_call(name: str, parent_id: str) -> Call[Folder]:
-    new = NewFolder(name=name, parent_id=parent_id or UNSET)
+    from wix_sites_api.api.folders import create_folder
+    from wix_sites_api.models import CreateFolderRequest, NewFolder
+
+    new = NewFolder(name=name, parent_id=parent_id or None)
     return Call(create_folder, {"body": CreateFolderRequest(folder=new)}, _folder, "Create Folder")
 
 
 def rename_folder_call(folder_id: str, name: str) -> Call[Folder]:
+    from wix_sites_api.api.folders import update_folder
+    from wix_sites_api.models import FolderPatch, UpdateFolderRequest
+
     # The string form of the mask, as in Wix's Update Folder example.
     body = UpdateFolderRequest(folder=FolderPatch(id=folder_id, name=name), field_mask="name")
     return Call(update_folder, {"folder_id": folder_id, "body": body}, _folder, "Update Folder")
 
 
 def delete_folder_call(folder_id: str) -> Call[None]:
+    from wix_sites_api.api.folders import delete_folder
+
     return Call(delete_folder, {"folder_id": folder_id}, lambda _: None, "Delete Folder")
 
 
 def folder_of_site_call(site_id: str) -> Call[Folder]:
+    from wix_sites_api.api.folders import get_folder_by_site
+
     return Call(get_folder_by_site, {"site_id": site_id}, _folder, "Get Folder By Site")
 
 
 def move_sites_call(site_ids: Sequence[str], target: str) -> Call[None]:
+    from wix_sites_api.api.folders import move_sites_to_folder
+    from wix_sites_api.models import MoveSitesToFolderRequest, SiteIdFilter, SiteIdIn
+
     body = MoveSitesToFolderRequest(
         sites=SiteIdFilter(id=SiteIdIn(in_=list(site_ids))), target_folder_id=target
     )
@@ -337,9 +343,12 @@ def move_sites_call(site_ids: Sequence[str], target: str) -> Call[None]:
 
 
 def _moved_folders(parsed: MoveFoldersResponse) -> list[Folder]:
-    return [] if isinstance(parsed.folders, Unset) else parsed.folders
+    return [] if parsed.folders is None else parsed.folders
 
 
 def move_folders_call(folder_ids: Sequence[str], target: str) -> Call[list[Folder]]:
+    from wix_sites_api.api.folders import move_folders
+    from wix_sites_api.models import MoveFoldersRequest
+
     body = MoveFoldersRequest(folder_ids=list(folder_ids), target_folder_id=target)
     return Call(move_folders, {"body": body}, _moved_folders, "Move Folders")

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from wixsites.errors import PagingError
 from wixsites.responses import ResponseInfo
+from wixsites.serialize import json_ready, to_json
 
 __all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "StallGuard"]
 
@@ -81,6 +82,23 @@ class Page(Generic[T]):
 
     def __len__(self) -> int:
         return len(self.items)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The page as JSON-ready data: its items' `to_dict()` and where it stands."""
+        return {
+            "items": json_ready(self.items),
+            "cursor": self.cursor,
+            "nextCursor": self.next_cursor,
+            "prevCursor": self.prev_cursor,
+            "hasNext": self.has_next,
+            "offset": self.offset,
+            "total": self.total,
+            "requestId": self.request_id,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
 
 
 class CursorPager:

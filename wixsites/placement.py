@@ -12,8 +12,6 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TypeVar
 
-from wix_sites_api.types import Unset
-
 from wixsites.operations import Call, query_folders_page, query_sites_page
 from wixsites.paging import CursorPager, OffsetPager
 from wixsites.runner import Flow
@@ -30,7 +28,7 @@ READ_BACK_ATTEMPTS = 3
 
 def _folder_key(value: object) -> str:
     """A folder reference as the API gives it, normalized: "" for root."""
-    if value is None or isinstance(value, Unset) or value in ("", "root"):
+    if value is None or value in ("", "root"):
         return ""
     return str(value).lower()
 

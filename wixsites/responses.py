@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import httpx
 
@@ -32,6 +32,14 @@ class ResponseInfo:
     headers: httpx.Headers = field(repr=False, compare=False)
     request_id: str | None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The answer as JSON-ready data (headers redacted as they are here)."""
+        return {
+            "statusCode": self.status_code,
+            "requestId": self.request_id,
+            "headers": dict(self.headers.items()),
+        }
+
     @classmethod
     def of(
         cls,
@@ -40,6 +48,7 @@ class ResponseInfo:
         request_id: str | None,
         redact: Callable[[str], str],
     ) -> ResponseInfo:
+        """The answer's status, headers and request id, each header value through `redact`."""
         shown = httpx.Headers([(k, redact(v)) for k, v in (headers or httpx.Headers()).items()])
         return cls(status, shown, None if request_id is None else redact(request_id))
 
@@ -53,6 +62,7 @@ class RawResponse(ResponseInfo, Generic[R_co]):
     _result: R_co = field(repr=False, compare=False)
 
     def parse(self) -> R_co:
+        """The result the call returns without ``with_raw_response``."""
         return self._result
 
 

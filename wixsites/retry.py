@@ -55,6 +55,8 @@ class RetryPolicy:
         return rng.uniform(0.0, cap) if self.jitter else cap
 
     def retryable(self, exc: BaseException) -> bool:
+        """Whether a failed attempt may be retried: a status of `retry_statuses`, a timeout or
+        a dropped connection."""
         if isinstance(exc, WixError):
             return exc.status in self.retry_statuses
         return isinstance(

@@ -7,7 +7,6 @@ bisection) is written once as a flow, and the sync and async runners only differ
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import dataclasses
 import logging
@@ -208,11 +207,13 @@ class AsyncRunner(_Base):
         api: Client,
         options: Options,
         *,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         **settings: Any,
     ) -> None:
+        import asyncio  # here: a program that never awaits need not load asyncio
+
         super().__init__(api, options, **settings)
-        self.sleep = sleep
+        self.sleep = asyncio.sleep if sleep is None else sleep
 
     async def run(self, call: Call[R]) -> R:
         scope = self._scope(call)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Unpack
-
-from wix_sites_api.models import Site
+from typing import TYPE_CHECKING, Any, Unpack
 
 from wixsites import operations as ops
 from wixsites.actions import AsyncSiteActions, SiteActions
@@ -27,6 +25,9 @@ from wixsites.query import (
     normalize_sort,
 )
 from wixsites.runner import AsyncRunner, SyncRunner
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Site
 
 __all__ = ["AsyncSiteQuery", "AsyncSites", "SiteQuery", "Sites"]
 
@@ -84,6 +85,7 @@ class SiteQuery:
         self._args = args
 
     def pages(self) -> Iterator[Page[Site]]:
+        """The sites page by page (`Page.items`, `Page.next_cursor`), each fetched when reached."""
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.cursor))
@@ -95,6 +97,7 @@ class SiteQuery:
             yield from page.items
 
     def first(self) -> Site | None:
+        """The first site of the query, or None when none matches (one request)."""
         return next(iter(self), None)
 
     def __repr__(self) -> str:
@@ -110,6 +113,7 @@ class AsyncSiteQuery:
         self._args = args
 
     async def pages(self) -> AsyncIterator[Page[Site]]:
+        """`SiteQuery.pages`, as an async iterator."""
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.cursor))
@@ -122,15 +126,23 @@ class AsyncSiteQuery:
                 yield site
 
     async def first(self) -> Site | None:
+        """`SiteQuery.first`, awaited."""
         async for site in self:
             return site
         return None
 
     async def to_list(self) -> list[Site]:
+        """Every site of the query in a list (fetches every page)."""
         return [site async for site in self]
 
 
 class Sites(SiteActions):
+    """The sites of the account: ``wix.sites``.
+
+    Methods: `query`, `count`, `move`, and for the lifecycle of a site `duplicate`, `publish`,
+    `trash` and `transfer`.
+    """
+
     def __init__(self, runner: SyncRunner) -> None:
         self._runner = runner
 
@@ -183,6 +195,10 @@ class Sites(SiteActions):
 
 
 class AsyncSites(AsyncSiteActions):
+    """`Sites` for `AsyncWixSites`: the same methods, awaited; `query` is iterated with
+    ``async for``, and `move` and `trash` run up to `max_concurrency` batches at once.
+    """
+
     def __init__(self, runner: AsyncRunner, max_concurrency: int) -> None:
         self._runner = runner
         self._max_concurrency = max_concurrency
@@ -195,12 +211,14 @@ class AsyncSites(AsyncSiteActions):
         cursor: str | None = None,
         **options: Unpack[CallOptions],
     ) -> AsyncSiteQuery:
+        """`Sites.query`: iterate it with ``async for``."""
         args = _Args.check(filter, sort, page_size, cursor)
         return AsyncSiteQuery(self._runner.with_options(options), args)
 
     async def count(
         self, filter: Mapping[str, Any] | None = None, **options: Unpack[CallOptions]
     ) -> int:
+        """`Sites.count`, awaited."""
         call = ops.count_sites_call(_count_filter(filter))
         return await self._runner.with_options(options).run(call)
 
@@ -213,6 +231,8 @@ class AsyncSites(AsyncSiteActions):
         max_concurrency: int | None = None,
         **options: Unpack[CallOptions],
     ) -> MoveReport:
+        """`Sites.move`, awaited; up to `max_concurrency` batches at once (default: the
+        client's)."""
         runner = self._runner.with_options(options)
         return await move_async(
             runner,

@@ -9,7 +9,6 @@ built from the raw answer (v2 body, legacy body, or none) with its headers.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import re
@@ -278,6 +277,8 @@ class AsyncWireTransport(httpx.AsyncBaseTransport):
         )
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import asyncio  # here: a program that never awaits need not load asyncio
+
         wire = self._wire
         scope = current_scope() or CallScope(None, wire.max_bytes)
         wait = wire.pace(scope)

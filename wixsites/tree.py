@@ -5,12 +5,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
-
-from wix_sites_api.models import Folder
-from wix_sites_api.types import Unset
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wixsites.errors import AmbiguousFolderPath, InvalidArgument
+from wixsites.serialize import to_json
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Folder
 
 __all__ = [
     "FolderNode",
@@ -82,10 +83,12 @@ class FolderNode:
 
     @property
     def id(self) -> str:
-        return "" if isinstance(self.folder.id, Unset) else str(self.folder.id)
+        """The folder's id."""
+        return "" if self.folder.id is None else str(self.folder.id)
 
     @property
     def name(self) -> str:
+        """The folder's name."""
         name = self.folder.name
         return name if isinstance(name, str) else ""
 
@@ -93,7 +96,7 @@ class FolderNode:
     def site_count(self) -> int:
         """Sites directly in this folder (not in its sub-folders)."""
         count = self.folder.site_count
-        return 0 if isinstance(count, Unset) else count
+        return 0 if count is None else count
 
     @property
     def total_site_count(self) -> int:
@@ -102,10 +105,12 @@ class FolderNode:
 
     @property
     def depth(self) -> int:
+        """0 for a folder at root, 1 for its sub-folders, and so on."""
         return len(self.path) - 1
 
     @property
     def path_text(self) -> str:
+        """The path from root, "Clients/Acme/QA"."""
         return "/".join(self.path)
 
     def walk(self) -> Iterator[FolderNode]:
@@ -116,13 +121,29 @@ class FolderNode:
             yield node
             stack.extend(reversed(node.children))
 
+    def to_dict(self) -> dict[str, Any]:
+        """The node as JSON-ready data: its folder's `to_dict()`, its `path` and its `children`."""
+        return self._to_dict(set())
+
+    def _to_dict(self, seen: set[int]) -> dict[str, Any]:
+        seen.add(id(self))  # a parent cycle (a server bug) is cut, not followed forever
+        return {
+            "folder": self.folder.to_dict(),
+            "path": list(self.path),
+            "children": [c._to_dict(seen) for c in self.children if id(c) not in seen],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
+
     def __repr__(self) -> str:
         return f"FolderNode({self.path_text!r}, sites={self.site_count}, children={len(self.children)})"
 
 
 def _parent(folder: Folder) -> str:
     parent = folder.parent_id
-    if parent is None or isinstance(parent, Unset) or parent in ("", "root"):
+    if parent is None or parent in ("", "root"):
         return ""
     return parent.lower()
 
@@ -175,10 +196,24 @@ class FolderTree:
         for root in self.roots:
             yield from root.walk()
 
+    def to_dict(self) -> dict[str, Any]:
+        """The tree as JSON-ready data: the `roots`, each with its `children`, and
+        `rootSiteCount`."""
+        seen: set[int] = set()
+        return {
+            "rootSiteCount": self.root_site_count,
+            "roots": [root._to_dict(seen) for root in self.roots],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
+
     def __len__(self) -> int:
         return len(self._reached)
 
     def get(self, folder_id: str) -> FolderNode | None:
+        """The node of the folder with this id (any case), or None."""
         return self._by_id.get(folder_id.lower())
 
     def find(self, path: str) -> FolderNode | None:

@@ -3,17 +3,9 @@
 import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, TypeVar
 
-from attrs import define, fields
-
-
-class Unset:
-    def __bool__(self) -> Literal[False]:
-        return False
-
-
-UNSET: Unset = Unset()
+from attrs import AttrsInstance, define, fields
 
 # A GUID through this table is GUID_SHAPE: a hex digit becomes "x", "-" and "," stay, anything
 # else becomes "?" (a check three times as fast as a regular expression). The models check all their
@@ -51,12 +43,12 @@ def guid(value: object) -> str:
 
 
 def check_guids(values: tuple[object, ...], lists: tuple[object, ...]) -> None:
-    """`guid` of each value and of each item of each list, skipping UNSET ones."""
+    """`guid` of each value and of each item of each list, skipping absent (None) ones."""
     for value in values:
-        if value is not UNSET:
+        if value is not None:
             guid(value)
     for items in lists:
-        if items is not UNSET:
+        if items is not None:
             for value in items:  # type: ignore[attr-defined]
                 guid(value)
 
@@ -70,12 +62,15 @@ parse_datetime = datetime.datetime.fromisoformat
 new_model = object.__new__
 
 
-def set_fields_repr(model: object) -> str:
-    """`Class(field=value, ...)` of the fields that are set, and of additional properties if any."""
+def set_fields_repr(model: AttrsInstance) -> str:
+    """`Class(field=value, ...)` of the fields that are not None, and of additional properties if
+    any."""
     parts = []
     for attribute in fields(type(model)):
+        if not attribute.repr:
+            continue
         value = getattr(model, attribute.name)
-        if value is UNSET or (attribute.name == "additional_properties" and not value):
+        if value is None or (attribute.name == "additional_properties" and not value):
             continue
         parts.append(f"{attribute.name}={value!r}")
     return f"{type(model).__name__}({', '.join(parts)})"
@@ -122,12 +117,10 @@ __all__ = [
     "GUID_SHAPE",
     "GUID_SHAPES",
     "GUID_TABLE",
-    "UNSET",
     "File",
     "FileTypes",
     "RequestFiles",
     "Response",
-    "Unset",
     "check_guids",
     "guid",
     "new_model",

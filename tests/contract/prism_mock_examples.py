@@ -170,7 +170,7 @@ def check_generated(base_url: str, example: Example) -> str | None:
     kwargs = dict(example.request)
     if "body" in kwargs:
         hint = get_type_hints(module.sync_detailed)["body"]
-        # an optional body is typed `Model | Unset`: the model is the member that parses
+        # an optional body is typed `Model | None`: the model is the member that parses
         body_type = next(t for t in (hint, *get_args(hint)) if hasattr(t, "from_dict"))
         kwargs["body"] = body_type.from_dict(kwargs["body"])
     headers = {**example.credentials, **_prefer(example)}

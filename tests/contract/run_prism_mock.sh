@@ -4,7 +4,7 @@
 # (tests/contract/prism_mock_examples.py). Usage: tests/contract/run_prism_mock.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PY=${PYTHON:-.venv/bin/python}
+. tests/contract/python.sh
 WORK=$(mktemp -d)
 MOCK=
 trap 'if [ -n "$MOCK" ]; then kill "$MOCK" 2>/dev/null || true; wait "$MOCK" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT

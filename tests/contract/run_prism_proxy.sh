@@ -5,8 +5,8 @@
 # Usage: tests/contract/run_prism_proxy.sh   (installs Prism from npm on first use, see prism.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PY=${PYTHON:-.venv/bin/python}
-WIXSITES=${WIXSITES:-.venv/bin/wixsites}
+. tests/contract/python.sh
+WIXSITES=${WIXSITES:-$BIN/wixsites}
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() {

@@ -6,8 +6,8 @@
 # Usage: run_schemathesis_cli.sh [MAX_EXAMPLES] [key|signature|both]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PY=${PYTHON:-.venv/bin/python}
-ST=${SCHEMATHESIS:-.venv/bin/schemathesis}
+. tests/contract/python.sh
+ST=${SCHEMATHESIS:-$BIN/schemathesis}
 MAX_EXAMPLES=${1:-10}
 MODES=${2:-both}
 WORK=$(mktemp -d)

@@ -1,4 +1,7 @@
-"""The ``wixsites`` click group, its global options, and the options every command shares."""
+"""The ``wixsites`` click group, its global options, and the options every command shares.
+
+Only click is imported here: the commands (`wixsites.cli.commands`), the output and the client load
+when a command runs, so ``wixsites --version`` and shell completion stay quick."""
 
 from __future__ import annotations
 
@@ -9,12 +12,12 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from wixsites.cli.context import AppContext, Settings
-from wixsites.cli.credentials import SANDBOX_ENV, refuse_key_in_argv
+from wixsites import __version__
+from wixsites.cli.commands import LazyGroup
+from wixsites.cli.envvars import SANDBOX_ENV, color_wanted
 from wixsites.cli.exitcodes import help_epilog
 from wixsites.cli.failures import quiet_stdout, run_guarded
 from wixsites.cli.hoisting import hoist_global_options
-from wixsites.cli.output import FORMATS, Output, color_wanted
 
 __all__ = [
     "WixGroup",
@@ -30,7 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-class WixGroup(click.Group):
+class WixGroup(LazyGroup):
     """A group whose ``main`` turns every expected failure into one line and an exit status."""
 
     def main(
@@ -64,12 +67,24 @@ class WixGroup(click.Group):
             raise click.exceptions.Exit(0) from None
 
 
+def _refuse_key_in_argv(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    from wixsites.cli.credentials import refuse_key_in_argv  # the profile store, when needed
+
+    return refuse_key_in_argv(ctx, param, value)
+
+
 def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    from wixsites.cli.context import AppContext
+
     if value:
         ctx.ensure_object(AppContext).output.format = "json"
 
 
 def _set_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    from wixsites.cli.context import AppContext
+
     if value:
         ctx.ensure_object(AppContext).output.format = cast(Any, value)
 
@@ -87,6 +102,8 @@ def json_option(command: F) -> F:
 
 def format_option(command: F) -> F:
     """``--format table|json|csv|ids`` and ``--json``."""
+    from wixsites.cli.output import FORMATS
+
     command = click.option(
         "--format",
         type=click.Choice(FORMATS),
@@ -127,7 +144,7 @@ def yes_option(command: F) -> F:
     "--api-key",
     envvar="WIX_API_KEY",
     hidden=True,  # only its environment variable: a key in argv shows in `ps` and the history
-    callback=refuse_key_in_argv,
+    callback=_refuse_key_in_argv,
 )
 @click.option(
     "--api-key-file",
@@ -180,7 +197,7 @@ def yes_option(command: F) -> F:
     is_flag=True,
     help="Log every request (method, path, status, time) to stderr.",
 )
-@click.version_option(package_name="wixsites", message="%(prog)s %(version)s")
+@click.version_option(__version__, message="%(prog)s %(version)s")
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -216,6 +233,9 @@ def cli(
       wixsites sites move --to Design --from-file new-sites.csv
       wixsites workflow suspend --unpaid unpaid.csv
     """
+    from wixsites.cli.context import AppContext, Settings
+    from wixsites.cli.output import Output
+
     settings = Settings.of(ctx)
     if api_key_file and not {"-h", "--help"} & set(ctx.args):
         settings.read_api_key_file(api_key_file, sys.stdin)
@@ -223,32 +243,3 @@ def cli(
     app = AppContext(settings, output)
     ctx.obj = app
     ctx.call_on_close(app.close)
-
-
-def register() -> None:
-    from wixsites.cli import (
-        api,
-        auth,
-        completion,
-        demo,
-        folders,
-        lifecycle,
-        onboarding,
-        sandbox,
-        sites,
-        workflow,
-    )
-
-    for command in (lifecycle.trash, lifecycle.duplicate, lifecycle.publish, lifecycle.transfer):
-        sites.group.add_command(command)
-    workflow.group.add_command(onboarding.onboard)
-    workflow.group.add_command(onboarding.purge)
-    sandbox.group.add_command(onboarding.relate_accounts)
-    cli.add_command(sites.group)
-    cli.add_command(folders.group)
-    cli.add_command(workflow.group)
-    cli.add_command(sandbox.group)
-    cli.add_command(auth.group)
-    cli.add_command(completion.command)
-    cli.add_command(demo.demo)
-    cli.add_command(api.api)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from wixsites.cli.envvars import SANDBOX_ENV
 from wixsites.cli.errors import CredentialsMissing, InputError
 from wixsites.cli.profiles import DEFAULT_PROFILE, Profile, ProfileStore
 from wixsites.redaction import mask_url
@@ -33,7 +34,6 @@ __all__ = [
     "refuse_key_in_argv",
 ]
 
-SANDBOX_ENV = "WIXSITES_SANDBOX"
 KEY_FILE_OPTION = "--api-key-file"
 NO_KEY_IN_ARGV = (
     "--api-key is not accepted: a key on the command line is visible to every user in `ps` and "

@@ -14,9 +14,9 @@ import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
+from typing import cast
 
 import click
-import httpx
 
 from wixsites.cli.exitcodes import AUTH, CANCELLED, FAILURE, INTERRUPTED, OK, USAGE
 
@@ -40,6 +40,17 @@ def quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+class _NeverRaised(Exception):
+    pass
+
+
+def _httpx_transport_error() -> type[Exception]:
+    """httpx's TransportError once httpx is loaded; before that nothing can have raised it, and
+    importing httpx only to catch it would slow down the commands that never use it."""
+    httpx = sys.modules.get("httpx")
+    return _NeverRaised if httpx is None else cast(type[Exception], httpx.TransportError)
 
 
 def _usage_hint(error: click.UsageError) -> str:
@@ -98,7 +109,7 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
     except WixError as error:
         _say(str(error))
         return _status_of(error)
-    except httpx.TransportError as error:
+    except _httpx_transport_error() as error:
         _say(
             f"cannot reach the server: {error or type(error).__name__}; check --base-url and the network"
         )
@@ -125,6 +136,12 @@ def run_guarded(invoke: Callable[[], object], *, verbose: bool, color: bool = Tr
         _say(f"{where}{error.strerror or error}")
         return FAILURE
     except Exception as error:
+        from wixsites.cli.extras import missing_extra_message
+
+        needs = missing_extra_message(error) if isinstance(error, ModuleNotFoundError) else None
+        if needs is not None:  # e.g. --sandbox in an install without wixsites[sandbox]
+            _say(needs)
+            return FAILURE
         if verbose:
             traceback.print_exc(file=sys.stderr)
         _say(

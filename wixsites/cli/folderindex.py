@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wix_sites_api.models import Folder
-from wix_sites_api.types import Unset
 
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import is_guid
@@ -38,7 +37,7 @@ def split_path(path: str) -> list[str]:
 
 
 def _text(value: Any) -> str:
-    return "" if value is None or isinstance(value, Unset) else str(value)
+    return "" if value is None else str(value)
 
 
 @dataclass

@@ -39,7 +39,7 @@ def _leaf(group: click.Group, arguments: Sequence[str]) -> click.Command:
             continue
         if not isinstance(command, click.Group):
             break
-        found = command.commands.get(token)
+        found = command.get_command(click.Context(command), token)  # imports a lazy one
         if found is None:
             break
         command = found

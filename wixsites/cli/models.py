@@ -1,4 +1,4 @@
-"""Plain values out of the generated models, whose absent fields are `Unset`."""
+"""Plain values out of the generated models (an absent field reads None)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,13 @@ import datetime
 from typing import Any
 
 from wix_sites_api.models import Site
-from wix_sites_api.types import Unset
 
 __all__ = ["site_row", "value"]
 
 
 def value(field: Any) -> Any:
     """The field, or None when it is absent; enums as their value, dates as ISO text."""
-    if isinstance(field, Unset):
+    if field is None:
         return None
     if isinstance(field, datetime.datetime):
         return field.isoformat(timespec="seconds")

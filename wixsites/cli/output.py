@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ import click
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
+
+from wixsites.cli.envvars import color_wanted
 
 __all__ = ["FORMATS", "Column", "Output", "color_wanted", "to_jsonable"]
 
@@ -32,12 +33,6 @@ class Column:
     key: str
     header: str
     justify: Literal["left", "right"] = "left"
-
-
-def color_wanted(*, no_color_flag: bool = False) -> bool:
-    """False when colour is turned off (``--no-color``, or ``NO_COLOR`` set and not empty); True
-    means colour on a terminal only."""
-    return not (no_color_flag or os.environ.get("NO_COLOR"))
 
 
 def _is_id(column: Column) -> bool:

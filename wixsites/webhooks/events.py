@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from wixsites.serialize import camel_case, json_ready, to_json
+
 if TYPE_CHECKING:
     from wix_sites_api.models import Folder, Site
 
@@ -31,6 +33,12 @@ __all__ = [
 ]
 
 
+def _to_dict(event: attrs.AttrsInstance) -> dict[str, Any]:
+    return {
+        camel_case(a.name): json_ready(getattr(event, a.name)) for a in attrs.fields(type(event))
+    }
+
+
 @attrs.frozen(kw_only=True)
 class Identity:
     """Who caused the event: `identity_type` (``WIX_USER``, ``APP``, ``MEMBER``,
@@ -41,6 +49,10 @@ class Identity:
     app_id: str | None = None
     member_id: str | None = None
     anonymous_visitor_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The identity as JSON-ready data, with the API's field names."""
+        return _to_dict(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -61,6 +73,15 @@ class WebhookEvent:
     originated_from: str | None = None
     entity_event_sequence: str | None = None
     raw: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as JSON-ready data, with the API's field names: its entity's `to_dict()`,
+        dates as ISO 8601 text, and `raw` as it came."""
+        return _to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return to_json(self.to_dict(), indent)
 
 
 @attrs.frozen(kw_only=True)

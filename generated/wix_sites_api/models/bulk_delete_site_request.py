@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -31,20 +32,15 @@ class BulkDeleteSiteRequest:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        ids = []
-        for ids_item_data in self.ids:
-            ids_item = str(ids_item_data)
-            ids.append(ids_item)
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "ids": ids,
-            }
-        )
-
+        field_dict["ids"] = self.ids
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -59,10 +55,7 @@ class BulkDeleteSiteRequest:
                 ",".join([*_ids]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[0 + len(_ids)]
             )
-        except (
-            TypeError,
-            ValueError,
-        ):  # not a str, not a list, UNSET; a lone surrogate
+        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((), (_ids,))

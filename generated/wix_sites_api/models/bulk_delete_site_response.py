@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -25,57 +24,49 @@ T = TypeVar("T", bound="BulkDeleteSiteResponse")
 class BulkDeleteSiteResponse:
     """
     Attributes:
-        results (list[BulkSiteResult] | Unset): One result per requested site (a repeated id answers once, at its first
+        results (list[BulkSiteResult] | None): One result per requested site (a repeated id answers once, at its first
             mention), in the order of the request.
-        bulk_action_metadata (BulkActionMetadata | Unset):
+        bulk_action_metadata (BulkActionMetadata | None):
     """
 
-    results: list[BulkSiteResult] | Unset = UNSET
-    bulk_action_metadata: BulkActionMetadata | Unset = UNSET
+    results: list[BulkSiteResult] | None = None
+    bulk_action_metadata: BulkActionMetadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        results: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.results, Unset):
-            results = []
-            for results_item_data in self.results:
-                results_item = results_item_data.to_dict()
-                results.append(results_item)
-
-        bulk_action_metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.bulk_action_metadata, Unset):
-            bulk_action_metadata = self.bulk_action_metadata.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if results is not UNSET:
-            field_dict["results"] = results
-        if bulk_action_metadata is not UNSET:
-            field_dict["bulkActionMetadata"] = bulk_action_metadata
-
+        if self.results is not None:
+            field_dict["results"] = [
+                results_item.to_dict() for results_item in self.results
+            ]
+        if self.bulk_action_metadata is not None:
+            field_dict["bulkActionMetadata"] = self.bulk_action_metadata.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         bulk_delete_site_response = new_model(cls)
-        _results = _pop_("results", UNSET)
-        results: list[BulkSiteResult] | Unset = (
-            UNSET
-            if _results is UNSET
-            else list(map(BulkSiteResult.from_dict, _results))
+        _results = _pop_("results", None)
+        results = (
+            None if _results is None else list(map(BulkSiteResult.from_dict, _results))
         )
         bulk_delete_site_response.results = results
 
-        _bulk_action_metadata = _pop_("bulkActionMetadata", UNSET)
-        bulk_action_metadata: BulkActionMetadata | Unset = (
-            UNSET
-            if _bulk_action_metadata is UNSET
+        _bulk_action_metadata = _pop_("bulkActionMetadata", None)
+        bulk_action_metadata = (
+            None
+            if _bulk_action_metadata is None
             else BulkActionMetadata.from_dict(_bulk_action_metadata)
         )
         bulk_delete_site_response.bulk_action_metadata = bulk_action_metadata

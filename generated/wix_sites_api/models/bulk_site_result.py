@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,36 +23,35 @@ T = TypeVar("T", bound="BulkSiteResult")
 class BulkSiteResult:
     """
     Attributes:
-        item_metadata (ItemMetadata | Unset):
+        item_metadata (ItemMetadata | None):
     """
 
-    item_metadata: ItemMetadata | Unset = UNSET
+    item_metadata: ItemMetadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        item_metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.item_metadata, Unset):
-            item_metadata = self.item_metadata.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if item_metadata is not UNSET:
-            field_dict["itemMetadata"] = item_metadata
-
+        if self.item_metadata is not None:
+            field_dict["itemMetadata"] = self.item_metadata.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         bulk_site_result = new_model(cls)
-        _item_metadata = _pop_("itemMetadata", UNSET)
-        item_metadata: ItemMetadata | Unset = (
-            UNSET if _item_metadata is UNSET else ItemMetadata.from_dict(_item_metadata)
+        _item_metadata = _pop_("itemMetadata", None)
+        item_metadata = (
+            None if _item_metadata is None else ItemMetadata.from_dict(_item_metadata)
         )
         bulk_site_result.item_metadata = item_metadata
 

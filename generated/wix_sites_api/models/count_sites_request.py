@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,7 +23,7 @@ T = TypeVar("T", bound="CountSitesRequest")
 class CountSitesRequest:
     """
     Attributes:
-        filter_ (Filter | Unset): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":
+        filter_ (Filter | None): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":
             {"$op":
             value}}` for the operators `$eq $ne $gt $gte $lt $lte $in $nin $exists $startsWith` (not case
             sensitive) `$hasSome $hasAll` (and `$contains` for folder names), combined with `$and`, `$or`,
@@ -36,34 +35,31 @@ class CountSitesRequest:
             naming the limit.
     """
 
-    filter_: Filter | Unset = UNSET
+    filter_: Filter | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        filter_: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.filter_, Unset):
-            filter_ = self.filter_.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if filter_ is not UNSET:
-            field_dict["filter"] = filter_
-
+        if self.filter_ is not None:
+            field_dict["filter"] = self.filter_.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         count_sites_request = new_model(cls)
-        _filter_ = _pop_("filter", UNSET)
-        filter_: Filter | Unset = (
-            UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
-        )
+        _filter_ = _pop_("filter", None)
+        filter_ = None if _filter_ is None else Filter.from_dict(_filter_)
         count_sites_request.filter_ = filter_
 
         count_sites_request.additional_properties = d

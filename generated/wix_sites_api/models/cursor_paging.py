@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -20,54 +19,56 @@ T = TypeVar("T", bound="CursorPaging")
 class CursorPaging:
     """
     Attributes:
-        limit (int | Unset): Sites per page, 1..1000 ("up to 1,000 sites": Wix's service description and Query
+        limit (int | None): Sites per page, 1..1000 ("up to 1,000 sites": Wix's service description and Query
             Sites page; see the API description). Default 100.
-        cursor (None | str | Unset): The `metadata.cursors.next` of the previous page. Absent for the first page. The
+        cursor (None | str): The `metadata.cursors.next` of the previous page. Absent for the first page. The
             sandbox's cursors expire 30 minutes after the query's first request (400
             `CURSOR_EXPIRED`).
     """
 
-    limit: int | Unset = UNSET
-    cursor: None | str | Unset = UNSET
+    limit: int | None = None
+    cursor: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    #: the keys of the fields above that the server sent as null (they read None, like absent ones)
+    _explicit_nulls: frozenset[str] = _attrs_field(
+        init=False, factory=frozenset, eq=False, repr=False
+    )
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        limit = self.limit
-
-        cursor: None | str | Unset
-        if isinstance(self.cursor, Unset):
-            cursor = UNSET
-        else:
-            cursor = self.cursor
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if limit is not UNSET:
-            field_dict["limit"] = limit
-        if cursor is not UNSET:
-            field_dict["cursor"] = cursor
-
+        if self.limit is not None:
+            field_dict["limit"] = self.limit
+        if self.cursor is not None:
+            field_dict["cursor"] = self.cursor
+        elif "cursor" in self._explicit_nulls:
+            field_dict["cursor"] = None
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         cursor_paging = new_model(cls)
-        cursor_paging.limit = _pop_("limit", UNSET)
+        cursor_paging._explicit_nulls = frozenset(
+            _key_ for _key_ in ("cursor",) if d.get(_key_, 0) is None
+        )
+        cursor_paging.limit = _pop_("limit", None)
 
-        def _parse_cursor(data: object) -> None | str | Unset:
+        def _parse_cursor(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        cursor = _parse_cursor(_pop_("cursor", UNSET))
+        cursor = _parse_cursor(_pop_("cursor", None))
         cursor_paging.cursor = cursor
 
         cursor_paging.additional_properties = d

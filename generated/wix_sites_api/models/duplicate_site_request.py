@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -33,20 +34,16 @@ class DuplicateSiteRequest:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        source_site_id = str(self.source_site_id)
-
-        site_display_name = self.site_display_name
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "sourceSiteId": source_site_id,
-                "siteDisplayName": site_display_name,
-            }
-        )
-
+        field_dict["sourceSiteId"] = self.source_site_id
+        field_dict["siteDisplayName"] = self.site_display_name
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -63,10 +60,7 @@ class DuplicateSiteRequest:
                 ",".join([source_site_id]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[1]
             )
-        except (
-            TypeError,
-            ValueError,
-        ):  # not a str, not a list, UNSET; a lone surrogate
+        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((source_site_id,), ())

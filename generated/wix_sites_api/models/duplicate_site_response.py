@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,8 +10,6 @@ from attrs import field as _attrs_field
 from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
-    UNSET,
-    Unset,
     check_guids,
     new_model,
     set_fields_repr,
@@ -23,44 +22,40 @@ T = TypeVar("T", bound="DuplicateSiteResponse")
 class DuplicateSiteResponse:
     """
     Attributes:
-        new_site_id (str | Unset): A Wix GUID.
+        new_site_id (str | None): A Wix GUID.
     """
 
-    new_site_id: str | Unset = UNSET
+    new_site_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        new_site_id: str | Unset = UNSET
-        if not isinstance(self.new_site_id, Unset):
-            new_site_id = str(self.new_site_id)
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if new_site_id is not UNSET:
-            field_dict["newSiteId"] = new_site_id
-
+        if self.new_site_id is not None:
+            field_dict["newSiteId"] = self.new_site_id
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         duplicate_site_response = new_model(cls)
-        duplicate_site_response.new_site_id = new_site_id = _pop_("newSiteId", UNSET)
+        duplicate_site_response.new_site_id = new_site_id = _pop_("newSiteId", None)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = (
                 ",".join([new_site_id]).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
             )
-        except (
-            TypeError,
-            ValueError,
-        ):  # not a str, not a list, UNSET; a lone surrogate
+        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((new_site_id,), ())

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -8,8 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.field_mask_path import FieldMaskPath
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,40 +23,36 @@ class FieldMask:
     empty list means every field sent.
 
         Attributes:
-            paths (list[FieldMaskPath] | Unset): The set of field mask paths.
+            paths (list[FieldMaskPath] | None): The set of field mask paths.
     """
 
-    paths: list[FieldMaskPath] | Unset = UNSET
+    paths: list[FieldMaskPath] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        paths: list[str] | Unset = UNSET
-        if not isinstance(self.paths, Unset):
-            paths = []
-            for paths_item_data in self.paths:
-                paths_item = paths_item_data.value
-                paths.append(paths_item)
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if paths is not UNSET:
-            field_dict["paths"] = paths
-
+        if self.paths is not None:
+            field_dict["paths"] = [paths_item.value for paths_item in self.paths]
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         field_mask = new_model(cls)
-        _paths = _pop_("paths", UNSET)
-        paths: list[FieldMaskPath] | Unset = (
-            UNSET
-            if _paths is UNSET
+        _paths = _pop_("paths", None)
+        paths = (
+            None
+            if _paths is None
             else [FieldMaskPath(paths_item_data) for paths_item_data in _paths]
         )
         field_mask.paths = paths

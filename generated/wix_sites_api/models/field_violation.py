@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,69 +23,58 @@ T = TypeVar("T", bound="FieldViolation")
 class FieldViolation:
     """
     Attributes:
-        field (str | Unset):
-        description (str | Unset):
-        violated_rule (str | Unset): e.g. `REQUIRED_FIELD`, `MAX`, `MIN`, `FORMAT`, `OTHER`.
-        rule_name (str | Unset):
-        data (FieldViolationData | Unset):
+        field (str | None):
+        description (str | None):
+        violated_rule (str | None): e.g. `REQUIRED_FIELD`, `MAX`, `MIN`, `FORMAT`, `OTHER`.
+        rule_name (str | None):
+        data (FieldViolationData | None):
     """
 
-    field: str | Unset = UNSET
-    description: str | Unset = UNSET
-    violated_rule: str | Unset = UNSET
-    rule_name: str | Unset = UNSET
-    data: FieldViolationData | Unset = UNSET
+    field: str | None = None
+    description: str | None = None
+    violated_rule: str | None = None
+    rule_name: str | None = None
+    data: FieldViolationData | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        field = self.field
-
-        description = self.description
-
-        violated_rule = self.violated_rule
-
-        rule_name = self.rule_name
-
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if field is not UNSET:
-            field_dict["field"] = field
-        if description is not UNSET:
-            field_dict["description"] = description
-        if violated_rule is not UNSET:
-            field_dict["violatedRule"] = violated_rule
-        if rule_name is not UNSET:
-            field_dict["ruleName"] = rule_name
-        if data is not UNSET:
-            field_dict["data"] = data
-
+        if self.field is not None:
+            field_dict["field"] = self.field
+        if self.description is not None:
+            field_dict["description"] = self.description
+        if self.violated_rule is not None:
+            field_dict["violatedRule"] = self.violated_rule
+        if self.rule_name is not None:
+            field_dict["ruleName"] = self.rule_name
+        if self.data is not None:
+            field_dict["data"] = self.data.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         field_violation = new_model(cls)
-        field_violation.field = _pop_("field", UNSET)
+        field_violation.field = _pop_("field", None)
 
-        field_violation.description = _pop_("description", UNSET)
+        field_violation.description = _pop_("description", None)
 
-        field_violation.violated_rule = _pop_("violatedRule", UNSET)
+        field_violation.violated_rule = _pop_("violatedRule", None)
 
-        field_violation.rule_name = _pop_("ruleName", UNSET)
+        field_violation.rule_name = _pop_("ruleName", None)
 
-        _data = _pop_("data", UNSET)
-        data: FieldViolationData | Unset = (
-            UNSET if _data is UNSET else FieldViolationData.from_dict(_data)
-        )
+        _data = _pop_("data", None)
+        data = None if _data is None else FieldViolationData.from_dict(_data)
         field_violation.data = data
 
         field_violation.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,8 +10,6 @@ from attrs import field as _attrs_field
 from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
-    UNSET,
-    Unset,
     check_guids,
     new_model,
     set_fields_repr,
@@ -24,50 +23,44 @@ class FolderBasicInfo:
     """A folder of a path.
 
     Attributes:
-        id (str | Unset): A Wix GUID.
-        name (str | Unset):
+        id (str | None): A Wix GUID.
+        name (str | None):
     """
 
-    id: str | Unset = UNSET
-    name: str | Unset = UNSET
+    id: str | None = None
+    name: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        id: str | Unset = UNSET
-        if not isinstance(self.id, Unset):
-            id = str(self.id)
-
-        name = self.name
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if name is not UNSET:
-            field_dict["name"] = name
-
+        if self.id is not None:
+            field_dict["id"] = self.id
+        if self.name is not None:
+            field_dict["name"] = self.name
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         folder_basic_info = new_model(cls)
-        folder_basic_info.id = id = _pop_("id", UNSET)
+        folder_basic_info.id = id = _pop_("id", None)
 
-        folder_basic_info.name = _pop_("name", UNSET)
+        folder_basic_info.name = _pop_("name", None)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
             _guids_ok_ = ",".join([id]).encode().translate(GUID_TABLE) == GUID_SHAPES[1]
-        except (
-            TypeError,
-            ValueError,
-        ):  # not a str, not a list, UNSET; a lone surrogate
+        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((id,), ())

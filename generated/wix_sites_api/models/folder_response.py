@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,39 +23,36 @@ T = TypeVar("T", bound="FolderResponse")
 class FolderResponse:
     """
     Attributes:
-        folder (Folder | Unset): A folder of sites. Get Folder By Site returns an empty object for a site at root, so
+        folder (Folder | None): A folder of sites. Get Folder By Site returns an empty object for a site at root, so
             every field
             is optional. `createdDate` and `updatedDate` may be null (Move Folders returns them so).
     """
 
-    folder: Folder | Unset = UNSET
+    folder: Folder | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        folder: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.folder, Unset):
-            folder = self.folder.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if folder is not UNSET:
-            field_dict["folder"] = folder
-
+        if self.folder is not None:
+            field_dict["folder"] = self.folder.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         folder_response = new_model(cls)
-        _folder = _pop_("folder", UNSET)
-        folder: Folder | Unset = (
-            UNSET if _folder is UNSET else Folder.from_dict(_folder)
-        )
+        _folder = _pop_("folder", None)
+        folder = None if _folder is None else Folder.from_dict(_folder)
         folder_response.folder = folder
 
         folder_response.additional_properties = d

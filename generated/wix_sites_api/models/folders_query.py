@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -29,7 +28,7 @@ class FoldersQuery:
     ascending, and ties are broken by `id`.
 
         Attributes:
-            filter_ (Filter | Unset): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":
+            filter_ (Filter | None): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":
                 {"$op":
                 value}}` for the operators `$eq $ne $gt $gte $lt $lte $in $nin $exists $startsWith` (not case
                 sensitive) `$hasSome $hasAll` (and `$contains` for folder names), combined with `$and`, `$or`,
@@ -39,67 +38,49 @@ class FoldersQuery:
                 and each array item counts one), arrays of up to 1,000 values in `$in`, `$nin`, `$hasSome`
                 and `$hasAll`, and nesting up to 16 levels; a larger filter is a 400 `MALFORMED_FILTER`
                 naming the limit.
-            sort (list[Sorting] | Unset):
-            paging (Paging | Unset):
+            sort (list[Sorting] | None):
+            paging (Paging | None):
     """
 
-    filter_: Filter | Unset = UNSET
-    sort: list[Sorting] | Unset = UNSET
-    paging: Paging | Unset = UNSET
+    filter_: Filter | None = None
+    sort: list[Sorting] | None = None
+    paging: Paging | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        filter_: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.filter_, Unset):
-            filter_ = self.filter_.to_dict()
-
-        sort: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sort, Unset):
-            sort = []
-            for sort_item_data in self.sort:
-                sort_item = sort_item_data.to_dict()
-                sort.append(sort_item)
-
-        paging: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.paging, Unset):
-            paging = self.paging.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if filter_ is not UNSET:
-            field_dict["filter"] = filter_
-        if sort is not UNSET:
-            field_dict["sort"] = sort
-        if paging is not UNSET:
-            field_dict["paging"] = paging
-
+        if self.filter_ is not None:
+            field_dict["filter"] = self.filter_.to_dict()
+        if self.sort is not None:
+            field_dict["sort"] = [sort_item.to_dict() for sort_item in self.sort]
+        if self.paging is not None:
+            field_dict["paging"] = self.paging.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         folders_query = new_model(cls)
-        _filter_ = _pop_("filter", UNSET)
-        filter_: Filter | Unset = (
-            UNSET if _filter_ is UNSET else Filter.from_dict(_filter_)
-        )
+        _filter_ = _pop_("filter", None)
+        filter_ = None if _filter_ is None else Filter.from_dict(_filter_)
         folders_query.filter_ = filter_
 
-        _sort = _pop_("sort", UNSET)
-        sort: list[Sorting] | Unset = (
-            UNSET if _sort is UNSET else list(map(Sorting.from_dict, _sort))
-        )
+        _sort = _pop_("sort", None)
+        sort = None if _sort is None else list(map(Sorting.from_dict, _sort))
         folders_query.sort = sort
 
-        _paging = _pop_("paging", UNSET)
-        paging: Paging | Unset = (
-            UNSET if _paging is UNSET else Paging.from_dict(_paging)
-        )
+        _paging = _pop_("paging", None)
+        paging = None if _paging is None else Paging.from_dict(_paging)
         folders_query.paging = paging
 
         folders_query.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -21,40 +20,39 @@ class ItemError:
     """Why the action failed for this item (e.g. `PREMIUM_NOT_PERMITTED`).
 
     Attributes:
-        code (str | Unset): Error code.
-        description (str | Unset): Description of error.
+        code (str | None): Error code.
+        description (str | None): Description of error.
     """
 
-    code: str | Unset = UNSET
-    description: str | Unset = UNSET
+    code: str | None = None
+    description: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
-
-        description = self.description
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if description is not UNSET:
-            field_dict["description"] = description
-
+        if self.code is not None:
+            field_dict["code"] = self.code
+        if self.description is not None:
+            field_dict["description"] = self.description
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         item_error = new_model(cls)
-        item_error.code = _pop_("code", UNSET)
+        item_error.code = _pop_("code", None)
 
-        item_error.description = _pop_("description", UNSET)
+        item_error.description = _pop_("description", None)
 
         item_error.additional_properties = d
         return item_error

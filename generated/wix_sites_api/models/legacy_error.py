@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -22,48 +21,45 @@ class LegacyError:
     failure", "wixErrorCode": -23004}`.
 
         Attributes:
-            error_code (int | Unset): The HTTP status code.
-            message (str | Unset):
-            wix_error_code (int | Unset): Wix's own (negative) error number.
+            error_code (int | None): The HTTP status code.
+            message (str | None):
+            wix_error_code (int | None): Wix's own (negative) error number.
     """
 
-    error_code: int | Unset = UNSET
-    message: str | Unset = UNSET
-    wix_error_code: int | Unset = UNSET
+    error_code: int | None = None
+    message: str | None = None
+    wix_error_code: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        error_code = self.error_code
-
-        message = self.message
-
-        wix_error_code = self.wix_error_code
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if error_code is not UNSET:
-            field_dict["errorCode"] = error_code
-        if message is not UNSET:
-            field_dict["message"] = message
-        if wix_error_code is not UNSET:
-            field_dict["wixErrorCode"] = wix_error_code
-
+        if self.error_code is not None:
+            field_dict["errorCode"] = self.error_code
+        if self.message is not None:
+            field_dict["message"] = self.message
+        if self.wix_error_code is not None:
+            field_dict["wixErrorCode"] = self.wix_error_code
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         legacy_error = new_model(cls)
-        legacy_error.error_code = _pop_("errorCode", UNSET)
+        legacy_error.error_code = _pop_("errorCode", None)
 
-        legacy_error.message = _pop_("message", UNSET)
+        legacy_error.message = _pop_("message", None)
 
-        legacy_error.wix_error_code = _pop_("wixErrorCode", UNSET)
+        legacy_error.wix_error_code = _pop_("wixErrorCode", None)
 
         legacy_error.additional_properties = d
         return legacy_error

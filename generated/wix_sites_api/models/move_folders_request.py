@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,8 +10,6 @@ from attrs import field as _attrs_field
 from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
-    UNSET,
-    Unset,
     check_guids,
     new_model,
     set_fields_repr,
@@ -24,37 +23,30 @@ class MoveFoldersRequest:
     """
     Attributes:
         folder_ids (list[str]):
-        target_folder_id (str | Unset): A folder id, or `""` or `"root"` for root. Wix's Create Folder example sends
+        target_folder_id (str | None): A folder id, or `""` or `"root"` for root. Wix's Create Folder example sends
             `"parentId":
             "root"`, and Wix documents `maxLength: 36` for Move Sites To Folder's `targetFolderId`.
     """
 
     folder_ids: list[str]
-    target_folder_id: str | Unset = UNSET
+    target_folder_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        folder_ids = []
-        for folder_ids_item_data in self.folder_ids:
-            folder_ids_item = str(folder_ids_item_data)
-            folder_ids.append(folder_ids_item)
-
-        target_folder_id = self.target_folder_id
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "folderIds": folder_ids,
-            }
-        )
-        if target_folder_id is not UNSET:
-            field_dict["targetFolderId"] = target_folder_id
-
+        field_dict["folderIds"] = self.folder_ids
+        if self.target_folder_id is not None:
+            field_dict["targetFolderId"] = self.target_folder_id
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -63,7 +55,7 @@ class MoveFoldersRequest:
         move_folders_request = new_model(cls)
         _folder_ids = _pop_("folderIds")
 
-        move_folders_request.target_folder_id = _pop_("targetFolderId", UNSET)
+        move_folders_request.target_folder_id = _pop_("targetFolderId", None)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
@@ -71,10 +63,7 @@ class MoveFoldersRequest:
                 ",".join([*_folder_ids]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[0 + len(_folder_ids)]
             )
-        except (
-            TypeError,
-            ValueError,
-        ):  # not a str, not a list, UNSET; a lone surrogate
+        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((), (_folder_ids,))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,40 +23,36 @@ T = TypeVar("T", bound="MoveFoldersResponse")
 class MoveFoldersResponse:
     """
     Attributes:
-        folders (list[Folder] | Unset):
+        folders (list[Folder] | None):
     """
 
-    folders: list[Folder] | Unset = UNSET
+    folders: list[Folder] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        folders: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.folders, Unset):
-            folders = []
-            for folders_item_data in self.folders:
-                folders_item = folders_item_data.to_dict()
-                folders.append(folders_item)
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if folders is not UNSET:
-            field_dict["folders"] = folders
-
+        if self.folders is not None:
+            field_dict["folders"] = [
+                folders_item.to_dict() for folders_item in self.folders
+            ]
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         move_folders_response = new_model(cls)
-        _folders = _pop_("folders", UNSET)
-        folders: list[Folder] | Unset = (
-            UNSET if _folders is UNSET else list(map(Folder.from_dict, _folders))
-        )
+        _folders = _pop_("folders", None)
+        folders = None if _folders is None else list(map(Folder.from_dict, _folders))
         move_folders_response.folders = folders
 
         move_folders_response.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -26,34 +25,30 @@ class NewFolder:
             one folder. Names are compared Unicode-normalized (NFC): "Café" typed with a combining
             accent and with a precomposed "é" is the same name, so two siblings cannot have them. At
             most 256 characters.
-        parent_id (str | Unset): A folder id, or `""` or `"root"` for root. Wix's Create Folder example sends
+        parent_id (str | None): A folder id, or `""` or `"root"` for root. Wix's Create Folder example sends
             `"parentId":
             "root"`, and Wix documents `maxLength: 36` for Move Sites To Folder's `targetFolderId`.
     """
 
     name: str
-    parent_id: str | Unset = UNSET
+    parent_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        parent_id = self.parent_id
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
-        if parent_id is not UNSET:
-            field_dict["parentId"] = parent_id
-
+        field_dict["name"] = self.name
+        if self.parent_id is not None:
+            field_dict["parentId"] = self.parent_id
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -62,7 +57,7 @@ class NewFolder:
         new_folder = new_model(cls)
         new_folder.name = _pop_("name")
 
-        new_folder.parent_id = _pop_("parentId", UNSET)
+        new_folder.parent_id = _pop_("parentId", None)
 
         new_folder.additional_properties = d
         return new_folder

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,40 +23,37 @@ T = TypeVar("T", bound="QueryFoldersRequest")
 class QueryFoldersRequest:
     """
     Attributes:
-        query (FoldersQuery | Unset): Wix's example sorts folders by `name`. The sandbox's own choices (Wix documents
+        query (FoldersQuery | None): Wix's example sorts folders by `name`. The sandbox's own choices (Wix documents
             none of
             them): `createdDate` and `updatedDate` sort too, the default order is `createdDate`
             ascending, and ties are broken by `id`.
     """
 
-    query: FoldersQuery | Unset = UNSET
+    query: FoldersQuery | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        query: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.query, Unset):
-            query = self.query.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if query is not UNSET:
-            field_dict["query"] = query
-
+        if self.query is not None:
+            field_dict["query"] = self.query.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         query_folders_request = new_model(cls)
-        _query = _pop_("query", UNSET)
-        query: FoldersQuery | Unset = (
-            UNSET if _query is UNSET else FoldersQuery.from_dict(_query)
-        )
+        _query = _pop_("query", None)
+        query = None if _query is None else FoldersQuery.from_dict(_query)
         query_folders_request.query = query
 
         query_folders_request.additional_properties = d

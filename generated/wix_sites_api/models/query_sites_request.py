@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,7 +23,7 @@ T = TypeVar("T", bound="QuerySitesRequest")
 class QuerySitesRequest:
     """
     Attributes:
-        query (SitesQuery | Unset): Filterable: `id`, `name` and `searchPhrase` (the same: searches name, display name
+        query (SitesQuery | None): Filterable: `id`, `name` and `searchPhrase` (the same: searches name, display name
             and domains),
             `displayName` (exact: the example filter of Wix's Query Sites page, `{"displayName":
             "my-site"}`), `folderId` (`{"$exists": false}` = root), `editorType`, `appIds` (`$hasAll`,
@@ -37,34 +36,31 @@ class QuerySitesRequest:
             must be absent: the cursor carries them.
     """
 
-    query: SitesQuery | Unset = UNSET
+    query: SitesQuery | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        query: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.query, Unset):
-            query = self.query.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if query is not UNSET:
-            field_dict["query"] = query
-
+        if self.query is not None:
+            field_dict["query"] = self.query.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         query_sites_request = new_model(cls)
-        _query = _pop_("query", UNSET)
-        query: SitesQuery | Unset = (
-            UNSET if _query is UNSET else SitesQuery.from_dict(_query)
-        )
+        _query = _pop_("query", None)
+        query = None if _query is None else SitesQuery.from_dict(_query)
         query_sites_request.query = query
 
         query_sites_request.additional_properties = d

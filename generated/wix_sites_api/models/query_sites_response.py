@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -26,72 +25,58 @@ T = TypeVar("T", bound="QuerySitesResponse")
 class QuerySitesResponse:
     """
     Attributes:
-        sites (list[Site] | Unset):
-        cursor_paging (DeprecatedCursorPaging | Unset): The deprecated `cursorPaging` of a Query Sites answer. Wix's
+        sites (list[Site] | None):
+        cursor_paging (DeprecatedCursorPaging | None): The deprecated `cursorPaging` of a Query Sites answer. Wix's
             examples give its `cursor` both as
             a string (seed 002) and as an object (site-list.service.json); both parse, and clients use
             `metadata.cursors.next` instead.
-        metadata (CursorPagingMetadata | Unset):
+        metadata (CursorPagingMetadata | None):
     """
 
-    sites: list[Site] | Unset = UNSET
-    cursor_paging: DeprecatedCursorPaging | Unset = UNSET
-    metadata: CursorPagingMetadata | Unset = UNSET
+    sites: list[Site] | None = None
+    cursor_paging: DeprecatedCursorPaging | None = None
+    metadata: CursorPagingMetadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        sites: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sites, Unset):
-            sites = []
-            for sites_item_data in self.sites:
-                sites_item = sites_item_data.to_dict()
-                sites.append(sites_item)
-
-        cursor_paging: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.cursor_paging, Unset):
-            cursor_paging = self.cursor_paging.to_dict()
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sites is not UNSET:
-            field_dict["sites"] = sites
-        if cursor_paging is not UNSET:
-            field_dict["cursorPaging"] = cursor_paging
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-
+        if self.sites is not None:
+            field_dict["sites"] = [sites_item.to_dict() for sites_item in self.sites]
+        if self.cursor_paging is not None:
+            field_dict["cursorPaging"] = self.cursor_paging.to_dict()
+        if self.metadata is not None:
+            field_dict["metadata"] = self.metadata.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         query_sites_response = new_model(cls)
-        _sites = _pop_("sites", UNSET)
-        sites: list[Site] | Unset = (
-            UNSET if _sites is UNSET else list(map(Site.from_dict, _sites))
-        )
+        _sites = _pop_("sites", None)
+        sites = None if _sites is None else list(map(Site.from_dict, _sites))
         query_sites_response.sites = sites
 
-        _cursor_paging = _pop_("cursorPaging", UNSET)
-        cursor_paging: DeprecatedCursorPaging | Unset = (
-            UNSET
-            if _cursor_paging is UNSET
+        _cursor_paging = _pop_("cursorPaging", None)
+        cursor_paging = (
+            None
+            if _cursor_paging is None
             else DeprecatedCursorPaging.from_dict(_cursor_paging)
         )
         query_sites_response.cursor_paging = cursor_paging
 
-        _metadata = _pop_("metadata", UNSET)
-        metadata: CursorPagingMetadata | Unset = (
-            UNSET if _metadata is UNSET else CursorPagingMetadata.from_dict(_metadata)
+        _metadata = _pop_("metadata", None)
+        metadata = (
+            None if _metadata is None else CursorPagingMetadata.from_dict(_metadata)
         )
         query_sites_response.metadata = metadata
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -26,44 +25,41 @@ class SiteEntityCreated:
     text). A receiver should accept either.
 
         Attributes:
-            entity (Site | Unset): A site of the account. Every field may be absent.
-            entity_as_json (str | Unset):
+            entity (Site | None): A site of the account. Every field may be absent.
+            entity_as_json (str | None):
     """
 
-    entity: Site | Unset = UNSET
-    entity_as_json: str | Unset = UNSET
+    entity: Site | None = None
+    entity_as_json: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        entity: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.entity, Unset):
-            entity = self.entity.to_dict()
-
-        entity_as_json = self.entity_as_json
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if entity is not UNSET:
-            field_dict["entity"] = entity
-        if entity_as_json is not UNSET:
-            field_dict["entityAsJson"] = entity_as_json
-
+        if self.entity is not None:
+            field_dict["entity"] = self.entity.to_dict()
+        if self.entity_as_json is not None:
+            field_dict["entityAsJson"] = self.entity_as_json
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         site_entity_created = new_model(cls)
-        _entity = _pop_("entity", UNSET)
-        entity: Site | Unset = UNSET if _entity is UNSET else Site.from_dict(_entity)
+        _entity = _pop_("entity", None)
+        entity = None if _entity is None else Site.from_dict(_entity)
         site_entity_created.entity = entity
 
-        site_entity_created.entity_as_json = _pop_("entityAsJson", UNSET)
+        site_entity_created.entity_as_json = _pop_("entityAsJson", None)
 
         site_entity_created.additional_properties = d
         return site_entity_created

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -27,54 +26,49 @@ class SiteEntityDeleted:
     add the deleted entity (`deletedEntityAsJson`).
 
         Attributes:
-            moved_to_trash (bool | Unset): Whether the site went to the trash (it can be restored from there).
-            deleted_entity (Site | Unset): A site of the account. Every field may be absent.
-            deleted_entity_as_json (str | Unset):
+            moved_to_trash (bool | None): Whether the site went to the trash (it can be restored from there).
+            deleted_entity (Site | None): A site of the account. Every field may be absent.
+            deleted_entity_as_json (str | None):
     """
 
-    moved_to_trash: bool | Unset = UNSET
-    deleted_entity: Site | Unset = UNSET
-    deleted_entity_as_json: str | Unset = UNSET
+    moved_to_trash: bool | None = None
+    deleted_entity: Site | None = None
+    deleted_entity_as_json: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        moved_to_trash = self.moved_to_trash
-
-        deleted_entity: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.deleted_entity, Unset):
-            deleted_entity = self.deleted_entity.to_dict()
-
-        deleted_entity_as_json = self.deleted_entity_as_json
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if moved_to_trash is not UNSET:
-            field_dict["movedToTrash"] = moved_to_trash
-        if deleted_entity is not UNSET:
-            field_dict["deletedEntity"] = deleted_entity
-        if deleted_entity_as_json is not UNSET:
-            field_dict["deletedEntityAsJson"] = deleted_entity_as_json
-
+        if self.moved_to_trash is not None:
+            field_dict["movedToTrash"] = self.moved_to_trash
+        if self.deleted_entity is not None:
+            field_dict["deletedEntity"] = self.deleted_entity.to_dict()
+        if self.deleted_entity_as_json is not None:
+            field_dict["deletedEntityAsJson"] = self.deleted_entity_as_json
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         site_entity_deleted = new_model(cls)
-        site_entity_deleted.moved_to_trash = _pop_("movedToTrash", UNSET)
+        site_entity_deleted.moved_to_trash = _pop_("movedToTrash", None)
 
-        _deleted_entity = _pop_("deletedEntity", UNSET)
-        deleted_entity: Site | Unset = (
-            UNSET if _deleted_entity is UNSET else Site.from_dict(_deleted_entity)
+        _deleted_entity = _pop_("deletedEntity", None)
+        deleted_entity = (
+            None if _deleted_entity is None else Site.from_dict(_deleted_entity)
         )
         site_entity_deleted.deleted_entity = deleted_entity
 
-        site_entity_deleted.deleted_entity_as_json = _pop_("deletedEntityAsJson", UNSET)
+        site_entity_deleted.deleted_entity_as_json = _pop_("deletedEntityAsJson", None)
 
         site_entity_deleted.additional_properties = d
         return site_entity_deleted

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -25,46 +24,43 @@ class SiteEntityUpdated:
     """The site as it is now: `currentEntity`, or `currentEntityAsJson` (the same as JSON text).
 
     Attributes:
-        current_entity (Site | Unset): A site of the account. Every field may be absent.
-        current_entity_as_json (str | Unset):
+        current_entity (Site | None): A site of the account. Every field may be absent.
+        current_entity_as_json (str | None):
     """
 
-    current_entity: Site | Unset = UNSET
-    current_entity_as_json: str | Unset = UNSET
+    current_entity: Site | None = None
+    current_entity_as_json: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        current_entity: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.current_entity, Unset):
-            current_entity = self.current_entity.to_dict()
-
-        current_entity_as_json = self.current_entity_as_json
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if current_entity is not UNSET:
-            field_dict["currentEntity"] = current_entity
-        if current_entity_as_json is not UNSET:
-            field_dict["currentEntityAsJson"] = current_entity_as_json
-
+        if self.current_entity is not None:
+            field_dict["currentEntity"] = self.current_entity.to_dict()
+        if self.current_entity_as_json is not None:
+            field_dict["currentEntityAsJson"] = self.current_entity_as_json
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         site_entity_updated = new_model(cls)
-        _current_entity = _pop_("currentEntity", UNSET)
-        current_entity: Site | Unset = (
-            UNSET if _current_entity is UNSET else Site.from_dict(_current_entity)
+        _current_entity = _pop_("currentEntity", None)
+        current_entity = (
+            None if _current_entity is None else Site.from_dict(_current_entity)
         )
         site_entity_updated.current_entity = current_entity
 
-        site_entity_updated.current_entity_as_json = _pop_("currentEntityAsJson", UNSET)
+        site_entity_updated.current_entity_as_json = _pop_("currentEntityAsJson", None)
 
         site_entity_updated.additional_properties = d
         return site_entity_updated

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -29,20 +30,14 @@ class SiteIdIn:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        in_ = []
-        for in_item_data in self.in_:
-            in_item = str(in_item_data)
-            in_.append(in_item)
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "$in": in_,
-            }
-        )
-
+        field_dict["$in"] = self.in_
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -57,10 +52,7 @@ class SiteIdIn:
                 ",".join([*_in_]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[0 + len(_in_)]
             )
-        except (
-            TypeError,
-            ValueError,
-        ):  # not a str, not a list, UNSET; a lone surrogate
+        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((), (_in_,))

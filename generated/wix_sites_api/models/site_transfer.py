@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -9,8 +10,6 @@ from attrs import field as _attrs_field
 from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
-    UNSET,
-    Unset,
     check_guids,
     new_model,
     set_fields_repr,
@@ -27,7 +26,7 @@ class SiteTransfer:
         Attributes:
             site_id (str): A Wix GUID.
             source_account_id (str): A Wix GUID.
-            enable_notifications (bool | Unset): Whether the site owner receives an email from Wix about the successful
+            enable_notifications (bool | None): Whether the site owner receives an email from Wix about the successful
                 transfer (none is
                 sent about failed transfers). Default `false`.
                  Default: False.
@@ -35,31 +34,25 @@ class SiteTransfer:
 
     site_id: str
     source_account_id: str
-    enable_notifications: bool | Unset = False
+    enable_notifications: bool | None = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        site_id = str(self.site_id)
-
-        source_account_id = str(self.source_account_id)
-
-        enable_notifications = self.enable_notifications
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "siteId": site_id,
-                "sourceAccountId": source_account_id,
-            }
-        )
-        if enable_notifications is not UNSET:
-            field_dict["enableNotifications"] = enable_notifications
-
+        field_dict["siteId"] = self.site_id
+        field_dict["sourceAccountId"] = self.source_account_id
+        if self.enable_notifications is not None:
+            field_dict["enableNotifications"] = self.enable_notifications
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -70,7 +63,7 @@ class SiteTransfer:
 
         site_transfer.source_account_id = source_account_id = _pop_("sourceAccountId")
 
-        site_transfer.enable_notifications = _pop_("enableNotifications", UNSET)
+        site_transfer.enable_notifications = _pop_("enableNotifications", None)
 
         # every GUID field of the model checked at once; one by one when one is absent or wrong
         try:
@@ -78,10 +71,7 @@ class SiteTransfer:
                 ",".join([site_id, source_account_id]).encode().translate(GUID_TABLE)
                 == GUID_SHAPES[2]
             )
-        except (
-            TypeError,
-            ValueError,
-        ):  # not a str, not a list, UNSET; a lone surrogate
+        except (TypeError, ValueError):  # not a str, not a list, None; a lone surrogate
             _guids_ok_ = False
         if not _guids_ok_:
             check_guids((site_id, source_account_id), ())

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -25,46 +24,41 @@ class SitesMovedToFolderAction:
     """The action's body, `body`, or `bodyAsJson` (the same as JSON text).
 
     Attributes:
-        body (MoveSiteToFolderBody | Unset): Wix's `MoveSiteToFolderEvent`.
-        body_as_json (str | Unset):
+        body (MoveSiteToFolderBody | None): Wix's `MoveSiteToFolderEvent`.
+        body_as_json (str | None):
     """
 
-    body: MoveSiteToFolderBody | Unset = UNSET
-    body_as_json: str | Unset = UNSET
+    body: MoveSiteToFolderBody | None = None
+    body_as_json: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        body: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.body, Unset):
-            body = self.body.to_dict()
-
-        body_as_json = self.body_as_json
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if body is not UNSET:
-            field_dict["body"] = body
-        if body_as_json is not UNSET:
-            field_dict["bodyAsJson"] = body_as_json
-
+        if self.body is not None:
+            field_dict["body"] = self.body.to_dict()
+        if self.body_as_json is not None:
+            field_dict["bodyAsJson"] = self.body_as_json
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         sites_moved_to_folder_action = new_model(cls)
-        _body = _pop_("body", UNSET)
-        body: MoveSiteToFolderBody | Unset = (
-            UNSET if _body is UNSET else MoveSiteToFolderBody.from_dict(_body)
-        )
+        _body = _pop_("body", None)
+        body = None if _body is None else MoveSiteToFolderBody.from_dict(_body)
         sites_moved_to_folder_action.body = body
 
-        sites_moved_to_folder_action.body_as_json = _pop_("bodyAsJson", UNSET)
+        sites_moved_to_folder_action.body_as_json = _pop_("bodyAsJson", None)
 
         sites_moved_to_folder_action.additional_properties = d
         return sites_moved_to_folder_action

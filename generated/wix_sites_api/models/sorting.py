@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -8,8 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.sort_order import SortOrder
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -22,34 +21,28 @@ class Sorting:
     """
     Attributes:
         field_name (str): Field to sort by.
-        order (SortOrder | Unset):
+        order (SortOrder | None):
     """
 
     field_name: str
-    order: SortOrder | Unset = UNSET
+    order: SortOrder | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        field_name = self.field_name
-
-        order: str | Unset = UNSET
-        if not isinstance(self.order, Unset):
-            order = self.order.value
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "fieldName": field_name,
-            }
-        )
-        if order is not UNSET:
-            field_dict["order"] = order
-
+        field_dict["fieldName"] = self.field_name
+        if self.order is not None:
+            field_dict["order"] = self.order.value
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -58,8 +51,8 @@ class Sorting:
         sorting = new_model(cls)
         sorting.field_name = _pop_("fieldName")
 
-        _order = _pop_("order", UNSET)
-        order: SortOrder | Unset = UNSET if _order is UNSET else SortOrder(_order)
+        _order = _pop_("order", None)
+        order = None if _order is None else SortOrder(_order)
         sorting.order = order
 
         sorting.additional_properties = d

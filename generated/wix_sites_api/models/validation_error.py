@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -24,40 +23,39 @@ T = TypeVar("T", bound="ValidationError")
 class ValidationError:
     """
     Attributes:
-        field_violations (list[FieldViolation] | Unset):
+        field_violations (list[FieldViolation] | None):
     """
 
-    field_violations: list[FieldViolation] | Unset = UNSET
+    field_violations: list[FieldViolation] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        field_violations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.field_violations, Unset):
-            field_violations = []
-            for field_violations_item_data in self.field_violations:
-                field_violations_item = field_violations_item_data.to_dict()
-                field_violations.append(field_violations_item)
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if field_violations is not UNSET:
-            field_dict["fieldViolations"] = field_violations
-
+        if self.field_violations is not None:
+            field_dict["fieldViolations"] = [
+                field_violations_item.to_dict()
+                for field_violations_item in self.field_violations
+            ]
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         validation_error = new_model(cls)
-        _field_violations = _pop_("fieldViolations", UNSET)
-        field_violations: list[FieldViolation] | Unset = (
-            UNSET
-            if _field_violations is UNSET
+        _field_violations = _pop_("fieldViolations", None)
+        field_violations = (
+            None
+            if _field_violations is None
             else list(map(FieldViolation.from_dict, _field_violations))
         )
         validation_error.field_violations = field_violations

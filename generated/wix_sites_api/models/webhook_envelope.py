@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -25,44 +24,36 @@ class WebhookEnvelope:
             event_type (str): The event type: the entity's FQDN, "_", and the slug, e.g.
                 `wix.site_folders.v2.folder_created`.
             data (str): The event (`WebhookEvent`), as JSON text.
-            instance_id (str | Unset): Wix: "App instance ID, the identifier of the site where the event occurred". For an
+            instance_id (str | None): Wix: "App instance ID, the identifier of the site where the event occurred". For an
                 account-level event, the account the change was made in (a sub-account's id for a
                 sub-account's event, which also reaches the main account's endpoints).
-            identity (str | Unset): Who caused the event (`WebhookIdentity`), as JSON text.
+            identity (str | None): Who caused the event (`WebhookIdentity`), as JSON text.
     """
 
     event_type: str
     data: str
-    instance_id: str | Unset = UNSET
-    identity: str | Unset = UNSET
+    instance_id: str | None = None
+    identity: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        event_type = self.event_type
-
-        data = self.data
-
-        instance_id = self.instance_id
-
-        identity = self.identity
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "eventType": event_type,
-                "data": data,
-            }
-        )
-        if instance_id is not UNSET:
-            field_dict["instanceId"] = instance_id
-        if identity is not UNSET:
-            field_dict["identity"] = identity
-
+        field_dict["eventType"] = self.event_type
+        field_dict["data"] = self.data
+        if self.instance_id is not None:
+            field_dict["instanceId"] = self.instance_id
+        if self.identity is not None:
+            field_dict["identity"] = self.identity
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -73,9 +64,9 @@ class WebhookEnvelope:
 
         webhook_envelope.data = _pop_("data")
 
-        webhook_envelope.instance_id = _pop_("instanceId", UNSET)
+        webhook_envelope.instance_id = _pop_("instanceId", None)
 
-        webhook_envelope.identity = _pop_("identity", UNSET)
+        webhook_envelope.identity = _pop_("identity", None)
 
         webhook_envelope.additional_properties = d
         return webhook_envelope

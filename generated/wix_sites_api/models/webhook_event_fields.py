@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -8,8 +9,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     parse_datetime,
     set_fields_repr,
@@ -29,10 +28,10 @@ class WebhookEventFields:
         slug (str): The event's name, `created`, `updated`, `deleted`, or an action's slug.
         entity_id (str): ID of the entity the event is about.
         event_time (datetime.datetime): When the event happened (ISO 8601, UTC).
-        triggered_by_anonymize_request (bool | Unset): Whether a privacy regulation request (such as GDPR) caused the
+        triggered_by_anonymize_request (bool | None): Whether a privacy regulation request (such as GDPR) caused the
             event.
-        originated_from (str | Unset): The slug of the action that caused this change, when there is one.
-        entity_event_sequence (str | Unset): A number, as text, that grows with each event of the entity: a receiver can
+        originated_from (str | None): The slug of the action that caused this change, when there is one.
+        entity_event_sequence (str | None): A number, as text, that grows with each event of the entity: a receiver can
             ignore an
             event older than one it has handled. In Wix's SDK type declarations, not in its REST
             docs; the sandbox does not send it.
@@ -43,50 +42,36 @@ class WebhookEventFields:
     slug: str
     entity_id: str
     event_time: datetime.datetime
-    triggered_by_anonymize_request: bool | Unset = UNSET
-    originated_from: str | Unset = UNSET
-    entity_event_sequence: str | Unset = UNSET
+    triggered_by_anonymize_request: bool | None = None
+    originated_from: str | None = None
+    entity_event_sequence: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        entity_fqdn = self.entity_fqdn
-
-        slug = self.slug
-
-        entity_id = self.entity_id
-
-        event_time = self.event_time.isoformat()
-
-        triggered_by_anonymize_request = self.triggered_by_anonymize_request
-
-        originated_from = self.originated_from
-
-        entity_event_sequence = self.entity_event_sequence
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "entityFqdn": entity_fqdn,
-                "slug": slug,
-                "entityId": entity_id,
-                "eventTime": event_time,
-            }
-        )
-        if triggered_by_anonymize_request is not UNSET:
-            field_dict["triggeredByAnonymizeRequest"] = triggered_by_anonymize_request
-        if originated_from is not UNSET:
-            field_dict["originatedFrom"] = originated_from
-        if entity_event_sequence is not UNSET:
-            field_dict["entityEventSequence"] = entity_event_sequence
-
+        field_dict["id"] = self.id
+        field_dict["entityFqdn"] = self.entity_fqdn
+        field_dict["slug"] = self.slug
+        field_dict["entityId"] = self.entity_id
+        field_dict["eventTime"] = self.event_time.isoformat()
+        if self.triggered_by_anonymize_request is not None:
+            field_dict["triggeredByAnonymizeRequest"] = (
+                self.triggered_by_anonymize_request
+            )
+        if self.originated_from is not None:
+            field_dict["originatedFrom"] = self.originated_from
+        if self.entity_event_sequence is not None:
+            field_dict["entityEventSequence"] = self.entity_event_sequence
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -105,12 +90,12 @@ class WebhookEventFields:
         webhook_event_fields.event_time = event_time
 
         webhook_event_fields.triggered_by_anonymize_request = _pop_(
-            "triggeredByAnonymizeRequest", UNSET
+            "triggeredByAnonymizeRequest", None
         )
 
-        webhook_event_fields.originated_from = _pop_("originatedFrom", UNSET)
+        webhook_event_fields.originated_from = _pop_("originatedFrom", None)
 
-        webhook_event_fields.entity_event_sequence = _pop_("entityEventSequence", UNSET)
+        webhook_event_fields.entity_event_sequence = _pop_("entityEventSequence", None)
 
         webhook_event_fields.additional_properties = d
         return webhook_event_fields

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -25,38 +24,32 @@ class WebhookJwtClaims:
 
         Attributes:
             data (str): The `WebhookEnvelope`, as JSON text.
-            iat (int | Unset): When the token was signed (seconds since the Unix epoch).
-            exp (int | Unset): When the token expires (seconds since the Unix epoch).
+            iat (int | None): When the token was signed (seconds since the Unix epoch).
+            exp (int | None): When the token expires (seconds since the Unix epoch).
     """
 
     data: str
-    iat: int | Unset = UNSET
-    exp: int | Unset = UNSET
+    iat: int | None = None
+    exp: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.data
-
-        iat = self.iat
-
-        exp = self.exp
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-            }
-        )
-        if iat is not UNSET:
-            field_dict["iat"] = iat
-        if exp is not UNSET:
-            field_dict["exp"] = exp
-
+        field_dict["data"] = self.data
+        if self.iat is not None:
+            field_dict["iat"] = self.iat
+        if self.exp is not None:
+            field_dict["exp"] = self.exp
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -65,9 +58,9 @@ class WebhookJwtClaims:
         webhook_jwt_claims = new_model(cls)
         webhook_jwt_claims.data = _pop_("data")
 
-        webhook_jwt_claims.iat = _pop_("iat", UNSET)
+        webhook_jwt_claims.iat = _pop_("iat", None)
 
-        webhook_jwt_claims.exp = _pop_("exp", UNSET)
+        webhook_jwt_claims.exp = _pop_("exp", None)
 
         webhook_jwt_claims.additional_properties = d
         return webhook_jwt_claims

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -25,45 +24,40 @@ class WixError:
     """The Wix error body of the v2 APIs.
 
     Attributes:
-        message (str | Unset):
-        details (WixErrorDetails | Unset):
+        message (str | None):
+        details (WixErrorDetails | None):
     """
 
-    message: str | Unset = UNSET
-    details: WixErrorDetails | Unset = UNSET
+    message: str | None = None
+    details: WixErrorDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.details, Unset):
-            details = self.details.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if message is not UNSET:
-            field_dict["message"] = message
-        if details is not UNSET:
-            field_dict["details"] = details
-
+        if self.message is not None:
+            field_dict["message"] = self.message
+        if self.details is not None:
+            field_dict["details"] = self.details.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         wix_error = new_model(cls)
-        wix_error.message = _pop_("message", UNSET)
+        wix_error.message = _pop_("message", None)
 
-        _details = _pop_("details", UNSET)
-        details: WixErrorDetails | Unset = (
-            UNSET if _details is UNSET else WixErrorDetails.from_dict(_details)
-        )
+        _details = _pop_("details", None)
+        details = None if _details is None else WixErrorDetails.from_dict(_details)
         wix_error.details = details
 
         wix_error.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -7,8 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
-    UNSET,
-    Unset,
     new_model,
     set_fields_repr,
 )
@@ -25,53 +24,48 @@ T = TypeVar("T", bound="WixErrorDetails")
 class WixErrorDetails:
     """
     Attributes:
-        application_error (ApplicationError | Unset):
-        validation_error (ValidationError | Unset):
+        application_error (ApplicationError | None):
+        validation_error (ValidationError | None):
     """
 
-    application_error: ApplicationError | Unset = UNSET
-    validation_error: ValidationError | Unset = UNSET
+    application_error: ApplicationError | None = None
+    validation_error: ValidationError | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return set_fields_repr(self)
 
     def to_dict(self) -> dict[str, Any]:
-        application_error: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.application_error, Unset):
-            application_error = self.application_error.to_dict()
-
-        validation_error: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.validation_error, Unset):
-            validation_error = self.validation_error.to_dict()
-
+        """The model as JSON-ready data, with the API's field names: absent fields are left out."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if application_error is not UNSET:
-            field_dict["applicationError"] = application_error
-        if validation_error is not UNSET:
-            field_dict["validationError"] = validation_error
-
+        if self.application_error is not None:
+            field_dict["applicationError"] = self.application_error.to_dict()
+        if self.validation_error is not None:
+            field_dict["validationError"] = self.validation_error.to_dict()
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         _pop_ = d.pop
         wix_error_details = new_model(cls)
-        _application_error = _pop_("applicationError", UNSET)
-        application_error: ApplicationError | Unset = (
-            UNSET
-            if _application_error is UNSET
+        _application_error = _pop_("applicationError", None)
+        application_error = (
+            None
+            if _application_error is None
             else ApplicationError.from_dict(_application_error)
         )
         wix_error_details.application_error = application_error
 
-        _validation_error = _pop_("validationError", UNSET)
-        validation_error: ValidationError | Unset = (
-            UNSET
-            if _validation_error is UNSET
+        _validation_error = _pop_("validationError", None)
+        validation_error = (
+            None
+            if _validation_error is None
             else ValidationError.from_dict(_validation_error)
         )
         wix_error_details.validation_error = validation_error

@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.query_folders_request import QueryFoldersRequest
 from ...models.query_folders_response import QueryFoldersResponse
 from ...models.wix_error import WixError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: QueryFoldersRequest | Unset = UNSET,
+    body: QueryFoldersRequest | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,7 +22,7 @@ def _get_kwargs(
         "url": "/site-folders/v2/folders/query",
     }
 
-    if not isinstance(body, Unset):
+    if body is not None:
         _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
@@ -99,7 +99,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: QueryFoldersRequest | Unset = UNSET,
+    body: QueryFoldersRequest | None = None,
 ) -> Response[QueryFoldersResponse | WixError]:
     """Query Folders
 
@@ -117,7 +117,7 @@ def sync_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
-        body (QueryFoldersRequest | Unset):
+        body (QueryFoldersRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +141,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: QueryFoldersRequest | Unset = UNSET,
+    body: QueryFoldersRequest | None = None,
 ) -> QueryFoldersResponse | WixError | None:
     """Query Folders
 
@@ -159,7 +159,7 @@ def sync(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
-        body (QueryFoldersRequest | Unset):
+        body (QueryFoldersRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,7 +178,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: QueryFoldersRequest | Unset = UNSET,
+    body: QueryFoldersRequest | None = None,
 ) -> Response[QueryFoldersResponse | WixError]:
     """Query Folders
 
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
-        body (QueryFoldersRequest | Unset):
+        body (QueryFoldersRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +218,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: QueryFoldersRequest | Unset = UNSET,
+    body: QueryFoldersRequest | None = None,
 ) -> QueryFoldersResponse | WixError | None:
     """Query Folders
 
@@ -236,7 +236,7 @@ async def asyncio(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
-        body (QueryFoldersRequest | Unset):
+        body (QueryFoldersRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,13 +9,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.folder_response import FolderResponse
 from ...models.update_folder_request import UpdateFolderRequest
 from ...models.wix_error import WixError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     folder_id: str,
     *,
-    body: UpdateFolderRequest | Unset = UNSET,
+    body: UpdateFolderRequest | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,7 +26,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
+    if body is not None:
         _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
@@ -114,7 +114,7 @@ def sync_detailed(
     folder_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateFolderRequest | Unset = UNSET,
+    body: UpdateFolderRequest | None = None,
 ) -> Response[FolderResponse | WixError]:
     """Update Folder
 
@@ -131,7 +131,7 @@ def sync_detailed(
 
     Args:
         folder_id (str):
-        body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
+        body (UpdateFolderRequest | None): Every field is optional, as Wix documents (the folder
             id is the URL's).
 
     Raises:
@@ -158,7 +158,7 @@ def sync(
     folder_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateFolderRequest | Unset = UNSET,
+    body: UpdateFolderRequest | None = None,
 ) -> FolderResponse | WixError | None:
     """Update Folder
 
@@ -175,7 +175,7 @@ def sync(
 
     Args:
         folder_id (str):
-        body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
+        body (UpdateFolderRequest | None): Every field is optional, as Wix documents (the folder
             id is the URL's).
 
     Raises:
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     folder_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateFolderRequest | Unset = UNSET,
+    body: UpdateFolderRequest | None = None,
 ) -> Response[FolderResponse | WixError]:
     """Update Folder
 
@@ -214,7 +214,7 @@ async def asyncio_detailed(
 
     Args:
         folder_id (str):
-        body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
+        body (UpdateFolderRequest | None): Every field is optional, as Wix documents (the folder
             id is the URL's).
 
     Raises:
@@ -239,7 +239,7 @@ async def asyncio(
     folder_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: UpdateFolderRequest | Unset = UNSET,
+    body: UpdateFolderRequest | None = None,
 ) -> FolderResponse | WixError | None:
     """Update Folder
 
@@ -256,7 +256,7 @@ async def asyncio(
 
     Args:
         folder_id (str):
-        body (UpdateFolderRequest | Unset): Every field is optional, as Wix documents (the folder
+        body (UpdateFolderRequest | None): Every field is optional, as Wix documents (the folder
             id is the URL's).
 
     Raises:

@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.empty import Empty
 from ...models.publish_site_request import PublishSiteRequest
 from ...models.wix_error import WixError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: PublishSiteRequest | Unset = UNSET,
+    body: PublishSiteRequest | None = None,
     wix_site_id: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -24,7 +24,7 @@ def _get_kwargs(
         "url": "/site-publisher/v1/site/publish",
     }
 
-    if not isinstance(body, Unset):
+    if body is not None:
         _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
@@ -106,7 +106,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: PublishSiteRequest | Unset = UNSET,
+    body: PublishSiteRequest | None = None,
     wix_site_id: str,
 ) -> Response[Empty | WixError]:
     """Publish Site
@@ -135,7 +135,7 @@ def sync_detailed(
 
     Args:
         wix_site_id (str):
-        body (PublishSiteRequest | Unset): Publish Site takes an empty object.
+        body (PublishSiteRequest | None): Publish Site takes an empty object.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +160,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: PublishSiteRequest | Unset = UNSET,
+    body: PublishSiteRequest | None = None,
     wix_site_id: str,
 ) -> Empty | WixError | None:
     """Publish Site
@@ -189,7 +189,7 @@ def sync(
 
     Args:
         wix_site_id (str):
-        body (PublishSiteRequest | Unset): Publish Site takes an empty object.
+        body (PublishSiteRequest | None): Publish Site takes an empty object.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,7 +209,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: PublishSiteRequest | Unset = UNSET,
+    body: PublishSiteRequest | None = None,
     wix_site_id: str,
 ) -> Response[Empty | WixError]:
     """Publish Site
@@ -238,7 +238,7 @@ async def asyncio_detailed(
 
     Args:
         wix_site_id (str):
-        body (PublishSiteRequest | Unset): Publish Site takes an empty object.
+        body (PublishSiteRequest | None): Publish Site takes an empty object.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -261,7 +261,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: PublishSiteRequest | Unset = UNSET,
+    body: PublishSiteRequest | None = None,
     wix_site_id: str,
 ) -> Empty | WixError | None:
     """Publish Site
@@ -290,7 +290,7 @@ async def asyncio(
 
     Args:
         wix_site_id (str):
-        body (PublishSiteRequest | Unset): Publish Site takes an empty object.
+        body (PublishSiteRequest | None): Publish Site takes an empty object.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.count_sites_request import CountSitesRequest
 from ...models.count_sites_response import CountSitesResponse
 from ...models.wix_error import WixError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: CountSitesRequest | Unset = UNSET,
+    body: CountSitesRequest | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,7 +22,7 @@ def _get_kwargs(
         "url": "/site-list/v2/sites/count",
     }
 
-    if not isinstance(body, Unset):
+    if body is not None:
         _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
@@ -99,7 +99,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CountSitesRequest | Unset = UNSET,
+    body: CountSitesRequest | None = None,
 ) -> Response[CountSitesResponse | WixError]:
     """Count Sites
 
@@ -113,7 +113,7 @@ def sync_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
-        body (CountSitesRequest | Unset):
+        body (CountSitesRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +137,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: CountSitesRequest | Unset = UNSET,
+    body: CountSitesRequest | None = None,
 ) -> CountSitesResponse | WixError | None:
     """Count Sites
 
@@ -151,7 +151,7 @@ def sync(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
-        body (CountSitesRequest | Unset):
+        body (CountSitesRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,7 +170,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CountSitesRequest | Unset = UNSET,
+    body: CountSitesRequest | None = None,
 ) -> Response[CountSitesResponse | WixError]:
     """Count Sites
 
@@ -184,7 +184,7 @@ async def asyncio_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
-        body (CountSitesRequest | Unset):
+        body (CountSitesRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +206,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: CountSitesRequest | Unset = UNSET,
+    body: CountSitesRequest | None = None,
 ) -> CountSitesResponse | WixError | None:
     """Count Sites
 
@@ -220,7 +220,7 @@ async def asyncio(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `MALFORMED_FILTER`.
 
     Args:
-        body (CountSitesRequest | Unset):
+        body (CountSitesRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.query_sites_request import QuerySitesRequest
 from ...models.query_sites_response import QuerySitesResponse
 from ...models.wix_error import WixError
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: QuerySitesRequest | Unset = UNSET,
+    body: QuerySitesRequest | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,7 +22,7 @@ def _get_kwargs(
         "url": "/site-list/v2/sites/query",
     }
 
-    if not isinstance(body, Unset):
+    if body is not None:
         _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
@@ -99,7 +99,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: QuerySitesRequest | Unset = UNSET,
+    body: QuerySitesRequest | None = None,
 ) -> Response[QuerySitesResponse | WixError]:
     """Query Sites
 
@@ -119,7 +119,7 @@ def sync_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
-        body (QuerySitesRequest | Unset):
+        body (QuerySitesRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,7 +143,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: QuerySitesRequest | Unset = UNSET,
+    body: QuerySitesRequest | None = None,
 ) -> QuerySitesResponse | WixError | None:
     """Query Sites
 
@@ -163,7 +163,7 @@ def sync(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
-        body (QuerySitesRequest | Unset):
+        body (QuerySitesRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: QuerySitesRequest | Unset = UNSET,
+    body: QuerySitesRequest | None = None,
 ) -> Response[QuerySitesResponse | WixError]:
     """Query Sites
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
-        body (QuerySitesRequest | Unset):
+        body (QuerySitesRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,7 +224,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: QuerySitesRequest | Unset = UNSET,
+    body: QuerySitesRequest | None = None,
 ) -> QuerySitesResponse | WixError | None:
     """Query Sites
 
@@ -244,7 +244,7 @@ async def asyncio(
     - The sandbox's own errors (`x-wixsites-errors`): 400 `CURSOR_EXPIRED`, 400 `MALFORMED_FILTER`.
 
     Args:
-        body (QuerySitesRequest | Unset):
+        body (QuerySitesRequest | None):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,97 @@
+"""Where each command of ``wixsites`` lives, and the group that imports a command's module only
+when that command is used: ``wixsites --version`` loads click alone, ``wixsites sites count`` what
+counting needs, and a shell completion of ``wixsites folders ...`` the folder commands only."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+__all__ = ["COMMANDS", "SUBCOMMANDS", "LazyGroup", "load"]
+
+# name -> ("module:attribute" of the command, its line in `wixsites --help` and in completion)
+COMMANDS = {
+    "api": ("wixsites.cli.api:api", "Call any Wix endpoint with the configured credentials."),
+    "auth": ("wixsites.cli.auth:group", "Store, show and forget API keys as named profiles."),
+    "completion": (
+        "wixsites.cli.completion:command",
+        "Print the shell completion script (bash, zsh, fish).",
+    ),
+    "demo": ("wixsites.cli.demo:demo", "Run the agency workflow on a throwaway sandbox."),
+    "folders": (
+        "wixsites.cli.folders:group",
+        "Create, rename, move and delete folders; show the tree.",
+    ),
+    "sandbox": ("wixsites.cli.sandbox:group", "Serve, seed and reset the embedded Wix sandbox."),
+    "sites": (
+        "wixsites.cli.sites:group",
+        "List, count and move sites; duplicate, publish, trash, transfer.",
+    ),
+    "workflow": (
+        "wixsites.cli.workflow:group",
+        "The agency workflow: stages, onboarding, suspending, purging.",
+    ),
+}
+# commands of a group that are written in another module than the group itself
+SUBCOMMANDS = {
+    "sites": [
+        "wixsites.cli.lifecycle:trash",
+        "wixsites.cli.lifecycle:duplicate",
+        "wixsites.cli.lifecycle:publish",
+        "wixsites.cli.lifecycle:transfer",
+    ],
+    "workflow": ["wixsites.cli.onboarding:onboard", "wixsites.cli.onboarding:purge"],
+    "sandbox": ["wixsites.cli.onboarding:relate_accounts"],
+}
+
+
+def load(reference: str) -> click.Command:
+    """The command at ``module:attribute``."""
+    module, _, attribute = reference.partition(":")
+    command = getattr(importlib.import_module(module), attribute)
+    assert isinstance(command, click.Command), reference
+    return command
+
+
+class LazyGroup(click.Group):
+    """A group whose commands (`COMMANDS`) are imported when one of them runs or is completed; its
+    help and the completion of command names use the summaries of `COMMANDS` instead."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            command = load(COMMANDS[cmd_name][0])
+            if isinstance(command, click.Group):
+                for reference in SUBCOMMANDS.get(cmd_name, []):
+                    command.add_command(load(reference))
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
+
+    def summary(self, ctx: click.Context, name: str) -> str:
+        """The one-line description of command `name`."""
+        if name in COMMANDS:
+            return COMMANDS[name][1]
+        command = self.get_command(ctx, name)
+        return "" if command is None else command.get_short_help_str()
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl(
+                [(name, self.summary(ctx, name)) for name in self.list_commands(ctx)]
+            )
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        names = [name for name in self.list_commands(ctx) if name.startswith(incomplete)]
+        return [
+            *(CompletionItem(name, help=self.summary(ctx, name)) for name in names),
+            *click.Command.shell_complete(self, ctx, incomplete),  # the options, as click does
+        ]
