@@ -34,6 +34,7 @@ class Row:
     goal: str = ""  # in words; "" when the row is reported only
     max_ratio: float | None = None  # the goal as a number: met when ratio <= max_ratio
     min_ratio: float | None = None  # for a rate (higher is better): met when ratio >= min_ratio
+    max_value: float | None = None  # an absolute goal: met when value <= max_value
 
     @property
     def ratio(self) -> float | None:
@@ -42,6 +43,8 @@ class Row:
     @property
     def met(self) -> bool | None:
         """Whether the goal is met; None without a numeric goal."""
+        if self.max_value is not None:
+            return self.value <= self.max_value
         ratio = self.ratio
         if ratio is None or (self.max_ratio is None and self.min_ratio is None):
             return None

@@ -51,10 +51,17 @@ def test_json_alone_prints_the_rows_on_stdout(capsys: pytest.CaptureFixture[str]
             "goal": "ratio <= 3 (3x the baseline at most)",
             "max_ratio": 3.0,
             "min_ratio": None,
+            "max_value": None,
             "ratio": 2.0,
             "met": True,
         }
     ]
+
+
+def test_a_row_with_an_absolute_goal_is_met_by_its_value_alone() -> None:
+    within = Row("memory: a", 99.0, "bytes", goal="<= 100 bytes", max_value=100.0)
+    over = Row("memory: b", 101.0, "bytes", goal="<= 100 bytes", max_value=100.0)
+    assert (within.met, over.met, within.ratio) == (True, False, None)
 
 
 @pytest.mark.usefixtures("suites")

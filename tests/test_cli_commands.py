@@ -200,22 +200,22 @@ def test_folders_by_path(db: Path) -> None:
     run("folders", "create", "Archive")
     ids = site_ids(3)
     run("sites", "move", "--to", "Clients/Acme/QA", *ids)
-    assert data("folders", "of", ids[0])["path"] == "Clients/Acme/QA"
+    assert data("folders", "of", ids[0])["folderPath"] == "Clients/Acme/QA"
     assert data("sites", "list", "--folder", "Clients/Acme/QA")[0]["id"] in ids
-    tree = run("folders", "tree").stdout
-    assert "Clients" in tree
-    assert "QA" in tree
-    assert "3 sites" in tree
+    tree = run("folders", "tree").stdout.splitlines()  # to a pipe: tab-separated rows
+    assert tree[0] == "path\tid\tsites"
+    assert "Clients/Acme/QA\t" in tree[-1]
+    assert tree[-1].endswith("\t3")
     run("folders", "rename", "Clients/Acme/QA", "Review")
     moved = data("folders", "move", "Clients/Acme", "--to", "Archive")
     assert moved["ok"]
     assert moved["targetPath"] == "Archive"
     paths = {f["path"] for f in data("folders", "tree")["children"]}
     assert paths == {"Archive", "Clients"}
-    assert data("folders", "of", ids[0])["path"] == "Archive/Acme/Review"
+    assert data("folders", "of", ids[0])["folderPath"] == "Archive/Acme/Review"
     run("folders", "delete", "--yes", "Archive/Acme")
-    assert data("folders", "of", ids[0])["path"] == "Archive/Review"
-    assert data("folders", "of", site_ids()[-1])["path"] in ("/", "Archive/Review")
+    assert data("folders", "of", ids[0])["folderPath"] == "Archive/Review"
+    assert data("folders", "of", site_ids()[-1])["folderPath"] in ("/", "Archive/Review")
 
 
 def test_move_1200_ids_from_a_csv_in_three_requests(db: Path, tmp_path: Path) -> None:
@@ -228,7 +228,7 @@ def test_move_1200_ids_from_a_csv_in_three_requests(db: Path, tmp_path: Path) ->
     dry = data("sites", "move", "--to", "Bulk", "--from-file", str(sheet), "--dry-run")
     assert len(dry["wouldMove"]) == 1200
     assert dry["requests"] == 3
-    assert dry["unknown"] == {}
+    assert dry["wouldFail"] == {}
     assert data("sites", "count", "--folder", "Bulk")["count"] == 0  # the dry run moved nothing
     result = run("--verbose", "sites", "move", "--to", "Bulk", "--from-file", str(sheet), "--json")
     report = json.loads(result.stdout)
@@ -255,7 +255,7 @@ def test_move_from_stdin_and_text_and_dry_run_with_unknown_ids(db: Path, tmp_pat
     assert stdin_report["moved"] == ids[2:]
     dry = data("sites", "move", "--to", "/", "--dry-run", ids[0], MISSING, code=PARTIAL)
     assert dry["wouldMove"] == [ids[0]]
-    assert list(dry["unknown"]) == [MISSING]
+    assert list(dry["wouldFail"]) == [MISSING]
     assert data("sites", "count", "--folder", "Design")["count"] == 4
     result = run("sites", "move", "--to", "Design", "--dry-run", ids[0])
     assert "already" in result.stdout.lower()
@@ -394,7 +394,7 @@ def test_ctrl_c_mid_move_prints_the_exact_partial_report(
     assert set(report["uncertain"]) == set(ids[500:1000])
     assert "in flight" in report["uncertain"][ids[500]]
     assert set(report["failed"]) == set(ids[1000:])
-    assert "not attempted" in report["failed"][ids[1000]]
+    assert report["failed"][ids[1000]] == "not sent: the move was interrupted"
     assert_one_line_error(result, "interrupted: 500 of 1,100 sites moved", "500 may have")
     # on the terminal: counts by outcome and reason, not 1,100 rows; every id in --report
     batches[0] = 0
@@ -404,7 +404,7 @@ def test_ctrl_c_mid_move_prints_the_exact_partial_report(
     assert len(summary.splitlines()) < 4 * (SHOWN_IDS + 2)
     assert "moved: 500 sites" in summary
     assert "uncertain: 500 sites" in summary
-    assert "failed: 100 sites (not attempted: the move was interrupted)" in summary
+    assert "failed: 100 sites (not sent: the move was interrupted)" in summary
     rows = list(csv.DictReader(written.open()))
     assert [r["id"] for r in rows] == ids
     outcomes = [r["outcome"] for r in rows]

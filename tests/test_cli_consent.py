@@ -106,4 +106,4 @@ def test_nothing_to_change_needs_no_consent(db: Path) -> None:
     data("workflow", "advance", "--to", "Suspended", premium)
     # the stage holds only a premium site, which Wix keeps: no question, the report says why
     kept = data("workflow", "purge", code=PARTIAL)
-    assert (kept["moved"], list(kept["failed"])) == ([], [premium])
+    assert (kept["trashed"], list(kept["failed"])) == ([], [premium])

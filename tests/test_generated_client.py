@@ -210,7 +210,7 @@ def test_an_absent_field_reads_none_is_typed_optional_and_is_left_out_of_to_dict
     assert site.contributor_account_ids is None
     assert site.editor_type is None
     assert site.trashed_date == datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
-    assert site.to_dict() == {"name": "a", "trashedDate": "2024-01-02T03:04:05+00:00"}
+    assert site.to_dict() == {"name": "a", "trashedDate": "2024-01-02T03:04:05.000Z"}
     assert models.Site().to_dict() == {}
     assert models.Site(display_name="b").to_dict() == {"displayName": "b"}
     hints = get_type_hints(models.Site)
@@ -224,9 +224,9 @@ def test_an_explicit_null_from_the_server_comes_back_from_to_dict() -> None:
     folder = models.Folder.from_dict(sent)
     assert folder.created_date is None
     assert models.Folder.from_dict(folder.to_dict()).to_dict() == folder.to_dict()
-    assert folder.to_dict() == {**sent, "updatedDate": "2024-01-02T03:04:05+00:00"}
+    assert folder.to_dict() == {**sent, "updatedDate": "2024-01-02T03:04:05.000Z"}
     folder.created_date = datetime.datetime(2024, 5, 6, tzinfo=datetime.UTC)
-    assert folder.to_dict()["createdDate"] == "2024-05-06T00:00:00+00:00"
+    assert folder.to_dict()["createdDate"] == "2024-05-06T00:00:00.000Z"
     assert models.Folder.from_dict({"id": GUID}).to_dict() == {"id": GUID}
     assert models.Folder(name="x") == models.Folder.from_dict({"name": "x", "createdDate": None})
     cursors = {"next": None, "prev": "abc"}

@@ -675,7 +675,7 @@ def test_a_move_that_cannot_be_read_back_is_uncertain_not_failed() -> None:
     assert server.reads == 3  # the read back's own attempts, though the client retries nothing
     assert report.failed == {}
     assert set(report.uncertain) == set(ids)
-    assert all(r.startswith("may have moved") for r in report.uncertain.values())
+    assert all(r.startswith("may have been applied") for r in report.uncertain.values())
     assert not report.ok
     assert "3 uncertain" in str(report)
 

@@ -13,10 +13,11 @@ import pytest
 from tests.test_cli_commands import assert_one_line_error, data, db, run
 from tests.test_cli_shell import snake_keys
 from wixsandbox import Sandbox
-from wixsites.cli import consent, lifecycle
+from wixsites.cli import consent
 from wixsites.cli.exitcodes import CANCELLED, PARTIAL
 from wixsites.cli.report import SHOWN_IDS
 from wixsites.operations import Call
+from wixsites.reasons import NOT_FOUND, PREMIUM
 from wixsites.runner import SyncRunner
 
 __all__ = ["db"]  # the fixture, shared with test_cli_commands
@@ -41,12 +42,14 @@ def test_duplicate_publish_move_trash_end_to_end(db: Path) -> None:
     data("workflow", "init")
     template = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     made = data("sites", "duplicate", template, "--name", "Client X", "--to", "Design")
-    new_id = made["id"]
+    new_id = made["newSiteId"]
+    design = data("folders", "list")[0]["id"]
     assert made == {
-        "id": new_id,
-        "source": template,
-        "name": "Client X",
-        "folder": "Design",
+        "newSiteId": new_id,
+        "sourceSiteId": template,
+        "siteDisplayName": "Client X",
+        "folderId": design,
+        "folderPath": "Design",
         "published": False,
     }
     copy = one(new_id)
@@ -56,10 +59,11 @@ def test_duplicate_publish_move_trash_end_to_end(db: Path) -> None:
     moved = data("workflow", "advance", "--to", "Suspended", new_id)
     assert moved["moved"] == [new_id]
     trashed = data("sites", "trash", "--yes", new_id)
-    assert (trashed["target"], trashed["moved"], trashed["failed"]) == ("trash", [new_id], {})
+    assert (trashed["trashed"], trashed["failed"]) == ([new_id], {})
+    assert "targetFolderId" not in trashed
     site = one(new_id)
     assert "trashedDate" in site
-    assert "folderId" not in site
+    assert site["folderId"] == ""  # out of its folder, at root: "" as Wix documents it
     assert [s["id"] for s in sites({"state": "TRASHED", "id": new_id})] == [new_id]
     count = len(sites())
     unknown_folder = run("sites", "duplicate", template, "--name", "Z", "--to", "Nope", code=2)
@@ -76,7 +80,7 @@ def test_trash_dry_run_then_the_report(db: Path) -> None:
     ids = [*plain, premium, UNKNOWN]
     plan = data("sites", "trash", "--dry-run", *ids, code=PARTIAL)
     assert plan["wouldTrash"] == plain
-    assert plan["wouldFail"] == {premium: lifecycle.PREMIUM, UNKNOWN: "not in the account"}
+    assert plan["wouldFail"] == {premium: PREMIUM, UNKNOWN: NOT_FOUND}
     assert plan["requests"] == 1
     assert sites({"state": "TRASHED", "id": {"$in": ids}}) == []  # nothing trashed
     # no terminal to ask on: refused, with the dry run's numbers, and nothing trashed
@@ -118,8 +122,12 @@ def test_onboard_and_purge(db: Path) -> None:
     data("workflow", "init")
     template = sites({"state": "ACTIVE"})[0]["id"]
     made = data("workflow", "onboard", "--template", template, "--name", "Client X", "--publish")
-    assert (made["folder"], made["published"]) == ("Design", True)
-    plain = [s["id"] for s in sites({"premium": False, "state": "ACTIVE"}) if s["id"] != made["id"]]
+    assert (made["folderPath"], made["published"]) == ("Design", True)
+    plain = [
+        s["id"]
+        for s in sites({"premium": False, "state": "ACTIVE"})
+        if s["id"] != made["newSiteId"]
+    ]
     plain = plain[:4]
     premium = sites({"premium": True, "state": "ACTIVE"})[0]["id"]
     data("workflow", "advance", "--to", "Suspended", *plain, premium)
@@ -133,7 +141,7 @@ def test_onboard_and_purge(db: Path) -> None:
     )
     assert sites({"state": "TRASHED", "id": {"$in": plain}}) == []
     done = data("workflow", "purge", "--stage", "Suspended", "-y", code=PARTIAL)
-    assert sorted(done["moved"]) == sorted(plain)
+    assert sorted(done["trashed"]) == sorted(plain)
     assert list(done["failed"]) == [premium]
     status = {row["stage"]: row["sites"] for row in data("workflow", "status")}
     assert (status["Suspended"], status["Design"]) == (1, 1)  # the premium site; Client X
@@ -160,7 +168,12 @@ def test_transfer_between_related_accounts(db: Path) -> None:
     done = data(  # it was not transferred before: now it is
         "sites", "transfer", plain, "--from", SUB, "--yes"
     )
-    assert done == {"site": plain, "from": SUB, "to": main, "notified": False}
+    assert done == {
+        "siteId": plain,
+        "sourceAccountId": SUB,
+        "targetAccountId": main,
+        "enableNotifications": False,
+    }
     assert one(plain)["ownerAccountId"] == main
     refused = run("sites", "transfer", paid, "--from", SUB, "-y", code=1)
     assert_one_line_error(refused, "428 SITE_TRANSFER_NOT_SUPPORTED", "Cancel Package")
@@ -211,14 +224,14 @@ def test_trash_and_purge_print_every_format_and_write_a_report(db: Path, tmp_pat
     purged = tmp_path / "purge.json"
     run("workflow", "purge", "--yes", "--report", str(purged), code=PARTIAL)
     written = json.loads(purged.read_text())
-    assert (written["stage"], written["target"]) == ("Suspended", "trash")
+    assert (written["stage"], written["kind"]) == ("Suspended", "site")
     assert [(i["id"], i["outcome"]) for i in written["items"]] == [(premium, "failed")]
 
 
 def test_a_large_trash_dry_run_shows_counts_and_the_first_ids(db: Path) -> None:
     unknown = [f"0badbad0-0000-4000-8000-{n:012d}" for n in range(SHOWN_IDS + 5)]
     result = run("sites", "trash", "--dry-run", *unknown, code=PARTIAL)
-    assert f"would-fail: {len(unknown)} sites (not in the account)" in result.stdout
+    assert f"would-fail: {len(unknown)} sites (not found in this account)" in result.stdout
     assert "... and 5 more" in result.stdout
     assert unknown[-1] not in result.stdout
 
@@ -230,8 +243,8 @@ def test_duplicate_publish_onboard_transfer_take_every_format(db: Path) -> None:
     assert one(copy)["displayName"] == "C"
     rows = run("workflow", "onboard", "--template", template, "--name", "D", "--format", "csv")
     header, row = rows.stdout.splitlines()
-    assert header == "id,source,name,folder,published"
-    assert row.endswith(f",{template},D,Design,false")
+    assert header == "newSiteId,sourceSiteId,siteDisplayName,folderId,folderPath,published"
+    assert row.endswith(f",{template},D,{data('folders', 'list')[0]['id']},Design,false")
     published = run("sites", "publish", copy, "--format", "ids").stdout.split()
     assert published == [copy]
     assert run("sites", "publish", copy, "--format", "csv").stdout.splitlines()[0] == (

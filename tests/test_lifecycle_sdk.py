@@ -27,6 +27,7 @@ from wixsites import (
     TransferNotSupported,
     WixSites,
 )
+from wixsites.reasons import NOT_FOUND, PREMIUM
 from wixsites.trash import TRASH, UNCERTAIN
 
 TRASH_PATH = "/site-actions/v1/bulk/sites/delete"
@@ -87,9 +88,9 @@ def test_trash_45_ids_against_a_served_sandbox(tmp_path: Path) -> None:
     assert report.moved == plain  # in the order given
     premium, unknown = [ids[10], ids[32]], ids[31]
     assert report.failed == {
-        premium[0]: "PREMIUM_NOT_PERMITTED: unassign premium request: NOT_PERMITTED",
-        unknown: "NOT_FOUND: site not found in this account",
-        premium[1]: "PREMIUM_NOT_PERMITTED: unassign premium request: NOT_PERMITTED",
+        premium[0]: PREMIUM,
+        unknown: NOT_FOUND,
+        premium[1]: PREMIUM,
     }
     assert report.requests == 3
     assert [info.path for info in sent] == [TRASH_PATH] * 3

@@ -178,6 +178,14 @@ class Sandbox:
             )
         return instance
 
+    def site_owner(self, site_id: str) -> str | None:
+        """The account that has the site (its id in any letter case); None if none has."""
+        with self.store.read() as conn:
+            row = conn.execute(
+                "SELECT account_id FROM sites WHERE id = ?", (site_id.lower(),)
+            ).fetchone()
+        return None if row is None else str(row[0])
+
     def default_credentials(self) -> Credentials:
         """The sandbox's own API key and account, made on first use and kept in the database
         (sealed: it is shown again whenever the sandbox is served)."""

@@ -10,7 +10,12 @@ authentication or permission error, which stops: every id not yet moved fails wi
 A batch whose request may have been applied although it failed (a lost connection, a timeout, a
 5xx, an unreadable 200, or an earlier attempt of that kind) is read back (see `placement`): each
 id found in the target is reported moved, each other one failed. Only when that read fails too
-are its ids reported `uncertain`, with a reason saying that they may have moved.
+are its ids reported `uncertain`, with a reason saying that they may have moved. A batch that
+never reached the server (every attempt failed to connect: `WixError.never_sent`) did not
+change: its ids fail ``not sent: ...``, and so do the later batches, which are not tried.
+
+Every reason reads as `reasons` words it, and is made inert (redacted, control characters
+stripped) by the client's `clean`: a reason may quote a server's text.
 
 Interrupted (KeyboardInterrupt, or the task cancelled), a move still says exactly where it got:
 the exception carries the partial `MoveReport` as its `report` attribute, where the ids whose
@@ -34,6 +39,7 @@ from wixsites.errors import (
 )
 from wixsites.ids import is_guid
 from wixsites.operations import Call, query_folders_page
+from wixsites.reasons import IN_FLIGHT, NOT_FOUND, NOT_SENT, not_sent, unsettled
 from wixsites.runner import AsyncRunner, Flow, SyncRunner
 from wixsites.serialize import to_json
 
@@ -53,9 +59,6 @@ __all__ = [
 
 SITE_BATCH = 500
 FOLDER_BATCH = 1000
-NOT_FOUND = "not found in this account"
-IN_FLIGHT = "interrupted while its request was in flight: it may or may not have moved"
-NOT_SENT = "not attempted: the move was interrupted"
 
 Progress = Callable[[int, int], None]
 MakeCall = Callable[[Sequence[str], str], Call[Any]]
@@ -220,9 +223,14 @@ def _batch_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
                 pending.appendleft(part[:half])
         except (AuthenticationError, PermissionDenied) as exc:
             out.abort = str(exc)
-            out.failed.update((i, out.abort) for p in (part, *pending) for i in p)
+            out.failed.update((i, out.abort) for i in part)
+            out.failed.update((i, not_sent(out.abort)) for p in pending for i in p)
             return out
         except WixError as exc:
+            if exc.never_sent:  # nothing reached the server: the next batches would not either
+                out.abort = not_sent(str(exc))
+                out.failed.update((i, out.abort) for p in (part, *pending) for i in p)
+                return out
             if may_have_applied(exc):
                 yield from _settle(part, exc, shared, out)
             else:
@@ -234,7 +242,10 @@ def _batch_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
 
 def may_have_applied(exc: WixError) -> bool:
     """Whether a failed move request may nonetheless have been applied: no answer, a 5xx, or an
-    unreadable success (anything but a 4xx), or an earlier attempt of that kind."""
+    unreadable success (anything but a 4xx), or an earlier attempt of that kind; never when no
+    attempt reached the server (`WixError.never_sent`)."""
+    if exc.never_sent:
+        return False
     status = exc.status
     return exc.earlier_attempt_uncertain or status is None or not 400 <= status < 500
 
@@ -244,8 +255,7 @@ def _settle(part: list[str], exc: WixError, shared: MoveState, out: BatchResult)
     try:
         placed = yield from shared.check(part, shared.target)
     except WixError as check_exc:
-        reason = f"may have moved: {exc}; reading back where it is failed too: {check_exc}"
-        out.uncertain.update((i, reason) for i in part)
+        out.uncertain.update((i, unsettled(exc, check_exc)) for i in part)
         return
     for i in part:
         if placed.get(i):
@@ -259,6 +269,7 @@ def _report(
     target: str,
     results: list[BatchResult | None],
     abort: str | None,
+    clean: Callable[[str], str],
     in_flight: frozenset[int] = frozenset(),
 ) -> MoveReport:
     moved: set[str] = set()
@@ -271,7 +282,8 @@ def _report(
             requests += 1
             continue
         if result is None:  # never sent: the move stopped before this batch
-            failed.update((i, abort or "not attempted") for i in batch)
+            why = not_sent(abort or "the move stopped before this batch")
+            failed.update((i, why) for i in batch)
             continue
         moved.update(result.moved)
         failed.update(result.failed)
@@ -285,9 +297,9 @@ def _report(
         elif key in moved:
             report.moved.append(given)
         elif key in uncertain:
-            report.uncertain[given] = uncertain[key]
+            report.uncertain[given] = clean(uncertain[key])
         else:
-            report.failed[given] = failed.get(key, "not attempted")
+            report.failed[given] = clean(failed.get(key) or not_sent("the move stopped"))
     return report
 
 
@@ -325,11 +337,12 @@ def move_sync(
                 progress(done, total)
     except KeyboardInterrupt as exc:
         in_flight = frozenset() if results[index] is not None else frozenset({index})
-        _attach(exc, _report(plan, target, results, shared.abort or NOT_SENT, in_flight))
+        partial = _report(plan, target, results, shared.abort or NOT_SENT, runner.redact, in_flight)
+        _attach(exc, partial)
         raise
     if not plan.batches and progress is not None:
         progress(done, total)
-    return _report(plan, target, results, shared.abort)
+    return _report(plan, target, results, shared.abort, runner.redact)
 
 
 async def move_async(
@@ -374,8 +387,11 @@ async def move_async(
     try:
         await asyncio.gather(*(one(i, b) for i, b in enumerate(plan.batches)))
     except (asyncio.CancelledError, KeyboardInterrupt) as exc:
-        _attach(exc, _report(plan, target, results, shared.abort or NOT_SENT, frozenset(in_flight)))
+        partial = _report(
+            plan, target, results, shared.abort or NOT_SENT, runner.redact, frozenset(in_flight)
+        )
+        _attach(exc, partial)
         raise
     if not plan.batches and progress is not None:
         progress(done, total)
-    return _report(plan, target, results, shared.abort)
+    return _report(plan, target, results, shared.abort, runner.redact)

@@ -115,6 +115,9 @@ class WixError(Exception):
         # have reached the server (a timeout or a lost connection) so that its effect may be there.
         self.attempts = 1
         self.earlier_attempt_uncertain = False
+        # Set by the retry loop: no attempt reached the server (each failed to connect), so the
+        # request cannot have been applied.
+        self.never_sent = False
 
     def __str__(self) -> str:
         code = self._answer_code
@@ -472,7 +475,7 @@ def _violations(raw: object, redact: Callable[[str], str]) -> list[FieldViolatio
     if not isinstance(raw, list):
         return []
     out = []
-    for item in raw:
+    for item in raw[:20]:  # the server is not trusted to be brief
         if isinstance(item, Mapping):
             data = item.get("data")
             out.append(
@@ -538,7 +541,7 @@ def error_from_response(
         app = details.get("applicationError")
         if isinstance(app, Mapping):
             code = _opt_str(app.get("code"))
-            code = None if code is None else cap_text(code, 100)
+            code = None if code is None else cap_text(redact(code), 100)
             description = _opt_str(app.get("description"))
             raw_data = app.get("data")
             data = _redacted_data(raw_data, redact) if isinstance(raw_data, Mapping) else {}
@@ -547,7 +550,8 @@ def error_from_response(
             violations = _violations(validation.get("fieldViolations"), redact)
             code = code or "INVALID_ARGUMENT"
     if "wixErrorCode" in body:  # the legacy HTTP API's body
-        code = code or _opt_str(body.get("wixErrorCode"))
+        legacy = _opt_str(body.get("wixErrorCode"))
+        code = code or (None if legacy is None else cap_text(redact(legacy), 100))
     if not message and violations:
         message = "; ".join(cap_text(str(v), 100) for v in violations[:5])
     if not message:
@@ -569,12 +573,12 @@ def error_from_response(
     common: dict[str, Any] = {
         "status": status,
         "code": code,
-        "description": redact(cap_text(description)) if description else description,
+        "description": cap_text(redact(description)) if description else description,
         "request_id": request_id_of(headers),
         "data": data,
         "retry_after": parse_retry_after(headers.get("retry-after")),
     }
-    message = redact(cap_text(message))
+    message = cap_text(redact(message))
     if len(violations) > 20:
         violations = violations[:20]
     return cls(message, field_violations=violations, **common)

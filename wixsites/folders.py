@@ -23,7 +23,7 @@ from wixsites.bulk import FOLDER_BATCH, MoveReport, Progress, move_async, move_s
 from wixsites.errors import AlreadyExists, InvalidArgument, NotFound, WixError
 from wixsites.ids import FolderRef, checked_site_id, folder_id, is_guid, target_id
 from wixsites.options import CallOptions
-from wixsites.paging import OffsetPager, Page
+from wixsites.paging import OffsetPager, Page, fresh_page
 from wixsites.placement import folders_in_target
 from wixsites.query import (
     FOLDER_FILTER_FIELDS,
@@ -83,8 +83,9 @@ def _listing(args: _Args) -> Flow[tuple[list[Folder], str | None]]:
     request_id: str | None = None
     while not pager.done:
         page = yield args.call(pager.offset)
-        pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
-        out.extend(page.items)
+        fresh = pager.unseen(page.items, _folder_id_of)
+        pager.advance(len(page.items), total=page.total, echoed=page.offset)
+        out.extend(fresh)
         request_id = page.request_id or request_id
     return out, request_id
 
@@ -329,8 +330,9 @@ class FolderQuery:
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.offset))
-            pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
-            yield page
+            fresh = pager.unseen(page.items, _folder_id_of)
+            pager.advance(len(page.items), total=page.total, echoed=page.offset)
+            yield fresh_page(page, fresh)
 
     def __iter__(self) -> Iterator[Folder]:
         for page in self.pages():
@@ -354,8 +356,9 @@ class AsyncFolderQuery:
         pager = OffsetPager(self._args.page_size)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.offset))
-            pager.advance(len(page.items), total=page.total, echoed=page.offset, keys=_keys(page))
-            yield page
+            fresh = pager.unseen(page.items, _folder_id_of)
+            pager.advance(len(page.items), total=page.total, echoed=page.offset)
+            yield fresh_page(page, fresh)
 
     async def __aiter__(self) -> AsyncIterator[Folder]:
         async for page in self.pages():
@@ -563,8 +566,8 @@ class AsyncFolders:
         return await self._runner.with_options(options).drive(_ensure(path))
 
 
-def _keys(page: Page[Folder]) -> list[str]:
-    return [str(f.id) for f in page.items]
+def _folder_id_of(folder: Folder) -> object:
+    return folder.id
 
 
 def _folder_key(fid: object) -> str:

@@ -7,22 +7,27 @@ would fetch a page already yielded, so it raises `PagingError` instead of loopin
 Offset paging (Query Folders): advance the offset by the items received; stop on an empty page,
 when the reported total is reached, or, with no total, on a short page.
 
-Both also watch for pages that make no progress: a page that claims more but brings no item
-not seen before (empty, or only items already yielded). `MAX_STALLED_PAGES` of those in a row
-raise `PagingError` (code ``NO_PROGRESS``) instead of paging forever.
+Both keep the promise of a listing: every item once. The ids of the items yielded are remembered
+(`SeenIds`, compactly: a whole account fits), and an item a page repeats is dropped (a site that
+changed during a listing sorted by ``updatedDate`` and came back later in the order, or a server's
+repeat), including within one page. A page can so come out emptier than it was sent, or empty.
+Pages that make no progress, that claim more but bring no item not seen before (empty, or only
+repeats), are counted: `MAX_STALLED_PAGES` of those in a row raise `PagingError` (code
+``NO_PROGRESS``) instead of paging forever.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, TypeVar
 
 from wixsites.errors import PagingError
 from wixsites.responses import ResponseInfo
+from wixsites.seen import SeenIds
 from wixsites.serialize import json_ready, to_json
 
-__all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "StallGuard"]
+__all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "StallGuard", "fresh_page"]
 
 T = TypeVar("T")
 
@@ -30,20 +35,29 @@ MAX_STALLED_PAGES = 3
 
 
 class StallGuard:
-    """Counts pages in a row that brought no new item; raises once there are too many.
+    """Remembers the ids of the items yielded, drops repeats, and counts the pages in a row that
+    brought no new item; raises once there are too many."""
 
-    Remembers the hashes of the ids seen, not the ids (a query can have many)."""
-
-    __slots__ = ("_seen", "stalled")
+    __slots__ = ("_fresh", "_seen", "stalled")
 
     def __init__(self) -> None:
-        self._seen: set[int] = set()
+        self._seen = SeenIds()
+        self._fresh: bool | None = None  # whether the last page brought a new item (None: unsaid)
         self.stalled = 0
 
-    def page(self, keys: Iterable[object], pages: int) -> None:
-        before = len(self._seen)
-        self._seen.update(hash(str(k)) for k in keys)
-        if len(self._seen) > before:
+    def unseen(self, items: Sequence[T], key: Callable[[T], object]) -> list[T]:
+        """The items whose id (`key`) was not seen before, in order; they are seen from now on."""
+        seen = self._seen
+        fresh = [item for item in items if seen.add(str(key(item)))]
+        self._fresh = bool(fresh)
+        return fresh
+
+    def page(self, pages: int) -> None:
+        """Account for the page `unseen` was last given (nothing if none was)."""
+        fresh, self._fresh = self._fresh, None
+        if fresh is None:
+            return
+        if fresh:
             self.stalled = 0
             return
         self.stalled += 1
@@ -101,36 +115,49 @@ class Page(Generic[T]):
         return to_json(self.to_dict(), indent)
 
 
-class CursorPager:
-    """Which cursor to send next, and when to stop."""
+class _Pager:
+    """What both pagers do with the items of a page: keep the new ones, and watch for progress."""
 
-    __slots__ = ("_progress", "_seen", "cursor", "done", "pages")
+    __slots__ = ("_progress", "done", "pages")
 
-    def __init__(self, cursor: str | None = None) -> None:
-        self.cursor = cursor or None
+    def __init__(self) -> None:
         self.done = False
         self.pages = 0
         self._progress = StallGuard()
+
+    def unseen(self, items: Sequence[T], key: Callable[[T], object]) -> list[T]:
+        """The items of the page just received that were not yielded before (by id: `key`)."""
+        return self._progress.unseen(items, key)
+
+    def _check_progress(self) -> None:
+        try:
+            self._progress.page(self.pages)
+        except PagingError:
+            self.done = True
+            raise
+
+
+class CursorPager(_Pager):
+    """Which cursor to send next, when to stop, and which items of a page are new."""
+
+    __slots__ = ("_seen", "cursor")
+
+    def __init__(self, cursor: str | None = None) -> None:
+        super().__init__()
+        self.cursor = cursor or None
         # Hashes, not the cursors: Wix cursors can be long and a query can have many pages.
         self._seen: set[int] = set()
         if self.cursor is not None:
             self._seen.add(hash(self.cursor))
 
-    def advance(
-        self, next_cursor: str | None, has_next: bool | None, keys: Iterable[object] | None = None
-    ) -> None:
-        """Record the answer to the request for `self.cursor`; `keys` are the page's item ids."""
+    def advance(self, next_cursor: str | None, has_next: bool | None) -> None:
+        """Record the answer to the request for `self.cursor` (after `unseen` of its items)."""
         self.pages += 1
         if has_next is False or not next_cursor:
             self.done = True
             self.cursor = None
             return
-        if keys is not None:
-            try:
-                self._progress.page(keys, self.pages)
-            except PagingError:
-                self.done = True
-                raise
+        self._check_progress()
         key = hash(next_cursor)
         if key in self._seen:
             self.done = True
@@ -143,28 +170,19 @@ class CursorPager:
         self.cursor = next_cursor
 
 
-class OffsetPager:
-    """Which offset to ask for next, and when to stop."""
+class OffsetPager(_Pager):
+    """Which offset to ask for next, when to stop, and which items of a page are new."""
 
-    __slots__ = ("_progress", "done", "limit", "offset", "pages")
+    __slots__ = ("limit", "offset")
 
     def __init__(self, limit: int, offset: int = 0) -> None:
+        super().__init__()
         self.limit = limit
         self.offset = offset
-        self.done = False
-        self.pages = 0
-        self._progress = StallGuard()
 
-    def advance(
-        self,
-        count: int,
-        *,
-        total: int | None = None,
-        echoed: int | None = None,
-        keys: Iterable[object] | None = None,
-    ) -> None:
-        """Record a page of `count` items answering the request for `self.offset`; `keys` are
-        the page's item ids.
+    def advance(self, count: int, *, total: int | None = None, echoed: int | None = None) -> None:
+        """Record a page of `count` items (as sent, repeats included) answering the request for
+        `self.offset`, after `unseen` of its items.
 
         `echoed` is the offset the server says it served; one that differs from the one asked for
         would repeat or skip items, so it raises `PagingError`.
@@ -183,9 +201,10 @@ class OffsetPager:
             or (total is None and count < self.limit)
         ):
             self.done = True
-        elif keys is not None:
-            try:
-                self._progress.page(keys, self.pages)
-            except PagingError:
-                self.done = True
-                raise
+            return
+        self._check_progress()
+
+
+def fresh_page(page: Page[T], items: list[T]) -> Page[T]:
+    """`page` with only `items` (its items not yielded before): itself when nothing was dropped."""
+    return page if len(items) == len(page.items) else replace(page, items=items)

@@ -55,9 +55,9 @@ def sites_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
                     cursor=pager.cursor,
                 )
             )
-            for site in page.items:
+            for site in pager.unseen(page.items, lambda s: s.id):
                 found[str(site.id).lower()] = _folder_key(site.folder_id) == target
-            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
+            pager.advance(page.next_cursor, page.has_next)
     return found
 
 
@@ -75,12 +75,7 @@ def folders_in_target(ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
                     offset=pager.offset,
                 )
             )
-            for folder in page.items:
+            for folder in pager.unseen(page.items, lambda f: f.id):
                 found[str(folder.id).lower()] = _folder_key(folder.parent_id) == target
-            pager.advance(
-                len(page.items),
-                total=page.total,
-                echoed=page.offset,
-                keys=[str(f.id) for f in page.items],
-            )
+            pager.advance(len(page.items), total=page.total, echoed=page.offset)
     return found

@@ -1,17 +1,41 @@
-"""Keep secrets out of text the SDK shows: log records, exception messages, reprs."""
+"""Keep secrets out of text the SDK shows (log records, exception messages, reprs, reports), and
+make a server's text inert: no terminal escape sequence or control character gets through."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["REDACTED", "Redactor", "mask_url", "url_secrets"]
+__all__ = ["REDACTED", "Redactor", "inert", "mask_url", "url_secrets"]
 
 REDACTED = "***"
 
+# Terminal escape sequences, removed whole: CSI (ESC [ or C1 CSI) up to its final byte; the
+# strings of OSC (a hyperlink, a window title, the clipboard), DCS, SOS, PM and APC up to their
+# terminator (BEL or ST), or to the end; and any other ESC sequence.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# What is left of the C0 and C1 controls, DEL, and the bidirectional overrides and isolates that
+# can make a text read other than it is.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACES = str.maketrans("\t\n\r\v\f", "     ")
+
+
+def inert(text: str) -> str:
+    """`text` with every terminal escape sequence and control character removed (a line break or
+    a tab becomes a space): safe to print on a terminal or to write into a report."""
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub("", _ESCAPES.sub("", text.translate(_SPACES)))
+
 
 class Redactor:
-    """Replaces every occurrence of the given secrets in a text."""
+    """Replaces every occurrence of the given secrets in a text, which it makes `inert` first (so
+    that no control character can split a secret apart)."""
 
     __slots__ = ("_secrets",)
 
@@ -20,6 +44,11 @@ class Redactor:
         self._secrets = sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True)
 
     def __call__(self, text: str) -> str:
+        return self.hide(inert(text))
+
+    def hide(self, text: str) -> str:
+        """`text` with every secret replaced, and nothing else changed (for JSON, which escapes
+        control characters itself)."""
         for secret in self._secrets:
             if secret in text:
                 text = text.replace(secret, REDACTED)

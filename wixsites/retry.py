@@ -78,13 +78,18 @@ def is_uncertain(exc: BaseException) -> bool:
 class RetryState:
     """The bookkeeping of one call's attempts."""
 
-    __slots__ = ("attempt", "policy", "rng", "uncertain")
+    __slots__ = ("attempt", "policy", "reached", "rng", "uncertain")
 
     def __init__(self, policy: RetryPolicy, rng: _Uniform = random) -> None:
         self.policy = policy
         self.rng = rng
         self.attempt = 1
         self.uncertain = False
+        self.reached = False  # whether any attempt may have reached the server
+
+    def observe(self, exc: BaseException) -> None:
+        """Record how an attempt failed (every failed attempt, the last one included)."""
+        self.reached = self.reached or not isinstance(exc, _NEVER_SENT)
 
     def next_delay(self, exc: BaseException) -> float | None:
         """The seconds to wait before the next attempt, or None to give up with `exc`."""
@@ -126,4 +131,5 @@ class RetryState:
             )
         err.attempts = self.attempt
         err.earlier_attempt_uncertain = self.uncertain
+        err.never_sent = not self.reached
         return err

@@ -97,6 +97,7 @@ class _Base:
 
     def _delay(self, call: Call[Any], state: RetryState, exc: Exception, scope: CallScope) -> float:
         """The wait before the next attempt; raises the failure when there is none in time."""
+        state.observe(exc)
         # a call that is not idempotent is never repeated after a possibly applied attempt
         delay = None if not call.idempotent and is_uncertain(exc) else state.next_delay(exc)
         if delay is None:

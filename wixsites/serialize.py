@@ -13,7 +13,8 @@ __all__ = ["camel_case", "json_ready", "to_json"]
 
 def json_ready(value: object) -> Any:
     """`value` as plain JSON data: an object with `to_dict()` (a model, a report) as that, enum
-    members as their value, dates as ISO 8601 text, mappings as dicts with string keys, lists,
+    members as their value, dates as ISO 8601 text (a datetime as the Wix API writes one: UTC
+    with "Z", to the millisecond), mappings as dicts with string keys, lists,
     tuples and sets as lists; anything else JSON cannot hold as its text."""
     if value is None or isinstance(value, str | bool | int | float):
         return value.value if isinstance(value, enum.Enum) else value
@@ -22,7 +23,11 @@ def json_ready(value: object) -> Any:
         return to_dict()
     if isinstance(value, enum.Enum):
         return json_ready(value.value)
-    if isinstance(value, datetime.datetime | datetime.date):
+    if isinstance(value, datetime.datetime):
+        from wix_sites_api.types import format_datetime
+
+        return format_datetime(value)
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, Mapping):
         return {str(k): json_ready(v) for k, v in value.items()}

@@ -13,7 +13,7 @@ from wixsites.errors import InvalidArgument
 from wixsites.folders import async_target, sync_target
 from wixsites.ids import FolderRef
 from wixsites.options import CallOptions
-from wixsites.paging import CursorPager, Page
+from wixsites.paging import CursorPager, Page, fresh_page
 from wixsites.placement import sites_in_target
 from wixsites.query import (
     COUNT_FILTER_FIELDS,
@@ -62,6 +62,10 @@ class _Args:
         )
 
 
+def _site_id(site: Site) -> object:
+    return site.id
+
+
 _SEARCH_HINT = " (name and searchPhrase search display names and domains too)"
 
 
@@ -77,7 +81,9 @@ class SiteQuery:
     """The sites matching a query, fetched lazily page by page as they are iterated.
 
     Iterate for `Site` objects, or `.pages()` for `Page` objects (`.items`, `.next_cursor`; save
-    a `next_cursor` to resume later with ``sites.query(cursor=...)``). Each iteration starts over.
+    a `next_cursor` to resume later with ``sites.query(cursor=...)``). Each iteration starts over,
+    and yields every site once: a site a later page repeats (it changed while the query was read,
+    and its new `updatedDate` put it further on) is dropped from that page.
     """
 
     def __init__(self, runner: SyncRunner, args: _Args) -> None:
@@ -89,8 +95,8 @@ class SiteQuery:
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = self._runner.run(self._args.call(pager.cursor))
-            yield page
-            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
+            yield fresh_page(page, pager.unseen(page.items, _site_id))
+            pager.advance(page.next_cursor, page.has_next)
 
     def __iter__(self) -> Iterator[Site]:
         for page in self.pages():
@@ -117,8 +123,8 @@ class AsyncSiteQuery:
         pager = CursorPager(self._args.cursor)
         while not pager.done:
             page = await self._runner.run(self._args.call(pager.cursor))
-            yield page
-            pager.advance(page.next_cursor, page.has_next, [str(s.id) for s in page.items])
+            yield fresh_page(page, pager.unseen(page.items, _site_id))
+            pager.advance(page.next_cursor, page.has_next)
 
     async def __aiter__(self) -> AsyncIterator[Site]:
         async for page in self.pages():

@@ -160,7 +160,10 @@ class _Wire:
         """The answer as the generated code will read it (its body decoded), or its error."""
         status = response.status_code
         headers = [
-            (k, v) for k, v in response.headers.multi_items() if k.lower() not in _BODY_HEADERS
+            # raw bytes: a header value that is not ASCII (as a server may send) passes unchanged
+            (k, v)
+            for k, v in response.headers.raw
+            if k.lower() not in _BODY_HEADERS
         ]
         clean = httpx.Response(
             status,
@@ -189,7 +192,7 @@ class _Wire:
 
 
 _JSON_OBJECT = re.compile(rb"[ \t\r\n]*\{")
-_BODY_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+_BODY_HEADERS = frozenset({b"content-encoding", b"content-length", b"transfer-encoding"})
 _EXTENSIONS = ("http_version", "reason_phrase")
 
 

@@ -11,7 +11,10 @@ as trashed. Outcomes that are not certain are settled by reading the sites (Quer
 per-item errors Wix does not document as final, ids the answer leaves out, and a request that
 failed in a way that may have been applied (a lost connection, a 5xx) after its retries. A site
 the read shows in the trash is trashed; one it shows elsewhere failed with the error; when the
-read itself fails, the id is `uncertain` (`UNCERTAIN` and the error).
+read itself fails, the id is `uncertain` (its reason starts with `UNCERTAIN`). A request that
+never reached the server (a refused connection) trashed nothing: its ids fail ``not sent: ...``,
+and so do the later batches. A site Wix does not find reads ``not found in this account`` and a
+Premium one `reasons.PREMIUM`, as in every other report.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from wixsites.actioncalls import ItemOutcome, bulk_delete_call, trashed_among_ca
 from wixsites.bulk import BatchResult, MoveState, may_have_applied
 from wixsites.errors import AuthenticationError, PermissionDenied, WixError
 from wixsites.operations import Call
+from wixsites.reasons import NOT_FOUND, PREMIUM, not_sent, unsettled
 from wixsites.runner import Flow
 
 __all__ = [
@@ -38,7 +42,9 @@ TRASH = "trash"  # the `target` of a trash's MoveReport
 TRASH_BATCH = 20  # Bulk Delete Site takes 1 to 20 ids
 # Per-item errors that no retry or earlier attempt can explain: the site is not trashed.
 FINAL_CODES = frozenset({"PREMIUM_NOT_PERMITTED", "NOT_FOUND", "SITE_NOT_FOUND"})
-UNCERTAIN = "uncertain: the request may have been applied, and checking the site failed"
+UNCERTAIN = "may have been applied"  # how the reason of every uncertain id starts
+# The reason of a final per-item error, when its cause has one wording in every report.
+_WORDING = {"PREMIUM_NOT_PERMITTED": PREMIUM, "NOT_FOUND": NOT_FOUND, "SITE_NOT_FOUND": NOT_FOUND}
 
 
 def trashed_check(site_ids: Sequence[str], target: str) -> Flow[dict[str, bool]]:
@@ -63,6 +69,10 @@ def trash_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
         out.failed.update((i, out.abort) for i in ids)
         return out
     except WixError as exc:
+        if exc.never_sent:  # nothing reached the server: the next batches would not either
+            out.abort = not_sent(str(exc))
+            out.failed.update((i, out.abort) for i in ids)
+            return out
         if not may_have_applied(exc):
             out.failed.update((i, str(exc)) for i in ids)
             return out
@@ -75,14 +85,14 @@ def trash_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
             elif outcome.success:
                 out.moved.append(item_id)
             elif outcome.code in FINAL_CODES:
-                out.failed[item_id] = outcome.reason
+                out.failed[item_id] = _WORDING.get(outcome.code, outcome.reason)
             else:
                 unclear[item_id] = outcome.reason
     if unclear:
         try:
             trashed = yield from shared.check(list(unclear), shared.target)
         except WixError as exc:
-            out.uncertain.update((i, f"{UNCERTAIN} ({exc}); {why}") for i, why in unclear.items())
+            out.uncertain.update((i, unsettled(why, exc)) for i, why in unclear.items())
         else:
             out.moved.extend(i for i in unclear if trashed.get(i))
             out.failed.update((i, why) for i, why in unclear.items() if not trashed.get(i))

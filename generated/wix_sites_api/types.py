@@ -56,6 +56,16 @@ def check_guids(values: tuple[object, ...], lists: tuple[object, ...]) -> None:
 #: an ISO 8601 date and time (`format: date-time`), with "Z" for UTC, as a datetime
 parse_datetime = datetime.datetime.fromisoformat
 
+
+def format_datetime(moment: datetime.datetime) -> str:
+    """A datetime as the Wix API writes one: milliseconds and "Z" for UTC
+    (2024-01-06T23:46:40.652Z); microseconds when it has finer ones; an offset kept as it is."""
+    text = moment.isoformat(
+        timespec="microseconds" if moment.microsecond % 1000 else "milliseconds"
+    )
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
 #: a model's instance before any field is set: a model's from_dict sets every field itself, which
 #: costs less than the attrs __init__ (19 arguments for a Site, and an additional_properties dict
 #: that from_dict then replaces)
@@ -122,6 +132,7 @@ __all__ = [
     "RequestFiles",
     "Response",
     "check_guids",
+    "format_datetime",
     "guid",
     "new_model",
     "parse_datetime",

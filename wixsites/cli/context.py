@@ -15,7 +15,7 @@ from wixsites.cli.credentials import Choice, Settings, choose
 from wixsites.cli.output import Output
 from wixsites.cli.requestlog import RequestLog, mask_secret
 from wixsites.cli.sandboxdb import default_db_path, open_sandbox
-from wixsites.redaction import mask_url
+from wixsites.redaction import Redactor, mask_url, url_secrets
 
 if TYPE_CHECKING:
     from wixsandbox import Sandbox
@@ -87,7 +87,11 @@ class AppContext:
             f"account {account_id}, API key {mask_secret(api_key)}, "
             + ("embedded sandbox" if self._sandbox else mask_url(base_url or "the Wix API"))
         )
-        return WixSites(api_key=api_key, account_id=account_id, on_request=self.requests, **options)
+        client = WixSites(
+            api_key=api_key, account_id=account_id, on_request=self.requests, **options
+        )
+        self.output.redactor = Redactor([api_key, *url_secrets(base_url or "")])
+        return client
 
     def close(self) -> None:
         if self._client is not None:

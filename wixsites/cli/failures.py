@@ -26,10 +26,14 @@ _color = [True]  # colour allowed (no --no-color, no NO_COLOR); only ever on a t
 
 
 def _say(message: str) -> None:
+    """One line on stderr, inert: a message may quote a server's text."""
+    from wixsites.redaction import inert
+
     prefix = "error:"
     if _color[0] and sys.stderr.isatty():
         prefix = click.style(prefix, fg="red", bold=True)
-    click.echo(f"{prefix} {' '.join(message.split())}", err=True, color=_color[0] and None)
+    text = " ".join(inert(message).split())
+    click.echo(f"{prefix} {text}", err=True, color=_color[0] and None)
 
 
 def quiet_stdout() -> None:

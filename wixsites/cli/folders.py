@@ -9,8 +9,9 @@ from rich.text import Text
 from rich.tree import Tree
 from wix_sites_api.models import Folder
 
-from wixsites.bulk import MoveReport
+from wixsites.bulk import FOLDER_BATCH, MoveReport
 from wixsites.cli.app import dry_run_option, format_option, progress_option, yes_option
+from wixsites.cli.cells import Clean
 from wixsites.cli.completion import complete_folder_path
 from wixsites.cli.consent import confirm
 from wixsites.cli.context import AppContext, pass_app
@@ -25,11 +26,12 @@ from wixsites.cli.report import (
     Outcome,
     plural,
     report_option,
-    show_dry_run,
     show_interrupted_report,
+    show_move_dry_run,
     show_move_report,
 )
 from wixsites.folders import MAX_DEPTH, check_path
+from wixsites.redaction import inert
 
 __all__ = ["create_path", "folder_tree", "group", "root_site_count"]
 
@@ -57,13 +59,17 @@ def _node(index: FolderIndex, folder_id: str) -> dict[str, Any]:
 
 
 def folder_tree(
-    index: FolderIndex, root_sites: int, title: str = "Account", roots: list[Folder] | None = None
+    index: FolderIndex,
+    root_sites: int,
+    title: str = "Account",
+    roots: list[Folder] | None = None,
+    clean: Clean = inert,
 ) -> Tree:
     """The hierarchy as a rich Tree, each folder with its number of sites; root folders in the
-    order of `roots` if given, else by name."""
+    order of `roots` if given, else by name; names made inert by `clean`."""
 
     def label(name: str, count: int, style: str = "bold") -> Text:
-        return Text.assemble((name, style), (f"  {plural(count, 'site')}", "dim"))
+        return Text.assemble((clean(name), style), (f"  {plural(count, 'site')}", "dim"))
 
     tree = Tree(label(f"{title} (root)", root_sites, "bold magenta"))
 
@@ -82,7 +88,8 @@ def folder_tree(
 def tree(app: AppContext) -> None:
     """Show the folder hierarchy with the number of sites in each folder.
 
-    --format csv lists the folders (path, id, sites) in path order; --format ids their ids.
+    --format csv lists the folders (path, id, sites) in path order; --format ids their ids. To a
+    pipe or a file, the tree is those rows tab-separated, root (/) first.
 
     \b
     Example:
@@ -100,8 +107,10 @@ def tree(app: AppContext) -> None:
                 "children": [_node(index, index.id_of(c)) for c in index.children(ROOT)],
             }
         )
-    else:
-        app.output.show(folder_tree(index, root_sites))
+    elif app.output.terminal:
+        app.output.show(folder_tree(index, root_sites, clean=app.output.clean))
+    else:  # a pipe or a file: tab-separated rows, root first
+        app.output.records(_COLUMNS, [{"path": "/", "id": "", "sites": root_sites}, *_rows(index)])
 
 
 def _rows(index: FolderIndex) -> list[dict[str, Any]]:
@@ -275,13 +284,17 @@ def move(
             + ", ".join(f"{index.path(i)} ({index.name_of(index.folders[i])!r})" for i in clashes)
         )
     if dry_run:
-        rows = [Outcome(i, "would-move") for i in ids]
-        show_dry_run(
+        there = [index.parent_of(index.folders[i]) == target_id for i in ids]
+        show_move_dry_run(
             app.output,
-            rows,
-            {"dryRun": True, "target": target_id, "targetPath": target_path, "wouldMove": ids},
+            [
+                Outcome(i, "already-there" if t else "would-move")
+                for i, t in zip(ids, there, strict=True)
+            ],
             kind="folder",
-            summary=f"would move {plural(len(ids), 'folder')} to {target_path}; nothing was moved.",
+            target_id=target_id,
+            target_path=target_path,
+            batch=FOLDER_BATCH,
             report_file=report_file,
         )
         return
@@ -384,7 +397,7 @@ def of_site(app: AppContext, site_id: str) -> None:
     folder_id = "" if folder is None else str(value(folder.id) or "")
     path = load_folders(app.client()).path(folder_id) if folder_id else "/"
     app.output.result(
-        {"siteId": site_id, "folderId": folder_id, "path": path},
+        {"siteId": site_id, "folderId": folder_id, "folderPath": path},
         path,
         ids=[folder_id] if folder_id else [],
     )

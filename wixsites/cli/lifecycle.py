@@ -22,23 +22,24 @@ from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError, Partial
 from wixsites.cli.ids import collect_site_ids
 from wixsites.cli.models import value
-from wixsites.cli.moves import NOT_IN_ACCOUNT, existing_sites, load_folders, move_sites
+from wixsites.cli.moves import existing_sites, load_folders, move_sites
 from wixsites.cli.report import (
     Outcome,
     id_list,
+    move_payload,
     plural,
     report_option,
     show_dry_run,
     show_outcomes,
 )
+from wixsites.reasons import NOT_FOUND, PREMIUM, not_sent
 
 if TYPE_CHECKING:
     from wixsites import WixSites
 
-__all__ = ["duplicate", "publish", "transfer", "trash", "trash_sites"]
+__all__ = ["duplicate", "nothing_to_trash", "publish", "transfer", "trash", "trash_sites"]
 
 TRASH_PATH = "the trash"
-PREMIUM = "has a Premium plan: Wix does not trash it (PREMIUM_NOT_PERMITTED)"
 TRASH_BATCH = 20
 
 
@@ -48,7 +49,7 @@ def _plan(found: dict[str, Site], ids: Sequence[str]) -> list[Outcome]:
     for site_id in ids:
         site = found.get(site_id)
         if site is None:
-            rows.append(Outcome(site_id, "would-fail", NOT_IN_ACCOUNT))
+            rows.append(Outcome(site_id, "would-fail", NOT_FOUND))
         elif value(site.premium):
             rows.append(Outcome(site_id, "would-fail", PREMIUM))
         elif value(site.trashed_date):
@@ -61,12 +62,21 @@ def _plan(found: dict[str, Site], ids: Sequence[str]) -> list[Outcome]:
 def _plan_payload(rows: Sequence[Outcome]) -> dict[str, Any]:
     return {
         "dryRun": True,
-        "target": "trash",
+        "kind": "site",
         "wouldTrash": [r.id for r in rows if r.outcome == "would-trash"],
         "alreadyTrashed": [r.id for r in rows if r.outcome == "already-trashed"],
         "wouldFail": {r.id: r.reason for r in rows if r.outcome == "would-fail"},
         "requests": -(-len(rows) // TRASH_BATCH),
     }
+
+
+def nothing_to_trash(dry_run: bool) -> dict[str, Any]:
+    """The JSON of a trash of no site: an empty dry run, or an empty report."""
+    if dry_run:
+        return _plan_payload([])
+    from wixsites.bulk import MoveReport
+
+    return move_payload(MoveReport("trash"), TRASH_PATH, "site", "trashed")
 
 
 def trash_sites(
@@ -105,7 +115,7 @@ def trash_sites(
         return
     if plan["wouldTrash"]:  # nothing else changes anything: no question for it
         if app.output.format == "table" and consent.on_terminal() and not yes:
-            app.output.show(Text(f"This {would}."))
+            app.output.show(Text(app.output.clean(f"This {would}.")))
             show_outcomes(app.output, [r for r in rows if r.outcome != "would-trash"], "site")
         confirm(
             f"Move {sites} to the trash?",
@@ -177,22 +187,29 @@ def duplicate_into(
     folders = load_folders(client) if folder is not None else None
     target = folders.resolve(folder) if folders is not None and folder is not None else None
     new_id = client.sites.duplicate(source, name)
-    done: dict[str, Any] = {"id": new_id, "source": source, "name": name, "folder": None}
+    done: dict[str, Any] = {
+        "newSiteId": new_id,
+        "sourceSiteId": source,
+        "siteDisplayName": name,
+        "folderId": "",
+        "folderPath": "/",
+    }
     if target is not None and folders is not None:
         report = client.sites.move([new_id], target)
-        if report.failed:
+        if not report.ok:
+            why = report.failed.get(new_id) or report.uncertain.get(new_id)
             raise CommandFailed(
                 f"duplicated {source} as {new_id}, but could not move it to "
-                f"{folders.path(target)}: {report.failed[new_id]}"
+                f"{folders.path(target)}: {why}"
             )
-        done["folder"] = folders.path(target)
+        done["folderId"], done["folderPath"] = target, folders.path(target)
     if publish:
         from wixsites.errors import WixError
 
         try:
             client.sites.publish(new_id)
         except WixError as error:
-            where = f" into {done['folder']}" if done["folder"] else ""
+            where = f" into {done['folderPath']}" if done["folderId"] else ""
             raise CommandFailed(
                 f"duplicated {source} as {new_id}{where}, but could not publish it: {error}"
             ) from None
@@ -201,10 +218,13 @@ def duplicate_into(
 
 
 def show_duplicate(app: AppContext, done: dict[str, Any]) -> None:
-    where = f" into {done['folder']}" if done["folder"] else ""
+    where = f" into {done['folderPath']}" if done["folderId"] else ""
     published = ", published" if done["published"] else ""
     app.output.result(
-        done, f"Duplicated {done['source']} as {done['id']} ({done['name']}){where}{published}."
+        done,
+        f"Duplicated {done['sourceSiteId']} as {done['newSiteId']} ({done['siteDisplayName']})"
+        f"{where}{published}.",
+        ids=[done["newSiteId"]],
     )
 
 
@@ -254,12 +274,15 @@ def publish(app: AppContext, site_ids: tuple[str, ...]) -> None:
     client: WixSites = app.client()
     published: list[str] = []
     failed: dict[str, str] = {}
-    for site_id in ids:
+    for number, site_id in enumerate(ids):
         try:
             client.sites.publish(site_id)
         except (AuthenticationError, NotWixApi):  # no other site would fare better
             raise
         except WixError as error:
+            if error.never_sent:  # the server cannot be reached: the others would not be sent
+                failed.update(dict.fromkeys(ids[number:], not_sent(str(error))))
+                break
             failed[site_id] = str(error)
         else:
             published.append(site_id)
@@ -314,7 +337,12 @@ def transfer(app: AppContext, site_id: str, source: str, notify: bool, yes: bool
     )
     client.sites.transfer(site, account, notify=notify)
     app.output.result(
-        {"site": site, "from": account, "to": app.account_id, "notified": notify},
+        {
+            "siteId": site,
+            "sourceAccountId": account,
+            "targetAccountId": app.account_id,
+            "enableNotifications": notify,
+        },
         f"Transferred {site} from {account} to {target}.",
         ids=[site],
     )

@@ -16,11 +16,13 @@ from wixsites.cli.progress import move_progress
 from wixsites.cli.report import (
     Outcome,
     doing,
+    move_payload,
     plural,
-    show_dry_run,
     show_interrupted_report,
+    show_move_dry_run,
     show_move_report,
 )
+from wixsites.reasons import NOT_FOUND
 
 if TYPE_CHECKING:
     from wixsites import MoveReport, WixSites
@@ -29,7 +31,6 @@ __all__ = ["MOVE_BATCH", "Mover", "existing_sites", "load_folders", "move_sites"
 
 MOVE_BATCH = 500  # Move Sites To Folder takes at most 500 ids
 _QUERY_BATCH = 100  # ids per Query Sites `$in` (the live service pages 100 at a time)
-NOT_IN_ACCOUNT = "not in the account"
 Mover = Callable[[list[str], Callable[[int, int], None]], "MoveReport"]
 
 
@@ -73,19 +74,10 @@ def move_sites(
     output = app.output
     if not ids:
         if output.json:
-            output.emit_json(
-                {
-                    "kind": "site",
-                    "target": target_id,
-                    "targetPath": target_path,
-                    "ok": True,
-                    "moved": [],
-                    "failed": {},
-                    "uncertain": {},
-                    "requests": 0,
-                    **(extra or {}),
-                }
-            )
+            from wixsites.bulk import MoveReport
+
+            empty = move_payload(MoveReport(target_id), target_path, "site", verb)
+            output.emit_json({**empty, **(extra or {})})
         else:
             action = {"moved": "move", "trashed": "trash"}.get(verb, verb)
             output.info(f"No site ids given: nothing to {action}.")
@@ -144,31 +136,20 @@ def _dry_run(
     rows: list[Outcome] = []
     for site_id in ids:
         if site_id not in found:
-            rows.append(Outcome(site_id, "unknown", NOT_IN_ACCOUNT))
+            rows.append(Outcome(site_id, "would-fail", NOT_FOUND))
         elif (value(found[site_id].folder_id) or "") == target_id:
             rows.append(Outcome(site_id, "already-there"))
         else:
             rows.append(Outcome(site_id, "would-move"))
-    would_move = [r.id for r in rows if r.outcome == "would-move"]
-    unknown = [r.id for r in rows if r.outcome == "unknown"]
-    requests = -(-len(would_move) // MOVE_BATCH)
-    payload = {
-        "dryRun": True,
-        "target": target_id,
-        "targetPath": target_path,
-        "wouldMove": would_move,
-        "alreadyThere": [r.id for r in rows if r.outcome == "already-there"],
-        "unknown": {i: NOT_IN_ACCOUNT for i in unknown},
-        "requests": requests,
-    }
-    show_dry_run(
+    show_move_dry_run(
         app.output,
         rows,
-        payload,
         kind="site",
-        summary=f"would move {plural(len(would_move), 'site')} to {target_path} "
-        f"in {plural(requests, 'request')}; nothing was moved.",
+        target_id=target_id,
+        target_path=target_path,
+        batch=MOVE_BATCH,
         report_file=report_file,
     )
-    if unknown:
-        raise Partial(f"{plural(len(unknown), 'site id')} not in the account would not move")
+    failing = [r.id for r in rows if r.outcome == "would-fail"]
+    if failing:
+        raise Partial(f"{plural(len(failing), 'site id')} not in the account would not move")

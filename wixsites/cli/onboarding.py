@@ -10,7 +10,7 @@ from wixsites.cli.completion import complete_stage
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import InputError
 from wixsites.cli.ids import collect_site_ids
-from wixsites.cli.lifecycle import duplicate_into, show_duplicate, trash_sites
+from wixsites.cli.lifecycle import duplicate_into, nothing_to_trash, show_duplicate, trash_sites
 from wixsites.cli.models import value
 from wixsites.cli.moves import load_folders
 from wixsites.cli.report import plural, report_option
@@ -97,7 +97,7 @@ def purge(
     name = index.name_of(folder)
     if not ids:
         if app.output.json:
-            app.output.emit_json({"stage": name, "dryRun": dry_run, "moved": [], "failed": {}})
+            app.output.emit_json({**nothing_to_trash(dry_run), "stage": name})
         elif app.output.format == "table":
             app.output.line(f"Stage {name} holds no site: nothing to trash.")
         else:  # csv and ids: no rows
@@ -143,7 +143,7 @@ def relate_accounts(
     finally:
         sandbox.close()
     app.output.result(
-        {"db": path, "main": main_account.lower(), "added": added},
+        {"db": path, "mainAccountId": main_account.lower(), "added": added},
         f"{main_account.lower()} now has {plural(len(added), 'new sub-account')}"
         + (f": {', '.join(added)}." if added else "."),
         ids=added,

@@ -1,12 +1,12 @@
 """Where and how things are printed: data on standard output (a table, JSON, CSV or bare ids),
 messages on standard error; colour only on a terminal, and never with ``NO_COLOR`` or
-``--no-color``. Tables never wrap an id: other columns are shortened, and when even that does not
-fit the terminal, each row is printed as a block of ``key: value`` lines instead."""
+``--no-color``. On a terminal, tables never cut an id or a date: other columns are shortened, and
+when even that does not fit the terminal, each row is printed as a block of ``key: value`` lines
+instead. Off a terminal (a pipe, a file), a table is plain tab-separated rows under a header row,
+whole, as ``gh`` prints them."""
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +17,9 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from wixsites.cli.cells import dumps, text_cell, write_csv
 from wixsites.cli.envvars import color_wanted
+from wixsites.redaction import Redactor, inert
 
 __all__ = ["FORMATS", "Column", "Output", "color_wanted", "to_jsonable"]
 
@@ -33,37 +35,23 @@ class Column:
     key: str
     header: str
     justify: Literal["left", "right"] = "left"
+    whole: bool = False  # never shortened in a table (ids are whole anyway), e.g. a date
 
 
 def _is_id(column: Column) -> bool:
     return column.key == "id" or column.key.endswith(("Id", "_id"))
 
 
+def _is_whole(column: Column) -> bool:
+    return column.whole or _is_id(column)
+
+
 def to_jsonable(value: Any) -> Any:
-    """Generated models (``to_dict``), dates and UUIDs as JSON can hold them."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [to_jsonable(v) for v in value]
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
+    """Generated models and results (``to_dict``), dates (as the API writes them) and UUIDs as
+    JSON can hold them: the SDK's `json_ready`."""
+    from wixsites.serialize import json_ready
 
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
-
-
-def _csv_cell(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
+    return json_ready(value)
 
 
 class Output:
@@ -79,6 +67,22 @@ class Output:
             color_system=system,
         )
         self.err = Console(stderr=True, highlight=False, soft_wrap=True, color_system=system)
+        # Set once the client is made: hides its secrets in everything printed, too.
+        self.redactor: Redactor | None = None
+
+    @property
+    def terminal(self) -> bool:
+        """Whether standard output is a terminal (else tables are tab-separated rows)."""
+        return sys.stdout.isatty()
+
+    def clean(self, text: str) -> str:
+        """`text` made inert, and the client's secrets hidden: for any text a server could have
+        written."""
+        return self.redactor(text) if self.redactor is not None else inert(text)
+
+    def _lines(self, text: str) -> str:
+        """`text` made clean line by line (its line breaks kept)."""
+        return "\n".join(self.clean(part) for part in text.split("\n"))
 
     @property
     def json(self) -> bool:
@@ -86,18 +90,18 @@ class Output:
 
     # messages: standard error, one line each
     def info(self, message: str | Text) -> None:
-        self.err.print(message, markup=False)
+        self.err.print(self._lines(message) if isinstance(message, str) else message, markup=False)
 
     def success(self, message: str) -> None:
-        self.err.print(Text(message, style="green"))
+        self.err.print(Text(self._lines(message), style="green"))
 
     def warn(self, message: str) -> None:
-        self.err.print(Text("warning: ", style="yellow bold") + Text(message))
+        self.err.print(Text("warning: ", style="yellow bold") + Text(self._lines(message)))
 
     # data: standard output
     def emit_json(self, payload: Any, *, one_line: bool = False) -> None:
-        indent = None if one_line else 2
-        click.echo(json.dumps(to_jsonable(payload), indent=indent, ensure_ascii=False))
+        hide = None if self.redactor is None else self.redactor.hide
+        click.echo(dumps(to_jsonable(payload), indent=None if one_line else 2, hide=hide))
 
     def result(self, payload: Mapping[str, Any], message: str, *, ids: Sequence[str] = ()) -> None:
         """The outcome of a command that changed or found one thing: `message` in a table's
@@ -110,7 +114,7 @@ class Output:
         else:
             columns = [Column(key, key) for key in payload]
             flat = {
-                k: json.dumps(to_jsonable(v)) if isinstance(v, list | dict) else v
+                k: dumps(to_jsonable(v), indent=None) if isinstance(v, list | dict) else v
                 for k, v in payload.items()
             }
             self.records(columns, [flat], json_payload=payload)
@@ -119,7 +123,7 @@ class Output:
         self.out.print(renderable)
 
     def line(self, text: str) -> None:
-        click.echo(text)
+        click.echo(self._lines(text))
 
     def records(
         self,
@@ -133,15 +137,17 @@ class Output:
         if self.format == "json":
             self.emit_json(rows if json_payload is None else json_payload)
         elif self.format == "csv":
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow([c.key for c in columns])
-            for row in rows:
-                writer.writerow([_csv_cell(row.get(c.key)) for c in columns])
+            header = [c.key for c in columns]
+            write_csv(
+                sys.stdout, header, ([r.get(c.key) for c in columns] for r in rows), self.clean
+            )
         elif self.format == "ids":
             key = next((c.key for c in columns if _is_id(c)), "id")
             for row in rows:
                 if row.get(key):
-                    click.echo(str(row[key]))
+                    click.echo(text_cell(row[key], self.clean))
+        elif not self.terminal:
+            self._tab_separated(columns, rows)
         else:
             widths = self._widths(columns, rows)
             if widths is None:
@@ -157,19 +163,22 @@ class Output:
                     width=width,
                 )
             for row in rows:
-                table.add_row(*(Text(_cell(row.get(c.key))) for c in columns))
+                table.add_row(*(Text(text_cell(row.get(c.key), self.clean)) for c in columns))
             self.out.print(table)
 
     def _widths(
         self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]
     ) -> list[int] | None:
-        """Each column's width so that the table fits standard output with every id whole, the
-        other columns sharing what is left (each at least `_MIN_COLUMN`, or its content if
-        narrower); None when even that does not fit."""
-        natural = [max([len(c.header), *(len(_cell(r.get(c.key))) for r in rows)]) for c in columns]
+        """Each column's width so that the table fits standard output with every id and date
+        whole, the other columns sharing what is left (each at least `_MIN_COLUMN`, or its
+        content if narrower); None when even that does not fit."""
+        natural = [
+            max([len(c.header), *(len(text_cell(r.get(c.key), self.clean)) for r in rows)])
+            for c in columns
+        ]
         room = self.out.width - 1 - 3 * len(columns)  # the borders, a space either side of a cell
-        room -= sum(w for c, w in zip(columns, natural, strict=True) if _is_id(c))
-        others = [i for i, c in enumerate(columns) if not _is_id(c)]
+        room -= sum(w for c, w in zip(columns, natural, strict=True) if _is_whole(c))
+        others = [i for i, c in enumerate(columns) if not _is_whole(c)]
         if room < sum(min(natural[i], _MIN_COLUMN) for i in others):
             return None
         widths = list(natural)
@@ -180,6 +189,13 @@ class Output:
             widths[i] = max(min(natural[i], share), min(natural[i], _MIN_COLUMN))
             room -= widths[i]
         return widths
+
+    def _tab_separated(self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> None:
+        """The header row, then one line a row, cells separated by tabs (none holds one: a cell
+        is inert, its tabs and line breaks made spaces)."""
+        click.echo("\t".join(self.clean(c.header) for c in columns))
+        for row in rows:
+            click.echo("\t".join(text_cell(row.get(c.key), self.clean) for c in columns))
 
     def _stacked(
         self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]], title: str | None
@@ -196,8 +212,12 @@ class Output:
                 click.echo("")
             if key is not None:
                 self.out.print(
-                    Text(_cell(row.get(key.key)), style="bold"), no_wrap=True, crop=False
+                    Text(text_cell(row.get(key.key), self.clean), style="bold"),
+                    no_wrap=True,
+                    crop=False,
                 )
             for column in rest:
                 label = Text(f"  {column.header:<{width}}  ", style="dim")
-                self.out.print(label + Text(_cell(row.get(column.key))), overflow="fold")
+                self.out.print(
+                    label + Text(text_cell(row.get(column.key), self.clean)), overflow="fold"
+                )

@@ -1,15 +1,23 @@
-"""A rich progress bar for bulk moves, on stderr; shown on a terminal or when asked for."""
+"""Progress on stderr, shown when it is a terminal or when asked for: a bar for bulk moves, a
+running count for long listings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
-__all__ = ["move_progress"]
+__all__ = ["listing_progress", "move_progress"]
 
 
 class _Bar:
@@ -32,10 +40,8 @@ def move_progress(
 
     `show` None means: only when stderr is a terminal. `color` False: no colour at all.
     """
-    console = Console(stderr=True, color_system="auto" if color else None)
-    if show is None:
-        show = console.is_terminal
-    if not show:
+    console = _console(show, color)
+    if console is None:
         yield None
         return
     progress = Progress(
@@ -48,3 +54,32 @@ def move_progress(
     )
     with progress:
         yield _Bar(progress, total)
+
+
+@contextmanager
+def listing_progress(
+    what: str, *, show: bool | None, color: bool = True
+) -> Iterator[Callable[[int], None] | None]:
+    """A callback to tell how many `what` a listing has read so far, or None when no progress is
+    wanted (`show` as for `move_progress`); the line goes away when the listing ends."""
+    console = _console(show, color)
+    if console is None:
+        yield None
+        return
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn(f"Listing {what}: {{task.completed:,}}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("listing", total=None)
+        yield lambda count: progress.update(task, completed=count)
+
+
+def _console(show: bool | None, color: bool) -> Console | None:
+    """The console on stderr to draw progress on, or None when none is to be drawn."""
+    console = Console(stderr=True, color_system="auto" if color else None)
+    wanted = console.is_terminal if show is None else show
+    return console if wanted else None

@@ -1,7 +1,7 @@
 """How a bulk move (or its dry run) is reported, at any scale.
 
 Every id gets an outcome (``moved``, ``failed``, ``uncertain``, ``would-move``, ``already-there``,
-``unknown``... any string) and a reason. The terminal gets counts by outcome and reason with the
+``would-fail``... any string) and a reason. The terminal gets counts by outcome and reason with the
 first `SHOWN_IDS` ids of each; ``--report FILE`` (``.json`` or ``.csv``) gets every id; ``--json``
 on standard output gets the whole report.
 """
@@ -9,8 +9,6 @@ on standard output gets the whole report.
 from __future__ import annotations
 
 import contextlib
-import csv
-import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.text import Text
 
+from wixsites.cli.cells import dumps, write_csv
 from wixsites.cli.errors import InputError, Interrupted, Partial
 from wixsites.cli.output import Output
 
@@ -37,12 +36,14 @@ __all__ = [
     "report_option",
     "show_dry_run",
     "show_interrupted_report",
+    "show_move_dry_run",
     "show_move_report",
     "show_outcomes",
     "write_report",
 ]
 
 SHOWN_IDS = 20
+_CSV_HEADER = ("id", "outcome", "reason")
 REPORT_SUFFIXES = (".json", ".csv")
 _STYLES = {
     "moved": "green",
@@ -50,7 +51,7 @@ _STYLES = {
     "trashed": "green",
     "would-trash": "green",
     "failed": "red",
-    "unknown": "red",
+    "would-fail": "red",
 }
 
 
@@ -98,17 +99,23 @@ def move_outcomes(report: MoveReport, *, done: str = "moved") -> list[Outcome]:
     return rows
 
 
-def write_report(path: str, rows: Iterable[Outcome], header: Mapping[str, Any]) -> None:
-    """Every row to `path`: CSV ``id,outcome,reason``, or JSON ``{...header, "items": [...]}``."""
-    items = [{"id": r.id, "outcome": r.outcome, "reason": r.reason} for r in rows]
+def write_report(
+    path: str, rows: Iterable[Outcome], header: Mapping[str, Any], output: Output
+) -> None:
+    """Every row to `path`: CSV ``id,outcome,reason``, or JSON ``{...header, "items": [...]}``;
+    every text cleaned as `output` cleans it."""
+    rows = list(rows)
     with Path(path).open("w", encoding="utf-8", newline="") as stream:
         if path.lower().endswith(".csv"):
-            writer = csv.DictWriter(stream, ["id", "outcome", "reason"], lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(items)
+            write_csv(
+                stream, _CSV_HEADER, ((r.id, r.outcome, r.reason) for r in rows), output.clean
+            )
         else:
-            json.dump({**header, "items": items}, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
+            items = [
+                {"id": output.clean(r.id), "outcome": r.outcome, "reason": output.clean(r.reason)}
+                for r in rows
+            ]
+            stream.write(dumps({**header, "items": items}) + "\n")
 
 
 def show_outcomes(output: Output, rows: Sequence[Outcome], kind: str) -> None:
@@ -120,7 +127,7 @@ def show_outcomes(output: Output, rows: Sequence[Outcome], kind: str) -> None:
         head = Text.assemble(
             (f"{outcome}", f"bold {_STYLES.get(outcome, 'yellow')}"),
             f": {plural(len(ids), kind)}",
-            f" ({reason})" if reason else "",
+            f" ({output.clean(reason)})" if reason else "",
         )
         output.show(head)
         for item in ids[:SHOWN_IDS]:
@@ -129,18 +136,21 @@ def show_outcomes(output: Output, rows: Sequence[Outcome], kind: str) -> None:
             output.line(f"  ... and {len(ids) - SHOWN_IDS:,} more")
 
 
-def move_payload(report: MoveReport, target_path: str, kind: str) -> dict[str, Any]:
-    payload: dict[str, Any] = {
+def move_payload(
+    report: MoveReport, target_path: str, kind: str, verb: str = "moved"
+) -> dict[str, Any]:
+    """The JSON of a move report (docs/schemas/move-report.json), or of a trash's (`verb`
+    ``trashed``: trash-report.json, with no target folder)."""
+    where = {"targetFolderId": report.target or "", "targetPath": target_path}
+    return {
         "kind": kind,
-        "target": report.target or "",
-        "targetPath": target_path,
+        **(where if verb == "moved" else {}),
         "ok": report.ok,
-        "moved": list(report.moved),
+        verb: list(report.moved),
         "failed": dict(report.failed),
         "uncertain": dict(report.uncertain),
         "requests": report.requests,
     }
-    return payload
 
 
 def show_move_report(
@@ -155,19 +165,19 @@ def show_move_report(
 ) -> None:
     """Print the report (and write `report_file`); raise `Partial` (exit status 3) if
     anything did not move. `verb` names what happened to the ids (``trashed`` for the trash)."""
-    payload = {**move_payload(report, target_path, kind), **(extra or {})}
+    payload = {**move_payload(report, target_path, kind, verb), **(extra or {})}
     rows = move_outcomes(report, done=verb)
     if report_file:
-        write_report(report_file, rows, _header(payload))
+        write_report(report_file, rows, _header(payload), output)
     if output.format == "json":
         output.emit_json(payload)
     elif output.format == "ids":
         for item in report.moved:
             output.line(item)
     elif output.format == "csv":
-        _csv(rows)
+        _csv(output, rows)
     else:
-        where = f" to {target_path}" if verb == "moved" else ""
+        where = f" to {output.clean(target_path)}" if verb == "moved" else ""
         output.show(
             Text.assemble(
                 (f"{verb.capitalize()} " if report.moved else f"Nothing {verb}", "bold"),
@@ -193,10 +203,8 @@ def _header(payload: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in payload.items() if not isinstance(v, list | dict)}
 
 
-def _csv(rows: Iterable[Outcome]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["id", "outcome", "reason"])
-    writer.writerows((r.id, r.outcome, r.reason) for r in rows)
+def _csv(output: Output, rows: Iterable[Outcome]) -> None:
+    write_csv(sys.stdout, _CSV_HEADER, ((r.id, r.outcome, r.reason) for r in rows), output.clean)
 
 
 def show_dry_run(
@@ -209,10 +217,10 @@ def show_dry_run(
     report_file: str | None,
     selected: str = "would-move",
 ) -> None:
-    """Print a dry run's outcomes (would-move, already-there, unknown...) in the chosen format;
+    """Print a dry run's outcomes (would-move, already-there, would-fail...) in the chosen format;
     ``--format ids`` prints the ids of the `selected` outcome."""
     if report_file:
-        write_report(report_file, rows, _header(payload))
+        write_report(report_file, rows, _header(payload), output)
     if output.format == "json":
         output.emit_json(payload)
     elif output.format == "ids":
@@ -220,10 +228,45 @@ def show_dry_run(
             if row.outcome == selected:
                 output.line(row.id)
     elif output.format == "csv":
-        _csv(rows)
+        _csv(output, rows)
     else:
-        output.show(Text.assemble(("Dry run: ", "bold"), summary))
+        output.show(Text.assemble(("Dry run: ", "bold"), output.clean(summary)))
         show_outcomes(output, rows, kind)
+
+
+def show_move_dry_run(
+    output: Output,
+    rows: Sequence[Outcome],
+    *,
+    kind: str,
+    target_id: str,
+    target_path: str,
+    batch: int,
+    report_file: str | None,
+) -> None:
+    """A move's dry run from each id's outcome (would-move, already-there, would-fail), as
+    docs/schemas/common.json's moveDryRun says; `batch` ids go in one request."""
+    would_move = [r.id for r in rows if r.outcome == "would-move"]
+    requests = -(-len(would_move) // batch)
+    payload = {
+        "dryRun": True,
+        "kind": kind,
+        "targetFolderId": target_id,
+        "targetPath": target_path,
+        "wouldMove": would_move,
+        "alreadyThere": [r.id for r in rows if r.outcome == "already-there"],
+        "wouldFail": {r.id: r.reason for r in rows if r.outcome == "would-fail"},
+        "requests": requests,
+    }
+    show_dry_run(
+        output,
+        rows,
+        payload,
+        kind=kind,
+        summary=f"would move {plural(len(would_move), kind)} to {target_path} "
+        f"in {plural(requests, 'request')}; nothing was moved.",
+        report_file=report_file,
+    )
 
 
 def show_interrupted_report(

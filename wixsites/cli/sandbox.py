@@ -318,7 +318,10 @@ def _bind(
     path = db or default_db_path()
     sandbox = open_sandbox(path, seed_if_new=False)
     try:
-        account = account_id or ("" if site_id else sandbox.default_credentials().account_id)
+        if site_id:  # the site's account, unless another is named (add_instance then refuses)
+            account = account_id or sandbox.site_owner(site_id) or ""
+        else:
+            account = account_id or sandbox.default_credentials().account_id
         if secret is not None:
             instance = _add_app(sandbox, app_id, secret, account, instance_id)
         else:
@@ -330,10 +333,10 @@ def _bind(
                 raise InputError(str(error)) from None
     finally:
         sandbox.close()
-    bound = {"siteId": site_id.lower()} if site_id else {"accountId": account}
-    where = " ".join(("site", *bound.values())) if site_id else f"account {account}"
+    site = {"siteId": site_id.lower()} if site_id else {}
+    where = f"site {site_id.lower()}, account {account}" if site_id else f"account {account}"
     app.output.result(
-        {"db": path, "appId": app_id, "instanceId": instance, **bound},
+        {"db": path, "appId": app_id, "instanceId": instance, "accountId": account, **site},
         f"App {app_id} may sign requests for instance {instance} ({where}).",
         ids=[instance],
     )

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -17,11 +16,14 @@ from wixsites.cli.errors import InputError
 from wixsites.cli.filters import parse_sort, site_filter
 from wixsites.cli.folderindex import ROOT
 from wixsites.cli.ids import collect_site_ids
-from wixsites.cli.models import site_row, value
+from wixsites.cli.models import site_json, site_row, value
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column
 from wixsites.cli.report import report_option
 from wixsites.query import COUNT_UNSUPPORTED_FIELDS, filter_fields
+
+if TYPE_CHECKING:
+    from wix_sites_api.models import Site
 
 __all__ = ["group"]
 
@@ -34,7 +36,7 @@ COLUMNS = (
     Column("published", "published"),
     Column("premium", "premium"),
     Column("editor", "editor"),
-    Column("created", "created"),
+    Column("created", "created", whole=True),
 )
 
 
@@ -91,6 +93,7 @@ def group() -> None:
     help="Sort by createdDate, updatedDate, trashedDate or displayName (repeatable).",
 )
 @click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N sites.")
+@progress_option
 @format_option
 @pass_app
 def list_sites(
@@ -100,6 +103,7 @@ def list_sites(
     folder: str | None,
     sort: tuple[str, ...],
     limit: int | None,
+    progress: bool | None,
 ) -> None:
     """List sites, as a table, JSON or CSV.
 
@@ -114,9 +118,19 @@ def list_sites(
     client = app.client()
     page_size = min(limit or 100, 100)
     query = client.sites.query(filter=query_filter, sort=_sort(sort), page_size=page_size)
-    sites = list(islice(query, limit)) if limit else list(query)
+    sites: list[Site] = []
+    from wixsites.cli.progress import listing_progress  # rich's progress, for listings only
+
+    with listing_progress("sites", show=progress, color=app.output.color) as read:
+        for page in query.pages():
+            sites += page.items
+            if read is not None:
+                read(len(sites))
+            if limit and len(sites) >= limit:
+                break
+    sites = sites[:limit]
     if app.output.json:
-        app.output.emit_json(sites)
+        app.output.emit_json([site_json(site) for site in sites])
         return
     if app.output.format == "ids":
         for site in sites:

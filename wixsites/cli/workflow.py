@@ -268,6 +268,6 @@ def rename_stage(app: AppContext, old: str, new: str) -> None:
     folder = stage_named(index, old)
     app.client().folders.rename(index.id_of(folder), new.strip())
     app.output.result(
-        {"id": index.id_of(folder), "old": index.name_of(folder), "new": new.strip()},
+        {"id": index.id_of(folder), "oldName": index.name_of(folder), "name": new.strip()},
         f"Renamed stage {index.name_of(folder)} to {new.strip()}.",
     )

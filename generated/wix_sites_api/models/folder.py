@@ -12,6 +12,7 @@ from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
     check_guids,
+    format_datetime,
     new_model,
     parse_datetime,
     set_fields_repr,
@@ -69,7 +70,7 @@ class Folder:
             field_dict["name"] = self.name
         if self.created_date is not None:
             field_dict["createdDate"] = (
-                self.created_date.isoformat()
+                format_datetime(self.created_date)
                 if isinstance(self.created_date, datetime.datetime)
                 else self.created_date
             )
@@ -77,7 +78,7 @@ class Folder:
             field_dict["createdDate"] = None
         if self.updated_date is not None:
             field_dict["updatedDate"] = (
-                self.updated_date.isoformat()
+                format_datetime(self.updated_date)
                 if isinstance(self.updated_date, datetime.datetime)
                 else self.updated_date
             )

@@ -16,6 +16,7 @@ from ..types import (
     GUID_SHAPES,
     GUID_TABLE,
     check_guids,
+    format_datetime,
     new_model,
     parse_datetime,
     set_fields_repr,
@@ -88,11 +89,11 @@ class Site:
         if self.display_name is not None:
             field_dict["displayName"] = self.display_name
         if self.created_date is not None:
-            field_dict["createdDate"] = self.created_date.isoformat()
+            field_dict["createdDate"] = format_datetime(self.created_date)
         if self.updated_date is not None:
-            field_dict["updatedDate"] = self.updated_date.isoformat()
+            field_dict["updatedDate"] = format_datetime(self.updated_date)
         if self.trashed_date is not None:
-            field_dict["trashedDate"] = self.trashed_date.isoformat()
+            field_dict["trashedDate"] = format_datetime(self.trashed_date)
         if self.published is not None:
             field_dict["published"] = self.published
         if self.premium is not None:

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import (
+    format_datetime,
     new_model,
     parse_datetime,
     set_fields_repr,
@@ -66,7 +67,7 @@ class SiteCreatedEvent:
         field_dict["entityFqdn"] = self.entity_fqdn
         field_dict["slug"] = self.slug
         field_dict["entityId"] = self.entity_id
-        field_dict["eventTime"] = self.event_time.isoformat()
+        field_dict["eventTime"] = format_datetime(self.event_time)
         field_dict["createdEvent"] = self.created_event.to_dict()
         if self.triggered_by_anonymize_request is not None:
             field_dict["triggeredByAnonymizeRequest"] = (
