@@ -3,7 +3,7 @@ measured in the same run, written also as JSON.
 
     python -m benchmarks [--quick] [--only SUITE,...] [--json [PATH]]
 
-SUITE: signing, client, sandbox, serve, scale, bulk, stall, startup.
+SUITE: signing, client, sandbox, serve, scale, bulk, stall, expensive, startup.
 
 Each suite is the module `benchmarks.<suite>`, whose `run(quick)` returns a list of
 `benchmarks.report.Row`. `--json` alone prints the JSON on stdout (and the table on stderr);
@@ -29,6 +29,7 @@ SUITES = {
     "scale": "scale: page 1 of every documented query at 1M sites (100k --quick) vs 10k",
     "bulk": "bulk: moving 10,000 sites with and without concurrency",
     "stall": "stall: a small request while the largest body is rejected, vs idle",
+    "expensive": "expensive: a small request while the most expensive query runs, vs idle",
     "startup": "startup: wixsites --version, sites count and import wixsites, vs bare processes",
 }
 

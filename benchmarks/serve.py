@@ -137,11 +137,9 @@ def _sandbox_page(db: str, account: str) -> tuple[str, int]:
         sandbox.add_api_key(API_KEY, account)
         headers = {"Authorization": API_KEY, "wix-account-id": account}
         with httpx.Client(transport=sandbox.transport(), base_url="http://sandbox") as http:
-            with sandbox.store.read() as conn:  # the connection every request uses
-                conn.set_trace_callback(statements.append)
+            sandbox.store.trace(statements.append)  # every connection a request may use
             response = http.post(PATH, json=QUERY, headers=headers)
-            with sandbox.store.read() as conn:
-                conn.set_trace_callback(None)
+            sandbox.store.trace(None)
     response.raise_for_status()
     page = [s for s in statements if s.startswith("SELECT s.id")]
     if len(page) != 1:

@@ -55,7 +55,7 @@ while True:
 """
 
 
-def _latencies(url: str, headers: dict[str, str], count: int) -> list[float]:
+def latencies(url: str, headers: dict[str, str], count: int) -> list[float]:
     found = []
     with httpx.Client(timeout=60) as http:
         for _ in range(count):
@@ -79,7 +79,7 @@ def _loaded(
         assert attacker.stdout is not None
         attacker.stdout.readline()  # "ready": the body is built
         time.sleep(0.2)  # the first big body is on its way
-        found = _latencies(server.url, headers, count)
+        found = latencies(server.url, headers, count)
         if attacker.poll() is not None:
             raise RuntimeError("the attacker stopped: the big body was not refused")
         return found
@@ -100,9 +100,9 @@ def measure(count: int, rounds: int) -> tuple[float, float]:
             sandbox.seed(account, sites=1000, folders=10, seed=1)
         headers = {"Authorization": API_KEY, "wix-account-id": account}
         with SandboxProcess(db, api_key=API_KEY, account_id=account) as server:
-            _latencies(server.url, headers, 20)  # warm up
+            latencies(server.url, headers, 20)  # warm up
             for _ in range(rounds):
-                idle += _latencies(server.url, headers, count // rounds)
+                idle += latencies(server.url, headers, count // rounds)
                 loaded += _loaded(server, headers, account, count // rounds)
     return statistics.median(loaded), statistics.median(idle)
 

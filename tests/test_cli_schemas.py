@@ -136,6 +136,8 @@ def test_every_command_prints_json_its_schema_describes(
     app = "11111111-2222-4333-8444-555555555555"
     run("sandbox", "add-app", "--app-id", app)
     run("sandbox", "add-instance", "--app-id", app, "--account-id", SUB)
+    on_site = run("sandbox", "add-instance", "--app-id", app, "--site-id", ids[-1])
+    assert (on_site["siteId"], on_site["accountId"]) == (ids[-1], main)
     login = ["auth", "login", "--profile", "schemas", "--account-id", main, "--with-key"]
     stored = CliRunner().invoke(cli, [*login, "--no-verify"], input=f"{KEY}\n")
     assert stored.exit_code == 0, stored.output

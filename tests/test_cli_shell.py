@@ -8,6 +8,8 @@ import csv
 import http.server
 import io
 import json
+import sqlite3
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -180,7 +182,7 @@ def test_dry_runs_change_nothing(db: Path) -> None:
 def test_limits_are_checked_before_the_first_request(db: Path) -> None:
     deep = "/".join(f"L{n}" for n in range(60))
     result = run("-v", "folders", "create", deep, code=2)
-    assert "at most 50 folders, and this one has 60" in error_line(result)
+    assert "at most 51 folders, and this one has 60" in error_line(result)
     assert "[verbose] POST" not in result.stderr
     assert data("folders", "list") == []
     bell = run("folders", "create", "Clients/Ac\x07me", code=2)
@@ -200,13 +202,44 @@ def test_name_clashes_name_the_folder(db: Path) -> None:
 
 
 def test_a_corrupt_sandbox_database_is_named_and_reset_mends_it(db: Path) -> None:
-    db.write_bytes(b"this is not a database" * 100)
+    db.write_bytes(b"SQLite format 3\x00" + b"\xff damaged pages" * 500)
     result = run("sites", "count", code=1)
     line = error_line(result)
     assert str(db) in line
     assert "wixsites sandbox reset" in line
     run("sandbox", "reset", "--yes")
     assert run("sites", "count").stdout.strip() == "0"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("sandbox", "reset", "--yes"), ("sandbox", "seed", "--sites", "3"), ("sites", "count")],
+    ids=" ".join,
+)
+@pytest.mark.parametrize("content", ["text", "another program's database"])
+def test_a_file_that_is_not_a_sandbox_database_is_never_changed(
+    db: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...], content: str
+) -> None:
+    """Before: `sandbox reset --yes --db notes.txt` replaced the text file with a database, and
+    `sandbox seed` chmodded it to 0600 before failing, then suggested `reset`."""
+    path = db.parent / "notes.txt"
+    monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(path))
+    if content == "text":
+        path.write_text("my notes\n" * 50)
+    else:
+        with sqlite3.connect(path) as other:
+            other.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        other.close()
+    path.chmod(0o644)
+    before = path.read_bytes()
+    result = run(*command, code=2)
+    line = error_line(result)
+    assert str(path) in line
+    assert "not a sandbox database" in line
+    assert "reset" not in line
+    assert path.read_bytes() == before
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert sorted(p.name for p in db.parent.iterdir()) == ["notes.txt"]
 
 
 class _PlainHandler(http.server.SimpleHTTPRequestHandler):
@@ -346,7 +379,7 @@ def test_folder_moves_past_the_documented_limits_are_refused_first(db: Path) -> 
     run("folders", "create", target)
     before = data("folders", "tree")
     deep = run("-v", "folders", "move", "D0", "--to", target, "--yes", code=2)
-    assert "would be 55 levels down, and Wix allows 50" in error_line(deep)
+    assert "would be 55 levels down, and Wix allows 51" in error_line(deep)
     assert "POST /site-folders/v2/folders/bulk/move" not in deep.stderr
     inside = run("folders", "move", "D0", "--to", "D0/D1/D2", code=2)
     assert "cannot move D0 into itself (D0/D1/D2)" in error_line(inside)

@@ -35,7 +35,8 @@ def shells(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shells]:
     db = str(home / "sandbox.db")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WIXSITES_SANDBOX_DB", db)
-        ids = sandbox_cli("sites", "list", "--format", "ids").split()
+        # sites that are not in the trash: a trashed site moves into no folder
+        ids = sandbox_cli("sites", "list", "--where", "state=ACTIVE", "--format", "ids").split()
         start = 0
         for name, count in NAMES.items():
             sandbox_cli("folders", "create", name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import threading
 from pathlib import Path
@@ -13,10 +14,12 @@ import pytest
 from tests.sandbox_fixtures import (
     ACCOUNT,
     BASE_URL,
+    COUNT_SITES,
     KEY,
     MOVE_SITES,
     OTHER_ACCOUNT,
     OTHER_KEY,
+    QUERY_FOLDERS,
     QUERY_SITES,
     ManualClock,
     client,
@@ -106,9 +109,172 @@ def test_trashing_a_trashed_site_succeeds_and_keeps_its_date(
     assert http.post(TRASH, json={"ids": [site_id]}).status_code == 200
     assert isinstance(sandbox.clock, ManualClock)
     sandbox.clock.advance(hours=1)
-    again = http.post(TRASH, json={"ids": [site_id, site_id]}).json()
-    assert [r["itemMetadata"]["success"] for r in again["results"]] == [True, True]
+    again = http.post(TRASH, json={"ids": [site_id]}).json()
+    assert [r["itemMetadata"]["success"] for r in again["results"]] == [True]
     assert one_site(http, site_id)["trashedDate"] == "2025-01-01T12:00:00.000Z"
+
+
+def test_trash_counts_a_site_once_however_often_it_is_named(http: httpx.Client) -> None:
+    """Before: the same id three times (once in upper case) reported totalSuccesses 3."""
+    plain = [s["id"] for s in sites_of(http, {"premium": False, "state": "ACTIVE"})][:2]
+    premium = sites_of(http, {"premium": True})[0]["id"]
+    ids = [plain[0], premium, plain[0].upper(), plain[1], plain[0], premium.upper()]
+    response = http.post(TRASH, json={"ids": ids})
+    assert response.status_code == 200, response.text
+    items = [r["itemMetadata"] for r in response.json()["results"]]
+    # one result per site, at its first mention, as it was sent
+    assert [(i["id"], i["originalIndex"], i["success"]) for i in items] == [
+        (plain[0], 0, True),
+        (premium, 1, False),
+        (plain[1], 3, True),
+    ]
+    assert response.json()["bulkActionMetadata"] == {"totalSuccesses": 2, "totalFailures": 1}
+
+
+def test_a_trashed_site_cannot_move_into_a_folder(sandbox: Sandbox, http: httpx.Client) -> None:
+    """Before: Move Sites To Folder took a trashed site, which then had both trashedDate and
+    folderId and counted in the folder's siteCount."""
+    folder = create_folder(http, "Live")
+    plain = [s["id"] for s in sites_of(http, {"premium": False, "state": "ACTIVE"})][:3]
+    assert http.post(TRASH, json={"ids": plain[:2]}).status_code == 200
+    before = snapshot(sandbox)
+    for target in (folder["id"], ""):
+        body = {"sites": {"id": {"$in": [plain[2], plain[0].upper(), plain[1]]}}}
+        moved = http.post(MOVE_SITES, json={**body, "targetFolderId": target})
+        assert (moved.status_code, error_code(moved)) == (428, "SITE_IN_TRASH"), moved.text
+        data = moved.json()["details"]["applicationError"]["data"]
+        assert data == {"trashedIds": [plain[0], plain[1]]}  # lower case, as sent otherwise
+        assert "restore" in moved.json()["message"]
+        assert snapshot(sandbox) == before  # nothing moved, the active site either
+    assert sandbox.response_violations == []
+    again = http.post(
+        MOVE_SITES, json={"sites": {"id": {"$in": [plain[2]]}}, "targetFolderId": folder["id"]}
+    )
+    assert again.status_code == 200
+    listed = http.post(QUERY_FOLDERS, json={}).json()["folders"]
+    assert [f["siteCount"] for f in listed if f["id"] == folder["id"]] == [1]
+
+
+def test_moving_a_trashed_site_is_documented_as_the_sandboxs_refusal() -> None:
+    op = spec()["paths"]["/site-folders/v2/folders/bulk/sites/move"]["post"]
+    ours = {(e["status"], e["code"]): e for e in op["x-wixsites-errors"]}
+    assert "x-wixsites-extension" in ours[(428, "SITE_IN_TRASH")]
+    assert "428" in op["responses"]
+    assert "trashedIds" in " ".join(op["description"].split())
+
+
+def _trashed_in_folders(sandbox: Sandbox) -> int:
+    with sandbox.store.read() as conn:
+        row = conn.execute("SELECT COUNT(*) FROM sites WHERE trashed_ms > 0 AND folder_id <> ''")
+        return int(row.fetchone()[0])
+
+
+def _folder_counts_agree(sandbox: Sandbox, account: str, key: str) -> None:
+    with client(sandbox, key, account) as http:
+        for folder in http.post(QUERY_FOLDERS, json={}).json()["folders"]:
+            active = {"folderId": folder["id"], "state": "ACTIVE", "namespace": {"$exists": True}}
+            every = {"folderId": folder["id"], "namespace": {"$exists": True}}
+            counted = [
+                http.post(COUNT_SITES, json={"filter": f}).json()["count"] for f in (active, every)
+            ]
+            assert counted == [folder["siteCount"]] * 2, folder
+
+
+def test_seeded_and_migrated_trashed_sites_are_in_no_folder(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with make_sandbox(db) as sandbox:
+        sandbox.seed(ACCOUNT, sites=400, folders=4, seed=8)
+        assert _trashed_in_folders(sandbox) == 0
+        _folder_counts_agree(sandbox, ACCOUNT, KEY)
+        with sandbox.store.write() as conn:  # as an earlier version could leave a database
+            folder = conn.execute("SELECT id FROM folders LIMIT 1").fetchone()[0]
+            conn.execute("UPDATE sites SET folder_id = ? WHERE trashed_ms > 0", (folder,))
+            conn.execute("DELETE FROM meta WHERE key LIKE 'migrated: %'")
+        assert _trashed_in_folders(sandbox) > 10
+    with Sandbox(db) as again:
+        assert _trashed_in_folders(again) == 0
+        _folder_counts_agree(again, ACCOUNT, KEY)
+
+
+def test_racing_trash_moves_and_transfers_leaves_no_trashed_site_in_a_folder(
+    tmp_path: Path,
+) -> None:
+    """Before: racing these on 600 sites left hundreds of trashed sites inside folders."""
+    db = tmp_path / "race.db"
+    with make_sandbox(db) as first, Sandbox(db) as second:
+        first.add_api_key(SUB_KEY, SUB)
+        first.relate_accounts(ACCOUNT, [SUB])
+        first.seed(ACCOUNT, sites=600, folders=5, seed=11)
+        create_folder(client(first, KEY, SUB), "Clients")
+        with client(first) as http:
+            ids = [s["id"] for s in sites_of(http, {"namespace": {"$exists": True}})]
+        assert len(ids) == 600
+        targets = {
+            account: [
+                f["id"]
+                for f in client(first, KEY, account).post(QUERY_FOLDERS, json={}).json()["folders"]
+            ]
+            for account in (ACCOUNT, SUB)
+        }
+        unexpected: list[str] = []
+
+        def trash(box: Sandbox, seed: int) -> None:
+            rng = random.Random(seed)
+            with client(box) as http:
+                for _ in range(8):
+                    answer = http.post(TRASH, json={"ids": rng.sample(ids, 20)})
+                    if answer.status_code != 200:
+                        unexpected.append(f"trash {answer.status_code}")
+
+        def move(box: Sandbox, seed: int) -> None:
+            rng = random.Random(seed)
+            for n in range(16):
+                account = (ACCOUNT, SUB)[n % 2]
+                batch = rng.sample(ids, 60)
+                with client(box, KEY, account) as http:
+                    for _ in range(4):  # a refused batch is sent again without the ids named
+                        body = {
+                            "sites": {"id": {"$in": batch}},
+                            "targetFolderId": rng.choice(targets[account]),
+                        }
+                        answer = http.post(MOVE_SITES, json=body)
+                        if answer.status_code == 200 or not batch:
+                            break
+                        if answer.status_code not in (404, 428):
+                            unexpected.append(f"move {answer.status_code}")
+                            break
+                        data = answer.json()["details"]["applicationError"]["data"]
+                        named = set(data.get("unknownIds", [])) | set(data.get("trashedIds", []))
+                        batch = [i for i in batch if i not in named]
+
+        def transfer_some(box: Sandbox, seed: int) -> None:
+            rng = random.Random(seed)
+            for site in rng.sample(ids, 24):
+                source, target = rng.choice([(ACCOUNT, SUB), (SUB, ACCOUNT)])
+                answer = transfer(box, site, source, target)
+                if answer.status_code not in (200, 400, 428):  # 400: not in the source (now)
+                    unexpected.append(f"transfer {answer.status_code}")
+
+        work = [
+            (trash, 1),
+            (move, 2),
+            (transfer_some, 3),
+            (trash, 4),
+            (move, 5),
+            (transfer_some, 6),
+        ]
+        threads = [
+            threading.Thread(target=job, args=((first, second)[n % 2], seed))
+            for n, (job, seed) in enumerate(work)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        assert unexpected == []
+        assert _trashed_in_folders(first) == 0
+        for account in (ACCOUNT, SUB):
+            _folder_counts_agree(second, account, KEY)
 
 
 @pytest.mark.parametrize("count", [0, 21])
@@ -267,6 +433,48 @@ def test_transfer_errors_change_nothing(family: Sandbox, case: str, status: int,
     response = transfer(family, site, source, target)
     assert (response.status_code, error_code(response)) == (status, code), response.text
     assert snapshot(family) == before
+
+
+ACCOUNTS = {"main": ACCOUNT, "sub": SUB, "sibling": SIBLING, "unrelated": OTHER_ACCOUNT}
+KEYS = {"main": KEY, "sub": SUB_KEY, "unrelated": OTHER_KEY}
+
+
+@pytest.mark.parametrize("target", sorted(ACCOUNTS))
+@pytest.mark.parametrize("source", sorted(ACCOUNTS))
+@pytest.mark.parametrize("caller", sorted(KEYS))
+def test_a_transfer_needs_a_key_that_acts_for_both_accounts(
+    caller: str, source: str, target: str
+) -> None:
+    """MAIN has the sub-accounts SUB and SIBLING; UNRELATED is another main account. Only the
+    main account's key transfers, between two different accounts of its own (before: SUB's key
+    took MAIN's and SIBLING's sites, and moved MAIN's sites into SIBLING)."""
+    sandbox = make_sandbox(clock=ManualClock())
+    sandbox.add_api_key(SUB_KEY, SUB)
+    sandbox.relate_accounts(ACCOUNT, [SUB, SIBLING])
+    for account in ACCOUNTS.values():
+        sandbox.seed(account, sites=6, seed=2)
+    family = {"main", "sub", "sibling"}
+    owner = client(sandbox, KEY if source in family else OTHER_KEY, ACCOUNTS[source])
+    site = sites_of(owner, {"premium": False})[0]["id"]
+    before = snapshot(sandbox)
+    response = transfer(sandbox, site, ACCOUNTS[source], ACCOUNTS[target], KEYS[caller])
+    allowed = caller == "main" and source != target and {source, target} <= family
+    if allowed:
+        assert response.status_code == 200, response.text
+        with sandbox.store.read() as conn:
+            row = conn.execute("SELECT account_id FROM sites WHERE id = ?", (site,)).fetchone()
+        assert row[0] == ACCOUNTS[target]
+    else:
+        assert (response.status_code, error_code(response)) == (403, "SITE_TRANSFER_NOT_ALLOWED")
+        assert snapshot(sandbox) == before
+
+
+def test_the_transfer_rule_is_written_in_the_spec() -> None:
+    described = " ".join(
+        spec()["paths"]["/b2b-site-management/v1/transfer-site"]["post"]["description"].split()
+    )
+    assert "allowed to act for both the source and the target account" in described
+    assert "a sub-account's key transfers nothing" in described
 
 
 def test_the_transfer_errors_are_the_documented_ones() -> None:

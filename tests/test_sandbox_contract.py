@@ -22,6 +22,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import Status, events
 from schemathesis.engine import from_schema as engine_for
 
+from tests.contract.site_instances import register
 from tests.sandbox_fixtures import ACCOUNT, APP_ID, APP_SECRET, KEY, make_sandbox
 from wixauth import WixSignatureAuth
 from wixsandbox import Sandbox
@@ -93,6 +94,9 @@ def signing(app: App) -> App:
             await app(scope, receive, send)
             return
         headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"authorization"]
+        site = next((v for k, v in headers if k.lower() == b"wix-site-id"), None)
+        if site is not None:  # signed for the instance of the site it acts on
+            headers.append((b"x-wix-instance-id", site))
         marked = any(
             k.lower() == b"authorization" and v == SIGN_MARKER.encode() for k, v in scope["headers"]
         )
@@ -168,6 +172,7 @@ def run_schemathesis(sandbox: Sandbox, app: App, headers: dict[str, str]) -> lis
 def sandbox() -> Sandbox:
     sandbox = make_sandbox()
     sandbox.seed(ACCOUNT, sites=40, folders=5, seed=2)
+    register(sandbox, APP_ID, ACCOUNT)  # an instance for each site, for signed site-level calls
     return sandbox
 
 

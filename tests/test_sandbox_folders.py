@@ -70,7 +70,7 @@ def test_create_at_root(http: httpx.Client, parent: str | None) -> None:
     assert folder["parentId"] == ""
     assert folder["name"] == "My Folder"
     assert folder["siteCount"] == 0
-    assert folder["path"] == [{"id": folder["id"], "name": "My Folder"}]
+    assert folder["path"] == []  # Wix: an empty path means the folder is at root
     assert DATE.match(folder["createdDate"])
     assert folder["createdDate"] == folder["updatedDate"]
 
@@ -80,7 +80,7 @@ def test_create_nested_has_the_path_from_root(http: httpx.Client) -> None:
     b = create_folder(http, "B", a["id"])
     c = create_folder(http, "C", b["id"])
     assert c["parentId"] == b["id"]
-    assert [p["name"] for p in c["path"]] == ["A", "B", "C"]
+    assert [p["name"] for p in c["path"]] == ["A", "B"]  # its ancestors, root first
 
 
 def test_sibling_names_clash_but_cousins_do_not(http: httpx.Client) -> None:
@@ -114,15 +114,22 @@ def test_create_validation(http: httpx.Client, folder: dict[str, Any], field: st
     assert {v["field"] for v in violations(response)} == {field}
 
 
-def test_paths_are_at_most_50_deep(http: httpx.Client) -> None:
+def test_paths_hold_at_most_50_folders(http: httpx.Client) -> None:
+    """A path holds the folder's ancestors (Wix: empty at root), at most 50: 51 levels. Before:
+    the folder was in its own path, and the 51st level was refused."""
     parent = None
-    for level in range(50):
+    for level in range(51):
         parent = create_folder(http, f"L{level}", parent)["id"]
     response = http.post(FOLDERS, json={"folder": {"name": "too deep", "parentId": parent}})
     assert response.status_code == 400
     assert error_code(response) == "PATH_TOO_DEEP"
+    assert response.json()["details"]["applicationError"]["data"] == {
+        "pathLength": 51,
+        "maxPathLength": 50,
+    }
     deepest = folders(http, filter={"id": parent})[0]
     assert len(deepest["path"]) == 50
+    assert deepest["path"][-1]["id"] == deepest["parentId"]
 
 
 # -- site counts, moving sites, folder of a site -------------------------------------------------
@@ -224,7 +231,7 @@ def test_move_folders(http: httpx.Client) -> None:
     moved = response.json()["folders"]
     assert moved[0]["parentId"] == c["id"]
     assert moved[0]["createdDate"] is None
-    assert [p["name"] for p in folders(http, filter={"id": b["id"]})[0]["path"]] == ["A", "C", "B"]
+    assert [p["name"] for p in folders(http, filter={"id": b["id"]})[0]["path"]] == ["A", "C"]
     response = http.patch(MOVE_FOLDERS, json={"folderIds": [b["id"]], "targetFolderId": "root"})
     assert response.json()["folders"][0]["parentId"] == ""
 
@@ -272,7 +279,7 @@ def test_move_folders_limits(http: httpx.Client) -> None:
 
 def test_move_folders_depth(http: httpx.Client) -> None:
     parent = None
-    for level in range(45):
+    for level in range(46):
         parent = create_folder(http, f"L{level}", parent)["id"]
     branch = create_folder(http, "branch")
     below = branch["id"]
@@ -283,6 +290,10 @@ def test_move_folders_depth(http: httpx.Client) -> None:
     )
     assert response.status_code == 400
     assert error_code(response) == "PATH_TOO_DEEP"
+    assert response.json()["details"]["applicationError"]["data"]["pathLength"] == 51
+    lower = folders(http, filter={"name": "L44"})[0]["id"]  # one level up: 50 above the deepest
+    response = http.patch(MOVE_FOLDERS, json={"folderIds": [branch["id"]], "targetFolderId": lower})
+    assert response.status_code == 200, response.text
 
 
 # -- delete ------------------------------------------------------------------------------------
@@ -301,7 +312,7 @@ def test_delete_moves_content_to_the_parent(sandbox: Sandbox, http: httpx.Client
     assert folder_of(http, ids[0])["id"] == top["id"]
     moved = folders(http, filter={"id": kid["id"]})[0]
     assert moved["parentId"] == top["id"]
-    assert [p["name"] for p in moved["path"]] == ["Top", "Kid"]
+    assert [p["name"] for p in moved["path"]] == ["Top"]
     assert http.delete(f"{FOLDERS}/{doomed['id']}").status_code == 404
     http.delete(f"{FOLDERS}/{top['id']}")
     assert folder_of(http, ids[1]) == {}

@@ -58,7 +58,7 @@ def http(sandbox: Sandbox) -> Iterator[httpx.Client]:
 
 def test_unknown_path(http: httpx.Client) -> None:
     for path in (
-        "/",
+        "/openapi",
         "/site-list/v2/sites",
         "/site-list/v3/sites/query",
         "/site-folders/v2/folders/a/b/c",

@@ -142,3 +142,28 @@ def test_the_seed_summary_agrees_with_what_the_api_serves() -> None:
                 == summary.folders
                 == 30
             )
+
+
+def test_the_sandbox_never_takes_a_file_that_is_not_its_database(tmp_path: Path) -> None:
+    from wixsandbox.cli import main
+    from wixsandbox.dbfile import NotASandboxDatabase
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n")
+    notes.chmod(0o644)
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(NotASandboxDatabase, match="not a sandbox database"):
+        Sandbox(notes)
+    with pytest.raises(NotASandboxDatabase, match="not a regular file"):
+        Sandbox(tmp_path)
+    for command in (["reset"], ["seed", "--sites", "1"]):
+        with pytest.raises(SystemExit, match="not a sandbox database"):
+            main(["--db", str(notes), *command])
+    assert notes.read_text() == "not a database\n"
+    assert notes.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "notes.txt"]
+    with Sandbox(empty) as sandbox:  # an empty file is an empty database: nothing to lose
+        sandbox.seed(ACCOUNT, sites=2)
+    with Sandbox(empty) as again, again.store.read() as conn:  # and then a sandbox's
+        assert conn.execute("SELECT COUNT(*) FROM sites").fetchone()[0] == 2

@@ -185,8 +185,9 @@ class Account(RuleBasedStateMachine):
             chain = self.ancestors(fid)  # also: no folder is its own ancestor
             assert len(chain) == len(set(chain))
             assert isinstance(folder.path, list)
-            assert [str(p.id) for p in folder.path] == chain[::-1]
-            assert [p.name for p in folder.path] == [self.name[c] for c in chain[::-1]]
+            above = chain[:0:-1]  # Wix's path: the folders above this one, from root
+            assert [str(p.id) for p in folder.path] == above
+            assert [p.name for p in folder.path] == [self.name[c] for c in above]
 
     @invariant()
     def tree_agrees(self) -> None:

@@ -193,7 +193,7 @@ def test_a_control_character_in_a_name_is_named(sandbox: Sandbox) -> None:
 def test_a_path_too_deep_is_refused_before_any_request(sandbox: Sandbox) -> None:
     seen: list[RequestInfo] = []
     with _client(sandbox.transport(), on_request=seen.append) as wix:
-        with pytest.raises(InvalidArgument, match="at most 50 folders, and this one has 60"):
+        with pytest.raises(InvalidArgument, match="at most 51 folders, and this one has 60"):
             wix.folders.ensure("/".join(f"L{i}" for i in range(60)))
         assert seen == []
         assert wix.folders.ensure("/".join(f"L{i}" for i in range(50))).name == "L49"

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+import yaml
 from wix_sites_api.models import Namespace, QuerySitesResponse, Site
 
 from tests.sandbox_fixtures import (
@@ -22,6 +23,7 @@ from tests.sandbox_fixtures import (
     OTHER_ACCOUNT,
     QUERY_FOLDERS,
     QUERY_SITES,
+    ROOT,
     client,
     create_folder,
     make_sandbox,
@@ -56,14 +58,16 @@ DOCUMENTED_NAMESPACES = [
     "RISE",
     "BRANDED_FIRST",
 ]
-# Manage Sites is a choice of the spec (Wix names no permission for Bulk Delete, Duplicate and
-# Publish Site); the others are named in Wix's service descriptions.
+# Named by Wix: in its service descriptions (Manage Sites for Bulk Delete Site in the January 2023
+# Site Actions one), and on its Publish Site page (Manage SEO Settings); Manage Sites for Duplicate
+# Site is the spec's choice.
 WIX_PERMISSIONS = {
     "Read Site Data",
     "Read Folder Data",
     "Manage Folders",
     "Manage Sites",
     "Manage B2B Sites",
+    "Manage SEO Settings",
 }
 
 
@@ -114,9 +118,15 @@ def test_the_documented_permissions_are_wixs() -> None:
     assert ops["transferSite"]["x-wix-permissions"] == ["Manage B2B Sites"]
     for chosen in ("createFolder", "updateFolder", "deleteFolder", "moveFolders"):
         assert "names no permission for this" in " ".join(ops[chosen]["description"].split())
-    for chosen in ("bulkDeleteSite", "duplicateSite", "publishSite"):
+    for chosen in ("duplicateSite",):
         assert ops[chosen]["x-wix-permissions"] == ["Manage Sites"]
         assert "names no permission for this" in " ".join(ops[chosen]["description"].split())
+    # Wix's January 2023 Site Actions description names it; the December 2023 one names none
+    assert ops["bulkDeleteSite"]["x-wix-permissions"] == ["Manage Sites"]
+    described = " ".join(ops["bulkDeleteSite"]["description"].split())
+    assert "Site Actions service description of January 2023" in described
+    assert ops["publishSite"]["x-wix-permissions"] == ["Manage SEO Settings"]
+    assert "Publish Site page lists" in " ".join(ops["publishSite"]["description"].split())
 
 
 @pytest.mark.parametrize("operation_id", sorted(dict(operations())))
@@ -160,8 +170,10 @@ def test_the_errors_wix_documents() -> None:
         (400, "SITE_NOT_FOUND", None),
         (428, "SITE_TRANSFER_NOT_SUPPORTED", None),
     ]
-    for silent in ("bulkDeleteSite", "duplicateSite", "publishSite"):
+    for silent in ("bulkDeleteSite", "duplicateSite"):
         assert wix(silent) == []
+    # Wix's Publish Site page: one 428 whose code the material found does not name
+    assert wix("publishSite") == [(428, "FAILED_PRECONDITION", None)]
     assert "the other two are not named" in " ".join(
         ops["moveSitesToFolder"]["description"].split()
     )
@@ -411,3 +423,72 @@ def test_a_403_names_the_permission_the_operation_needs(sandbox: Sandbox) -> Non
         assert "'Manage Folders'" in str(caught.value)
         with pytest.raises(PermissionDenied, match="'Read Folder Data'"):
             list(sdk.folders.query())
+
+
+# -- Wix's truth: what the spec says Wix says, Wix says ----------------------------------------------
+
+
+def _exceptions() -> list[dict[str, str]]:
+    text = (ROOT / "upstream-exceptions.yaml").read_text(encoding="utf-8")
+    return list(yaml.safe_load(text)["exceptions"])
+
+
+def test_the_page_size_is_wixs_up_to_1000_and_cited() -> None:
+    """Before: the spec, the SDK docstring and an exception said Wix's pages give 100."""
+    limit = schemas()["CursorPaging"]["properties"]["limit"]
+    assert (limit["minimum"], limit["maximum"]) == (1, 1000)
+    assert "1,000" in limit["description"]
+    described = " ".join(spec()["info"]["description"].split())
+    assert "site-list.service.json" in described
+    assert "Retrieves a list of up to 1,000 sites" in described
+    for text in (limit["description"], described, WixSites.sites.__doc__ or "", _sites_query_doc()):
+        for claim in ("documents 100", "say 100", "at most 100"):
+            assert claim not in text
+    (entry,) = [e for e in _exceptions() if e["subject"].startswith("*cursorPaging.limit")]
+    assert "site-list.service.json" in entry["reason"]
+    assert "say 100" not in entry["reason"]
+
+
+def _sites_query_doc() -> str:
+    from wixsites.sites import Sites
+
+    return " ".join((Sites.query.__doc__ or "").split())
+
+
+def test_folder_path_holds_the_ancestors_only() -> None:
+    path = schemas()["Folder"]["properties"]["path"]
+    described = " ".join(path["description"].split())
+    assert "ancestors" in described
+    assert "empty at root" in described
+    assert path["maxItems"] == 50
+
+
+def test_cursor_expiry_is_marked_as_the_sandboxs_own() -> None:
+    op = dict(operations())["querySites"]
+    (expired,) = [e for e in op["x-wixsites-errors"] if e["code"] == "CURSOR_EXPIRED"]
+    assert "legacy" in expired["x-wixsites-extension"]
+    assert "documents neither" in expired["x-wixsites-extension"]
+    cursor = schemas()["CursorPaging"]["properties"]["cursor"]
+    assert "30-minute" in cursor["x-wixsites-extension"]
+
+
+def test_the_sandboxs_sort_choices_are_marked() -> None:
+    for name, default in (
+        ("SitesQuery", "createdDate descending"),
+        ("FoldersQuery", "createdDate ascending"),
+    ):
+        schema = schemas()[name]
+        assert "tie-break by id" in schema["x-wixsites-extension"], name
+        assert default in schema["x-wixsites-extension"], name
+
+
+def test_request_exceptions_name_their_operation_each_with_its_reason() -> None:
+    """Before: one `"*"` entry (`request.* max=36`) covered Wix's limit on Move Sites To Folder and
+    two choices of the sandbox, against the file's own rule."""
+    entries = _exceptions()
+    assert not [e for e in entries if e["operation"] == "*" and e["subject"].startswith("request.")]
+    reasons = {e["operation"]: e["reason"] for e in entries if e["subject"].endswith(" max=36")}
+    assert set(reasons) == {"moveSitesToFolder", "createFolder", "moveFolders"}
+    assert "move-sites-to-folder" in reasons["moveSitesToFolder"]
+    assert "choice" in reasons["createFolder"]
+    assert "choice" in reasons["moveFolders"]

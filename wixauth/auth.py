@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Generator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 from urllib.parse import quote
 
@@ -21,6 +22,9 @@ Placement = Literal["header", "query"]
 # What the auth owns and renews on every send, in both places, so no stale copy survives a re-send.
 _FRESH_HEADERS = ("x-wix-timestamp", "x-wix-signature")
 _FRESH_QUERY = frozenset({b"timestamp", b"signature"})
+
+
+_ONE_MILLISECOND = timedelta(milliseconds=1)
 
 
 def _utc_now() -> datetime:
@@ -52,7 +56,8 @@ class WixSignatureAuth(httpx.Auth):
     form) is kept, so one request can address another instance. The timestamp and the signature
     are owned by the auth: every pass through the flow, a re-send of the same request object
     included, drops any old ones (header and query forms alike) and signs afresh with the time of
-    `clock`, so a retried request is never refused as stale.
+    `clock`, so a retried request is never refused as stale; a send within the same millisecond
+    as the one before gets the next millisecond, so it is never refused as a replay either.
     """
 
     requires_request_body = True
@@ -75,6 +80,8 @@ class WixSignatureAuth(httpx.Auth):
         self.placement: Placement = placement
         self.version = None if version is None else _checked("version", version)
         self._clock = clock or _utc_now
+        self._lock = threading.Lock()
+        self._last: datetime | None = None
         self._application_pair = _query_pair("application-id", application_id)
         self._instance_pair = _query_pair("instance-id", instance_id)
         self._version_pair = None if version is None else _query_pair("version", version)
@@ -91,9 +98,23 @@ class WixSignatureAuth(httpx.Auth):
         self.sign(request)
         yield request
 
+    def _timestamp(self) -> str:
+        """The clock's time, to the millisecond, and later than any this auth sent before: two
+        sends (a retry within the same millisecond included) never share a timestamp, so never a
+        signature, which a server may accept only once."""
+        moment = self._clock()
+        text = format_timestamp(moment)  # refuses a naive clock
+        moment = moment.astimezone(UTC).replace(microsecond=moment.microsecond // 1000 * 1000)
+        with self._lock:
+            if self._last is not None and moment <= self._last:
+                moment = self._last + _ONE_MILLISECOND
+                text = format_timestamp(moment)
+            self._last = moment
+        return text
+
     def sign(self, request: httpx.Request) -> None:
         """Add the wix parameters, a fresh timestamp and the signature to `request`, in place."""
-        timestamp = format_timestamp(self._clock())
+        timestamp = self._timestamp()
         headers = request.headers
         header_names = {name for name, _ in wix_headers(headers)}
 

@@ -77,15 +77,14 @@ def sub_accounts(conn: sqlite3.Connection, account_id: str) -> list[str]:
     ]
 
 
-def family(conn: sqlite3.Connection, account_id: str) -> set[str]:
-    """The account's main account (itself, or its parent) and that main account's sub-accounts."""
-    main = main_of(conn, account_id)
-    return {main, *sub_accounts(conn, main)}
-
-
 def may_act_for(conn: sqlite3.Connection, key_account: str, account_id: str) -> bool:
     """Whether an API key of `key_account` may act for `account_id`: its own, or a sub-account."""
     return account_id == key_account or parent_of(conn, account_id) == key_account
+
+
+def user_tag(account_id: str) -> str:
+    """The account's part of its sites' free addresses: ``https://<tag>.wixsite.com/<name>``."""
+    return "user-" + account_id.replace("-", "")[:8]
 
 
 def is_known(conn: sqlite3.Connection, account_id: str) -> bool:

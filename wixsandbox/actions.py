@@ -11,6 +11,7 @@ import re
 import uuid
 from typing import Any
 
+from wixsandbox.accounts import user_tag
 from wixsandbox.context import Context
 from wixsandbox.errors import ApiError, not_found
 
@@ -24,8 +25,12 @@ SITE_NOT_FOUND = {"code": "NOT_FOUND", "description": "site not found in this ac
 def bulk_delete_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     successes = 0
+    seen: set[str] = set()
     for index, given in enumerate(body["ids"]):
         site_id = str(given).lower()
+        if site_id in seen:  # a site is counted once: its first mention answers for it
+            continue
+        seen.add(site_id)
         row = ctx.conn.execute(
             "SELECT premium, trashed_ms FROM sites WHERE account_id = ? AND id = ?",
             (ctx.account_id, site_id),
@@ -96,8 +101,7 @@ def duplicate_site(ctx: Context, body: Any, params: dict[str, str]) -> dict[str,
     display = str(body["siteDisplayName"])
     name = _free_name(ctx, _slug(display))
     new_id = str(uuid.uuid4())
-    user = "user-" + ctx.account_id.replace("-", "")[:8]
-    view_url = f"https://{user}.wixsite.com/{name}"
+    view_url = f"https://{user_tag(ctx.account_id)}.wixsite.com/{name}"
     ctx.conn.execute(
         "INSERT INTO sites (account_id, id, html_app_id, name, display_name, created_ms, updated_ms, "
         "trashed_ms, published, premium, view_url, edit_url, thumbnail, owner_account_id, "

@@ -7,8 +7,11 @@ carries ``x-wix-signature`` (or the ``signature`` query parameter) is a signed r
 ``x-wix-application-id`` names an app added with `Sandbox.add_app`, whose secret must verify the
 signature (`wixauth.verify_request`), and ``x-wix-instance-id`` names an instance registered with
 `Sandbox.add_instance`, bound to that app and to the account the request acts for. An unknown
-instance, or one of another app, is a 403: an app's secret signs for its own instances only. No
-message ever contains a secret or a key; keys are found by their keyed hash (`wixsandbox.vault`).
+instance, or one of another app, is a 403: an app's secret signs for its own instances only. An
+instance may also be bound to one site: a signed request acts on its instance's site only, since
+``wix-site-id`` is not signed (another site named there is a 403), and a site-level call needs
+such an instance. The same signature is accepted once (`wixsandbox.replay`). No message ever
+contains a secret or a key; keys are found by their keyed hash (`wixsandbox.vault`).
 
 Three levels (a route's ``auth``): an account-level call acts for the ``wix-account-id`` account,
 which must be the key's own or one of its sub-accounts (`wixsandbox.accounts`); a site-level call
@@ -29,7 +32,9 @@ import httpx
 
 import wixauth
 from wixsandbox.accounts import may_act_for, sub_accounts
+from wixsandbox.clock import to_ms
 from wixsandbox.errors import ApiError, not_found, permission_denied, unauthenticated
+from wixsandbox.replay import SeenSignatures
 from wixsandbox.vault import Vault
 from wixsandbox.wire import Request
 
@@ -65,30 +70,82 @@ class Caller:
     site_id: str = ""  # a site-level call's site
 
 
+@dataclass(frozen=True)
+class Instance:
+    """What a signed request's x-wix-instance-id names: an instance of an app, of one account
+    and, for an instance of a site, of that site."""
+
+    account_id: str
+    site_id: str  # '' for an instance of the account
+    signed: bytes  # what the request signed (its string to sign)
+
+
 def authenticate(
     conn: sqlite3.Connection,
     request: Request,
     now: datetime,
     vault: Vault,
     level: str = ACCOUNT_LEVEL,
+    seen: SeenSignatures | None = None,
 ) -> Caller:
-    """Return who calls and for which account, or raise the Wix error answer."""
+    """Return who calls and for which account, or raise the Wix error answer. `seen`: the
+    signatures accepted so far, of which a signed request may not be one (a replay)."""
     if is_signed(request) and not request.has_header("authorization"):
-        account = _signed(conn, request, now, vault)
-        if level == SITE_LEVEL:
-            return _site_caller(conn, account, request.header("wix-site-id"))
-        return Caller(account, account)
+        app_id, instance = _signed(conn, request, now, vault)
+        caller = _instance_caller(conn, instance, request.header("wix-site-id"), level)
+        if seen is not None and not seen.first_use(app_id, instance.signed, to_ms(now)):
+            raise ApiError(
+                403,
+                "This signature was accepted already: a signed request is accepted once, and "
+                "this one is a replay",
+                code="PERMISSION_DENIED",
+                description="Sign every request when it is sent (wixauth.WixSignatureAuth signs "
+                "each send and each retry afresh).",
+            )
+        return caller
     return _api_key(conn, request, vault, level)
 
 
-def _site_caller(conn: sqlite3.Connection, key_account: str, site_id: str | None) -> Caller:
+def _instance_caller(
+    conn: sqlite3.Connection, instance: Instance, site_id: str | None, level: str
+) -> Caller:
+    """A signed request acts for its instance's account and, on a site, on its instance's site
+    only: wix-site-id is not signed, so it may only repeat what the instance says."""
+    account = instance.account_id
+    if site_id is not None and site_id.lower() != instance.site_id:
+        raise ApiError(
+            403,
+            "wix-site-id names another site than the instance's: a signed request acts on its "
+            "instance's site only"
+            + ("" if instance.site_id else " (x-wix-instance-id names an instance of an account)"),
+            code="PERMISSION_DENIED",
+            description="Sign the request for the instance of the site it acts on, and send "
+            "that site's id in wix-site-id, or none.",
+        )
+    if level != SITE_LEVEL:
+        return Caller(account, account)
+    if not instance.site_id:
+        raise ApiError(
+            403,
+            "x-wix-instance-id names an instance of an account, not of a site: a site-level call "
+            "is signed for the instance of its site",
+            code="PERMISSION_DENIED",
+            description="Register an instance of the site (`wixsites sandbox add-instance "
+            "--site-id`) and sign with it.",
+        )
+    return _site_caller(conn, [account], account, instance.site_id)
+
+
+def _site_caller(
+    conn: sqlite3.Connection, accounts: list[str], key_account: str, site_id: str | None
+) -> Caller:
+    """The caller of a site-level call on `site_id`, a site of one of `accounts`."""
     if not site_id:
         raise unauthenticated(
             "Missing wix-site-id header: a site-level call names its site in wix-site-id",
             "Send the API key in Authorization and the site id in wix-site-id.",
         )
     wanted = site_id.lower()
-    accounts = [key_account, *sub_accounts(conn, key_account)]
     row = conn.execute(
         "SELECT account_id FROM sites WHERE id = ? AND account_id IN "
         "(SELECT value FROM json_each(?))",
@@ -121,7 +178,8 @@ def _api_key(conn: sqlite3.Connection, request: Request, vault: Vault, level: st
     account_id = request.header("wix-account-id")
     if level == SITE_LEVEL:
         # wix-site-id decides; a wix-account-id sent as well is ignored (clients send only one)
-        return _site_caller(conn, key_account, site_id)
+        accounts = [key_account, *sub_accounts(conn, key_account)]
+        return _site_caller(conn, accounts, key_account, site_id)
     if site_id is not None:
         raise ApiError(
             400,
@@ -141,7 +199,10 @@ def _api_key(conn: sqlite3.Connection, request: Request, vault: Vault, level: st
     return Caller(account, key_account)
 
 
-def _signed(conn: sqlite3.Connection, request: Request, now: datetime, vault: Vault) -> str:
+def _signed(
+    conn: sqlite3.Connection, request: Request, now: datetime, vault: Vault
+) -> tuple[str, Instance]:
+    """The app and the instance of a signed request whose signature holds."""
     app_id = request.header("x-wix-application-id") or next(
         iter(request.query_values("application-id")), None
     )
@@ -188,7 +249,7 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime, vault: Va
         iter(request.query_values("instance-id")), ""
     )
     bound = conn.execute(
-        "SELECT account_id FROM instances WHERE instance_id = ? AND application_id = ?",
+        "SELECT account_id, site_id FROM instances WHERE instance_id = ? AND application_id = ?",
         (parse_guid(instance) or "", app_id),
     ).fetchone()
     if bound is None:
@@ -200,4 +261,4 @@ def _signed(conn: sqlite3.Connection, request: Request, now: datetime, vault: Va
             description="Register the instance with `wixsites sandbox add-instance`, or sign "
             "with the secret of the app it belongs to.",
         )
-    return str(bound[0])
+    return app_id, Instance(str(bound[0]), str(bound[1]), wixauth.string_to_sign(probe))

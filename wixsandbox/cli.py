@@ -6,10 +6,11 @@ import argparse
 import os
 from collections.abc import Sequence
 
+from wixsandbox.dbfile import NotASandboxDatabase
 from wixsandbox.guard import BODY_TIMEOUT, HEAD_TIMEOUT
 from wixsandbox.secret_input import WHY, pick_secret
 from wixsandbox.server import serve
-from wixsandbox.service import Credentials, Sandbox
+from wixsandbox.service import TIME_BUDGET, Credentials, Sandbox
 
 DEFAULT_DB = "wixsandbox.db"
 
@@ -65,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         help="connections open at once; beyond, the one waiting longest for its head is closed "
         "(default: half the file descriptor limit, at most 1000)",
     )
+    run.add_argument(
+        "--time-budget",
+        type=float,
+        default=TIME_BUDGET,
+        help="seconds of database work a request may take; past it the request is stopped, "
+        "nothing changes, and the answer is a 400 TIME_BUDGET_EXCEEDED (default %(default)s)",
+    )
     run.add_argument("--fault-rate", type=float, default=0.0)
     run.add_argument("--fault-seed", type=int, default=0)
     for sub in (run,):
@@ -112,7 +120,11 @@ def _set_up(sandbox: Sandbox, args: argparse.Namespace) -> Credentials | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     db = args.db_sub or args.db
-    with Sandbox(db) as sandbox:
+    try:
+        sandbox = Sandbox(db, time_budget=getattr(args, "time_budget", TIME_BUDGET))
+    except (NotASandboxDatabase, ValueError) as error:
+        raise SystemExit(f"error: {error}") from None
+    with sandbox:
         if args.command == "serve":
             try:
                 credentials = _set_up(sandbox, args)

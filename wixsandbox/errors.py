@@ -105,3 +105,17 @@ def already_exists(message: str, **data: JSON) -> ApiError:
 
 def system_error(status: int = 500) -> ApiError:
     return ApiError(status, "")
+
+
+def budget_exceeded(seconds: float) -> ApiError:
+    """The answer to a request stopped past its time budget. A 400, not a 5xx: the request as it
+    was written is too costly, so sending it again fails again, and clients retry 5xx answers."""
+    return ApiError(
+        400,
+        f"The request needed more than the sandbox's time budget of {seconds:g} s of database "
+        "work and was stopped; nothing was changed",
+        code="TIME_BUDGET_EXCEEDED",
+        description="Narrow the request (fewer name patterns or values in the filter, a smaller "
+        "page) or split it; sent again as it is, it fails the same way.",
+        data={"budgetSeconds": seconds},
+    )

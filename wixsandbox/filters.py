@@ -201,6 +201,18 @@ class Compiler:
     def both(narrow: str | None, found: str) -> str:
         return f"({narrow} AND {found})" if narrow else found
 
+    # The search column is the lower-cased name, display name and address, one a line (none of
+    # them holds a line break): a site's name starts it, its display name follows the first line
+    # break. A prefix is checked there, in SQL, without a call back into Python for each site.
+    def name_starts(self, text: str) -> str:
+        return f"instr(s.search, {self.bind(text)}) = 1"
+
+    def display_starts(self, text: str) -> str:
+        return (
+            f"substr(s.search, instr(s.search, char(10)) + 1, {self.bind(len(text))})"
+            f" = {self.bind(text)}"
+        )
+
     def operator(self, spec: Field, name: str, op: str, value: Any, where: str) -> str:
         col = spec.column
         self.count(where)
@@ -251,18 +263,22 @@ class Compiler:
                 found = self.equals(spec, operand)
             return found if op == "$eq" else f"NOT {found}"
         if op == "$startsWith":
+            text = str(operand).lower()
+            if "\n" in text and spec.kind in ("search", "string"):
+                return "(0)"  # no field holds a line break (see name_starts)
             if spec.kind == "search":
-                text = str(operand).lower()
-                # A prefix of a name is in the search text too: that check is cheap, and narrows
-                # (through the search index, or before the costlier ones).
+                # A prefix of a name is in the search text too: the index narrows by it.
                 narrow = self.narrow(text)
                 return self.both(
-                    narrow,
-                    f"(instr({spec.column}, {self.bind(text)}) > 0"
-                    f" AND (instr(casefold(s.name), {self.bind(text)}) = 1"
-                    f" OR instr(casefold(s.display_name), {self.bind(text)}) = 1))",
+                    narrow, f"({self.name_starts(text)} OR {self.display_starts(text)})"
                 )
-            return f"instr(casefold({col}), {self.bind(str(operand).lower())}) = 1"
+            if col == "s.display_name":
+                return self.display_starts(text)
+            if col.lstrip("+").startswith("s."):
+                # The other fields of sites hold ASCII (enum values, GUIDs): SQLite's lower() is
+                # Python's there, and costs no call back into Python per site.
+                return f"instr(lower({col}), {self.bind(text)}) = 1"
+            return f"instr(casefold({col}), {self.bind(text)}) = 1"
         if op == "$contains":
             return f"instr(casefold({col}), {self.bind(str(operand).lower())}) > 0"
         # $gt $gte $lt $lte on strings
@@ -295,19 +311,11 @@ class Compiler:
         col = spec.column
         if spec.kind == "search":
             text = str(operand).lower()
-            narrow = self.narrow(text)
             if "\n" in text:
-                # The search column joins the fields with line breaks: such a text would match
-                # across two of them. Search each field on its own (slower, and rare).
-                fields = ("s.name", "s.display_name", "s.view_url")
-                return self.both(
-                    narrow,
-                    "("
-                    + " OR ".join(
-                        f"instr(casefold({field}), {self.bind(text)}) > 0" for field in fields
-                    )
-                    + ")",
-                )
+                # The search column joins the fields with line breaks, and no field holds one:
+                # such a text is in no field (in the column it would match across two).
+                return "(0)"
+            narrow = self.narrow(text)
             return self.both(narrow, f"(instr({col}, {self.bind(text)}) > 0)")
         if spec.kind == "state":
             # Trash dates are after 1970: "> 0" is "<> 0", and an index can seek it.

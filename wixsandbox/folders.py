@@ -15,10 +15,12 @@ from typing import Any
 
 from wixsandbox.clock import iso
 from wixsandbox.context import Context
-from wixsandbox.errors import already_exists, bad_request, not_found
+from wixsandbox.errors import ApiError, already_exists, bad_request, not_found
 from wixsandbox.filters import FOLDER_FIELDS, FOLDER_SORTS, compile_filter, parse_sort
 
-MAX_DEPTH = 50
+# Wix documents `path` as the folders above a folder, root first, empty at root: at most 50, so a
+# folder is at most 51 levels deep.
+MAX_PATH = 50
 ROOT = ""
 
 
@@ -44,11 +46,12 @@ class Tree:
         }
 
     def path(self, folder_id: str, parents: dict[str, str] | None = None) -> list[str]:
-        """Ids from root to the folder, itself included; raises ValueError on a cycle."""
+        """Ids from root to the folder, itself included (the API's `path` leaves it out);
+        raises ValueError on a cycle."""
         chain: list[str] = []
         current = folder_id
         while current:
-            if current in chain or len(chain) > MAX_DEPTH + 1000:
+            if current in chain or len(chain) > MAX_PATH + 1000:
                 raise ValueError(current)
             chain.append(current)
             current = (parents or {}).get(current, self.folders[current].parent_id)
@@ -75,7 +78,7 @@ class Tree:
             "updatedDate": iso(row.updated_ms) if dates else None,
             "siteCount": counts.get(row.id, 0),
             "parentId": row.parent_id,
-            "path": [{"id": fid, "name": self.folders[fid].name} for fid in self.path(row.id)],
+            "path": [{"id": fid, "name": self.folders[fid].name} for fid in self.path(row.id)[:-1]],
         }
 
 
@@ -157,13 +160,9 @@ def create_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
     parent = target_of(folder.get("parentId"))
     tree = Tree(ctx.conn, ctx.account_id)
     _missing(tree, parent, "folder.parentId")
-    depth = len(tree.path(parent)) + 1 if parent else 1
-    if depth > MAX_DEPTH:
-        raise bad_request(
-            "PATH_TOO_DEEP",
-            f"The folder would be {depth} levels deep; paths have at most {MAX_DEPTH} folders",
-            {"depth": depth, "maxDepth": MAX_DEPTH},
-        )
+    above = len(tree.path(parent)) if parent else 0
+    if above > MAX_PATH:
+        raise path_too_deep(above)
     if any(same_name(row.name, name) for row in tree.children(parent)):
         raise already_exists(
             "A folder with this name already exists in the parent folder",
@@ -178,6 +177,15 @@ def create_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
     )
     tree.folders[row.id] = row
     return {"folder": tree.json(row, {})}
+
+
+def path_too_deep(length: int) -> ApiError:
+    return bad_request(
+        "PATH_TOO_DEEP",
+        f"A folder's path would hold {length} folders above it; a path holds at most {MAX_PATH} "
+        "(a folder is at most 51 levels deep); nothing changed",
+        {"pathLength": length, "maxPathLength": MAX_PATH},
+    )
 
 
 def _folder_param(params: dict[str, str]) -> str:
@@ -247,16 +255,12 @@ def move_folders(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, A
             "A folder cannot be moved into itself or into one of its sub-folders",
             {"folderIds": cycle, "targetFolderId": target},
         )
-    deepest = 0
+    longest = 0
     for fid in ids:
         for below in [fid, *tree.descendants(fid)]:
-            deepest = max(deepest, len(tree.path(below, parents)))
-    if deepest > MAX_DEPTH:
-        raise bad_request(
-            "PATH_TOO_DEEP",
-            f"The move would make paths {deepest} folders deep; at most {MAX_DEPTH} are allowed",
-            {"depth": deepest, "maxDepth": MAX_DEPTH},
-        )
+            longest = max(longest, len(tree.path(below, parents)) - 1)
+    if longest > MAX_PATH:
+        raise path_too_deep(longest)
     final = [row.name for row in tree.children(target) if row.id not in parents]
     final += [tree.folders[fid].name for fid in ids]
     keys = [name_key(name) for name in final]
@@ -312,14 +316,15 @@ def delete_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
 def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
     ids = _unique(body["sites"]["id"]["$in"])
     target = target_of(body.get("targetFolderId"))
-    known = {
-        str(row[0])
+    trashed_ms = {
+        str(row[0]): int(row[1])
         for row in ctx.conn.execute(
-            "SELECT id FROM sites WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))",
+            "SELECT id, trashed_ms FROM sites WHERE account_id = ? "
+            "AND id IN (SELECT value FROM json_each(?))",
             (ctx.account_id, json.dumps(ids)),
         )
     }
-    unknown = [sid for sid in ids if sid not in known]
+    unknown = [sid for sid in ids if sid not in trashed_ms]
     unknown_target: list[str] = []
     if target:
         found = ctx.conn.execute(
@@ -332,6 +337,18 @@ def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any
             unknown + unknown_target,
             unknownSiteIds=unknown,
             unknownFolderIds=unknown_target,
+        )
+    trashed = [sid for sid in ids if trashed_ms[sid]]
+    if trashed:
+        # A trashed site is in the trash, not in a folder (Bulk Delete Site takes it out of its
+        # folder): it cannot be moved into one (shared decision 5 of the project).
+        raise ApiError(
+            428,
+            f"{len(trashed)} site(s) are in the trash: restore them before moving them; "
+            "nothing moved",
+            code="SITE_IN_TRASH",
+            description="Send the request again without the trashed sites (data.trashedIds).",
+            data={"trashedIds": trashed},
         )
     ctx.conn.execute(
         "UPDATE sites SET folder_id = ? WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))",

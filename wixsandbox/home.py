@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import html
 import json
+import uuid
 from functools import cache
 
+from wixsandbox.errors import ApiError
 from wixsandbox.spec import spec_text
-from wixsandbox.wire import Request, Response
+from wixsandbox.wire import Request, Response, dump_json
 
 __all__ = ["home_response"]
 
@@ -38,10 +40,28 @@ def _page() -> bytes:
     ).encode()
 
 
+ALLOWED = ("GET", "HEAD")
+
+
 def home_response(request: Request) -> Response | None:
-    """The answer to `GET /` or `GET /openapi.yaml` (HEAD too); None for every other request."""
-    if request.method not in ("GET", "HEAD") or request.path not in ("/", SPEC_PATH):
+    """The answer to `GET /` or `GET /openapi.yaml` (HEAD too), or the 405 (with ``Allow``) to
+    any other method there; None for every other path."""
+    if request.path not in ("/", SPEC_PATH):
         return None
+    if request.method not in ALLOWED:
+        allowed = ", ".join(ALLOWED)
+        error = ApiError(
+            405,
+            f"{request.method[:20]} is not allowed here; allowed: {allowed}",
+            code="METHOD_NOT_ALLOWED",
+            data={"allowed": list(ALLOWED)},
+        )
+        headers = [
+            ("content-type", "application/json"),
+            ("x-wix-request-id", uuid.uuid4().hex),
+            ("allow", allowed),
+        ]
+        return Response(405, dump_json(error.body()), headers)
     if request.path == SPEC_PATH:
         return Response(200, _spec_bytes(), [("content-type", "application/yaml; charset=utf-8")])
     if "text/html" in (request.header("accept") or ""):

@@ -16,7 +16,10 @@ import json
 import math
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
+
+from wixsandbox.accounts import user_tag
 
 TABLE = "sites_fts"
 CREATE = (
@@ -54,6 +57,8 @@ _ENOUGH = 2
 FETCH_COST = 8
 # The share of the index sampled first to tell a common pattern from a rare one cheaply.
 SAMPLE = 0.05
+# An account of at most this many sites is searched site by site, without the index.
+SCAN_SITES = 2000
 
 
 def _trigram_tokenizer() -> bool:
@@ -81,12 +86,13 @@ def _rank(gram: str) -> tuple[int, int]:
     return 2 if digit else 3, common
 
 
-def _rarest(text: str) -> list[str]:
-    """At most MAX_TRIGRAMS trigrams of `text`, rarest-looking first, apart where they can be:
-    among equals the later (an ending, like a number, tells more)."""
+def _rarest(text: str, shared: frozenset[str] = frozenset()) -> list[str]:
+    """At most MAX_TRIGRAMS trigrams of `text` (none of `shared`), rarest-looking first, apart
+    where they can be: among equals the later (an ending, like a number, tells more)."""
     first: dict[str, int] = {}
     for i in range(len(text) - 2):
-        first.setdefault(text[i : i + 3], i)
+        if text[i : i + 3] not in shared:
+            first.setdefault(text[i : i + 3], i)
     ranked = sorted(first, key=lambda gram: (_rank(gram), -first[gram]))
     chosen: list[str] = []
     for apart in (True, False):
@@ -99,22 +105,48 @@ def _rarest(text: str) -> list[str]:
     return chosen
 
 
-def match_query(text: str) -> str | None:
-    """The FTS5 query for sites whose search text may contain `text`; None when it has no trigram."""
+def match_query(text: str, shared: frozenset[str] = frozenset()) -> str | None:
+    """The FTS5 query for sites whose search text may contain `text`; None when it has no trigram
+    that tells sites apart. `shared`: trigrams that every site of the account has (in its own
+    address), which narrow nothing however rare they look among all accounts' sites."""
     if len(text) < 3 or "\x00" in text:
         return None
-    grams = list(dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2)))
+    grams = [g for g in dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2))]
+    grams = [g for g in grams if g not in shared]
+    if not grams:
+        return None
     if len(grams) > MAX_TRIGRAMS:
-        grams = _rarest(text)
+        grams = _rarest(text, shared)
     return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
 
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """Decides, per pattern, whether a query narrows its sites through the index."""
+    """Decides, per pattern, whether a query narrows the account's sites through the index.
+
+    The index holds every account's sites, so the search is scoped to the caller's account
+    first: an account of at most SCAN_SITES sites is searched by checking each of its own sites
+    (a few thousand substring checks cost less than looking a pattern up among all the accounts'
+    millions of sites), and a larger one never looks a pattern up by the trigrams that all its
+    sites share (its address, ``user-<tag>.wixsite.com``).
+    """
 
     conn: sqlite3.Connection
+    account_id: str
     page: int | None = None  # the sites a page shows; None: always narrow when the pattern allows
+
+    @cached_property
+    def _small(self) -> bool:
+        found = self.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM sites WHERE account_id = ? LIMIT ?)",
+            (self.account_id, SCAN_SITES + 1),
+        ).fetchone()[0]
+        return int(found) <= SCAN_SITES
+
+    @cached_property
+    def _shared(self) -> frozenset[str]:
+        address = f"https://{user_tag(self.account_id)}.wixsite.com/"
+        return frozenset(address[i : i + 3] for i in range(len(address) - 2))
 
     def _dense(self, query: str) -> int | None:
         """The number of candidates above which walking the sort order finds a page sooner; None
@@ -139,7 +171,9 @@ class SearchIndex:
     def candidates(self, text: str) -> tuple[str, Any] | None:
         """The condition "the site is a candidate for `text`" (its parameter's place is ``{}``)
         and its parameter; None to match `text` by checking each site instead."""
-        query = match_query(text)
+        if self._small:
+            return None
+        query = match_query(text, self._shared)
         if query is None:
             return None
         if self.page is None:

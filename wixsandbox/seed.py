@@ -10,6 +10,7 @@ import random
 import sqlite3
 from dataclasses import dataclass
 
+from wixsandbox.accounts import user_tag
 from wixsandbox.store import bulk_insert
 
 # 2024-06-01T00:00:00Z: the seeded history ends here, whatever the clock says (determinism).
@@ -159,7 +160,7 @@ def seed_account(
     ).fetchone()[0]
     rng = random.Random(f"{seed}:{account_id}:{existing_sites}:{existing_folders}")
     folder_ids = _seed_folders(conn, rng, account_id, folders)
-    user = "user-" + account_id.replace("-", "")[:8]
+    user = user_tag(account_id)
     contributors_pool = [_guid(rng) for _ in range(8)]
     used: dict[str, int] = {
         str(row[0]): 1
@@ -184,6 +185,8 @@ def seed_account(
         domain = premium and rng.random() < 0.6
         view_url = f"https://www.{name}.com" if domain else f"https://{user}.wixsite.com/{name}"
         folder_id = rng.choice(folder_ids) if folder_ids and rng.random() < 0.6 else ""
+        if trashed_ms:
+            folder_id = ""  # a trashed site is in the trash, not in a folder
         apps = _pick(rng, _APPS, _APP_COUNTS[int(rng.random() * 7)])
         contributors = _pick(rng, contributors_pool, _CONTRIBUTOR_COUNTS[int(rng.random() * 5)])
         trashed += bool(trashed_ms)

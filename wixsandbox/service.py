@@ -23,14 +23,15 @@ from wixsandbox.auth import authenticate, parse_guid
 from wixsandbox.clock import Clock, system_clock, to_ms
 from wixsandbox.context import Context
 from wixsandbox.cursor import CursorCodec
-from wixsandbox.errors import ApiError, FieldViolation, invalid, system_error
+from wixsandbox.errors import ApiError, FieldViolation, budget_exceeded, invalid, system_error
 from wixsandbox.faults import RETRY_AFTER_SECONDS, Fault
 from wixsandbox.home import home_response
 from wixsandbox.prelimits import oversized
+from wixsandbox.replay import SeenSignatures
 from wixsandbox.routes import BY_OPERATION
 from wixsandbox.seed import SeedSummary, seed_account
 from wixsandbox.spec import Operation, PathItem, path_items
-from wixsandbox.store import DATA_TABLES, Store
+from wixsandbox.store import DATA_TABLES, BudgetExceeded, Store
 from wixsandbox.validation import FastCheck, SchemaCheck
 from wixsandbox.wire import Request, Response, dump_json, read_json
 
@@ -40,6 +41,11 @@ if TYPE_CHECKING:
     from wixsandbox.app import ASGIApp
 
 log = logging.getLogger("wixsandbox")
+
+# Seconds of database work a request may take (see `Sandbox`): far above what any request of a
+# sane size needs, even on a million sites, and short enough that no request holds its
+# connection (or, if it writes, the other writers) for long.
+TIME_BUDGET = 5.0
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,9 @@ class Sandbox:
     `db` is ``":memory:"`` or a file path (WAL; may be shared by several processes). `clock` returns
     an aware `datetime` (default: the system clock); it stamps created and updated dates, checks
     signature timestamps and expires cursors. With `validate_responses` every answer is checked
-    against openapi.yaml; one that does not conform is logged and replaced by a 500.
+    against openapi.yaml; one that does not conform is logged and replaced by a 500. A request
+    whose database work takes more than `time_budget` seconds is stopped and answered 400
+    `TIME_BUDGET_EXCEEDED`, with nothing changed.
     """
 
     def __init__(
@@ -69,12 +77,19 @@ class Sandbox:
         *,
         clock: Clock | None = None,
         validate_responses: bool = True,
+        time_budget: float = TIME_BUDGET,
     ) -> None:
+        if not time_budget > 0:
+            raise ValueError(
+                f"time_budget must be a positive number of seconds, not {time_budget!r}"
+            )
         self.store = Store(db)
         self.clock: Clock = clock or system_clock
         self.validate_responses = validate_responses
+        self.time_budget = time_budget
         self.response_violations: list[str] = []
         self._cursors = CursorCodec(self.store.secret_key("cursor_key"))
+        self._seen = SeenSignatures()
         self._check = SchemaCheck()
         self._response_check = FastCheck()
         self._items = path_items()
@@ -115,37 +130,61 @@ class Sandbox:
             return relate(conn, main_account_id.lower(), [s.lower() for s in sub_account_ids])
 
     def add_instance(
-        self, instance_id: str | None, application_id: str, account_id: str | None = None
+        self,
+        instance_id: str | None,
+        application_id: str,
+        account_id: str | None = None,
+        *,
+        site_id: str | None = None,
     ) -> str:
         """Bind instance `instance_id` (a GUID; None: a new one) to the app and to `account_id`
-        (default: the account whose id is the instance id). Signed requests that name the instance
-        in ``x-wix-instance-id`` act for that account, and only when the app signed them. Returns
-        the instance id. An instance bound to another app or account stays so: ValueError."""
+        (default: the site's account with `site_id`, else the account whose id is the instance
+        id). Signed requests that name the instance in ``x-wix-instance-id`` act for that account,
+        and only when the app signed them. With `site_id` the instance is that site's: its signed
+        requests act on that site only, and may publish it. Returns the instance id. An instance
+        bound to another app, account or site stays so: ValueError."""
         instance = parse_guid(instance_id) if instance_id else str(uuid.uuid4())
-        account = parse_guid(account_id) if account_id else instance
-        if instance is None or account is None:
-            raise ValueError("the instance id and the account id must be GUIDs")
+        site = parse_guid(site_id) if site_id else ""
+        account = parse_guid(account_id) if account_id else None
+        if instance is None or site is None or (account_id and account is None):
+            raise ValueError("the instance id, the account id and the site id must be GUIDs")
         with self.store.write() as conn:
+            if site:
+                owner = conn.execute(
+                    "SELECT account_id FROM sites WHERE id = ?", (site,)
+                ).fetchone()
+                if owner is None or account not in (None, str(owner[0])):
+                    raise ValueError(f"{site} is not a site of {account or 'any account'}")
+                account = str(owner[0])
+            account = account or instance
             known = conn.execute(
                 "SELECT 1 FROM app_secrets WHERE application_id = ?", (application_id,)
             ).fetchone()
             if known is None:
                 raise ValueError(f"unknown application id {application_id!r}: add the app first")
             bound = conn.execute(
-                "SELECT application_id, account_id FROM instances WHERE instance_id = ?",
+                "SELECT application_id, account_id, site_id FROM instances WHERE instance_id = ?",
                 (instance,),
             ).fetchone()
-            if bound is not None and (str(bound[0]), str(bound[1])) != (application_id, account):
+            if bound is not None and tuple(map(str, bound)) != (application_id, account, site):
                 raise ValueError(
-                    f"instance {instance} is already bound to another app or account; "
+                    f"instance {instance} is already bound to another app, account or site; "
                     "choose another instance id"
                 )
             conn.execute(
-                "INSERT OR IGNORE INTO instances (instance_id, application_id, account_id) "
-                "VALUES (?, ?, ?)",
-                (instance, application_id, account),
+                "INSERT OR IGNORE INTO instances (instance_id, application_id, account_id, "
+                "site_id) VALUES (?, ?, ?, ?)",
+                (instance, application_id, account, site),
             )
         return instance
+
+    def site_owner(self, site_id: str) -> str | None:
+        """The account that has the site (its id in any letter case); None if none has."""
+        with self.store.read() as conn:
+            row = conn.execute(
+                "SELECT account_id FROM sites WHERE id = ?", (site_id.lower(),)
+            ).fetchone()
+        return None if row is None else str(row[0])
 
     def default_credentials(self) -> Credentials:
         """The sandbox's own API key and account, made on first use and kept in the database
@@ -256,6 +295,9 @@ class Sandbox:
         except ApiError as error:
             status, document = error.status, error.body()
             extra = error.headers
+        except BudgetExceeded as exceeded:
+            stopped = budget_exceeded(exceeded.seconds)
+            status, document, extra = stopped.status, stopped.body(), {}
         except sqlite3.OperationalError as exc:  # e.g. a database locked for too long
             log.warning("request %s: store unavailable: %s", request_id, exc)
             status, document, extra = (
@@ -339,9 +381,10 @@ class Sandbox:
             body, refused = self._validated(operation, params, request), None
         except ApiError as error:
             body, refused = None, error
+        # The one transaction of the request: every change it makes commits together, or none.
         transaction = self.store.write if route.writes else self.store.read
-        with transaction() as conn:
-            caller = authenticate(conn, request, now, self.store.vault, route.auth)
+        with transaction(self.time_budget) as conn:
+            caller = authenticate(conn, request, now, self.store.vault, route.auth, self._seen)
             if refused is not None:
                 raise refused
             context = Context(

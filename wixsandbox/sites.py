@@ -102,13 +102,13 @@ def _where(
 ) -> tuple[str, list[Any]]:
     if count:  # counting uses every index, and the search index for any name search it can
         fields = COUNT_FIELDS
-        index = SearchIndex(ctx.conn) if search.AVAILABLE else None
+        index = SearchIndex(ctx.conn, ctx.account_id) if search.AVAILABLE else None
         # The namespace's index would be chosen over these more selective ones.
         narrower = any(names_field(filter_, name) for name in _NARROWER)
         namespace = "+s.namespace" if narrower else "s.namespace"
     else:  # a page walks its sort order (see QUERY_FIELDS), unless a search narrows it well
         fields, namespace = QUERY_FIELDS, "+s.namespace"
-        index = SearchIndex(ctx.conn, page) if search.AVAILABLE else None
+        index = SearchIndex(ctx.conn, ctx.account_id, page) if search.AVAILABLE else None
     compiled = compile_search_filter(filter_, fields, index)
     # The account's own index would be chosen over the few candidates of a search.
     account = "+s.account_id" if compiled.narrows else "s.account_id"

@@ -1,21 +1,26 @@
-"""The SQLite store: schema, connection settings and one transaction per request.
+"""The SQLite store: schema, connections and one transaction per request.
 
-One connection is shared by every thread of the process behind a lock (a ``:memory:`` database
-exists only in its connection). File databases use WAL and a busy timeout, and writes start with
-``BEGIN IMMEDIATE``, so several processes may share a file and a killed process leaves it usable.
+A file database is in WAL mode: one connection writes (behind a lock, ``BEGIN IMMEDIATE``, a busy
+timeout, so several processes may share the file and a killed process leaves it usable) and a
+pool of read-only connections reads, each request in its own snapshot, none waiting for another.
+A ``:memory:`` database exists only in its one connection, shared behind the lock. Every request's
+transaction has a time budget (see `Store`).
 """
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from wixsandbox import search
+from wixsandbox.dbfile import check_database_file
 from wixsandbox.vault import Vault
 
 SCHEMA = """
@@ -34,7 +39,8 @@ CREATE TABLE IF NOT EXISTS app_secrets (
 CREATE TABLE IF NOT EXISTS instances (
     instance_id TEXT PRIMARY KEY,  -- what a signed request sends in x-wix-instance-id
     application_id TEXT NOT NULL,
-    account_id TEXT NOT NULL
+    account_id TEXT NOT NULL,
+    site_id TEXT NOT NULL DEFAULT ''  -- the instance's site; '' for an instance of the account
 );
 CREATE TABLE IF NOT EXISTS sites (
     seq INTEGER PRIMARY KEY,
@@ -206,6 +212,8 @@ def _exists(conn: sqlite3.Connection, name: str) -> bool:
 
 def _migrate(conn: sqlite3.Connection) -> None:
     """Bring a database of any earlier version up to date (in a write transaction; idempotent)."""
+    if "site_id" not in {str(row[1]) for row in conn.execute("PRAGMA table_info(instances)")}:
+        conn.execute("ALTER TABLE instances ADD COLUMN site_id TEXT NOT NULL DEFAULT ''")
     for name in _OLD_INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
     for name, columns in INDEX_COLUMNS.items():
@@ -224,6 +232,15 @@ def _migrate(conn: sqlite3.Connection) -> None:
             conn.execute(search.POPULATE)
         for statement in search.TRIGGERS:
             conn.execute(statement)
+    once = "SELECT 1 FROM meta WHERE key = ?"
+    if conn.execute(once, (_TRASH_OUT_OF_FOLDERS,)).fetchone() is None:
+        # Earlier versions let trashed sites into folders (seeded there, or moved there): a
+        # trashed site is in the trash, at root. The triggers bring the folders' counts along.
+        conn.execute("UPDATE sites SET folder_id = '' WHERE trashed_ms > 0 AND folder_id <> ''")
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, '1')", (_TRASH_OUT_OF_FOLDERS,))
+
+
+_TRASH_OUT_OF_FOLDERS = "migrated: trashed sites out of folders"
 
 
 def _casefold(value: str | int | float | bytes | None) -> str | int | float | bytes | None:
@@ -231,59 +248,163 @@ def _casefold(value: str | int | float | bytes | None) -> str | int | float | by
     return value.lower() if isinstance(value, str) else value
 
 
+class BudgetExceeded(Exception):
+    """A transaction ran past its time budget: SQLite stopped it, and nothing it did was kept."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the transaction ran past its budget of {seconds:g} s")
+        self.seconds = seconds
+
+
+# SQLite calls the progress handler every this many virtual-machine instructions (a few
+# milliseconds of work): often enough to stop a statement soon after its budget, rarely enough
+# that the handler (which takes the GIL) costs the other requests nothing.
+PROGRESS_STEPS = 500_000
+
+
+# A read that has worked this long is a long one: from then on it pauses, after each slice of
+# work between two calls of the progress handler, for as long as the slice took, so that it takes
+# at most half a core's time from the other requests. Its pauses do not count against its budget.
+# Writes never pause: they hold the lock every other write waits for.
+LONG_READ = 0.1
+
+
+class _Connection:
+    """One SQLite connection and the deadline of the transaction it runs (its progress handler
+    interrupts any statement past it, and makes a long read yield)."""
+
+    def __init__(self, path: str, *, reader: bool, in_memory: bool) -> None:
+        self.deadline = math.inf
+        self.yields = reader  # only pooled readers: in memory, a read holds the one lock
+        self._started = self._tick = 0.0
+        self.conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=30.0
+        )
+        self.conn.row_factory = sqlite3.Row
+        self.conn.create_function("casefold", 1, _casefold, deterministic=True)
+        self.conn.execute("PRAGMA busy_timeout = 30000")
+        if not in_memory:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            # Reads of a large database go through the OS's page cache without copies.
+            self.conn.execute("PRAGMA mmap_size = 2147418112")
+        if reader:
+            self.conn.execute("PRAGMA query_only = ON")
+        self.conn.set_progress_handler(self._past_deadline, PROGRESS_STEPS)
+
+    def _past_deadline(self) -> int:
+        now = time.monotonic()
+        if now > self.deadline:
+            return 1
+        if self.yields and now - self._started > LONG_READ:
+            pause = min(now - self._tick, LONG_READ)
+            time.sleep(pause)  # the GIL and the core go to the other requests meanwhile
+            self.deadline += pause
+            now = time.monotonic()
+        self._tick = now
+        return 0
+
+    @contextmanager
+    def transaction(self, begin: str, budget: float | None) -> Iterator[sqlite3.Connection]:
+        """`begin`, then the block; committed when it ends, rolled back if it raises. Past
+        `budget` seconds any statement stops, and the block's error is BudgetExceeded."""
+        self._started = self._tick = time.monotonic()
+        self.deadline = self._started + budget if budget else math.inf
+        try:
+            self.conn.execute(begin)
+            yield self.conn
+        except BaseException as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            stopped = isinstance(error, sqlite3.OperationalError) and "interrupt" in str(error)
+            if budget and stopped and time.monotonic() > self.deadline:
+                raise BudgetExceeded(budget) from None
+            raise
+        else:
+            self.deadline = math.inf  # a commit is never stopped half-way
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+        finally:
+            self.deadline = math.inf
+
+
 class Store:
-    """A SQLite database and the lock that serializes its use within this process."""
+    """A SQLite database: one connection that writes, and connections that read.
+
+    Every change is one write transaction (`write`), and there is exactly one place where it
+    begins and commits: `_Connection.transaction`. Writes are serialized by a lock (SQLite writes
+    one transaction at a time anyway) and start with ``BEGIN IMMEDIATE``, so several processes may
+    share a file. A file database is in WAL mode, where readers never wait for one another nor for
+    the writer: each `read` takes a connection of its own from a pool. An in-memory database
+    exists only in its one connection, so there reads and writes take turns.
+
+    `read` and `write` take a time budget: past it, SQLite stops the statement that runs, the
+    transaction is rolled back, and the block raises `BudgetExceeded`.
+    """
 
     def __init__(self, db: str | Path = ":memory:") -> None:
         self.path = str(db)
         self.in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
-        self._lock = threading.RLock()
         if not self.in_memory and not self.path.startswith("file:"):
+            check_database_file(self.path)  # before anything touches it
             _owner_only(self.path)
-        self._conn = sqlite3.connect(
-            self.path, isolation_level=None, check_same_thread=False, timeout=30.0
-        )
-        self._conn.row_factory = sqlite3.Row
-        self._conn.create_function("casefold", 1, _casefold, deterministic=True)
+        self._lock = threading.RLock()  # the writer's (and in memory, every transaction's)
+        self._writer = _Connection(self.path, reader=False, in_memory=self.in_memory)
+        self._pool_lock = threading.Lock()
+        self._idle: list[_Connection] = []
+        self._readers: list[_Connection] = []
+        self._trace: Callable[[str], object] | None = None
         with self._lock:
-            self._conn.execute("PRAGMA busy_timeout = 30000")
-            if not self.in_memory:
-                self._conn.execute("PRAGMA journal_mode = WAL")
-                self._conn.execute("PRAGMA synchronous = NORMAL")
-                # Reads of a large database go through the OS's page cache without copies.
-                self._conn.execute("PRAGMA mmap_size = 2147418112")
             # executescript commits implicitly: it runs outside any explicit transaction.
-            self._conn.executescript(SCHEMA)
+            self._writer.conn.executescript(SCHEMA)
         with self.write() as conn:
             _migrate(conn)
         self.vault = Vault(self.secret_key("api_key_hash_key"), self.secret_key("secret_seal_key"))
         self._seal_credentials()
 
-    @contextmanager
-    def read(self) -> Iterator[sqlite3.Connection]:
-        """A read transaction (a consistent snapshot)."""
-        with self._lock:
-            self._conn.execute("BEGIN")
-            try:
-                yield self._conn
-            finally:
-                if self._conn.in_transaction:
-                    self._conn.execute("COMMIT")
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._writer.conn
+
+    def _take_reader(self) -> _Connection:
+        with self._pool_lock:
+            if self._idle:
+                return self._idle.pop()
+        reader = _Connection(self.path, reader=True, in_memory=False)
+        reader.conn.set_trace_callback(self._trace)
+        with self._pool_lock:
+            self._readers.append(reader)
+        return reader
 
     @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction: committed when the block ends, rolled back if it raises."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
-            else:
-                if self._conn.in_transaction:
-                    self._conn.execute("COMMIT")
+    def read(self, budget: float | None = None) -> Iterator[sqlite3.Connection]:
+        """A read transaction (a consistent snapshot), stopped after `budget` seconds if given."""
+        if self.in_memory:
+            with self._lock, self._writer.transaction("BEGIN", budget) as conn:
+                yield conn
+            return
+        reader = self._take_reader()
+        try:
+            with reader.transaction("BEGIN", budget) as conn:
+                yield conn
+        finally:
+            with self._pool_lock:
+                self._idle.append(reader)
+
+    @contextmanager
+    def write(self, budget: float | None = None) -> Iterator[sqlite3.Connection]:
+        """A write transaction: committed when the block ends, rolled back if it raises (or runs
+        past `budget` seconds, if given: then BudgetExceeded)."""
+        with self._lock, self._writer.transaction("BEGIN IMMEDIATE", budget) as conn:
+            yield conn
+
+    def trace(self, callback: Callable[[str], object] | None) -> None:
+        """Call `callback` with every SQL statement any connection runs (None: stop)."""
+        self._trace = callback
+        with self._pool_lock:
+            connections = [self._writer, *self._readers]
+        for connection in connections:
+            connection.conn.set_trace_callback(callback)
 
     def meta(self, key: str, make: str | None = None) -> str | None:
         """Read a meta value; store `make` first if the key is absent and `make` is given."""
@@ -341,8 +462,11 @@ class Store:
             self._conn.execute("PRAGMA secure_delete = OFF")  # SQLite's default, cheaper writes
 
     def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+        with self._lock, self._pool_lock:
+            for connection in [*self._readers, self._writer]:
+                connection.conn.close()
+            self._readers.clear()
+            self._idle.clear()
 
 
 def _owner_only(path: str) -> None:

@@ -1,7 +1,10 @@
 """B2B Site Management v1: Transfer Site, between a main account and its sub-accounts.
 
 The target is the account the request acts for (``wix-account-id``); the caller is the API
-key's account. The documented errors are checked in their documented order, before anything
+key's account. The caller's key must be allowed to act for both the source and the target
+(`wixsandbox.accounts.may_act_for`: its own account or one of its sub-accounts), so in the
+agency model only the main account's key transfers: a sub-account is a client, and its key acts
+for itself alone. The documented errors are checked in their documented order, before anything
 changes: 428 ``TARGET_ACCOUNT_ID_NOT_FOUND``, 403 ``SITE_TRANSFER_NOT_ALLOWED``, 400
 ``SITE_NOT_FOUND``, 428 ``SITE_TRANSFER_NOT_SUPPORTED``.
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wixsandbox.accounts import family, is_known
+from wixsandbox.accounts import is_known, may_act_for
 from wixsandbox.context import Context
 from wixsandbox.errors import ApiError
 
@@ -27,14 +30,16 @@ def transfer_site(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
             code="TARGET_ACCOUNT_ID_NOT_FOUND",
             description="Check that the target account ID (wix-account-id) exists.",
         )
-    allowed = family(ctx.conn, ctx.key_account_id)
-    if source == target or source not in allowed or target not in allowed:
+    key = ctx.key_account_id
+    if source == target or not (
+        may_act_for(ctx.conn, key, source) and may_act_for(ctx.conn, key, target)
+    ):
         raise ApiError(
             403,
             "Site transfer isn't allowed for sourceAccountId and targetAccountId.",
             code="SITE_TRANSFER_NOT_ALLOWED",
-            description="The source and the target must be two of your main account and its "
-            "sub-accounts.",
+            description="The source and the target must be two different accounts that the API "
+            "key may act for: a main account's key, for the main account and its sub-accounts.",
             data={"sourceAccountId": source, "targetAccountId": target},
         )
     row = ctx.conn.execute(

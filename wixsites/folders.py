@@ -199,7 +199,9 @@ def _tree(with_root_count: bool) -> Flow[FolderTree]:
     return FolderTree(folders, root_site_count=root_count)
 
 
-MAX_DEPTH = 50  # documented: a path holds at most 50 folders
+# Wix's Folder.path holds a folder's ancestors, at most 50 (empty at root): a folder path such as
+# "Clients/Acme/QA", which names the folder too, holds at most 51.
+MAX_DEPTH = 51
 
 
 def check_path(path: str) -> list[str]:

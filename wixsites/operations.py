@@ -51,7 +51,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "Move Sites To Folder": ("Manage Folders",),
     "Bulk Delete Site": ("Manage Sites",),
     "Duplicate Site": ("Manage Sites",),
-    "Publish Site": ("Manage Sites",),
+    "Publish Site": ("Manage SEO Settings",),
     "Transfer Site": ("Manage B2B Sites",),
 }
 

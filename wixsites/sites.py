@@ -169,8 +169,9 @@ class Sites(SiteActions):
         """Every site matching `filter` (Wix query language), across pages, lazily.
 
         `sort`: "createdDate", "createdDate:desc", [("createdDate", "DESC")] or the Wix list; only
-        createdDate, updatedDate, trashedDate and displayName can be sorted on. `page_size`
-        1..1000 (the live API documents 100). `cursor` resumes from a saved `Page.next_cursor`.
+        createdDate, updatedDate, trashedDate and displayName can be sorted on. `page_size`:
+        1..1000 sites a request ("up to 1,000": Wix's Query Sites description); 100 unless given.
+        `cursor` resumes from a saved `Page.next_cursor`.
         The `options` (`timeout`, `deadline`, `retry`, `headers`) apply to each page's request.
         """
         args = _Args.check(filter, sort, page_size, cursor)

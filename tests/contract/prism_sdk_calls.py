@@ -1,12 +1,14 @@
 """Call every SDK operation through a validating proxy (tests/contract/run_prism_proxy.sh).
 
-    WIX_BASE_URL=... WIX_API_KEY=... WIX_ACCOUNT_ID=... [WIX_APP_ID=... WIX_APP_SECRET=...] \\
-        python tests/contract/prism_sdk_calls.py
+    WIX_BASE_URL=... WIX_API_KEY=... WIX_ACCOUNT_ID=... [WIX_APP_ID=... WIX_APP_SECRET=...
+    PRISM_SANDBOX_DB=...] python tests/contract/prism_sdk_calls.py
 
 Sync and async clients with the API key, and a signed client when an app is given: sites query
 (filters, sorts, several pages, a resumed cursor), count and move; folders query, create, rename,
 move, delete, of_site, get, tree, find and ensure; the lifecycle of a site (duplicate, publish,
-trash, transfer from a sub-account given in WIX_SUB_ACCOUNT_ID); and the documented error answers
+trash, transfer from a sub-account given in WIX_SUB_ACCOUNT_ID; the signed client publishes through
+an instance of the site, registered in the served database PRISM_SANDBOX_DB); and the documented
+error answers
 (404, 409, 400, 403, 428). Any answer the proxy refuses (Prism's --errors turns a violation into an error answer) raises,
 and the script exits 1 naming the step.
 """
@@ -17,12 +19,14 @@ import asyncio
 import os
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from typing import TypeVar
 
 from wixsites import (
     AlreadyExists,
     AsyncWixSites,
     NotFound,
+    PermissionDenied,
     SiteInTrash,
     SiteNotInSourceAccount,
     TransferNotAllowed,
@@ -46,7 +50,7 @@ def expect(error: type[E], call: Callable[[], object]) -> E:
 def sync_calls(wix: WixSites, label: str) -> None:
     sites = list(wix.sites.query(page_size=7))  # several pages
     assert len(sites) > 7, f"{label}: the seeded account has too few sites ({len(sites)})"
-    ids = [str(s.id) for s in sites]
+    ids = [str(s.id) for s in sites if not s.trashed_date]  # a trashed site moves nowhere
     list(wix.sites.query(filter={"published": True}, sort="createdDate:desc", page_size=5))
     list(wix.sites.query(filter={"folderId": {"$exists": False}}, sort="displayName"))
     list(wix.sites.query(filter={"id": {"$in": ids[:3]}}, sort=["updatedDate:desc"]))
@@ -96,16 +100,22 @@ def sync_calls(wix: WixSites, label: str) -> None:
     assert UNKNOWN in report.failed
 
 
-def site_actions(wix: WixSites, label: str) -> None:
-    """Duplicate, publish and trash, and their errors (404, per-item failures, 428)."""
+def site_actions(
+    wix: WixSites, label: str, on_site: Callable[[str], WixSites] | None = None
+) -> None:
+    """Duplicate, publish and trash, and their errors (404, per-item failures, 428). `on_site`:
+    the client of a site's own instance, for a signed client (which publishes its site only)."""
     plain = [str(s.id) for s in wix.sites.query(filter={"premium": False}, page_size=5)]
     copy = wix.sites.duplicate(plain[0], f"Prism {label} copy")
-    wix.sites.publish(copy)
-    wix.sites.publish(copy)  # again: pushes the latest changes live
+    publisher = on_site(copy) if on_site else wix
+    if on_site:  # the account's instance acts on no site
+        expect(PermissionDenied, lambda: wix.sites.publish(copy))
+    publisher.sites.publish(copy)
+    publisher.sites.publish(copy)  # again: pushes the latest changes live
     report = wix.sites.trash([copy, UNKNOWN])
     assert report.moved == [copy], report
     assert UNKNOWN in report.failed, report
-    expect(SiteInTrash, lambda: wix.sites.publish(copy))
+    expect(SiteInTrash, lambda: publisher.sites.publish(copy))
     expect(NotFound, lambda: wix.sites.duplicate(UNKNOWN, f"Prism {label} copy"))
     premium = [str(s.id) for s in wix.sites.query(filter={"premium": True}, page_size=5)]
     if premium:  # Wix's per-item PREMIUM_NOT_PERMITTED
@@ -183,15 +193,27 @@ def main() -> int:
             transfer_calls(wix, sub, env["WIX_ACCOUNT_ID"], sub_account)
 
     def signed() -> None:
-        with WixSites.from_signature(
-            env["WIX_APP_ID"],
-            env["WIX_ACCOUNT_ID"],
-            env["WIX_APP_SECRET"],
-            env["WIX_BASE_URL"],
-            rate_limit=None,
-        ) as wix:
+        def client(instance: str) -> WixSites:
+            return WixSites.from_signature(
+                env["WIX_APP_ID"],
+                instance,
+                env["WIX_APP_SECRET"],
+                env["WIX_BASE_URL"],
+                rate_limit=None,
+            )
+
+        def on_site(site: str) -> WixSites:
+            """The client of the site's own instance, registered in the served database."""
+            from wixsandbox import Sandbox
+
+            with Sandbox(env["PRISM_SANDBOX_DB"]) as sandbox:
+                sandbox.add_instance(site, env["WIX_APP_ID"], site_id=site)
+            return clients.enter_context(client(site))
+
+        with ExitStack() as clients:
+            wix = clients.enter_context(client(env["WIX_ACCOUNT_ID"]))
             sync_calls(wix, "signed")
-            site_actions(wix, "signed")
+            site_actions(wix, "signed", on_site)
 
     results = [
         step("every SDK operation, API key", with_key),

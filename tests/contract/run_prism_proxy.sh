@@ -32,6 +32,7 @@ export WIX_BASE_URL=http://127.0.0.1:$PRISM_PORT
 # a sub-account of the key's account, with sites of its own, for Transfer Site
 export WIX_SUB_ACCOUNT_ID=56565656-5656-4565-8565-565656565656
 DB=$WORK/sandbox.db
+export PRISM_SANDBOX_DB=$DB   # the signed SDK client registers its sites' instances there
 "$PY" -m wixsandbox --db "$DB" seed --account-id "$WIX_ACCOUNT_ID" --sites 60 --folders 4 >/dev/null
 "$PY" -m wixsandbox --db "$DB" seed --account-id "$WIX_SUB_ACCOUNT_ID" --sites 12 --folders 0 >/dev/null
 "$PY" -m wixsandbox --db "$DB" relate "$WIX_ACCOUNT_ID" "$WIX_SUB_ACCOUNT_ID" >/dev/null

@@ -19,6 +19,8 @@ ACCOUNT=44444444-4444-4444-8444-444444444444
 APP=cli-contract-app
 export WIXSANDBOX_APP_SECRET=cli-contract-secret   # read by serve, never on its command line
 "$PY" -m wixsandbox --db "$WORK/sandbox.db" seed --account-id "$ACCOUNT" --sites 40 --folders 5 >/dev/null
+# a signed request acts on its instance's site only: each site gets an instance of the app
+"$PY" -m tests.contract.site_instances "$WORK/sandbox.db" "$APP" "$ACCOUNT" >/dev/null
 # the key in the environment, not on the command line, where ps would show it
 WIXSANDBOX_API_KEY="$KEY" "$PY" -m wixsandbox --db "$WORK/sandbox.db" serve --port "$PORT" \
     --account-id "$ACCOUNT" --app-id "$APP" >"$WORK/server.log" 2>&1 &

@@ -279,6 +279,13 @@ def add_app(
     metavar="ID",
     help="The instance id (a GUID; default: a new one, printed).",
 )
+@click.option(
+    "--site-id",
+    "site_id",
+    metavar="ID",
+    help="Make it the instance of this site: its signed requests act on that site only, and may "
+    "publish it (the account is the site's).",
+)
 @format_option
 @pass_app
 def add_instance(
@@ -287,14 +294,17 @@ def add_instance(
     app_id: str,
     account_id: str | None,
     instance_id: str | None,
+    site_id: str | None,
 ) -> None:
-    """Bind another instance of an app to an account: signed requests naming it act for it.
+    """Bind another instance of an app to an account, or to a site: signed requests naming it act
+    for that account (on that site only).
 
     \b
     Example:
       wixsites sandbox add-instance --app-id my-app --account-id 0a0a0a0a-1111-4222-8333-444444444444
+      wixsites sandbox add-instance --app-id my-app --site-id SITE_ID   # may publish SITE_ID
     """
-    _bind(app, db, app_id, None, account_id, instance_id)
+    _bind(app, db, app_id, None, account_id, instance_id, site_id)
 
 
 def _bind(
@@ -304,23 +314,31 @@ def _bind(
     secret: str | None,
     account_id: str | None,
     instance_id: str | None,
+    site_id: str | None = None,
 ) -> None:
     path = db or default_db_path()
     sandbox = open_sandbox(path, seed_if_new=False)
     try:
-        account = account_id or sandbox.default_credentials().account_id
+        if site_id:  # the site's account, unless another is named (add_instance then refuses)
+            account = account_id or sandbox.site_owner(site_id) or ""
+        else:
+            account = account_id or sandbox.default_credentials().account_id
         if secret is not None:
             instance = _add_app(sandbox, app_id, secret, account, instance_id)
         else:
             try:
-                instance = sandbox.add_instance(instance_id, app_id, account)
+                instance = sandbox.add_instance(
+                    instance_id, app_id, account or None, site_id=site_id
+                )
             except ValueError as error:
                 raise InputError(str(error)) from None
     finally:
         sandbox.close()
+    site = {"siteId": site_id.lower()} if site_id else {}
+    where = f"site {site_id.lower()}, account {account}" if site_id else f"account {account}"
     app.output.result(
-        {"db": path, "appId": app_id, "instanceId": instance, "accountId": account},
-        f"App {app_id} may sign requests for instance {instance} (account {account}).",
+        {"db": path, "appId": app_id, "instanceId": instance, "accountId": account, **site},
+        f"App {app_id} may sign requests for instance {instance} ({where}).",
         ids=[instance],
     )
 
@@ -412,8 +430,11 @@ def reset(app: AppContext, db: str | None, yes: bool) -> None:
     try:
         sandbox = open_sandbox(path, seed_if_new=False)
     except SandboxUnusable:
-        # corrupt or not a database: erasing it is what was asked for
-        Path(path).unlink()
+        from wixsandbox.dbfile import looks_like_sqlite
+
+        if not looks_like_sqlite(path):  # never erase what is not a database
+            raise
+        Path(path).unlink()  # a damaged database: erasing it is what was asked for
         sandbox = open_sandbox(path, seed_if_new=False)
     try:
         sandbox.reset()

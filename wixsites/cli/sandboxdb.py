@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 import platformdirs
 
+from wixsites.cli.errors import InputError
 from wixsites.cli.exitcodes import FAILURE
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class SandboxUnusable(click.ClickException):
 def open_sandbox(db: str | None = None, *, seed_if_new: bool = True) -> Sandbox:
     """Open (creating if need be) the sandbox at `db`; a new one gets a default account of sites."""
     from wixsandbox import Sandbox  # the sandbox (starlette, SQLite) loads only when used
+    from wixsandbox.dbfile import NotASandboxDatabase
 
     path = db or default_db_path()
     is_new = path == ":memory:" or not Path(path).exists()
@@ -58,6 +60,11 @@ def open_sandbox(db: str | None = None, *, seed_if_new: bool = True) -> Sandbox:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         sandbox = Sandbox(path)
+    except NotASandboxDatabase as error:  # nothing was done to it, and nothing will be
+        raise InputError(
+            f"{error}: give --db (or {DB_ENV}) a sandbox database, or a file that does not "
+            "exist yet"
+        ) from None
     except (sqlite3.DatabaseError, OSError) as error:
         raise SandboxUnusable(path, error) from None
     if is_new and seed_if_new:

@@ -35,7 +35,8 @@ _KEYS_ = frozenset(
 class BulkDeleteSiteResponse:
     """
     Attributes:
-        results (list[BulkSiteResult] | None): One result per requested id, in the order of the request.
+        results (list[BulkSiteResult] | None): One result per requested site (a repeated id answers once, at its first
+            mention), in the order of the request.
         bulk_action_metadata (BulkActionMetadata | None):
     """
 

@@ -30,8 +30,11 @@ _KEYS_ = frozenset(
 class CursorPaging:
     """
     Attributes:
-        limit (int | None): Sites per page, 1..1000 (the live service documents at most 100). Default 100.
-        cursor (None | str): The `metadata.cursors.next` of the previous page. Absent for the first page.
+        limit (int | None): Sites per page, 1..1000 ("up to 1,000 sites": Wix's service description and Query
+            Sites page; see the API description). Default 100.
+        cursor (None | str): The `metadata.cursors.next` of the previous page. Absent for the first page. The
+            sandbox's cursors expire 30 minutes after the query's first request (400
+            `CURSOR_EXPIRED`).
     """
 
     limit: int | None = None

@@ -51,7 +51,11 @@ class Folder:
             updated_date (datetime.datetime | None):
             site_count (int | None): Number of sites directly in the folder (not in its sub-folders).
             parent_id (str | None): A GUID, or the empty string for root.
-            path (list[FolderBasicInfo] | None): The folders from root to this one, in order, this folder included.
+            path (list[FolderBasicInfo] | None): The folders above this one (its ancestors), from root, in order; empty at
+                root (Wix:
+                "Path including all parent folders from root to the current folder, in order. When
+                empty, the site or folder is at root level."). At most 50, so a folder is at most 51
+                levels deep.
     """
 
     id: str | None = None

@@ -35,20 +35,23 @@ _KEYS_ = frozenset(
 
 @_attrs_define
 class FoldersQuery:
-    """
-    Attributes:
-        filter_ (Filter | None): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":
-            {"$op":
-            value}}` for the operators `$eq $ne $gt $gte $lt $lte $in $nin $exists $startsWith` (not case
-            sensitive) `$hasSome $hasAll` (and `$contains` for folder names), combined with `$and`, `$or`,
-            `$not`. A filter on a field that cannot be filtered is ignored; an operator that is not known
-            or a value of the wrong shape is a 400 `MALFORMED_FILTER`.
-            The sandbox answers filters of up to 2,000 values (each condition, each `$and`/`$or` item
-            and each array item counts one), arrays of up to 1,000 values in `$in`, `$nin`, `$hasSome`
-            and `$hasAll`, and nesting up to 16 levels; a larger filter is a 400 `MALFORMED_FILTER`
-            naming the limit.
-        sort (list[Sorting] | None):
-        paging (Paging | None):
+    """Wix's example sorts folders by `name`. The sandbox's own choices (Wix documents none of
+    them): `createdDate` and `updatedDate` sort too, the default order is `createdDate`
+    ascending, and ties are broken by `id`.
+
+        Attributes:
+            filter_ (Filter | None): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":
+                {"$op":
+                value}}` for the operators `$eq $ne $gt $gte $lt $lte $in $nin $exists $startsWith` (not case
+                sensitive) `$hasSome $hasAll` (and `$contains` for folder names), combined with `$and`, `$or`,
+                `$not`. A filter on a field that cannot be filtered is ignored; an operator that is not known
+                or a value of the wrong shape is a 400 `MALFORMED_FILTER`.
+                The sandbox answers filters of up to 2,000 values (each condition, each `$and`/`$or` item
+                and each array item counts one), arrays of up to 1,000 values in `$in`, `$nin`, `$hasSome`
+                and `$hasAll`, and nesting up to 16 levels; a larger filter is a 400 `MALFORMED_FILTER`
+                naming the limit.
+            sort (list[Sorting] | None):
+            paging (Paging | None):
     """
 
     filter_: Filter | None = None

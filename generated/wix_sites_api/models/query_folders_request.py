@@ -29,7 +29,10 @@ _KEYS_ = frozenset(("query",))
 class QueryFoldersRequest:
     """
     Attributes:
-        query (FoldersQuery | None):
+        query (FoldersQuery | None): Wix's example sorts folders by `name`. The sandbox's own choices (Wix documents
+            none of
+            them): `createdDate` and `updatedDate` sort too, the default order is `createdDate`
+            ascending, and ties are broken by `id`.
     """
 
     query: FoldersQuery | None = None

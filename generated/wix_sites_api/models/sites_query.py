@@ -40,10 +40,11 @@ class SitesQuery:
     "my-site"}`), `folderId` (`{"$exists": false}` = root), `editorType`, `appIds` (`$hasAll`,
     `$hasSome`), `premium`, `published`, `namespace`, `state` (`ACTIVE` or `TRASHED`),
     `domainConnected`. Every field is optional, as Wix documents.
-    Sortable: `createdDate`, `updatedDate`, `trashedDate`, `displayName`; default `createdDate`
-    descending; ties are broken by `id`. A site that is not trashed sorts as the lowest
-    `trashedDate` (first ascending, last descending). With a cursor, `filter` and `sort` must be absent: the cursor
-    carries them.
+    Sortable (Wix's filter-and-sort guide): `createdDate`, `updatedDate`, `trashedDate`,
+    `displayName`. The sandbox's own choices (Wix documents none of them): the default order is
+    `createdDate` descending, ties are broken by `id`, and a site that is not trashed sorts as the
+    lowest `trashedDate` (first ascending, last descending). With a cursor, `filter` and `sort`
+    must be absent: the cursor carries them.
 
         Attributes:
             filter_ (Filter | None): A filter in the Wix API query language: `{"field": value}` for equality, `{"field":

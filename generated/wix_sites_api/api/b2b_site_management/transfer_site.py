@@ -134,18 +134,24 @@ def sync_detailed(
       not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
       400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
       `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
-    - The sandbox has no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): only 400 `TIME_BUDGET_EXCEEDED`, which
+      every operation has (see the API description).
+
+    The rule: the caller's API key must be allowed to act for both the source and the target
+    account. A key acts for its own account and for that account's sub-accounts (as every
+    account-level call does with `wix-account-id`), so in the agency model the main account's
+    key transfers between the main account and its sub-accounts (main to sub, sub to main, sub
+    to sibling), and a sub-account's key transfers nothing: a sub-account is a client, whose
+    key acts for itself alone. A signed request acts for its instance's account in the same way.
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
-    sub-accounts). The caller is the API key's account; its family is its main account (itself,
-    or its parent) and that main account's sub-accounts. A transfer is allowed when the source
-    and the target are two different accounts of the caller's family: main to sub, sub to
-    main, sub to sibling. The checks run in the documented order above: an account the sandbox
+    sub-accounts). The checks run in the documented order above: an account the sandbox
     does not know (no API key, no relation, no site) as target is `TARGET_ACCOUNT_ID_NOT_FOUND`;
-    a target or source outside the family, or the same account twice, is
-    `SITE_TRANSFER_NOT_ALLOWED`; a site not owned by the source is `SITE_NOT_FOUND`; a premium
-    site is `SITE_TRANSFER_NOT_SUPPORTED`. On success the site's `ownerAccountId` becomes the
+    a source or a target the key may not act for, or the same account twice, is
+    `SITE_TRANSFER_NOT_ALLOWED` (so a key learns nothing of another account's sites); a site
+    not owned by the source is `SITE_NOT_FOUND`; a premium site is
+    `SITE_TRANSFER_NOT_SUPPORTED`. On success the site's `ownerAccountId` becomes the
     target, it lands at the target's root (folders belong to an account), and nothing else
     changes; on an error nothing changes.
 
@@ -190,18 +196,24 @@ def sync(
       not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
       400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
       `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
-    - The sandbox has no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): only 400 `TIME_BUDGET_EXCEEDED`, which
+      every operation has (see the API description).
+
+    The rule: the caller's API key must be allowed to act for both the source and the target
+    account. A key acts for its own account and for that account's sub-accounts (as every
+    account-level call does with `wix-account-id`), so in the agency model the main account's
+    key transfers between the main account and its sub-accounts (main to sub, sub to main, sub
+    to sibling), and a sub-account's key transfers nothing: a sub-account is a client, whose
+    key acts for itself alone. A signed request acts for its instance's account in the same way.
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
-    sub-accounts). The caller is the API key's account; its family is its main account (itself,
-    or its parent) and that main account's sub-accounts. A transfer is allowed when the source
-    and the target are two different accounts of the caller's family: main to sub, sub to
-    main, sub to sibling. The checks run in the documented order above: an account the sandbox
+    sub-accounts). The checks run in the documented order above: an account the sandbox
     does not know (no API key, no relation, no site) as target is `TARGET_ACCOUNT_ID_NOT_FOUND`;
-    a target or source outside the family, or the same account twice, is
-    `SITE_TRANSFER_NOT_ALLOWED`; a site not owned by the source is `SITE_NOT_FOUND`; a premium
-    site is `SITE_TRANSFER_NOT_SUPPORTED`. On success the site's `ownerAccountId` becomes the
+    a source or a target the key may not act for, or the same account twice, is
+    `SITE_TRANSFER_NOT_ALLOWED` (so a key learns nothing of another account's sites); a site
+    not owned by the source is `SITE_NOT_FOUND`; a premium site is
+    `SITE_TRANSFER_NOT_SUPPORTED`. On success the site's `ownerAccountId` becomes the
     target, it lands at the target's root (folders belong to an account), and nothing else
     changes; on an error nothing changes.
 
@@ -241,18 +253,24 @@ async def asyncio_detailed(
       not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
       400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
       `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
-    - The sandbox has no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): only 400 `TIME_BUDGET_EXCEEDED`, which
+      every operation has (see the API description).
+
+    The rule: the caller's API key must be allowed to act for both the source and the target
+    account. A key acts for its own account and for that account's sub-accounts (as every
+    account-level call does with `wix-account-id`), so in the agency model the main account's
+    key transfers between the main account and its sub-accounts (main to sub, sub to main, sub
+    to sibling), and a sub-account's key transfers nothing: a sub-account is a client, whose
+    key acts for itself alone. A signed request acts for its instance's account in the same way.
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
-    sub-accounts). The caller is the API key's account; its family is its main account (itself,
-    or its parent) and that main account's sub-accounts. A transfer is allowed when the source
-    and the target are two different accounts of the caller's family: main to sub, sub to
-    main, sub to sibling. The checks run in the documented order above: an account the sandbox
+    sub-accounts). The checks run in the documented order above: an account the sandbox
     does not know (no API key, no relation, no site) as target is `TARGET_ACCOUNT_ID_NOT_FOUND`;
-    a target or source outside the family, or the same account twice, is
-    `SITE_TRANSFER_NOT_ALLOWED`; a site not owned by the source is `SITE_NOT_FOUND`; a premium
-    site is `SITE_TRANSFER_NOT_SUPPORTED`. On success the site's `ownerAccountId` becomes the
+    a source or a target the key may not act for, or the same account twice, is
+    `SITE_TRANSFER_NOT_ALLOWED` (so a key learns nothing of another account's sites); a site
+    not owned by the source is `SITE_NOT_FOUND`; a premium site is
+    `SITE_TRANSFER_NOT_SUPPORTED`. On success the site's `ownerAccountId` becomes the
     target, it lands at the target's root (folders belong to an account), and nothing else
     changes; on an error nothing changes.
 
@@ -295,18 +313,24 @@ async def asyncio(
       not exist), 403 `SITE_TRANSFER_NOT_ALLOWED` (the source/target pair is not supported),
       400 `SITE_NOT_FOUND` (`siteId` is not in the source account), 428
       `SITE_TRANSFER_NOT_SUPPORTED` (the site has a paid Wix service).
-    - The sandbox has no errors of its own for it; the standard errors apply.
+    - The sandbox's own errors (`x-wixsites-errors`): only 400 `TIME_BUDGET_EXCEEDED`, which
+      every operation has (see the API description).
+
+    The rule: the caller's API key must be allowed to act for both the source and the target
+    account. A key acts for its own account and for that account's sub-accounts (as every
+    account-level call does with `wix-account-id`), so in the agency model the main account's
+    key transfers between the main account and its sub-accounts (main to sub, sub to main, sub
+    to sibling), and a sub-account's key transfers nothing: a sub-account is a client, whose
+    key acts for itself alone. A signed request acts for its instance's account in the same way.
 
     Choices where the docs are silent (`x-wixsites-extension`): in the sandbox, accounts are
     related with `wixsites sandbox relate-accounts MAIN SUB...` (a main account and its
-    sub-accounts). The caller is the API key's account; its family is its main account (itself,
-    or its parent) and that main account's sub-accounts. A transfer is allowed when the source
-    and the target are two different accounts of the caller's family: main to sub, sub to
-    main, sub to sibling. The checks run in the documented order above: an account the sandbox
+    sub-accounts). The checks run in the documented order above: an account the sandbox
     does not know (no API key, no relation, no site) as target is `TARGET_ACCOUNT_ID_NOT_FOUND`;
-    a target or source outside the family, or the same account twice, is
-    `SITE_TRANSFER_NOT_ALLOWED`; a site not owned by the source is `SITE_NOT_FOUND`; a premium
-    site is `SITE_TRANSFER_NOT_SUPPORTED`. On success the site's `ownerAccountId` becomes the
+    a source or a target the key may not act for, or the same account twice, is
+    `SITE_TRANSFER_NOT_ALLOWED` (so a key learns nothing of another account's sites); a site
+    not owned by the source is `SITE_NOT_FOUND`; a premium site is
+    `SITE_TRANSFER_NOT_SUPPORTED`. On success the site's `ownerAccountId` becomes the
     target, it lands at the target's root (folders belong to an account), and nothing else
     changes; on an error nothing changes.
 

@@ -138,7 +138,8 @@ def sync_detailed(
 
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
-    that would be deeper than 50 levels is a 400.
+    whose path (its ancestors) would hold more than 50 folders, that is a folder 52 levels deep,
+    is a 400.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
       operation; Manage Folders is this spec's choice).
@@ -176,7 +177,8 @@ def sync(
 
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
-    that would be deeper than 50 levels is a 400.
+    whose path (its ancestors) would hold more than 50 folders, that is a folder 52 levels deep,
+    is a 400.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
       operation; Manage Folders is this spec's choice).
@@ -209,7 +211,8 @@ async def asyncio_detailed(
 
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
-    that would be deeper than 50 levels is a 400.
+    whose path (its ancestors) would hold more than 50 folders, that is a folder 52 levels deep,
+    is a 400.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
       operation; Manage Folders is this spec's choice).
@@ -245,7 +248,8 @@ async def asyncio(
 
      Creates a folder at root or inside `parentId` (`""` or `"root"` for root). A sibling with the
     same name already existing is a 409 `ALREADY_EXISTS`; an unknown parent is a 404; a folder
-    that would be deeper than 50 levels is a 400.
+    whose path (its ancestors) would hold more than 50 folders, that is a folder 52 levels deep,
+    is a 400.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
       operation; Manage Folders is this spec's choice).

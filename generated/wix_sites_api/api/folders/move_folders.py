@@ -138,7 +138,8 @@ def sync_detailed(
 
      Moves up to 1,000 folders into `targetFolderId` (`""` or `"root"` for root), with their
     sub-folders and sites. All or nothing: an unknown folder or target is a 404; moving a folder into
-    itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
+    itself or one of its descendants, or so that a path would hold more than 50 folders (a folder
+    52 levels deep), is a 400; a name clash in the target
     is a 409.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
@@ -178,7 +179,8 @@ def sync(
 
      Moves up to 1,000 folders into `targetFolderId` (`""` or `"root"` for root), with their
     sub-folders and sites. All or nothing: an unknown folder or target is a 404; moving a folder into
-    itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
+    itself or one of its descendants, or so that a path would hold more than 50 folders (a folder
+    52 levels deep), is a 400; a name clash in the target
     is a 409.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
@@ -213,7 +215,8 @@ async def asyncio_detailed(
 
      Moves up to 1,000 folders into `targetFolderId` (`""` or `"root"` for root), with their
     sub-folders and sites. All or nothing: an unknown folder or target is a 404; moving a folder into
-    itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
+    itself or one of its descendants, or so that a path would hold more than 50 folders (a folder
+    52 levels deep), is a 400; a name clash in the target
     is a 409.
 
     - Permission: Manage Folders (Wix's service description names no permission for this
@@ -251,7 +254,8 @@ async def asyncio(
 
      Moves up to 1,000 folders into `targetFolderId` (`""` or `"root"` for root), with their
     sub-folders and sites. All or nothing: an unknown folder or target is a 404; moving a folder into
-    itself or one of its descendants, or deeper than 50 levels, is a 400; a name clash in the target
+    itself or one of its descendants, or so that a path would hold more than 50 folders (a folder
+    52 levels deep), is a 400; a name clash in the target
     is a 409.
 
     - Permission: Manage Folders (Wix's service description names no permission for this

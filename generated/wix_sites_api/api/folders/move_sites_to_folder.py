@@ -134,11 +134,21 @@ def sync_detailed(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
+    A site in the trash is in no folder (Bulk Delete Site takes it out of its folder) and cannot
+    be moved into one, nor to root: a request naming one is a 428 `SITE_IN_TRASH` whose
+    `applicationError.data.trashedIds` lists the trashed ids (lower case), and nothing moves;
+    send the others again (the Python SDK does so, and reports each trashed id as "in the
+    trash: restore it first"). The 404 for unknown ids comes first. A folder's `siteCount`
+    therefore never counts a trashed site. This refusal is the sandbox's
+    (`x-wixsites-extension`): Wix documents none.
+
     - Permission: Manage Folders.
     - Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
     400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
     - Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
       reference material of this project.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `INVALID_ARGUMENT` (a `sites` filter
+      of another shape), 428 `SITE_IN_TRASH`.
 
     Args:
         body (MoveSitesToFolderRequest):
@@ -174,11 +184,21 @@ def sync(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
+    A site in the trash is in no folder (Bulk Delete Site takes it out of its folder) and cannot
+    be moved into one, nor to root: a request naming one is a 428 `SITE_IN_TRASH` whose
+    `applicationError.data.trashedIds` lists the trashed ids (lower case), and nothing moves;
+    send the others again (the Python SDK does so, and reports each trashed id as "in the
+    trash: restore it first"). The 404 for unknown ids comes first. A folder's `siteCount`
+    therefore never counts a trashed site. This refusal is the sandbox's
+    (`x-wixsites-extension`): Wix documents none.
+
     - Permission: Manage Folders.
     - Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
     400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
     - Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
       reference material of this project.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `INVALID_ARGUMENT` (a `sites` filter
+      of another shape), 428 `SITE_IN_TRASH`.
 
     Args:
         body (MoveSitesToFolderRequest):
@@ -209,11 +229,21 @@ async def asyncio_detailed(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
+    A site in the trash is in no folder (Bulk Delete Site takes it out of its folder) and cannot
+    be moved into one, nor to root: a request naming one is a 428 `SITE_IN_TRASH` whose
+    `applicationError.data.trashedIds` lists the trashed ids (lower case), and nothing moves;
+    send the others again (the Python SDK does so, and reports each trashed id as "in the
+    trash: restore it first"). The 404 for unknown ids comes first. A folder's `siteCount`
+    therefore never counts a trashed site. This refusal is the sandbox's
+    (`x-wixsites-extension`): Wix documents none.
+
     - Permission: Manage Folders.
     - Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
     400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
     - Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
       reference material of this project.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `INVALID_ARGUMENT` (a `sites` filter
+      of another shape), 428 `SITE_IN_TRASH`.
 
     Args:
         body (MoveSitesToFolderRequest):
@@ -247,11 +277,21 @@ async def asyncio(
     404 naming the ids, and nothing moves. A site already in the target stays there (moving is
     idempotent). Duplicate ids count once.
 
+    A site in the trash is in no folder (Bulk Delete Site takes it out of its folder) and cannot
+    be moved into one, nor to root: a request naming one is a 428 `SITE_IN_TRASH` whose
+    `applicationError.data.trashedIds` lists the trashed ids (lower case), and nothing moves;
+    send the others again (the Python SDK does so, and reports each trashed id as "in the
+    trash: restore it first"). The 404 for unknown ids comes first. A folder's `siteCount`
+    therefore never counts a trashed site. This refusal is the sandbox's
+    (`x-wixsites-extension`): Wix documents none.
+
     - Permission: Manage Folders.
     - Errors Wix documents for it: 400 `INVALID_ARGUMENT` (`malformed_filter`), 400 `INVALID_ARGUMENT`,
     400 `INVALID_ARGUMENT`, 404 `NOT_FOUND`.
     - Of the three 400s, Wix names only `malformed_filter`; the other two are not named in the
       reference material of this project.
+    - The sandbox's own errors (`x-wixsites-errors`): 400 `INVALID_ARGUMENT` (a `sites` filter
+      of another shape), 428 `SITE_IN_TRASH`.
 
     Args:
         body (MoveSitesToFolderRequest):

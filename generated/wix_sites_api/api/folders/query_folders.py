@@ -126,7 +126,9 @@ def sync_detailed(
      Retrieves the account's folders, given the provided filtering, sorting and offset paging (at most
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
-    `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    `name` (Wix's example), and, as the sandbox's own choices (marked on `FoldersQuery`),
+    `createdDate` and `updatedDate`; the default order, also the sandbox's, is `createdDate`
+    ascending, then `id`.
     The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
     wrong shape is still a 400 `MALFORMED_FILTER`.
 
@@ -166,7 +168,9 @@ def sync(
      Retrieves the account's folders, given the provided filtering, sorting and offset paging (at most
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
-    `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    `name` (Wix's example), and, as the sandbox's own choices (marked on `FoldersQuery`),
+    `createdDate` and `updatedDate`; the default order, also the sandbox's, is `createdDate`
+    ascending, then `id`.
     The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
     wrong shape is still a 400 `MALFORMED_FILTER`.
 
@@ -201,7 +205,9 @@ async def asyncio_detailed(
      Retrieves the account's folders, given the provided filtering, sorting and offset paging (at most
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
-    `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    `name` (Wix's example), and, as the sandbox's own choices (marked on `FoldersQuery`),
+    `createdDate` and `updatedDate`; the default order, also the sandbox's, is `createdDate`
+    ascending, then `id`.
     The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
     wrong shape is still a 400 `MALFORMED_FILTER`.
 
@@ -239,7 +245,9 @@ async def asyncio(
      Retrieves the account's folders, given the provided filtering, sorting and offset paging (at most
     1,000 folders per request, the default). Filters: `name` (equality, `$startsWith`, `$contains`),
     `id` (equality, `$in`), `parentId` (`{"$exists": false}` selects root folders). Sortable:
-    `name`, `createdDate`, `updatedDate`; the default order is `createdDate` ascending, then `id`.
+    `name` (Wix's example), and, as the sandbox's own choices (marked on `FoldersQuery`),
+    `createdDate` and `updatedDate`; the default order, also the sandbox's, is `createdDate`
+    ascending, then `id`.
     The filter is free-form JSON, so a schema-valid filter with an unknown operator or a value of the
     wrong shape is still a 400 `MALFORMED_FILTER`.
 

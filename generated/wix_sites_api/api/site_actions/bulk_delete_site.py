@@ -125,13 +125,15 @@ def sync_detailed(
      Moves 1 to 20 sites to the trash. This is not a permanent delete: a trashed site gets
     `trashedDate` (and `state` `TRASHED` in filters), keeps its id, and can be restored by
     the site's collaborators. Each site succeeds or fails on its own: the answer has one
-    `results[].itemMetadata` per requested id (`originalIndex` is its place in `ids`) and the
+    `results[].itemMetadata` per requested site (`originalIndex` is its place in `ids`) and the
     totals in `bulkActionMetadata`. Wix documents one per-item error: a site with a Premium plan
     fails with `PREMIUM_NOT_PERMITTED` ("unassign premium request: NOT_PERMITTED") while the
     others of the request succeed. Requires an account-level API key.
 
-    - Permission: Manage Sites (Wix's service description names no permission for this
-      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Permission: Manage Sites, as Wix's Site Actions service description of January 2023
+      names it for Bulk Delete Site (`all/all-apis/site-actions-api.service.json` in
+      wix-incubator/wix-rest-docs, commits of 2023-01-24 and 2023-01-25); its December 2023
+      version, the one in this project's reference folder, lists none (`"permissions": []`).
     - Errors Wix documents for it: none as an HTTP status; the standard errors apply. Its one
       per-item error is `PREMIUM_NOT_PERMITTED`, in a 200 answer.
     - The sandbox's own errors (`x-wixsites-errors`): 200 `NOT_FOUND` (per item).
@@ -140,8 +142,10 @@ def sync_detailed(
     an id that is not a site of the account fails alone with `NOT_FOUND`; trashing a site that
     is already in the trash succeeds and keeps its first `trashedDate` (so a retried request
     never turns a success into a failure); a trashed site leaves its folder (`folderId` is
-    cleared: it is in the trash, not in a folder); `updatedDate` does not change. An id given
-    twice gets two results.
+    cleared: it is in the trash, not in a folder); `updatedDate` does not change. A site is
+    counted once: an id given again (in any letter case) gets no result of its own, the result
+    of its first mention (with that `originalIndex`) answers for it, and the totals count
+    sites, not mentions.
 
     Args:
         body (BulkDeleteSiteRequest):
@@ -175,13 +179,15 @@ def sync(
      Moves 1 to 20 sites to the trash. This is not a permanent delete: a trashed site gets
     `trashedDate` (and `state` `TRASHED` in filters), keeps its id, and can be restored by
     the site's collaborators. Each site succeeds or fails on its own: the answer has one
-    `results[].itemMetadata` per requested id (`originalIndex` is its place in `ids`) and the
+    `results[].itemMetadata` per requested site (`originalIndex` is its place in `ids`) and the
     totals in `bulkActionMetadata`. Wix documents one per-item error: a site with a Premium plan
     fails with `PREMIUM_NOT_PERMITTED` ("unassign premium request: NOT_PERMITTED") while the
     others of the request succeed. Requires an account-level API key.
 
-    - Permission: Manage Sites (Wix's service description names no permission for this
-      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Permission: Manage Sites, as Wix's Site Actions service description of January 2023
+      names it for Bulk Delete Site (`all/all-apis/site-actions-api.service.json` in
+      wix-incubator/wix-rest-docs, commits of 2023-01-24 and 2023-01-25); its December 2023
+      version, the one in this project's reference folder, lists none (`"permissions": []`).
     - Errors Wix documents for it: none as an HTTP status; the standard errors apply. Its one
       per-item error is `PREMIUM_NOT_PERMITTED`, in a 200 answer.
     - The sandbox's own errors (`x-wixsites-errors`): 200 `NOT_FOUND` (per item).
@@ -190,8 +196,10 @@ def sync(
     an id that is not a site of the account fails alone with `NOT_FOUND`; trashing a site that
     is already in the trash succeeds and keeps its first `trashedDate` (so a retried request
     never turns a success into a failure); a trashed site leaves its folder (`folderId` is
-    cleared: it is in the trash, not in a folder); `updatedDate` does not change. An id given
-    twice gets two results.
+    cleared: it is in the trash, not in a folder); `updatedDate` does not change. A site is
+    counted once: an id given again (in any letter case) gets no result of its own, the result
+    of its first mention (with that `originalIndex`) answers for it, and the totals count
+    sites, not mentions.
 
     Args:
         body (BulkDeleteSiteRequest):
@@ -220,13 +228,15 @@ async def asyncio_detailed(
      Moves 1 to 20 sites to the trash. This is not a permanent delete: a trashed site gets
     `trashedDate` (and `state` `TRASHED` in filters), keeps its id, and can be restored by
     the site's collaborators. Each site succeeds or fails on its own: the answer has one
-    `results[].itemMetadata` per requested id (`originalIndex` is its place in `ids`) and the
+    `results[].itemMetadata` per requested site (`originalIndex` is its place in `ids`) and the
     totals in `bulkActionMetadata`. Wix documents one per-item error: a site with a Premium plan
     fails with `PREMIUM_NOT_PERMITTED` ("unassign premium request: NOT_PERMITTED") while the
     others of the request succeed. Requires an account-level API key.
 
-    - Permission: Manage Sites (Wix's service description names no permission for this
-      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Permission: Manage Sites, as Wix's Site Actions service description of January 2023
+      names it for Bulk Delete Site (`all/all-apis/site-actions-api.service.json` in
+      wix-incubator/wix-rest-docs, commits of 2023-01-24 and 2023-01-25); its December 2023
+      version, the one in this project's reference folder, lists none (`"permissions": []`).
     - Errors Wix documents for it: none as an HTTP status; the standard errors apply. Its one
       per-item error is `PREMIUM_NOT_PERMITTED`, in a 200 answer.
     - The sandbox's own errors (`x-wixsites-errors`): 200 `NOT_FOUND` (per item).
@@ -235,8 +245,10 @@ async def asyncio_detailed(
     an id that is not a site of the account fails alone with `NOT_FOUND`; trashing a site that
     is already in the trash succeeds and keeps its first `trashedDate` (so a retried request
     never turns a success into a failure); a trashed site leaves its folder (`folderId` is
-    cleared: it is in the trash, not in a folder); `updatedDate` does not change. An id given
-    twice gets two results.
+    cleared: it is in the trash, not in a folder); `updatedDate` does not change. A site is
+    counted once: an id given again (in any letter case) gets no result of its own, the result
+    of its first mention (with that `originalIndex`) answers for it, and the totals count
+    sites, not mentions.
 
     Args:
         body (BulkDeleteSiteRequest):
@@ -268,13 +280,15 @@ async def asyncio(
      Moves 1 to 20 sites to the trash. This is not a permanent delete: a trashed site gets
     `trashedDate` (and `state` `TRASHED` in filters), keeps its id, and can be restored by
     the site's collaborators. Each site succeeds or fails on its own: the answer has one
-    `results[].itemMetadata` per requested id (`originalIndex` is its place in `ids`) and the
+    `results[].itemMetadata` per requested site (`originalIndex` is its place in `ids`) and the
     totals in `bulkActionMetadata`. Wix documents one per-item error: a site with a Premium plan
     fails with `PREMIUM_NOT_PERMITTED` ("unassign premium request: NOT_PERMITTED") while the
     others of the request succeed. Requires an account-level API key.
 
-    - Permission: Manage Sites (Wix's service description names no permission for this
-      operation, `"permissions": []`; Manage Sites is this spec's choice).
+    - Permission: Manage Sites, as Wix's Site Actions service description of January 2023
+      names it for Bulk Delete Site (`all/all-apis/site-actions-api.service.json` in
+      wix-incubator/wix-rest-docs, commits of 2023-01-24 and 2023-01-25); its December 2023
+      version, the one in this project's reference folder, lists none (`"permissions": []`).
     - Errors Wix documents for it: none as an HTTP status; the standard errors apply. Its one
       per-item error is `PREMIUM_NOT_PERMITTED`, in a 200 answer.
     - The sandbox's own errors (`x-wixsites-errors`): 200 `NOT_FOUND` (per item).
@@ -283,8 +297,10 @@ async def asyncio(
     an id that is not a site of the account fails alone with `NOT_FOUND`; trashing a site that
     is already in the trash succeeds and keeps its first `trashedDate` (so a retried request
     never turns a success into a failure); a trashed site leaves its folder (`folderId` is
-    cleared: it is in the trash, not in a folder); `updatedDate` does not change. An id given
-    twice gets two results.
+    cleared: it is in the trash, not in a folder); `updatedDate` does not change. A site is
+    counted once: an id given again (in any letter case) gets no result of its own, the result
+    of its first mention (with that `originalIndex`) answers for it, and the totals count
+    sites, not mentions.
 
     Args:
         body (BulkDeleteSiteRequest):

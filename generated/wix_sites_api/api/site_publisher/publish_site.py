@@ -136,13 +136,17 @@ def sync_detailed(
      Publishes the site named by the `wix-site-id` header: the first publish makes the site
     public, later ones push the latest editor changes live. A **site-level** call: it sends the
     API key in `Authorization` with `wix-site-id`, not `wix-account-id`. The body is `{}`.
-    Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`);
-    the reference folder of this project has no service description for it.
+    Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`;
+    the page dev.wix.com/docs/api-reference/account-level/sites/site-actions/publish-site); the
+    reference folder of this project has no service description for it. A signed request (the
+    sandbox's) is signed for the instance of the site it publishes (see `wixSignature`).
 
-    - Permission: Manage Sites (the reference this spec is written from names no permission for
-      this operation; Manage Sites is this spec's choice).
-    - Wix documents no errors of its own for it in that reference; the standard errors apply.
-    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`.
+    - Permission: Manage SEO Settings (`SCOPE.PROMOTE.MANAGE-SEO`), the one permission scope
+      Wix's Publish Site page lists.
+    - Errors Wix documents for it: 428 `FAILED_PRECONDITION` (the page lists one 428 and names
+      no code in the material found; Wix validates a site before it publishes it).
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`,
+      403 `PERMISSION_DENIED` (a signed request for another site's instance).
 
     Choices where the docs are silent (`x-wixsites-extension`): the answer is `{}`; publishing
     sets `published` and sets `updatedDate` to the time of the publish (the live site
@@ -186,13 +190,17 @@ def sync(
      Publishes the site named by the `wix-site-id` header: the first publish makes the site
     public, later ones push the latest editor changes live. A **site-level** call: it sends the
     API key in `Authorization` with `wix-site-id`, not `wix-account-id`. The body is `{}`.
-    Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`);
-    the reference folder of this project has no service description for it.
+    Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`;
+    the page dev.wix.com/docs/api-reference/account-level/sites/site-actions/publish-site); the
+    reference folder of this project has no service description for it. A signed request (the
+    sandbox's) is signed for the instance of the site it publishes (see `wixSignature`).
 
-    - Permission: Manage Sites (the reference this spec is written from names no permission for
-      this operation; Manage Sites is this spec's choice).
-    - Wix documents no errors of its own for it in that reference; the standard errors apply.
-    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`.
+    - Permission: Manage SEO Settings (`SCOPE.PROMOTE.MANAGE-SEO`), the one permission scope
+      Wix's Publish Site page lists.
+    - Errors Wix documents for it: 428 `FAILED_PRECONDITION` (the page lists one 428 and names
+      no code in the material found; Wix validates a site before it publishes it).
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`,
+      403 `PERMISSION_DENIED` (a signed request for another site's instance).
 
     Choices where the docs are silent (`x-wixsites-extension`): the answer is `{}`; publishing
     sets `published` and sets `updatedDate` to the time of the publish (the live site
@@ -231,13 +239,17 @@ async def asyncio_detailed(
      Publishes the site named by the `wix-site-id` header: the first publish makes the site
     public, later ones push the latest editor changes live. A **site-level** call: it sends the
     API key in `Authorization` with `wix-site-id`, not `wix-account-id`. The body is `{}`.
-    Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`);
-    the reference folder of this project has no service description for it.
+    Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`;
+    the page dev.wix.com/docs/api-reference/account-level/sites/site-actions/publish-site); the
+    reference folder of this project has no service description for it. A signed request (the
+    sandbox's) is signed for the instance of the site it publishes (see `wixSignature`).
 
-    - Permission: Manage Sites (the reference this spec is written from names no permission for
-      this operation; Manage Sites is this spec's choice).
-    - Wix documents no errors of its own for it in that reference; the standard errors apply.
-    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`.
+    - Permission: Manage SEO Settings (`SCOPE.PROMOTE.MANAGE-SEO`), the one permission scope
+      Wix's Publish Site page lists.
+    - Errors Wix documents for it: 428 `FAILED_PRECONDITION` (the page lists one 428 and names
+      no code in the material found; Wix validates a site before it publishes it).
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`,
+      403 `PERMISSION_DENIED` (a signed request for another site's instance).
 
     Choices where the docs are silent (`x-wixsites-extension`): the answer is `{}`; publishing
     sets `published` and sets `updatedDate` to the time of the publish (the live site
@@ -279,13 +291,17 @@ async def asyncio(
      Publishes the site named by the `wix-site-id` header: the first publish makes the site
     public, later ones push the latest editor changes live. A **site-level** call: it sends the
     API key in `Authorization` with `wix-site-id`, not `wix-account-id`. The body is `{}`.
-    Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`);
-    the reference folder of this project has no service description for it.
+    Documented on Wix's developer site (`POST https://www.wixapis.com/site-publisher/v1/site/publish`;
+    the page dev.wix.com/docs/api-reference/account-level/sites/site-actions/publish-site); the
+    reference folder of this project has no service description for it. A signed request (the
+    sandbox's) is signed for the instance of the site it publishes (see `wixSignature`).
 
-    - Permission: Manage Sites (the reference this spec is written from names no permission for
-      this operation; Manage Sites is this spec's choice).
-    - Wix documents no errors of its own for it in that reference; the standard errors apply.
-    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`.
+    - Permission: Manage SEO Settings (`SCOPE.PROMOTE.MANAGE-SEO`), the one permission scope
+      Wix's Publish Site page lists.
+    - Errors Wix documents for it: 428 `FAILED_PRECONDITION` (the page lists one 428 and names
+      no code in the material found; Wix validates a site before it publishes it).
+    - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`,
+      403 `PERMISSION_DENIED` (a signed request for another site's instance).
 
     Choices where the docs are silent (`x-wixsites-extension`): the answer is `{}`; publishing
     sets `published` and sets `updatedDate` to the time of the publish (the live site

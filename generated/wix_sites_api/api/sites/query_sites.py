@@ -127,8 +127,10 @@ def sync_detailed(
     paging. A query with no filter returns only sites of the `WIX` namespace. The first request may
     carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
     with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
-    Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
-    malformed cursor is a 400. Schema-valid requests that are still a 400: a cursor sent together
+    Cursors are opaque; in the sandbox they expire 30 minutes after the first request of the
+    query (its own choice, marked: Wix documents no expiry for these cursors; the 30 minutes are
+    the legacy HTTP API's), and an expired or malformed cursor is a 400. Schema-valid requests that are
+    still a 400: a cursor sent together
     with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
     (`MALFORMED_FILTER`; the filter is free-form JSON).
 
@@ -169,8 +171,10 @@ def sync(
     paging. A query with no filter returns only sites of the `WIX` namespace. The first request may
     carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
     with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
-    Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
-    malformed cursor is a 400. Schema-valid requests that are still a 400: a cursor sent together
+    Cursors are opaque; in the sandbox they expire 30 minutes after the first request of the
+    query (its own choice, marked: Wix documents no expiry for these cursors; the 30 minutes are
+    the legacy HTTP API's), and an expired or malformed cursor is a 400. Schema-valid requests that are
+    still a 400: a cursor sent together
     with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
     (`MALFORMED_FILTER`; the filter is free-form JSON).
 
@@ -206,8 +210,10 @@ async def asyncio_detailed(
     paging. A query with no filter returns only sites of the `WIX` namespace. The first request may
     carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
     with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
-    Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
-    malformed cursor is a 400. Schema-valid requests that are still a 400: a cursor sent together
+    Cursors are opaque; in the sandbox they expire 30 minutes after the first request of the
+    query (its own choice, marked: Wix documents no expiry for these cursors; the 30 minutes are
+    the legacy HTTP API's), and an expired or malformed cursor is a 400. Schema-valid requests that are
+    still a 400: a cursor sent together
     with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
     (`MALFORMED_FILTER`; the filter is free-form JSON).
 
@@ -246,8 +252,10 @@ async def asyncio(
     paging. A query with no filter returns only sites of the `WIX` namespace. The first request may
     carry `filter`, `sort` and `cursorPaging.limit`; every later page sends only `cursorPaging`
     with the cursor from `metadata.cursors.next`: the cursor encodes the filter and the sort.
-    Cursors are opaque and expire 30 minutes after the first request of the query; an expired or
-    malformed cursor is a 400. Schema-valid requests that are still a 400: a cursor sent together
+    Cursors are opaque; in the sandbox they expire 30 minutes after the first request of the
+    query (its own choice, marked: Wix documents no expiry for these cursors; the 30 minutes are
+    the legacy HTTP API's), and an expired or malformed cursor is a 400. Schema-valid requests that are
+    still a 400: a cursor sent together
     with a `filter` or a `sort`, and a filter with an unknown operator or a value of the wrong shape
     (`MALFORMED_FILTER`; the filter is free-form JSON).
 
