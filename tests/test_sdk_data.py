@@ -77,7 +77,8 @@ def test_a_move_report_is_json_ready(wix: WixSites) -> None:
     }
     round_trips(trashed.to_dict(), trashed.to_json(indent=None))
     to_root = wix.sites.move(sites[1:2], None).to_dict()
-    assert to_root["targetFolderId"] == "" and to_root["moved"] == sites[1:2]
+    assert to_root["targetFolderId"] == ""
+    assert to_root["moved"] == sites[1:2]
 
 
 def test_a_move_report_speaks_the_command_lines_json(wix: WixSites) -> None:
