@@ -34,6 +34,7 @@ from wixsites.cli.stages import (
     STAGES,
     StageLayout,
     apply_plan,
+    init_stages,
     plan_init,
 )
 
@@ -252,6 +253,51 @@ def test_init_cut_short_at_any_step_finishes_when_run_again() -> None:
         nth += 1
         assert nth < 30, "the migration makes more than 29 changes"
     assert nth > 8  # the migration makes several changes: each was cut short once
+
+
+class TeammateFirst(httpx.BaseTransport):
+    """The sandbox, where a teammate's own `init` runs to its end just before this client's
+    first change: this client planned from the folders as they were before it."""
+
+    def __init__(self, sandbox: Sandbox, key: str, account_id: str) -> None:
+        self.inner = sandbox.transport()
+        self.teammate = WixSites(
+            api_key=key, account_id=account_id, transport=sandbox.transport(), rate_limit=None
+        )
+        self.raced = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not self.raced and not request.url.path.endswith(("/query", "/count")):
+            self.raced = True
+            assert migrate(self.teammate) is None
+        return self.inner.handle_request(request)
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+def test_two_teammates_running_init_at_once_both_succeed(legacy: bool) -> None:
+    """The one whose plan is overtaken (a 409 for a folder the teammate made, a 404 for one the
+    teammate removed) reads the folders again and finishes, as running it again would."""
+    with Sandbox(clock=TickingClock()) as sandbox:
+        creds = sandbox.default_credentials()
+        seed_with_every_kind(sandbox, creds.account_id)
+        key, account_id = creds.api_key, creds.account_id
+        with WixSites(api_key=key, account_id=account_id, transport=sandbox.transport()) as wix:
+            before = legacy_layout(wix) if legacy else None
+        racing = TeammateFirst(sandbox, key, account_id)
+        with WixSites(api_key=key, account_id=account_id, transport=racing, retry=None) as wix:
+            index = FolderIndex.of(wix.folders.query())
+            plan = plan_init(StageLayout.of(index), None)
+            done, index = init_stages(wix, index, plan, None)
+            assert racing.raced
+            assert done.created == []
+            assert done.moved == []
+            assert StageLayout.of(index).names() == list(DEFAULT_STAGES)
+            if before is not None:
+                assert_migrated(wix, before)
+            else:
+                layout = StageLayout.of(FolderIndex.of(wix.folders.query()))
+                assert layout.names() == list(DEFAULT_STAGES)
+                assert layout.holding is None
 
 
 def test_init_puts_a_new_stage_in_its_place_and_refuses_to_drop_one(db: Path) -> None:

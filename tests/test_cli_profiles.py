@@ -388,8 +388,10 @@ def test_the_key_from_a_file_or_standard_input(server: str, config: Path, tmp_pa
 
 def _examples(command: click.Command, ctx: click.Context) -> Iterator[str]:
     yield from (line.strip() for line in command.get_help(ctx).splitlines())
-    if isinstance(command, click.Group):
-        for name, sub in command.commands.items():
+    if isinstance(command, click.Group):  # listed as click lists them: the groups load lazily
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, name
             yield from _examples(sub, click.Context(sub, info_name=name, parent=ctx))
 
 

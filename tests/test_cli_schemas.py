@@ -67,8 +67,13 @@ class Contract:
 
 
 def commands_with_json(group: click.Group, prefix: tuple[str, ...] = ()) -> set[str]:
+    """Every command under `group` that takes --json, listed as click lists them (the lazy groups
+    import a command when it is asked for: `group.commands` holds only those already used)."""
     found: set[str] = set()
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         if isinstance(command, click.Group):
             found |= commands_with_json(command, (*prefix, name))
         elif any("--json" in p.opts for p in command.params if isinstance(p, click.Option)):

@@ -106,6 +106,38 @@ def test_an_unusable_answer_is_an_invalid_response(body: str) -> None:
     assert RID in str(err)
 
 
+# JSON nested deeper than Python's parser recurses: a RecursionError, not a ValueError.
+DEEP_JSON = b'{"sites": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+
+
+@pytest.mark.parametrize("status", [200, 400, 503])
+def test_json_nested_too_deeply_is_an_invalid_response(status: int) -> None:
+    calls = {
+        "count": lambda client: client.sites.count(),
+        "query": lambda client: list(client.sites.query()),
+        "request": lambda client: client.request("POST", "/site-list/v2/sites/count", json={}),
+    }
+    for name, call in calls.items():
+        with wix(answer(status, DEEP_JSON)) as client, pytest.raises(WixError) as caught:
+            call(client)
+        assert caught.value.status == status, name
+        if status == 200 and name != "request":  # a raw request's is NotWixApi: "not JSON"
+            assert isinstance(caught.value, InvalidResponse), name
+
+    async def run() -> None:
+        async with AsyncWixSites(
+            api_key=KEY,
+            account_id=ACCOUNT,
+            transport=httpx.MockTransport(answer(status, DEEP_JSON)),
+            rate_limit=None,
+            retry=None,
+        ) as client:
+            with pytest.raises(WixError):
+                await client.sites.count()
+
+    asyncio.run(run())
+
+
 BAD_FOLDER_PAGES = {
     "a total of the wrong type": '{"folders": [], "metadata": {"total": "5"}}',
     "a negative offset": '{"folders": [], "metadata": {"offset": -1}}',

@@ -169,6 +169,28 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path, monkeypatch: pytest.Mon
     assert {"-5", "-0.25"} <= shown  # plain numbers are no formula: written as they are
 
 
+def test_tab_separated_rows_never_start_a_formula(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table to a pipe or a file (`wixsites sites list > sites.tsv`) is a spreadsheet's input
+    as much as CSV is: its cells follow the same rule."""
+    monkeypatch.setenv("WIXSITES_SANDBOX_DB", str(tmp_path / "sandbox.db"))
+    template = json.loads(cli_run("--sandbox", "sites", "list", "--limit", "1", "--json").stdout)
+    names = ['=HYPERLINK("http://evil.example","x")', "@SUM(A1)", "-5"]
+    for name in names:
+        made = cli_run("--sandbox", "sites", "duplicate", template[0]["id"], "--name", name)
+        assert made.exit_code == 0, made.output
+    assert cli_run("--sandbox", "folders", "create", "+1+cmd").exit_code == 0
+    listed = cli_run("--sandbox", "sites", "list").stdout.splitlines()
+    header = listed[0].split("\t")
+    shown = {row.split("\t")[header.index("name")] for row in listed[1:]}
+    assert {"'" + names[0], "'@SUM(A1)", "-5"} <= shown
+    assert not {names[0], "@SUM(A1)"} & shown
+    tree = cli_run("--sandbox", "folders", "tree").stdout.splitlines()
+    assert "'+1+cmd" in {row.split("\t")[0] for row in tree}
+    assert "+1+cmd" not in {row.split("\t")[0] for row in tree}
+
+
 @pytest.mark.parametrize(
     ("value", "cell"),
     [

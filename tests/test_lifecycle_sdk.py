@@ -359,3 +359,36 @@ def test_publishing_a_trashed_site_fails_with_the_trash_reason_and_sends_nothing
         wix.sites.publish(site_id)
     assert recording.sent
     assert all("wix-site-id" not in h for h in recording.sent)
+
+
+class LostTrashAnswer(httpx.BaseTransport):
+    """The sandbox, where Bulk Delete Site is applied but its answer is lost (a 503), so that the
+    SDK settles the batch by reading the sites back; the reads are recorded."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.inner = sandbox.transport()
+        self.reads: list[list[dict[str, Any]]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        if request.url.path == TRASH_PATH:
+            return httpx.Response(503, json={"message": "lost on the way back"})
+        response.read()
+        self.reads.append(response.json().get("sites", []))
+        return response
+
+
+def test_settling_a_lost_trash_answer_reads_only_the_trashed_sites(sandbox: Sandbox) -> None:
+    sandbox.seed(ACCOUNT, sites=60, seed=5)
+    plain = ids_where(sandbox, ACCOUNT, premium=0, trashed_ms=0)[:5]
+    premium = ids_where(sandbox, ACCOUNT, premium=1, trashed_ms=0)[:3]
+    lossy = LostTrashAnswer(sandbox)
+    with WixSites(
+        api_key=KEY, account_id=ACCOUNT, transport=lossy, rate_limit=None, retry=None
+    ) as wix:
+        report = wix.sites.trash([*premium, *plain])
+    assert report.moved == plain  # the read shows them in the trash
+    assert set(report.failed) == set(premium)  # Wix does not trash a Premium site
+    assert lossy.reads, "the batch was settled by a read"
+    # the read asks for the trashed sites only: the premium ones, still active, are not fetched
+    assert [sorted(str(s["id"]) for s in read) for read in lossy.reads] == [sorted(plain)]

@@ -410,3 +410,43 @@ async def test_a_cancelled_async_move_carries_its_exact_partial_report() -> None
     assert set(report.uncertain.values()) == {IN_FLIGHT}
     assert set(report.uncertain) == set(ids[1000:])
     assert report.failed == {}
+
+
+class TrashAfterTheRead(httpx.BaseTransport):
+    """The sandbox, where a teammate trashes `site` right after the read a move makes before its
+    batch (the read lists only trashed sites: its filter holds ``"TRASHED"``)."""
+
+    def __init__(self, sandbox: Sandbox, key: str, account: str, site: str) -> None:
+        self.inner = sandbox.transport()
+        self.teammate = WixSites(
+            api_key=key, account_id=account, transport=sandbox.transport(), rate_limit=None
+        )
+        self.site: str | None = site
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        if b'"TRASHED"' in request.content and self.site is not None:
+            assert self.teammate.sites.trash([self.site]).ok
+            self.site = None
+        return response
+
+
+def test_a_site_trashed_between_the_read_and_the_move_fails_alone() -> None:
+    with Sandbox() as sandbox:
+        creds = sandbox.default_credentials()
+        sandbox.seed(creds.account_id, sites=60, folders=0, seed=5)
+        options: dict[str, Any] = {"api_key": creds.api_key, "account_id": creds.account_id}
+        with WixSites(transport=sandbox.transport(), rate_limit=None, **options) as wix:
+            query = {"state": "ACTIVE", "premium": False}
+            ids = [str(s.id) for s in wix.sites.query(query, page_size=100)]
+            target = str(wix.folders.create("Target").id)
+        racing = TrashAfterTheRead(sandbox, creds.api_key, creds.account_id, ids[3])
+        with WixSites(transport=racing, rate_limit=None, **options) as wix:
+            report = wix.sites.move(ids, target)
+            assert racing.site is None  # the teammate did trash it
+            assert report.failed == {ids[3]: IN_TRASH}
+            assert report.moved == [i for i in ids if i != ids[3]]
+            assert report.requests == 2
+            assert {str(s.id) for s in wix.sites.query({"folderId": target})} == {
+                i for i in ids if i != ids[3]
+            }

@@ -58,7 +58,7 @@ def test_a_move_report_is_json_ready(wix: WixSites) -> None:
     assert isinstance(report, MoveReport)
     data = report.to_dict()
     assert data == {
-        "target": folder.id,
+        "targetFolderId": folder.id,
         "ok": False,
         "moved": sites,
         "failed": report.failed,
@@ -68,8 +68,30 @@ def test_a_move_report_is_json_ready(wix: WixSites) -> None:
     assert set(data["failed"]) == {UNKNOWN, "not-an-id"}
     round_trips(data, report.to_json())
     trashed = wix.sites.trash(sites[:1])
-    assert trashed.to_dict()["moved"] == sites[:1]
+    assert trashed.to_dict() == {
+        "ok": True,
+        "trashed": sites[:1],
+        "failed": {},
+        "uncertain": {},
+        "requests": 1,
+    }
     round_trips(trashed.to_dict(), trashed.to_json(indent=None))
+    to_root = wix.sites.move(sites[1:2], None).to_dict()
+    assert to_root["targetFolderId"] == ""
+    assert to_root["moved"] == sites[1:2]
+
+
+def test_a_move_report_speaks_the_command_lines_json(wix: WixSites) -> None:
+    """One vocabulary (issue 17 item 12): the SDK's report is the CLI's --json report
+    (docs/schemas/common.json) without the CLI's own `kind` and `targetPath`."""
+    from tests.test_cli_schemas import Contract
+
+    sites = [s.id for s in wix.sites.query(page_size=3) if s.id]
+    folder = wix.folders.create("Vocabulary")
+    moved = wix.sites.move([*sites, UNKNOWN], folder).to_dict()
+    Contract().check("sites-move", {"kind": "site", "targetPath": "/Vocabulary", **moved})
+    trashed = wix.sites.trash([*sites[:1], UNKNOWN]).to_dict()
+    Contract().check("sites-trash", {"kind": "site", **trashed})
 
 
 def test_pages_trees_and_models_are_json_ready(wix: WixSites) -> None:

@@ -445,6 +445,23 @@ def test_a_verified_token_of_the_wrong_shape_names_the_field(
     assert isinstance(caught.value, WixError)
 
 
+def test_signed_json_nested_too_deeply_is_a_payload_error_not_a_crash() -> None:
+    """Python's JSON parser recurses: a verified token whose claims, envelope or entity nest
+    deeper than it can go is a `WebhookPayloadError`, as any other shape it cannot read."""
+    deep = "[" * 100_000 + "]" * 100_000
+    envelope = claims_for("wix.site_folders.v2.folder_created", deep)  # the entity, as JSON text
+    identity = claims_for("wix.site_folders.v2.folder_created", {"entityFqdn": "x"}, identity=deep)
+    tokens = [sign(envelope), sign(identity), sign({"data": deep, "iat": int(time.time())})]
+    payload = b'{"iat": 1, "x": ' + deep.encode() + b"}"  # the claims themselves
+    for token in tokens:
+        with pytest.raises(webhooks.WebhookPayloadError):
+            webhooks.parse(token, public_key=PUBLIC)
+    # claims PyJWT itself cannot read: refused as a token that is not well formed, not a crash
+    claims_token = jwt.api_jws.encode(payload, KEY, algorithm="RS256")
+    with pytest.raises((webhooks.WebhookPayloadError, webhooks.WebhookSignatureError)):
+        webhooks.parse(claims_token, public_key=PUBLIC)
+
+
 def test_the_move_action_s_body_of_the_wrong_shape_names_the_field() -> None:
     event_type, data = example("sitesMovedToFolder")
     for body, field in [

@@ -101,9 +101,10 @@ def _trashed(page: Page[Site]) -> set[str]:
 
 
 def trashed_among_call(site_ids: Sequence[str]) -> Call[set[str]]:
-    """Which of up to 1,000 site ids are in the trash (a read, to settle uncertain outcomes)."""
+    """Which of up to 1,000 site ids are in the trash (a read, to settle uncertain outcomes): one
+    Query Sites that lists the trashed ones only, of every namespace."""
     page_call = query_sites_page(
-        filter={"id": {"$in": list(site_ids)}, "namespace": ANY_NAMESPACE},
+        filter={"id": {"$in": list(site_ids)}, "state": "TRASHED", "namespace": ANY_NAMESPACE},
         sort=None,
         limit=max(len(site_ids), 1),
         cursor=None,

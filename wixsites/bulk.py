@@ -56,6 +56,7 @@ __all__ = [
     "IN_TRASH",
     "NOT_SENT",
     "SITE_BATCH",
+    "TRASH",
     "BatchFlow",
     "BatchResult",
     "CheckPlacement",
@@ -68,6 +69,7 @@ __all__ = [
 
 SITE_BATCH = 500
 FOLDER_BATCH = 1000
+TRASH = "trash"  # the `target` of a trash's MoveReport (a folder's id is a GUID: never this)
 
 Progress = Callable[[int, int], None]
 MakeCall = Callable[[Sequence[str], str], Call[Any]]
@@ -100,11 +102,17 @@ class MoveReport:
         return not self.failed and not self.uncertain
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data (`target` is "" for root)."""
+        """The report as JSON-ready data, with the API's field names, as the command line's
+        ``--json`` writes it (docs/schemas/common.json, without the CLI's `kind` and
+        `targetPath`): a move's `targetFolderId` (``""`` for root), `ok`, `moved`, `failed`,
+        `uncertain` and `requests`; a trash's (`sites.trash`) has `trashed` for `moved`, and no
+        target."""
+        done = {"trashed" if self.target == TRASH else "moved": list(self.moved)}
+        where = {} if self.target == TRASH else {"targetFolderId": self.target}
         return {
-            "target": self.target,
+            **where,
             "ok": self.ok,
-            "moved": list(self.moved),
+            **done,
             "failed": dict(self.failed),
             "uncertain": dict(self.uncertain),
             "requests": self.requests,

@@ -521,7 +521,7 @@ def error_from_response(
     """
     try:
         body: Any = json.loads(content) if content else None
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser recurses
         body = None
     if status not in _GATEWAY_STATUSES and not _looks_like_wix(status, body, headers, content):
         where = f"the server at {server}" if server else "the server"

@@ -99,7 +99,7 @@ def _raw_answer(response: httpx.Response, server: str) -> RawResponse:
     else:
         try:
             parsed = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested too deeply
             kind = response.headers.get("content-type", "").split(";")[0] or "no content type"
             raise NotWixApi(
                 f"the server at {server} does not look like the Wix API: it answered "

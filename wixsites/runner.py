@@ -37,8 +37,17 @@ R = TypeVar("R")
 Flow = Generator[Call[Any], Any, R]
 
 _RETRYABLE = (WixError, httpx.TransportError)
-# What the generated parsers (and the pages built from them) raise on an answer of the wrong shape.
-_MALFORMED = (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError)
+# What the generated parsers (and the pages built from them) raise on an answer of the wrong shape
+# (RecursionError: JSON nested deeper than the parser recurses).
+_MALFORMED = (
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+)
 
 
 class _Base:

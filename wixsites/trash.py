@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wixsites.actioncalls import ItemOutcome, bulk_delete_call, trashed_among_call
-from wixsites.bulk import BatchResult, MoveState, may_have_applied
+from wixsites.bulk import TRASH, BatchResult, MoveState, may_have_applied
 from wixsites.errors import AuthenticationError, PermissionDenied, WixError
 from wixsites.operations import Call
 from wixsites.reasons import NOT_FOUND, PREMIUM, not_sent, unsettled
@@ -38,7 +38,6 @@ __all__ = [
     "trashed_check",
 ]
 
-TRASH = "trash"  # the `target` of a trash's MoveReport
 TRASH_BATCH = 20  # Bulk Delete Site takes 1 to 20 ids
 # Per-item errors that no retry or earlier attempt can explain: the site is not trashed.
 FINAL_CODES = frozenset({"PREMIUM_NOT_PERMITTED", "NOT_FOUND", "SITE_NOT_FOUND"})

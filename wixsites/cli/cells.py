@@ -2,10 +2,11 @@
 terminal, a CSV cell, a JSON document. Each is inert: no terminal escape sequence, no control
 character, no spreadsheet formula.
 
-CSV cells follow OWASP's advice on CSV injection: a cell that starts with ``=``, ``+``, ``-`` or
-``@`` gets a leading ``'``, which spreadsheets show as text and do not evaluate. A plain number
-(``-5``, ``-0.25``, ``+3``) is no formula and is written as it is; an id never starts with those
-characters (site and folder ids are GUIDs).
+CSV cells, and the cells of a table written to a pipe or a file (tab-separated rows, which
+spreadsheets open as readily), follow OWASP's advice on CSV injection: a cell that starts with
+``=``, ``+``, ``-`` or ``@`` gets a leading ``'``, which spreadsheets show as text and do not
+evaluate. A plain number (``-5``, ``-0.25``, ``+3``) is no formula and is written as it is; an id
+never starts with those characters (site and folder ids are GUIDs).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import IO, Any
 
 from wixsites.redaction import inert
 
-__all__ = ["Clean", "csv_cell", "dumps", "text_cell", "write_csv"]
+__all__ = ["Clean", "csv_cell", "dumps", "tab_separated_cell", "text_cell", "write_csv"]
 
 # What makes a text inert: `inert`, or a client's `Redactor`, which also hides its secrets.
 Clean = Callable[[str], str]
@@ -41,16 +42,24 @@ def text_cell(value: Any, clean: Clean = inert) -> str:
     return clean(str(value))
 
 
+def _no_formula(text: str) -> str:
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def csv_cell(value: Any, clean: Clean = inert) -> str:
     """A value as a CSV cell: true/false for booleans, "" for None, formulas neutralised."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return ""
-    text = clean(str(value))
-    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    return _no_formula(clean(str(value)))
+
+
+def tab_separated_cell(value: Any, clean: Clean = inert) -> str:
+    """A value as a cell of a table off a terminal: a `text_cell`, formulas neutralised."""
+    return _no_formula(text_cell(value, clean))
 
 
 def write_csv(

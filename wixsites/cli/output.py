@@ -17,7 +17,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from wixsites.cli.cells import dumps, text_cell, write_csv
+from wixsites.cli.cells import dumps, tab_separated_cell, text_cell, write_csv
 from wixsites.cli.envvars import color_wanted
 from wixsites.redaction import Redactor, inert
 
@@ -192,10 +192,10 @@ class Output:
 
     def _tab_separated(self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> None:
         """The header row, then one line a row, cells separated by tabs (none holds one: a cell
-        is inert, its tabs and line breaks made spaces)."""
+        is inert, its tabs and line breaks made spaces, and starts no spreadsheet formula)."""
         click.echo("\t".join(self.clean(c.header) for c in columns))
         for row in rows:
-            click.echo("\t".join(text_cell(row.get(c.key), self.clean) for c in columns))
+            click.echo("\t".join(tab_separated_cell(row.get(c.key), self.clean) for c in columns))
 
     def _stacked(
         self, columns: Sequence[Column], rows: Sequence[Mapping[str, Any]], title: str | None

@@ -126,18 +126,14 @@ def show_outcomes(output: Output, rows: Sequence[Outcome], kind: str) -> None:
 def move_payload(
     report: MoveReport, target_path: str, kind: str, verb: str = "moved"
 ) -> dict[str, Any]:
-    """The JSON of a move report (docs/schemas/move-report.json), or of a trash's (`verb`
-    ``trashed``: trash-report.json, with no target folder)."""
-    where = {"targetFolderId": report.target or "", "targetPath": target_path}
-    return {
-        "kind": kind,
-        **(where if verb == "moved" else {}),
-        "ok": report.ok,
-        verb: list(report.moved),
-        "failed": dict(report.failed),
-        "uncertain": dict(report.uncertain),
-        "requests": report.requests,
-    }
+    """The JSON of a move report (common.json's moveReport): the SDK's own `to_dict()`, with the
+    `kind` of what moved and the target's path; a trash's (`verb` ``trashed``: trashReport) has
+    no target folder."""
+    data = report.to_dict()
+    if verb == "moved":
+        where = {"targetFolderId": data.pop("targetFolderId"), "targetPath": target_path}
+        return {"kind": kind, **where, **data}
+    return {"kind": kind, **data}
 
 
 def show_move_report(

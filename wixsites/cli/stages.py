@@ -9,14 +9,17 @@ earlier versions, where the stages were the root folders Design, QA, Suspended a
 
 Every step of `init` leaves the account usable and is safe to repeat: while it works, a root
 folder ``Stages (being set up)`` holds a stage whose folder is being recreated, and its presence
-tells the next run that the work is unfinished. Run the same command again to finish it.
+tells the next run that the work is unfinished. Run the same command again to finish it. A
+teammate's `init` running at the same time can overtake this one's plan (a folder it was about to
+create is there, one it was about to move or delete is gone): `init_stages` then reads the folders
+again and carries out the plan made from them, as running the command again would.
 """
 
 from __future__ import annotations
 
 import datetime
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +29,7 @@ from wixsites.cli.errors import CommandFailed, InputError, Interrupted
 from wixsites.cli.folderindex import ROOT, FolderIndex
 from wixsites.cli.models import value
 from wixsites.cli.report import plural
-from wixsites.errors import WixError
+from wixsites.errors import AlreadyExists, NotFound, WixError
 from wixsites.tree import name_key
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ __all__ = [
     "StageLayout",
     "apply_plan",
     "children_in_order",
+    "init_stages",
     "plan_init",
 ]
 
@@ -47,6 +51,7 @@ STAGES = "Stages"
 SETTING_UP = "Stages (being set up)"
 DEFAULT_STAGES = ("Design", "QA", "Suspended", "Live")
 _ORDERED_CREATE_ATTEMPTS = 20
+_RACE_ATTEMPTS = 3  # plans carried out when teammates' runs keep overtaking this one's
 _LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
@@ -292,15 +297,15 @@ def plan_init(layout: StageLayout, wanted: list[str] | None) -> InitPlan:
 class _Runner:
     """Carries out an `InitPlan`, step by step, on the account."""
 
-    def __init__(self, client: WixSites, index: FolderIndex) -> None:
+    def __init__(self, client: WixSites, index: FolderIndex, result: InitResult) -> None:
         self.client = client
         self.index = index
         layout = StageLayout.of(index)
         self.parent = layout.parent
         self.holding = layout.holding
-        self.created: list[str] = []
-        self.moved: list[str] = []
-        self.done: list[str] = []  # what was changed, in words
+        self.created = result.created
+        self.moved = result.moved
+        self.done = result.done  # what was changed, in words
 
     def _remember(self, folder: Folder) -> Folder:
         self.index.folders[self.index.id_of(folder)] = folder
@@ -399,14 +404,18 @@ class _Runner:
 
 @dataclass
 class InitResult:
-    created: list[str]
-    moved: list[str]  # stage folders moved into Stages whole (their ids kept)
+    created: list[str] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)  # stage folders moved into Stages whole
+    done: list[str] = field(default_factory=list)  # every change, in words
 
 
-def apply_plan(client: WixSites, index: FolderIndex, plan: InitPlan) -> InitResult:
-    """Carry out the plan; a failure says what was done so far (the same plan, made again from
-    the account, finishes the work)."""
-    runner = _Runner(client, index)
+def apply_plan(
+    client: WixSites, index: FolderIndex, plan: InitPlan, result: InitResult | None = None
+) -> InitResult:
+    """Carry out the plan (adding what it does to `result`); a failure says what was done so far
+    (the same plan, made again from the account, finishes the work)."""
+    result = InitResult() if result is None else result
+    runner = _Runner(client, index, result)
     for step in plan.steps:
         try:
             runner.run(step)
@@ -420,4 +429,31 @@ def apply_plan(client: WixSites, index: FolderIndex, plan: InitPlan) -> InitResu
                 error.args = (error.message,)
                 raise
             raise CommandFailed(f"{error.message} {note}") from None
-    return InitResult(runner.created, runner.moved)
+    return result
+
+
+def init_stages(
+    client: WixSites,
+    index: FolderIndex,
+    plan: InitPlan,
+    wanted: list[str] | None,
+    *,
+    ask: Callable[[InitPlan, FolderIndex], None] | None = None,
+) -> tuple[InitResult, FolderIndex]:
+    """Carry out `plan`, made from `index`; the result, and the folders as they then are. When a
+    teammate's run overtakes it (a 409: a folder to create is there already; a 404: a folder to
+    move or delete is gone), read the folders again and carry out the plan made from them for
+    the stages `wanted`, asking with `ask` first, as running the command again would."""
+    result = InitResult()
+    for attempt in range(_RACE_ATTEMPTS):
+        try:
+            apply_plan(client, index, plan, result)
+            return result, index
+        except (AlreadyExists, NotFound):
+            if attempt == _RACE_ATTEMPTS - 1:
+                raise
+        index = FolderIndex.of(client.folders.query())
+        plan = plan_init(StageLayout.of(index), wanted)
+        if ask is not None:
+            ask(plan, index)
+    raise AssertionError("unreachable")

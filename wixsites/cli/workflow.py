@@ -34,8 +34,9 @@ from wixsites.cli.output import Column, Output
 from wixsites.cli.stages import (
     DEFAULT_STAGES,
     STAGES,
+    InitPlan,
     StageLayout,
-    apply_plan,
+    init_stages,
     plan_init,
     stage_list,
 )
@@ -130,10 +131,14 @@ def init(app: AppContext, stage_names: str | None, dry_run: bool, yes: bool) -> 
             + ". Nothing was changed.",
         )
         return
-    moving = [s.describe(index) for s in plan.steps if s.action in ("keep", "aside", "merge")]
-    if moving:
-        confirm("Set up the stages: " + "; ".join(moving) + "?", yes=yes)
-    done = apply_plan(client, index, plan)
+
+    def ask(plan: InitPlan, index: FolderIndex) -> None:
+        moving = [s.describe(index) for s in plan.steps if s.action in ("keep", "aside", "merge")]
+        if moving:
+            confirm("Set up the stages: " + "; ".join(moving) + "?", yes=yes)
+
+    ask(plan, index)
+    done, index = init_stages(client, index, plan, wanted, ask=ask)
     layout = StageLayout.of(index)
     ids = {index.name_of(f): index.id_of(f) for f in layout.stages}
     existing = [n for n in ids if n not in done.created]

@@ -193,7 +193,7 @@ def _object(value: object, field: str, *, text: bool = True) -> Mapping[str, Any
     if text and isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deeply to parse
             raise WebhookPayloadError(
                 f"the event's {field} is text that is not JSON", field=field
             ) from None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from wixsites.errors import ConfigurationError, WebhookSignatureError
+from wixsites.errors import ConfigurationError, WebhookPayloadError, WebhookSignatureError
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
@@ -60,6 +60,8 @@ def claims_of(body: bytes | str, public_key: str | bytes) -> dict[str, Any]:
         raise WebhookSignatureError(
             f"the body is not a well-formed JWT ({type(exc).__name__})"
         ) from None
+    except RecursionError:  # signed claims nested deeper than Python's JSON parser recurses
+        raise WebhookPayloadError("the token's claims are JSON nested too deeply") from None
     return claims
 
 

@@ -142,7 +142,13 @@ def sync_detailed(
     sandbox's) is signed for the instance of the site it publishes (see `wixSignature`).
 
     - Permission: Manage SEO Settings (`SCOPE.PROMOTE.MANAGE-SEO`), the one permission scope
-      Wix's Publish Site page lists.
+      Wix's Publish Site page lists. It is the only source: Wix's service descriptions
+      (github.com/wix-incubator/wix-rest-docs, `all/all-apis/site-actions-api.service.json`,
+      every version from January to December 2023) describe Bulk Delete Site and Duplicate
+      Site, never Publish Site, and the older REST pages (dev.wix.com/api/rest/account-level-apis/site-
+    actions)
+      list no scope for it. An SEO scope for publishing is unexpected, but it is what Wix
+      names: a key refused with 403 needs that scope added.
     - Errors Wix documents for it: 428 `FAILED_PRECONDITION` (the page lists one 428 and names
       no code in the material found; Wix validates a site before it publishes it).
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`,
@@ -196,7 +202,13 @@ def sync(
     sandbox's) is signed for the instance of the site it publishes (see `wixSignature`).
 
     - Permission: Manage SEO Settings (`SCOPE.PROMOTE.MANAGE-SEO`), the one permission scope
-      Wix's Publish Site page lists.
+      Wix's Publish Site page lists. It is the only source: Wix's service descriptions
+      (github.com/wix-incubator/wix-rest-docs, `all/all-apis/site-actions-api.service.json`,
+      every version from January to December 2023) describe Bulk Delete Site and Duplicate
+      Site, never Publish Site, and the older REST pages (dev.wix.com/api/rest/account-level-apis/site-
+    actions)
+      list no scope for it. An SEO scope for publishing is unexpected, but it is what Wix
+      names: a key refused with 403 needs that scope added.
     - Errors Wix documents for it: 428 `FAILED_PRECONDITION` (the page lists one 428 and names
       no code in the material found; Wix validates a site before it publishes it).
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`,
@@ -245,7 +257,13 @@ async def asyncio_detailed(
     sandbox's) is signed for the instance of the site it publishes (see `wixSignature`).
 
     - Permission: Manage SEO Settings (`SCOPE.PROMOTE.MANAGE-SEO`), the one permission scope
-      Wix's Publish Site page lists.
+      Wix's Publish Site page lists. It is the only source: Wix's service descriptions
+      (github.com/wix-incubator/wix-rest-docs, `all/all-apis/site-actions-api.service.json`,
+      every version from January to December 2023) describe Bulk Delete Site and Duplicate
+      Site, never Publish Site, and the older REST pages (dev.wix.com/api/rest/account-level-apis/site-
+    actions)
+      list no scope for it. An SEO scope for publishing is unexpected, but it is what Wix
+      names: a key refused with 403 needs that scope added.
     - Errors Wix documents for it: 428 `FAILED_PRECONDITION` (the page lists one 428 and names
       no code in the material found; Wix validates a site before it publishes it).
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`,
@@ -297,7 +315,13 @@ async def asyncio(
     sandbox's) is signed for the instance of the site it publishes (see `wixSignature`).
 
     - Permission: Manage SEO Settings (`SCOPE.PROMOTE.MANAGE-SEO`), the one permission scope
-      Wix's Publish Site page lists.
+      Wix's Publish Site page lists. It is the only source: Wix's service descriptions
+      (github.com/wix-incubator/wix-rest-docs, `all/all-apis/site-actions-api.service.json`,
+      every version from January to December 2023) describe Bulk Delete Site and Duplicate
+      Site, never Publish Site, and the older REST pages (dev.wix.com/api/rest/account-level-apis/site-
+    actions)
+      list no scope for it. An SEO scope for publishing is unexpected, but it is what Wix
+      names: a key refused with 403 needs that scope added.
     - Errors Wix documents for it: 428 `FAILED_PRECONDITION` (the page lists one 428 and names
       no code in the material found; Wix validates a site before it publishes it).
     - The sandbox's own errors (`x-wixsites-errors`): 404 `NOT_FOUND`, 428 `SITE_IN_TRASH`,
