@@ -112,7 +112,7 @@ DEEP_JSON = b'{"sites": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
 
 @pytest.mark.parametrize("status", [200, 400, 503])
 def test_json_nested_too_deeply_is_an_invalid_response(status: int) -> None:
-    calls = {
+    calls: dict[str, Callable[[WixSites], object]] = {
         "count": lambda client: client.sites.count(),
         "query": lambda client: list(client.sites.query()),
         "request": lambda client: client.request("POST", "/site-list/v2/sites/count", json={}),
