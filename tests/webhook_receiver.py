@@ -65,7 +65,9 @@ class Receiver:
         self._server.daemon_threads = True
         self.port = int(self._server.server_address[1])
         self.url = f"http://127.0.0.1:{self.port}/webhooks"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     def _answer(self, handler: BaseHTTPRequestHandler, answer: Answer) -> None:
         if answer.hang:
