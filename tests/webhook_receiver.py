@@ -35,7 +35,9 @@ class Received:
 
 
 class Receiver:
-    def __init__(self, script: Sequence[Answer] = (), default: Answer = Answer()) -> None:
+    def __init__(
+        self, script: Sequence[Answer] = (), default: Answer = Answer(), port: int = 0
+    ) -> None:
         self.script = list(script)
         self.default = default
         self.received: list[Received] = []
@@ -61,7 +63,7 @@ class Receiver:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self.port = int(self._server.server_address[1])
         self.url = f"http://127.0.0.1:{self.port}/webhooks"

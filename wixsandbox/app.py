@@ -109,10 +109,7 @@ async def _lifespan(receive: Receive, send: Send, sandbox: Sandbox) -> None:
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
-            import os
-
-            if not os.environ.get("XX_NOCHILD"):
-                sandbox.webhooks.start(in_child=True)
+            sandbox.webhooks.start(in_child=True)
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
             await anyio.to_thread.run_sync(sandbox.webhooks.close, 0.0)

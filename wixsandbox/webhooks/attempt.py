@@ -65,7 +65,8 @@ async def post(http: httpx.AsyncClient, url: str, token: str, budget: float = BU
         return Outcome(status, "timeout", _ms(started))
     except httpx.ConnectError:
         return Outcome(None, "cannot connect", _ms(started))
-    except httpx.HTTPError as error:
+    except (httpx.HTTPError, httpx.InvalidURL, OSError) as error:
+        # the class alone: an error's text may quote what the server sent
         return Outcome(status, f"error: {type(error).__name__}", _ms(started))
     outcome = "delivered" if status == 200 else f"http {status}"
     return Outcome(status, outcome, _ms(started))

@@ -122,7 +122,10 @@ class Dispatcher:
             try:
                 while not stop.is_set():
                     wake.clear()
-                    started, next_at = await self._schedule(http, wake, tasks)
+                    try:
+                        started, next_at = await self._schedule(http, wake, tasks)
+                    except sqlite3.OperationalError:  # the file is busy: look again soon
+                        started, next_at = False, wall_ms() + int(self.poll * 1000)
                     if self.draining and not started and not self._busy:
                         return
                     delay = max(0.0, (next_at - wall_ms()) / 1000)

@@ -34,6 +34,7 @@ class Webhooks:
         self.workers = workers
         self._lock = threading.Lock()
         self._thread: DispatcherThread | DispatcherProcess | None = None
+        self._in_child = False
 
     def __repr__(self) -> str:
         return f"Webhooks(db={self.store.path!r}, sending={self.sending})"
@@ -74,6 +75,7 @@ class Webhooks:
         """Send the outbox from now on, until `close`: in a thread, or (`in_child`, for a file
         database) in a child process of lower CPU priority (see `wixsandbox.webhooks.child`)."""
         with self._lock:
+            self._in_child = in_child
             if self._thread is not None and self._thread.running:
                 return
             if in_child and not self.store.in_memory:
@@ -85,14 +87,12 @@ class Webhooks:
 
     def changed(self) -> None:
         """A transaction that recorded events has committed."""
-        import os
-
-        if os.environ.get("XX_NOCHILD"):
-            return
-        if self._thread is None:
-            self.start()
-        assert self._thread is not None
-        self._thread.wake()
+        thread = self._thread
+        if thread is None or not thread.running:  # none yet, or it died: the outbox waits
+            self.start(in_child=self._in_child)
+            thread = self._thread
+        if thread is not None:
+            thread.wake()
 
     def close(self, drain: float = CLOSE_DRAIN) -> None:
         with self._lock:
