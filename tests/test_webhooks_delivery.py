@@ -9,7 +9,10 @@ is a bounded poll for a condition, never a sleep."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -327,7 +330,8 @@ def test_kill_9_in_the_middle_of_an_attempt_sends_it_again(server: Served) -> No
     assert (first.id, first.entity_id) == (second.id, folder)
 
 
-def _cli(tmp: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _environment(tmp: Path, db: Path) -> dict[str, str]:
+    """A command line's environment: the sandbox file `db`, no profile or key of the user's."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WIX_", "WIXSITES_"))}
     paths = [str(ROOT / "generated"), str(ROOT), env.get("PYTHONPATH", "")]
     env.update(
@@ -337,11 +341,15 @@ def _cli(tmp: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
         XDG_DATA_HOME=str(tmp / "data"),
         NO_COLOR="1",
     )
+    return env
+
+
+def _cli(tmp: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
         [sys.executable, "-m", "wixsites", "--sandbox", *args],
         capture_output=True,
         text=True,
-        env=env,
+        env=_environment(tmp, db),
         timeout=120,
         check=False,
     )
@@ -383,3 +391,46 @@ def test_with_nothing_served_the_embedded_sandbox_delivers_before_it_closes(
     assert (event.folder.name, event.instance_id) == ("Drained", account)
     with Sandbox(db) as again, again.store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM webhook_outbox").fetchone()[0] == 0
+
+
+def test_wixsites_sandbox_serve_passes_its_webhook_retry_base_to_the_sandbox(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "cli-served.db"
+    down = f"http://127.0.0.1:{free_port()}/webhooks"  # every attempt fails
+    with Sandbox(db) as sandbox:
+        credentials = sandbox.default_credentials()
+        sandbox.seed(credentials.account_id, sites=1, folders=0)
+        endpoint = sandbox.webhooks.add(down, credentials.account_id).id
+    port = free_port()
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "wixsites", "sandbox", "serve", "--db", str(db), "--port",
+         str(port), "--webhook-retry-base", "3600", "--json"],
+        env=_environment(tmp_path, db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        until("the server listening", lambda: _listening(port) or serving.poll() is not None)
+        assert serving.poll() is None, serving.stderr.read() if serving.stderr else ""
+        headers = {"Authorization": credentials.api_key, "wix-account-id": credentials.account_id}
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers) as http:
+            _new_folder(http, "Retried in an hour")
+        with Sandbox(db) as sandbox:
+            [failed] = until("the failed attempt", lambda: sandbox.webhooks.log(endpoint=endpoint))
+            with sandbox.store.read() as conn:
+                [(next_ms,)] = conn.execute("SELECT next_ms FROM webhook_deliveries").fetchall()
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # it may have exited
+            os.killpg(serving.pid, signal.SIGTERM)
+        serving.wait(30)
+    assert failed.outcome == "cannot connect"
+    # 3,600 s later, give or take the random 20 % (the default, 1 s, would be 0.8 to 1.2 s)
+    assert 0.8 * 3_600_000 <= next_ms - failed.at_ms <= 1.2 * 3_600_000
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+    except OSError:
+        return False
+    return True
