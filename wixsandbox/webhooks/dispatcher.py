@@ -1,0 +1,378 @@
+"""The dispatcher: sends the outbox's events after their commit, retries them, logs every attempt.
+
+It runs on an asyncio event loop (in a thread of the sandbox, or of a listener) with one HTTP
+client, and is bounded everywhere: at most `workers` endpoints are served at once, each by one
+task holding the endpoint's lease (one delivery in flight per endpoint, across every process
+sharing the database file), each attempt within `attempt.BUDGET`. So an endpoint that never
+answers costs one task 1.25 s per attempt, and backs off; the API's requests never deliver, and
+other endpoints are not held up.
+
+Retries: a failed delivery is due again after ``min(retry_base * 2 ** (attempt - 1), 1 hour)``
+seconds, times a random factor between 0.8 and 1.2, until 48 hours after the event (Wix's retry
+window), when it is given up. Every attempt of an event carries the same token, hence the same
+event id.
+
+A dispatcher sends to the endpoints of its `owner`: ``""`` for the registered endpoints, or a
+listener's token for the endpoint of that listener (``wixsites listen``) alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import httpx
+
+from wixsandbox.store import Store
+from wixsandbox.webhooks import attempt, keys
+from wixsandbox.webhooks.events import claims
+from wixsandbox.webhooks.outbox import wall_ms
+
+__all__ = ["GIVE_UP_AFTER_MS", "Delivery", "Dispatcher", "backoff_seconds"]
+
+GIVE_UP_AFTER_MS = 48 * 3600 * 1000
+MAX_BACKOFF = 3600.0
+LOG_ROWS = 10_000
+LOG_DAYS = 30
+# a listener's endpoint whose heartbeat stopped this long ago is removed (its listener died)
+DEAD_LISTENER_MS = 60_000
+
+
+def backoff_seconds(base: float, attempts: int, rng: random.Random) -> float:
+    """Seconds before the next attempt, after `attempts` failed ones."""
+    return float(min(base * 2 ** (attempts - 1), MAX_BACKOFF)) * rng.uniform(0.8, 1.2)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One attempt, as the log keeps it (and a listener shows it)."""
+
+    event_id: str
+    event_type: str
+    instance_id: str
+    entity_id: str
+    envelope: str  # the envelope as JSON (the event's data inside as JSON text)
+    endpoint_id: str
+    url: str
+    attempt: int
+    status: int | None
+    outcome: str  # delivered, http 500, timeout, cannot connect, error: <class>; gave up
+    latency_ms: int | None
+    at_ms: int
+
+
+@dataclass(frozen=True)
+class _Due:
+    seq: int
+    attempts: int
+    event_id: str
+    event_type: str
+    instance_id: str
+    entity_id: str
+    envelope: str
+    token: str
+    signed_now: bool
+    created_ms: int
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        owner: str = "",
+        retry_base: float = 1.0,
+        workers: int = 4,
+        poll: float = 0.25,
+        budget: float = attempt.BUDGET,
+        batch: int = 16,
+        report: Callable[[Delivery], None] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        if not retry_base > 0 or workers < 1 or batch < 1 or not poll > 0:
+            raise ValueError("retry_base and poll must be positive, workers and batch at least 1")
+        self.store = store
+        self.owner = owner
+        self.retry_base = retry_base
+        self.workers = workers
+        self.poll = poll
+        self.budget = budget
+        self.batch = batch
+        self.report = report
+        self.draining = False  # stop once nothing is due (instead of waiting for what will be)
+        self._rng = rng or random.Random()
+        self._busy: set[str] = set()
+        self._signer: keys.Signer | None = None
+        self._finished = 0
+
+    def __repr__(self) -> str:
+        return f"Dispatcher(db={self.store.path!r}, owner={'yes' if self.owner else 'none'})"
+
+    # -- the loop -------------------------------------------------------------------------------
+
+    async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
+        """Send what is due until `stop` is set (or, when `draining`, until nothing is due);
+        `wake` says that something may have become due."""
+        tasks: set[asyncio.Task[None]] = set()
+        async with attempt.client(self.workers) as http:
+            try:
+                while not stop.is_set():
+                    wake.clear()
+                    try:
+                        started, next_at = await self._schedule(http, wake, tasks)
+                    except sqlite3.OperationalError:  # the file is busy: look again soon
+                        started, next_at = False, wall_ms() + int(self.poll * 1000)
+                    if self.draining and not started and not self._busy:
+                        return
+                    delay = max(0.0, (next_at - wall_ms()) / 1000)
+                    if self.draining:
+                        delay = min(delay, 0.05)
+                    waits = [asyncio.ensure_future(e.wait()) for e in (stop, wake)]
+                    try:
+                        await asyncio.wait(waits, timeout=delay, return_when="FIRST_COMPLETED")
+                    finally:
+                        for waiting in waits:
+                            waiting.cancel()
+            finally:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _schedule(
+        self, http: httpx.AsyncClient, wake: asyncio.Event, tasks: set[asyncio.Task[None]]
+    ) -> tuple[bool, int]:
+        """Start a task for each endpoint with a delivery due (as workers allow); returns whether
+        one started, and when to look again at the latest."""
+        now = wall_ms()
+        next_at = now + int(self.poll * 1000)
+        started = False
+        for endpoint_id, url, lease, due in await asyncio.to_thread(self._endpoints, now):
+            if due is None or endpoint_id in self._busy:
+                continue
+            if due > now or lease >= now:
+                next_at = min(next_at, max(due, lease + 1))
+                continue
+            if len(self._busy) >= self.workers:
+                break
+            self._busy.add(endpoint_id)
+            task = asyncio.create_task(self._serve(http, endpoint_id, url, wake))
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+            started = True
+        return started, next_at
+
+    async def _serve(
+        self, http: httpx.AsyncClient, endpoint_id: str, url: str, wake: asyncio.Event
+    ) -> None:
+        """Claim a batch of the endpoint's due deliveries and send them one after the other; stop
+        at the first failure (the endpoint is down or slow: the rest wait for the next round)."""
+        try:
+            rows = await asyncio.to_thread(self._claim, endpoint_id)
+            done: list[tuple[_Due, attempt.Outcome, int]] = []
+            for row in rows:
+                outcome = await attempt.post(http, url, row.token, self.budget)
+                done.append((row, outcome, wall_ms()))
+                if not outcome.delivered:
+                    break
+            if rows:
+                for delivery in await asyncio.to_thread(self._finish, endpoint_id, url, done):
+                    if self.report is not None:
+                        self.report(delivery)
+        finally:
+            self._busy.discard(endpoint_id)
+            wake.set()
+
+    # -- the database (in worker threads) -------------------------------------------------------
+
+    def _endpoints(self, now: int) -> list[tuple[str, str, int, int | None]]:
+        with self.store.read() as conn:
+            rows = conn.execute(
+                "SELECT e.id, e.url, e.lease_until_ms, (SELECT MIN(d.next_ms) FROM "
+                "webhook_deliveries d WHERE d.endpoint_id = e.id) FROM webhook_endpoints e "
+                "WHERE e.owner = ? ORDER BY e.created_ms, e.id",
+                (self.owner,),
+            ).fetchall()
+        return [
+            (str(r[0]), str(r[1]), int(r[2]), None if r[3] is None else int(r[3])) for r in rows
+        ]
+
+    def _claim(self, endpoint_id: str) -> list[_Due]:
+        now = wall_ms()
+        with self.store.write() as conn:
+            leased = conn.execute(
+                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ? AND owner = ? "
+                "AND lease_until_ms < ?",
+                (now + self._lease_ms(self.batch), endpoint_id, self.owner, now),
+            ).rowcount
+            if not leased:  # another dispatcher is sending to it
+                return []
+            rows = conn.execute(
+                "SELECT d.seq, d.attempts, o.event_id, o.event_type, o.account_id, o.entity_id, "
+                "o.envelope, o.token, o.created_ms FROM webhook_deliveries d JOIN webhook_outbox o "
+                "ON o.seq = d.seq WHERE d.endpoint_id = ? AND d.next_ms <= ? "
+                "ORDER BY d.next_ms, d.seq LIMIT ?",
+                (endpoint_id, now, self.batch),
+            ).fetchall()
+            conn.execute(
+                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?",
+                (now + self._lease_ms(len(rows)) if rows else 0, endpoint_id),
+            )
+        return [self._signed(row) for row in rows]
+
+    def _lease_ms(self, rows: int) -> int:
+        return int((rows * (self.budget + 0.5) + 1.0) * 1000)
+
+    def _signed(self, row: sqlite3.Row) -> _Due:
+        due = _Due(
+            seq=int(row[0]),
+            attempts=int(row[1]),
+            event_id=str(row[2]),
+            event_type=str(row[3]),
+            instance_id=str(row[4]),
+            entity_id=str(row[5]),
+            envelope=str(row[6]),
+            token=str(row[7] or ""),
+            signed_now=False,
+            created_ms=int(row[8]),
+        )
+        if due.token:
+            return due
+        if self._signer is None:
+            self._signer = keys.signer(self.store)
+        token = self._signer.sign(claims(due.envelope, int(time.time())))
+        return replace(due, token=token, signed_now=True)
+
+    def _finish(
+        self, endpoint_id: str, url: str, done: list[tuple[_Due, attempt.Outcome, int]]
+    ) -> list[Delivery]:
+        deliveries: list[Delivery] = []
+        with self.store.write() as conn:
+            for row, outcome, at_ms in done:
+                number = row.attempts + 1
+                if row.signed_now:
+                    conn.execute(
+                        "UPDATE webhook_outbox SET token = ? WHERE seq = ? AND token IS NULL",
+                        (row.token, row.seq),
+                    )
+                deliveries.append(
+                    self._log(
+                        conn,
+                        row,
+                        endpoint_id,
+                        url,
+                        number,
+                        at_ms,
+                        outcome.status,
+                        outcome.outcome,
+                        outcome.latency_ms,
+                    )
+                )
+                if outcome.delivered:
+                    _done(conn, endpoint_id, row.seq)
+                elif at_ms - row.created_ms >= GIVE_UP_AFTER_MS:
+                    _done(conn, endpoint_id, row.seq)
+                    deliveries.append(
+                        self._log(conn, row, endpoint_id, url, number, at_ms, None, "gave up", None)
+                    )
+                else:
+                    wait = backoff_seconds(self.retry_base, number, self._rng)
+                    conn.execute(
+                        "UPDATE webhook_deliveries SET attempts = ?, next_ms = ? "
+                        "WHERE endpoint_id = ? AND seq = ?",
+                        (number, at_ms + int(wait * 1000), endpoint_id, row.seq),
+                    )
+            conn.execute(
+                "UPDATE webhook_endpoints SET lease_until_ms = 0 WHERE id = ?", (endpoint_id,)
+            )
+            self._finished += 1
+            if self._finished % 256 == 1:
+                prune(conn, wall_ms())
+        return deliveries
+
+    @staticmethod
+    def _log(
+        conn: sqlite3.Connection,
+        row: _Due,
+        endpoint_id: str,
+        url: str,
+        number: int,
+        at_ms: int,
+        status: int | None,
+        outcome: str,
+        latency_ms: int | None,
+    ) -> Delivery:
+        delivery = Delivery(
+            row.event_id,
+            row.event_type,
+            row.instance_id,
+            row.entity_id,
+            row.envelope,
+            endpoint_id,
+            url,
+            number,
+            status,
+            outcome,
+            latency_ms,
+            at_ms,
+        )
+        conn.execute(
+            "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, instance_id, "
+            "attempt, status, outcome, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                at_ms,
+                row.event_id,
+                row.event_type,
+                endpoint_id,
+                url,
+                row.instance_id,
+                number,
+                status,
+                outcome,
+                latency_ms,
+            ),
+        )
+        return delivery
+
+
+def prune(conn: sqlite3.Connection, now: int) -> None:
+    """Keep the log to 30 days and 10,000 rows; remove the endpoints of dead listeners."""
+    conn.execute(
+        "DELETE FROM webhook_log WHERE id <= (SELECT MAX(id) FROM webhook_log) - ?", (LOG_ROWS,)
+    )
+    conn.execute("DELETE FROM webhook_log WHERE at_ms < ?", (now - LOG_DAYS * 86_400_000,))
+    dead = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT id FROM webhook_endpoints WHERE owner <> '' AND alive_until_ms < ?",
+            (now - DEAD_LISTENER_MS,),
+        )
+    ]
+    if dead:
+        remove_endpoints(conn, dead)
+
+
+def _done(conn: sqlite3.Connection, endpoint_id: str, seq: int) -> None:
+    """A delivery made (or given up): its row goes, and its event's when it was the last."""
+    conn.execute(
+        "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq = ?", (endpoint_id, seq)
+    )
+    conn.execute("UPDATE webhook_outbox SET pending = pending - 1 WHERE seq = ?", (seq,))
+    conn.execute("DELETE FROM webhook_outbox WHERE seq = ? AND pending <= 0", (seq,))
+
+
+def remove_endpoints(conn: sqlite3.Connection, ids: list[str]) -> None:
+    """Remove endpoints, their pending deliveries, and the events no endpoint waits for anymore."""
+    for endpoint_id in ids:
+        seqs = [
+            int(r[0])
+            for r in conn.execute(
+                "SELECT seq FROM webhook_deliveries WHERE endpoint_id = ?", (endpoint_id,)
+            )
+        ]
+        for seq in seqs:
+            _done(conn, endpoint_id, seq)
+        conn.execute("DELETE FROM webhook_endpoints WHERE id = ?", (endpoint_id,))
