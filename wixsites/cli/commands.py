@@ -30,7 +30,7 @@ COMMANDS = {
     ),
     "listen": (
         "wixsites.cli.listen:listen",
-        "Forward the sandbox's webhooks to a local URL, one line per delivery.",
+        "Forward the sandbox's webhooks to a local URL (Ctrl-C stops).",
     ),
     "sandbox": ("wixsites.cli.sandbox:group", "Serve, seed and reset the embedded Wix sandbox."),
     "sites": (
@@ -39,7 +39,7 @@ COMMANDS = {
     ),
     "trigger": (
         "wixsites.cli.trigger:trigger",
-        "Make a change in the sandbox that sends a webhook event (site.created...).",
+        "Make a sandbox change that sends a webhook event.",
     ),
     "workflow": (
         "wixsites.cli.workflow:group",

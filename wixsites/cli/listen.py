@@ -17,6 +17,7 @@ import secrets
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -160,7 +161,7 @@ def listen(
         except ValueError as error:
             raise InputError(str(error)) from None
         what = "every event" if "*" in types else ", ".join(short_name(t) for t in types)
-        app.output.info(
+        banner = (
             f"Forwarding {what} of account {account} (and its sub-accounts) in {path} to "
             f"{shown_url(forward_to, app.output.clean)}; verify them with `wixsites sandbox "
             "webhooks public-key`. Ctrl-C to stop."
@@ -185,10 +186,15 @@ def listen(
             batch=1,  # one attempt in flight: what Ctrl-C waits for
             report=report,
         )
-        gone = asyncio.run(_run(dispatcher, sandbox.store, endpoint.id))
-        left = endpoints.endpoints(sandbox.store)
-        pending = sum(e.pending for e in left if e.id == endpoint.id)
-        endpoints.remove(sandbox.store, endpoint.id)
+        pending = 0
+        try:
+            gone = asyncio.run(
+                _run(dispatcher, sandbox.store, endpoint.id, lambda: app.output.info(banner))
+            )
+        finally:  # even when interrupted before the signal handlers were set
+            left = endpoints.endpoints(sandbox.store)
+            pending = sum(e.pending for e in left if e.id == endpoint.id)
+            endpoints.remove(sandbox.store, endpoint.id)
     finally:
         sandbox.close()
     summary = f"{tally.delivered} delivered, {tally.failed} failed"
@@ -204,7 +210,7 @@ def listen(
     raise click.exceptions.Exit(INTERRUPTED)
 
 
-async def _run(dispatcher: Any, store: Store, endpoint_id: str) -> bool:
+async def _run(dispatcher: Any, store: Store, endpoint_id: str, ready: Callable[[], None]) -> bool:
     """Send until SIGINT or SIGTERM, keeping the endpoint alive; then stop claiming, and let the
     attempt in flight finish (a second Ctrl-C does not wait). True when the endpoint was removed
     by someone else."""
@@ -219,6 +225,7 @@ async def _run(dispatcher: Any, store: Store, endpoint_id: str) -> bool:
 
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, on_signal)
+    ready()
     sending = asyncio.create_task(dispatcher.run(stop, wake))
     gone = False
     try:

@@ -113,12 +113,36 @@ CHANGES: dict[str, Callable[[WixSites, Steps], Any]] = {
 }
 
 
+def _api_key(sandbox: Sandbox, account: str) -> str:
+    """A key of the sandbox that acts for `account`: the default one, or for another account of
+    the sandbox a key of its own, the same on every run (derived from a secret of the database,
+    so that triggering leaves one key per account behind, not one per run)."""
+    import hashlib
+    import hmac
+
+    from wixsandbox.accounts import is_known
+
+    credentials = sandbox.default_credentials()
+    if account == credentials.account_id:
+        return credentials.api_key
+    with sandbox.store.read() as conn:
+        known = is_known(conn, account)
+    if not known:
+        raise InputError(
+            f"no account {account[:64]!r} in this sandbox: give the id of an account that has an "
+            "API key, sites or sub-accounts (`wixsites sandbox seed --account-id ID` makes one)"
+        )
+    secret = sandbox.store.secret_key("trigger_key")
+    key = "trigger-" + hmac.new(secret, account.encode(), hashlib.sha256).hexdigest()[:40]
+    sandbox.add_api_key(key, account)
+    return key
+
+
 def _client(sandbox: Sandbox, account: str) -> WixSites:
     from wixsites import WixSites
 
-    credentials = sandbox.default_credentials()
     return WixSites(
-        api_key=credentials.api_key,
+        api_key=_api_key(sandbox, account),
         account_id=account,
         transport=sandbox.transport(),
         rate_limit=None,
@@ -137,7 +161,7 @@ def trigger(app: AppContext, event: str, account_id: str | None, db: str | None)
     folder.updated, folder.deleted or sites.moved.
 
     It works on a sandbox only (the embedded sandbox's file, or --db's; for a served sandbox,
-    the file its banner names). --account is the default account (or one of its sub-accounts).
+    the file its banner names). --account names another account of the sandbox.
     The events go to the endpoints of `wixsites sandbox webhooks add` and to a running
     `wixsites listen`.
 
