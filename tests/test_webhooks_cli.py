@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -23,7 +24,7 @@ from click.testing import CliRunner, Result
 
 from tests.sandbox_fixtures import ACCOUNT, KEY
 from tests.webhook_receiver import Answer, Receiver
-from wixsandbox.process import SandboxProcess
+from wixsandbox.process import SandboxProcess, free_port
 from wixsites import WixSites, webhooks
 from wixsites.cli import cli, consent
 
@@ -150,6 +151,37 @@ def test_text_from_the_database_is_shown_inert(db: Path) -> None:
         assert "127.0.0.1:9/" in as_json
 
 
+def test_removing_an_endpoint_mid_attempt_keeps_the_other_endpoints_delivery(db: Path) -> None:
+    """`remove` while an attempt to the endpoint is in flight: when the attempt ends, the event
+    is still owed to the other endpoint (its delivery was not counted twice)."""
+    from wixsandbox import Sandbox
+
+    with Receiver([Answer(delay=0.8)]) as slow:  # answers 200, within the budget, late
+        held = hook_data(db, "add", slow.url)["id"]
+        down = hook_data(db, "add", f"http://127.0.0.1:{free_port()}/nobody")["id"]
+        with Sandbox(db) as sandbox:
+            credentials = sandbox.default_credentials()
+            with WixSites(
+                api_key=credentials.api_key,
+                account_id=credentials.account_id,
+                transport=sandbox.transport(),
+            ) as wix:
+                wix.folders.create("Mid-attempt")
+            slow.wait_for(1, timeout=DEADLINE)
+            assert hook_data(db, "remove", held, "--yes")["removed"] == [held]
+            deadline = time.monotonic() + DEADLINE
+            while not sandbox.webhooks.log(endpoint=held):  # the held attempt has ended
+                assert time.monotonic() < deadline, "the attempt never ended"
+                time.sleep(0.05)
+            with sandbox.store.read() as conn:
+                owed = conn.execute(
+                    "SELECT COUNT(*) FROM webhook_deliveries d JOIN webhook_outbox o "
+                    "ON o.seq = d.seq WHERE d.endpoint_id = ?",
+                    (down,),
+                ).fetchone()
+    assert tuple(owed) == (1,)
+
+
 # -- trigger, delivered to a registered endpoint --------------------------------------------------
 
 
@@ -216,8 +248,8 @@ class Listener:
     """``wixsites listen`` in a process; its lines read in threads, waited for with deadlines."""
 
     def __init__(self, *args: str) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("WIX_")}
-        env["NO_COLOR"] = "1"
+        dropped = ("WIX_", "NO_COLOR", "FORCE_COLOR")  # piped: plain lines, no colour asked for
+        env = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "wixsites", "listen", *args],
             stdout=subprocess.PIPE,
@@ -325,6 +357,7 @@ def test_listen_forwards_filters_and_stops_cleanly_on_sigint(
     assert "-> 500" in rest[0], rest
     assert len(rest) == len(received) - 2  # one line per attempt, none lost
     assert err[-1].startswith("stopped: 2 delivered"), err
+    assert not any(ESC in line for line in [first, second, *rest]), rest  # plain, off a terminal
     assert hook_data(db, "list") == []
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM webhook_deliveries").fetchone() == (0,)
