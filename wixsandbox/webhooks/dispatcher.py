@@ -356,10 +356,12 @@ def prune(conn: sqlite3.Connection, now: int) -> None:
 
 
 def _done(conn: sqlite3.Connection, endpoint_id: str, seq: int) -> None:
-    """A delivery made (or given up): its row goes, and its event's when it was the last."""
-    conn.execute(
+    """A delivery made (or given up): its row goes, and its event's when it was the last. A row
+    already gone (its endpoint removed during the attempt) is not counted twice."""
+    if not conn.execute(
         "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq = ?", (endpoint_id, seq)
-    )
+    ).rowcount:
+        return
     conn.execute("UPDATE webhook_outbox SET pending = pending - 1 WHERE seq = ?", (seq,))
     conn.execute("DELETE FROM webhook_outbox WHERE seq = ? AND pending <= 0", (seq,))
 

@@ -20,7 +20,17 @@ from wixsandbox.webhooks.catalog import resolve
 from wixsandbox.webhooks.dispatcher import remove_endpoints
 from wixsandbox.webhooks.outbox import wall_ms
 
-__all__ = ["Endpoint", "LogEntry", "add", "check_url", "endpoints", "heartbeat", "log", "remove"]
+__all__ = [
+    "Endpoint",
+    "LogEntry",
+    "add",
+    "check_url",
+    "endpoints",
+    "heartbeat",
+    "log",
+    "remove",
+    "retire",
+]
 
 MAX_URL = 2048
 
@@ -160,6 +170,18 @@ def heartbeat(store: Store, endpoint_id: str, alive_ms: int) -> bool:
                 "UPDATE webhook_endpoints SET alive_until_ms = ? WHERE id = ?",
                 (alive_ms, endpoint_id),
             ).rowcount
+        )
+
+
+def retire(store: Store, endpoint_id: str) -> None:
+    """Stop sending to a listener's endpoint, before removing it: no dispatcher claims it after
+    this, and an attempt in flight finishes and is logged with its delivery still there (removed
+    under it, the attempt would count its event done twice)."""
+    with store.write() as conn:
+        conn.execute(
+            "UPDATE webhook_endpoints SET owner = owner || ' (closing)' WHERE id = ? "
+            "AND owner <> ''",
+            (endpoint_id,),
         )
 
 

@@ -12,11 +12,14 @@ gets later events only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wixsandbox.webhooks import events
@@ -25,7 +28,32 @@ from wixsandbox.webhooks.catalog import ALL, kind
 if TYPE_CHECKING:
     from wixsandbox.context import Context
 
-__all__ = ["Recorder", "record"]
+__all__ = ["Recorded", "Recorder", "record", "watch"]
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An event a request recorded (what `watch` collects)."""
+
+    name: str  # its short name, e.g. "site.created"
+    event_id: str
+    entity_id: str
+    endpoints: int  # how many endpoints get it
+
+
+_watching: ContextVar[list[Recorded] | None] = ContextVar("wixsandbox_recorded", default=None)
+
+
+@contextlib.contextmanager
+def watch() -> Iterator[list[Recorded]]:
+    """The events recorded by the requests this thread (or task) makes to an in-process sandbox
+    while the block runs, in order: what ``wixsites trigger`` reports."""
+    found: list[Recorded] = []
+    token = _watching.set(found)
+    try:
+        yield found
+    finally:
+        _watching.reset(token)
 
 
 def wall_ms() -> int:
@@ -87,6 +115,9 @@ class Recorder:
             [(endpoint_id, seq, now) for endpoint_id in targets],
         )
         self.recorded += 1
+        watching = _watching.get()
+        if watching is not None:
+            watching.append(Recorded(name, str(data["id"]), entity_id, len(targets)))
 
 
 @functools.lru_cache(maxsize=256)
