@@ -28,6 +28,8 @@ from starlette.routing import Route
 
 from wixsites import webhooks
 
+MAX_BODY = 1 << 20  # bytes; an event is a few kilobytes
+
 
 def public_key() -> str:
     if path := os.environ.get("WIXSITES_WEBHOOK_PUBLIC_KEY_FILE"):
@@ -77,8 +79,20 @@ async def handle(event: webhooks.WebhookEvent) -> None:
     print(inert(event.event_type), entity, inert(detail), f"[event {inert(event.id)}]", flush=True)
 
 
+async def raw_body(request: Request) -> bytes | None:
+    """The request's body as it came (a JWT), or None when it is larger than an event can be."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return None
+    return bytes(body)
+
+
 async def receive(request: Request) -> PlainTextResponse:
-    body = await request.body()  # the raw body: a JWT
+    body = await raw_body(request)
+    if body is None:
+        return PlainTextResponse("too large for a Wix event\n", status_code=413)
     try:
         event = webhooks.parse(body, PUBLIC_KEY)
     except webhooks.WebhookSignatureError as error:  # not from Wix: do nothing

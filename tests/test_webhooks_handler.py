@@ -221,6 +221,8 @@ def test_forged_resigned_and_unsigned_tokens_get_401_and_a_redelivery_is_handled
         refused = http.post(handler.url, content=not_an_event)
         assert refused.status_code == 400
         assert "eventType" in refused.text
+        too_large = http.post(handler.url, content=b"x" * (2 << 20))
+        assert (too_large.status_code, too_large.text) == (413, "too large for a Wix event\n")
         # the sandbox's own delivery, once more (Wix delivers at least once): acknowledged
         again = http.post(handler.url, content=token)
         assert (again.status_code, again.text) == (200, "already handled\n")
@@ -245,3 +247,4 @@ def test_the_handler_says_how_to_give_it_the_key() -> None:
     assert "WIXSITES_WEBHOOK_PUBLIC_KEY_FILE" in result.stderr
     assert "wixsites sandbox webhooks public-key" in result.stderr
     assert "Traceback" not in result.stderr
+
