@@ -247,4 +247,3 @@ def test_the_handler_says_how_to_give_it_the_key() -> None:
     assert "WIXSITES_WEBHOOK_PUBLIC_KEY_FILE" in result.stderr
     assert "wixsites sandbox webhooks public-key" in result.stderr
     assert "Traceback" not in result.stderr
-
