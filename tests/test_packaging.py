@@ -98,6 +98,17 @@ def test_the_wheel_carries_its_licence_classifiers_and_urls(wheel: Path) -> None
     assert all(u.startswith("https://") for u in urls.values())
 
 
+def test_the_wheel_installs_the_four_packages_and_no_examples(wheel: Path) -> None:
+    _, names = metadata(wheel)
+    tops = {name.split("/")[0] for name in names}
+    assert {top for top in tops if not top.endswith(".dist-info")} == {
+        "wix_sites_api",
+        "wixauth",
+        "wixsites",
+        "wixsandbox",
+    }
+
+
 def test_the_changelog_keeps_a_changelog() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "https://keepachangelog.com/en/1.1.0/" in text
