@@ -62,8 +62,13 @@ class _Receiver:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # a dispatcher that stops drops its idle connections: nothing to report
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/webhooks"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
@@ -176,17 +181,18 @@ def run(quick: bool = False) -> list[Row]:
     try:
         with tempfile.TemporaryDirectory(prefix="bench-webhooks-") as tmp:
             delivered, idle = _latency(tmp, receiver, requests)
-            for q, name in ((0.5, "p50"), (0.99, "p99")):
-                rows.append(
-                    Row(
-                        f"webhooks: change-to-delivery latency, {name}, served sandbox",
-                        _percentile(delivered, q),
-                        "ms",
-                        _percentile(idle, q),
-                        f"the served sandbox's idle request latency, {name} (Count Sites), "
-                        f"{requests} of each",
-                    )
+            p50, p99 = _percentile(delivered, 0.5), _percentile(delivered, 0.99)
+            idle50, idle99 = _percentile(idle, 0.5), _percentile(idle, 0.99)
+            rows.append(
+                Row(
+                    "webhooks: change-to-delivery latency, p50 and p99, served sandbox",
+                    p50,
+                    "ms",
+                    idle50,
+                    f"p50; p99 {p99:.2f} ms vs {idle99:.2f} ms ({p99 / idle99:.2f}x); baseline: "
+                    f"the served sandbox's idle request latency (Count Sites), {requests} of each",
                 )
+            )
             if shutil.which("wrk") is None:
                 reason = "wrk is not installed (apt-get install wrk)"
                 print(f"  webhooks: rate not measured: {reason}", file=sys.stderr)

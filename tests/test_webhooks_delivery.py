@@ -393,7 +393,7 @@ def test_with_nothing_served_the_embedded_sandbox_delivers_before_it_closes(
         assert conn.execute("SELECT COUNT(*) FROM webhook_outbox").fetchone()[0] == 0
 
 
-def test_wixsites_sandbox_serve_passes_its_webhook_retry_base_to_the_sandbox(
+def test_wixsites_sandbox_serve_passes_its_retry_base_and_a_down_endpoint_waits_for_it(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "cli-served.db"
@@ -414,18 +414,28 @@ def test_wixsites_sandbox_serve_passes_its_webhook_retry_base_to_the_sandbox(
         assert serving.poll() is None, serving.stderr.read() if serving.stderr else ""
         headers = {"Authorization": credentials.api_key, "wix-account-id": credentials.account_id}
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers) as http:
-            _new_folder(http, "Retried in an hour")
+            for n in range(3):
+                _new_folder(http, f"Retried in an hour {n}")
         with Sandbox(db) as sandbox:
-            [failed] = until("the failed attempt", lambda: sandbox.webhooks.log(endpoint=endpoint))
+            failed = until("a failed attempt", lambda: sandbox.webhooks.log(endpoint=endpoint))[-1]
             with sandbox.store.read() as conn:
-                [(next_ms,)] = conn.execute("SELECT next_ms FROM webhook_deliveries").fetchall()
+                waiting = conn.execute(
+                    "SELECT attempts, next_ms FROM webhook_deliveries ORDER BY attempts DESC"
+                ).fetchall()
+                [(held_until,)] = conn.execute("SELECT lease_until_ms FROM webhook_endpoints")
+            attempts = sandbox.webhooks.log(endpoint=endpoint)
     finally:
         with contextlib.suppress(ProcessLookupError):  # it may have exited
             os.killpg(serving.pid, signal.SIGTERM)
         serving.wait(30)
     assert failed.outcome == "cannot connect"
-    # 3,600 s later, give or take the random 20 % (the default, 1 s, would be 0.8 to 1.2 s)
-    assert 0.8 * 3_600_000 <= next_ms - failed.at_ms <= 1.2 * 3_600_000
+    # due again 3,600 s later, give or take the random 20 % (the default, 1 s: 0.8 to 1.2 s)
+    assert [attempt for attempt, _ in waiting] == [1, 0, 0]
+    retry_at = waiting[0][1]
+    assert 0.8 * 3_600_000 <= retry_at - failed.at_ms <= 1.2 * 3_600_000
+    # and the endpoint is left alone until then: the other two events wait, untried
+    assert held_until == retry_at
+    assert attempts == [failed]
 
 
 def _listening(port: int) -> bool:

@@ -9,8 +9,9 @@ other endpoints are not held up.
 
 Retries: a failed delivery is due again after ``min(retry_base * 2 ** (attempt - 1), 1 hour)``
 seconds, times a random factor between 0.8 and 1.2, until 48 hours after the event (Wix's retry
-window), when it is given up. Every attempt of an event carries the same token, hence the same
-event id.
+window), when it is given up. Until then the endpoint is left alone (its lease runs until then):
+an endpoint that is down gets one attempt per retry, not one per event waiting for it. Every
+attempt of an event carries the same token, hence the same event id.
 
 A dispatcher sends to the endpoints of its `owner`: ``""`` for the registered endpoints, or a
 listener's token for the endpoint of that listener (``wixsites listen``) alone.
@@ -19,6 +20,7 @@ listener's token for the endpoint of that listener (``wixsites listen``) alone.
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 import sqlite3
 import time
@@ -40,6 +42,10 @@ LOG_ROWS = 10_000
 LOG_DAYS = 30
 # a listener's endpoint whose heartbeat stopped this long ago is removed (its listener died)
 DEAD_LISTENER_MS = 60_000
+# seconds between the starts of two rounds of the scheduler, at least
+MIN_ROUND = 0.001
+# seconds an endpoint is leased for at most (a batch is cut short to fit)
+MAX_LEASE = 15.0
 
 
 def backoff_seconds(base: float, attempts: int, rng: random.Random) -> float:
@@ -89,7 +95,7 @@ class Dispatcher:
         workers: int = 4,
         poll: float = 0.25,
         budget: float = attempt.BUDGET,
-        batch: int = 16,
+        batch: int = 64,
         report: Callable[[Delivery], None] | None = None,
         rng: random.Random | None = None,
     ) -> None:
@@ -120,7 +126,11 @@ class Dispatcher:
         tasks: set[asyncio.Task[None]] = set()
         async with attempt.client(self.workers) as http:
             try:
+                last = -math.inf
                 while not stop.is_set():
+                    # a burst of wakes (a change each) is one round, not one round each
+                    await asyncio.sleep(max(0.0, last + MIN_ROUND - time.monotonic()))
+                    last = time.monotonic()
                     wake.clear()
                     try:
                         started, next_at = await self._schedule(http, wake, tasks)
@@ -172,8 +182,12 @@ class Dispatcher:
         at the first failure (the endpoint is down or slow: the rest wait for the next round)."""
         try:
             rows = await asyncio.to_thread(self._claim, endpoint_id)
+            started = time.monotonic()
+            window = self._lease_ms(len(rows)) / 1000 - 1.0  # the lease, less time to finish
             done: list[tuple[_Due, attempt.Outcome, int]] = []
             for row in rows:
+                if time.monotonic() - started + self.budget > window:
+                    break  # the lease would run out: the rest go in the next round
                 outcome = await attempt.post(http, url, row.token, self.budget)
                 done.append((row, outcome, wall_ms()))
                 if not outcome.delivered:
@@ -224,7 +238,9 @@ class Dispatcher:
         return [self._signed(row) for row in rows]
 
     def _lease_ms(self, rows: int) -> int:
-        return int((rows * (self.budget + 0.5) + 1.0) * 1000)
+        """How long a claim of `rows` deliveries holds the endpoint: time for each attempt, up to
+        `MAX_LEASE` (a process killed mid-batch holds it up no longer than that)."""
+        return int(min(rows * (self.budget + 0.5) + 1.0, MAX_LEASE) * 1000)
 
     def _signed(self, row: sqlite3.Row) -> _Due:
         due = _Due(
@@ -250,6 +266,7 @@ class Dispatcher:
         self, endpoint_id: str, url: str, done: list[tuple[_Due, attempt.Outcome, int]]
     ) -> list[Delivery]:
         deliveries: list[Delivery] = []
+        hold = 0  # a failure holds the endpoint (all its deliveries) until that one is due again
         with self.store.write() as conn:
             for row, outcome, at_ms in done:
                 number = row.attempts + 1
@@ -279,14 +296,14 @@ class Dispatcher:
                         self._log(conn, row, endpoint_id, url, number, at_ms, None, "gave up", None)
                     )
                 else:
-                    wait = backoff_seconds(self.retry_base, number, self._rng)
+                    hold = at_ms + int(backoff_seconds(self.retry_base, number, self._rng) * 1000)
                     conn.execute(
                         "UPDATE webhook_deliveries SET attempts = ?, next_ms = ? "
                         "WHERE endpoint_id = ? AND seq = ?",
-                        (number, at_ms + int(wait * 1000), endpoint_id, row.seq),
+                        (number, hold, endpoint_id, row.seq),
                     )
             conn.execute(
-                "UPDATE webhook_endpoints SET lease_until_ms = 0 WHERE id = ?", (endpoint_id,)
+                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?", (hold, endpoint_id)
             )
             self._finished += 1
             if self._finished % 256 == 1:
