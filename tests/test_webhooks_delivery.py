@@ -27,9 +27,12 @@ import pytest
 
 from tests.sandbox_fixtures import COUNT_SITES, FOLDERS, MOVE_SITES, QUERY_SITES, ROOT
 from tests.webhook_receiver import Answer, Received, Receiver
+from tests.webhook_tools import outbox
 from wixsandbox import Sandbox
 from wixsandbox.process import SandboxProcess, free_port
+from wixsandbox.webhooks.dispatcher import Dispatcher
 from wixsandbox.webhooks.endpoints import LogEntry
+from wixsandbox.webhooks.thread import DispatcherThread
 from wixsites import webhooks
 
 T = TypeVar("T")
@@ -444,3 +447,55 @@ def _listening(port: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def test_an_endpoint_removed_mid_attempt_takes_nothing_from_the_other_endpoints(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "removed.db"
+    down = f"http://127.0.0.1:{free_port()}/down"  # endpoint B: down throughout
+    with Receiver([Answer(delay=60.0)]) as holding:  # endpoint A: 200, when it is closed
+        with Sandbox(db) as sandbox:
+            account = sandbox.default_credentials().account_id
+            sandbox.add_api_key("removed-key", account)
+            a = sandbox.webhooks.add(holding.url, account).id
+            b = sandbox.webhooks.add(down, account).id
+            _held(sandbox, until_ms=int(time.time() * 1000) + 3_600_000)  # nobody sends yet
+            headers = {"Authorization": "removed-key", "wix-account-id": account}
+            with httpx.Client(
+                transport=sandbox.transport(), base_url="http://sandbox.test", headers=headers
+            ) as http:
+                _new_folder(http, "Sent to two endpoints")
+        with Sandbox(db) as again:
+            _held(again, until_ms=0)
+            # a dispatcher whose attempts may last (A's lasts until the receiver lets it go)
+            sending = DispatcherThread(Dispatcher(again.store, retry_base=3600, budget=30))
+            sending.start()
+            try:
+                holding.wait_for(1, WAIT)
+                until("B's failed attempt", lambda: again.webhooks.log(endpoint=down))
+                assert outbox(again)[0][3] == 2  # A's delivery and B's
+                again.webhooks.remove(a)  # while A's attempt is on its way
+                holding.close()  # A's request is answered 200 now: delivered
+                until("A's attempt in the log", lambda: again.webhooks.log(endpoint=a))
+            finally:
+                sending.stop()
+            delivered = again.webhooks.log(endpoint=a)[0]
+            events = outbox(again)
+            waiting = _deliveries(again)
+    assert delivered.outcome == "delivered"
+    # B's delivery is still to make, and its event is kept for it
+    assert [pending for *_, pending in events] == [1]
+    assert waiting == [(b, 1)]
+
+
+def _held(sandbox: Sandbox, until_ms: int) -> None:
+    """Hold every endpoint until `until_ms` (as a failure or another dispatcher's lease does)."""
+    with sandbox.store.write() as conn:
+        conn.execute("UPDATE webhook_endpoints SET lease_until_ms = ?", (until_ms,))
+
+
+def _deliveries(sandbox: Sandbox) -> list[tuple[str, int]]:
+    with sandbox.store.read() as conn:
+        rows = conn.execute("SELECT endpoint_id, attempts FROM webhook_deliveries").fetchall()
+    return [(str(r[0]), int(r[1])) for r in rows]

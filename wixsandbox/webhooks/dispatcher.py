@@ -239,8 +239,10 @@ class Dispatcher:
 
     def _lease_ms(self, rows: int) -> int:
         """How long a claim of `rows` deliveries holds the endpoint: time for each attempt, up to
-        `MAX_LEASE` (a process killed mid-batch holds it up no longer than that)."""
-        return int(min(rows * (self.budget + 0.5) + 1.0, MAX_LEASE) * 1000)
+        `MAX_LEASE` (a process killed mid-batch holds it up no longer than that), and a second
+        to record them."""
+        each = self.budget + 0.5
+        return int((min(rows * each, max(MAX_LEASE, each)) + 1.0) * 1000)
 
     def _signed(self, row: sqlite3.Row) -> _Due:
         due = _Due(
@@ -374,9 +376,11 @@ def prune(conn: sqlite3.Connection, now: int) -> None:
 
 def _done(conn: sqlite3.Connection, endpoint_id: str, seq: int) -> None:
     """A delivery made (or given up): its row goes, and its event's when it was the last."""
-    conn.execute(
+    gone = conn.execute(
         "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq = ?", (endpoint_id, seq)
-    )
+    ).rowcount
+    if not gone:  # already done: its endpoint was removed while the attempt was on its way
+        return
     conn.execute("UPDATE webhook_outbox SET pending = pending - 1 WHERE seq = ?", (seq,))
     conn.execute("DELETE FROM webhook_outbox WHERE seq = ? AND pending <= 0", (seq,))
 
