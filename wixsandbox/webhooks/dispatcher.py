@@ -20,6 +20,7 @@ listener's token for the endpoint of that listener (``wixsites listen``) alone.
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 import random
 import sqlite3
@@ -267,43 +268,43 @@ class Dispatcher:
     def _finish(
         self, endpoint_id: str, url: str, done: list[tuple[_Due, attempt.Outcome, int]]
     ) -> list[Delivery]:
+        """Record a batch's attempts, in a few statements (the API's changes wait meanwhile)."""
         deliveries: list[Delivery] = []
+        finished: list[int] = []  # delivered, or given up
         hold = 0  # a failure holds the endpoint (all its deliveries) until that one is due again
+        retry: tuple[int, int, str, int] | None = None
+        for row, outcome, at_ms in done:
+            number = row.attempts + 1
+            status, latency = outcome.status, outcome.latency_ms
+            deliveries.append(
+                _delivery(row, endpoint_id, url, number, at_ms, status, outcome.outcome, latency)
+            )
+            if outcome.delivered:
+                finished.append(row.seq)
+            elif at_ms - row.created_ms >= GIVE_UP_AFTER_MS:
+                finished.append(row.seq)
+                deliveries.append(_delivery(row, endpoint_id, url, number, at_ms, None, "gave up"))
+            else:
+                hold = at_ms + int(backoff_seconds(self.retry_base, number, self._rng) * 1000)
+                retry = (number, hold, endpoint_id, row.seq)
         with self.store.write() as conn:
-            for row, outcome, at_ms in done:
-                number = row.attempts + 1
-                if row.signed_now:
-                    conn.execute(
-                        "UPDATE webhook_outbox SET token = ? WHERE seq = ? AND token IS NULL",
-                        (row.token, row.seq),
-                    )
-                deliveries.append(
-                    self._log(
-                        conn,
-                        row,
-                        endpoint_id,
-                        url,
-                        number,
-                        at_ms,
-                        outcome.status,
-                        outcome.outcome,
-                        outcome.latency_ms,
-                    )
+            conn.executemany(
+                "UPDATE webhook_outbox SET token = ? WHERE seq = ? AND token IS NULL",
+                [(row.token, row.seq) for row, _, _ in done if row.signed_now],
+            )
+            conn.executemany(
+                "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, "
+                "instance_id, attempt, status, outcome, latency_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_log_row(d) for d in deliveries],
+            )
+            _done(conn, endpoint_id, finished)
+            if retry is not None:
+                conn.execute(
+                    "UPDATE webhook_deliveries SET attempts = ?, next_ms = ? "
+                    "WHERE endpoint_id = ? AND seq = ?",
+                    retry,
                 )
-                if outcome.delivered:
-                    _done(conn, endpoint_id, row.seq)
-                elif at_ms - row.created_ms >= GIVE_UP_AFTER_MS:
-                    _done(conn, endpoint_id, row.seq)
-                    deliveries.append(
-                        self._log(conn, row, endpoint_id, url, number, at_ms, None, "gave up", None)
-                    )
-                else:
-                    hold = at_ms + int(backoff_seconds(self.retry_base, number, self._rng) * 1000)
-                    conn.execute(
-                        "UPDATE webhook_deliveries SET attempts = ?, next_ms = ? "
-                        "WHERE endpoint_id = ? AND seq = ?",
-                        (number, hold, endpoint_id, row.seq),
-                    )
             conn.execute(
                 "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?", (hold, endpoint_id)
             )
@@ -312,49 +313,46 @@ class Dispatcher:
                 prune(conn, wall_ms())
         return deliveries
 
-    @staticmethod
-    def _log(
-        conn: sqlite3.Connection,
-        row: _Due,
-        endpoint_id: str,
-        url: str,
-        number: int,
-        at_ms: int,
-        status: int | None,
-        outcome: str,
-        latency_ms: int | None,
-    ) -> Delivery:
-        delivery = Delivery(
-            row.event_id,
-            row.event_type,
-            row.instance_id,
-            row.entity_id,
-            row.envelope,
-            endpoint_id,
-            url,
-            number,
-            status,
-            outcome,
-            latency_ms,
-            at_ms,
-        )
-        conn.execute(
-            "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, instance_id, "
-            "attempt, status, outcome, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                at_ms,
-                row.event_id,
-                row.event_type,
-                endpoint_id,
-                url,
-                row.instance_id,
-                number,
-                status,
-                outcome,
-                latency_ms,
-            ),
-        )
-        return delivery
+
+def _log_row(d: Delivery) -> tuple[int | str | None, ...]:
+    return (
+        d.at_ms,
+        d.event_id,
+        d.event_type,
+        d.endpoint_id,
+        d.url,
+        d.instance_id,
+        d.attempt,
+        d.status,
+        d.outcome,
+        d.latency_ms,
+    )
+
+
+def _delivery(
+    row: _Due,
+    endpoint_id: str,
+    url: str,
+    number: int,
+    at_ms: int,
+    status: int | None,
+    outcome: str,
+    latency_ms: int | None = None,
+) -> Delivery:
+    return Delivery(
+        row.event_id,
+        row.event_type,
+        row.instance_id,
+        row.entity_id,
+        row.envelope,
+        endpoint_id,
+        url,
+        number,
+        status,
+        outcome,
+        latency_ms,
+        at_ms,
+    )
 
 
 def prune(conn: sqlite3.Connection, now: int) -> None:
@@ -374,15 +372,38 @@ def prune(conn: sqlite3.Connection, now: int) -> None:
         remove_endpoints(conn, dead)
 
 
-def _done(conn: sqlite3.Connection, endpoint_id: str, seq: int) -> None:
-    """A delivery made (or given up): its row goes, and its event's when it was the last."""
-    gone = conn.execute(
-        "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq = ?", (endpoint_id, seq)
-    ).rowcount
-    if not gone:  # already done: its endpoint was removed while the attempt was on its way
+def _done(conn: sqlite3.Connection, endpoint_id: str, seqs: list[int]) -> None:
+    """Deliveries made (or given up, or of a removed endpoint): their rows go, and their events'
+    when no other endpoint waits for them."""
+    if not seqs:
         return
-    conn.execute("UPDATE webhook_outbox SET pending = pending - 1 WHERE seq = ?", (seq,))
-    conn.execute("DELETE FROM webhook_outbox WHERE seq = ? AND pending <= 0", (seq,))
+    listed = json.dumps(seqs)
+    # those still there: a delivery made after its endpoint was removed is done already
+    gone = [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT seq FROM webhook_deliveries WHERE endpoint_id = ? AND seq IN "
+            "(SELECT value FROM json_each(?))",
+            (endpoint_id, listed),
+        )
+    ]
+    if not gone:
+        return
+    listed = json.dumps(gone)
+    conn.execute(
+        "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq IN "
+        "(SELECT value FROM json_each(?))",
+        (endpoint_id, listed),
+    )
+    conn.execute(
+        "UPDATE webhook_outbox SET pending = pending - 1 WHERE seq IN "
+        "(SELECT value FROM json_each(?))",
+        (listed,),
+    )
+    conn.execute(
+        "DELETE FROM webhook_outbox WHERE pending <= 0 AND seq IN (SELECT value FROM json_each(?))",
+        (listed,),
+    )
 
 
 def remove_endpoints(conn: sqlite3.Connection, ids: list[str]) -> None:
@@ -394,6 +415,5 @@ def remove_endpoints(conn: sqlite3.Connection, ids: list[str]) -> None:
                 "SELECT seq FROM webhook_deliveries WHERE endpoint_id = ?", (endpoint_id,)
             )
         ]
-        for seq in seqs:
-            _done(conn, endpoint_id, seq)
+        _done(conn, endpoint_id, seqs)
         conn.execute("DELETE FROM webhook_endpoints WHERE id = ?", (endpoint_id,))
