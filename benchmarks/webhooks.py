@@ -11,8 +11,8 @@ request latency (a Count Sites round trip). Reported: p50 and p99 of each.
 Rate: `wrk` (one thread, 16 connections) sending the same Update Folder (a new name each time, so
 every request is a change with an event) for 6 s, against a served sandbox without an endpoint,
 then with one (a handler answering 200 at once: `python -m benchmarks.floor_app`'s responder, in a
-process of its own); alternated five times, each condition on a fresh database, the median of each
-kept. Goal: with an endpoint, at least 0.8 of the rate without.
+process of its own); alternated five times after a short pair of warm-ups, each condition on a
+fresh database, the median of each kept. Goal: with an endpoint, at least 0.8 of the rate without.
 """
 
 from __future__ import annotations
@@ -204,6 +204,8 @@ def run(quick: bool = False) -> list[Row]:
             # the handler: a responder answering 200 at once, in a process of its own (so the
             # row weighs the sandbox's work, not a Python handler's)
             with _server(["benchmarks.floor_app"], {}) as handler:
+                _rate(tmp, None, 2.0)  # warm-ups, not kept: the first round ran low every time
+                _rate(tmp, handler + "/webhooks", 2.0)
                 for _ in range(rounds):
                     without.append(_rate(tmp, None, seconds))
                     with_endpoint.append(_rate(tmp, handler + "/webhooks", seconds))
