@@ -42,6 +42,9 @@ WAIT = 20.0  # seconds any condition may take to come true (a loaded machine)
 TESTS = ("types", "retry", "slow", "silent", "killed_refused", "killed_open")
 
 
+SERVED_KEY = "webhooks-delivery-served-key-not-for-the-child"
+
+
 def _account(name: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"wixsites-webhooks-delivery-{name}"))
 
@@ -58,7 +61,12 @@ class Served:
         self.db = db
         self.local = Sandbox(db)
         self.pem = self.local.webhooks.public_key()
-        self.server = SandboxProcess(db, serve_args=["--webhook-retry-base", RETRY_BASE])
+        self.server = SandboxProcess(
+            db,
+            api_key=SERVED_KEY,  # through the environment, as a user gives it
+            account_id=_account("types"),
+            serve_args=["--webhook-retry-base", RETRY_BASE],
+        )
 
     def http(self, name: str) -> httpx.Client:
         headers = {"Authorization": _key(name), "wix-account-id": _account(name)}
@@ -291,6 +299,27 @@ def test_a_handler_that_never_answers_holds_up_neither_the_others_nor_the_api(
             ],
         )
     assert timeouts[0].status is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc (Linux)")
+def test_the_sending_child_does_not_get_the_servers_credentials(server: Served) -> None:
+    children = [
+        p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == server.server.pid
+    ]
+    assert children, "the served sandbox has no child that sends its webhooks"
+    server_environment = (Path("/proc") / str(server.server.pid) / "environ").read_bytes()
+    assert SERVED_KEY.encode() in server_environment  # what the test gave the server
+    for child in children:
+        assert b"deliver" in (child / "cmdline").read_bytes()
+        assert SERVED_KEY.encode() not in (child / "environ").read_bytes()
+
+
+def _parent(proc: Path) -> int | None:
+    try:
+        stat = (proc / "stat").read_text()
+    except OSError:  # it ended meanwhile
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
 
 
 def _wait_logged(server: Served, endpoint_id: str) -> LogEntry:
