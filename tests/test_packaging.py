@@ -64,6 +64,7 @@ def test_the_bare_install_is_the_sdk_and_the_rest_are_extras(wheel: Path) -> Non
         "orjson",
         "rfc3339-validator",
         "pyjwt",
+        "sniffio",
     }
     assert required["webhooks"] == {"pyjwt"}
     assert required["all"] == required["cli"] | required["sandbox"] | required["webhooks"]

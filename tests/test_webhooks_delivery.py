@@ -27,9 +27,12 @@ import pytest
 
 from tests.sandbox_fixtures import COUNT_SITES, FOLDERS, MOVE_SITES, QUERY_SITES, ROOT
 from tests.webhook_receiver import Answer, Received, Receiver
+from tests.webhook_tools import outbox
 from wixsandbox import Sandbox
 from wixsandbox.process import SandboxProcess, free_port
+from wixsandbox.webhooks.dispatcher import Dispatcher
 from wixsandbox.webhooks.endpoints import LogEntry
+from wixsandbox.webhooks.thread import DispatcherThread
 from wixsites import webhooks
 
 T = TypeVar("T")
@@ -37,6 +40,9 @@ RETRY_BASE = "0.05"
 WAIT = 20.0  # seconds any condition may take to come true (a loaded machine)
 # one account (and API key) per test, made before the sandbox is served
 TESTS = ("types", "retry", "slow", "silent", "killed_refused", "killed_open")
+
+
+SERVED_KEY = "webhooks-delivery-served-key-not-for-the-child"
 
 
 def _account(name: str) -> str:
@@ -55,7 +61,12 @@ class Served:
         self.db = db
         self.local = Sandbox(db)
         self.pem = self.local.webhooks.public_key()
-        self.server = SandboxProcess(db, serve_args=["--webhook-retry-base", RETRY_BASE])
+        self.server = SandboxProcess(
+            db,
+            api_key=SERVED_KEY,  # through the environment, as a user gives it
+            account_id=_account("types"),
+            serve_args=["--webhook-retry-base", RETRY_BASE],
+        )
 
     def http(self, name: str) -> httpx.Client:
         headers = {"Authorization": _key(name), "wix-account-id": _account(name)}
@@ -290,6 +301,27 @@ def test_a_handler_that_never_answers_holds_up_neither_the_others_nor_the_api(
     assert timeouts[0].status is None
 
 
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc (Linux)")
+def test_the_sending_child_does_not_get_the_servers_credentials(server: Served) -> None:
+    children = [
+        p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == server.server.pid
+    ]
+    assert children, "the served sandbox has no child that sends its webhooks"
+    server_environment = (Path("/proc") / str(server.server.pid) / "environ").read_bytes()
+    assert SERVED_KEY.encode() in server_environment  # what the test gave the server
+    for child in children:
+        assert b"deliver" in (child / "cmdline").read_bytes()
+        assert SERVED_KEY.encode() not in (child / "environ").read_bytes()
+
+
+def _parent(proc: Path) -> int | None:
+    try:
+        stat = (proc / "stat").read_text()
+    except OSError:  # it ended meanwhile
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
 def _wait_logged(server: Served, endpoint_id: str) -> LogEntry:
     return until(
         "a failed attempt in the log",
@@ -393,7 +425,7 @@ def test_with_nothing_served_the_embedded_sandbox_delivers_before_it_closes(
         assert conn.execute("SELECT COUNT(*) FROM webhook_outbox").fetchone()[0] == 0
 
 
-def test_wixsites_sandbox_serve_passes_its_webhook_retry_base_to_the_sandbox(
+def test_wixsites_sandbox_serve_passes_its_retry_base_and_a_down_endpoint_waits_for_it(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "cli-served.db"
@@ -414,18 +446,28 @@ def test_wixsites_sandbox_serve_passes_its_webhook_retry_base_to_the_sandbox(
         assert serving.poll() is None, serving.stderr.read() if serving.stderr else ""
         headers = {"Authorization": credentials.api_key, "wix-account-id": credentials.account_id}
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", headers=headers) as http:
-            _new_folder(http, "Retried in an hour")
+            for n in range(3):
+                _new_folder(http, f"Retried in an hour {n}")
         with Sandbox(db) as sandbox:
-            [failed] = until("the failed attempt", lambda: sandbox.webhooks.log(endpoint=endpoint))
+            failed = until("a failed attempt", lambda: sandbox.webhooks.log(endpoint=endpoint))[-1]
             with sandbox.store.read() as conn:
-                [(next_ms,)] = conn.execute("SELECT next_ms FROM webhook_deliveries").fetchall()
+                waiting = conn.execute(
+                    "SELECT attempts, next_ms FROM webhook_deliveries ORDER BY attempts DESC"
+                ).fetchall()
+                [(held_until,)] = conn.execute("SELECT lease_until_ms FROM webhook_endpoints")
+            attempts = sandbox.webhooks.log(endpoint=endpoint)
     finally:
         with contextlib.suppress(ProcessLookupError):  # it may have exited
             os.killpg(serving.pid, signal.SIGTERM)
         serving.wait(30)
     assert failed.outcome == "cannot connect"
-    # 3,600 s later, give or take the random 20 % (the default, 1 s, would be 0.8 to 1.2 s)
-    assert 0.8 * 3_600_000 <= next_ms - failed.at_ms <= 1.2 * 3_600_000
+    # due again 3,600 s later, give or take the random 20 % (the default, 1 s: 0.8 to 1.2 s)
+    assert [attempt for attempt, _ in waiting] == [1, 0, 0]
+    retry_at = waiting[0][1]
+    assert 0.8 * 3_600_000 <= retry_at - failed.at_ms <= 1.2 * 3_600_000
+    # and the endpoint is left alone until then: the other two events wait, untried
+    assert held_until == retry_at
+    assert attempts == [failed]
 
 
 def _listening(port: int) -> bool:
@@ -434,3 +476,55 @@ def _listening(port: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def test_an_endpoint_removed_mid_attempt_takes_nothing_from_the_other_endpoints(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "removed.db"
+    down = f"http://127.0.0.1:{free_port()}/down"  # endpoint B: down throughout
+    with Receiver([Answer(delay=60.0)]) as holding:  # endpoint A: 200, when it is closed
+        with Sandbox(db) as sandbox:
+            account = sandbox.default_credentials().account_id
+            sandbox.add_api_key("removed-key", account)
+            a = sandbox.webhooks.add(holding.url, account).id
+            b = sandbox.webhooks.add(down, account).id
+            _held(sandbox, until_ms=int(time.time() * 1000) + 3_600_000)  # nobody sends yet
+            headers = {"Authorization": "removed-key", "wix-account-id": account}
+            with httpx.Client(
+                transport=sandbox.transport(), base_url="http://sandbox.test", headers=headers
+            ) as http:
+                _new_folder(http, "Sent to two endpoints")
+        with Sandbox(db) as again:
+            _held(again, until_ms=0)
+            # a dispatcher whose attempts may last (A's lasts until the receiver lets it go)
+            sending = DispatcherThread(Dispatcher(again.store, retry_base=3600, budget=30))
+            sending.start()
+            try:
+                holding.wait_for(1, WAIT)
+                until("B's failed attempt", lambda: again.webhooks.log(endpoint=down))
+                assert outbox(again)[0][3] == 2  # A's delivery and B's
+                again.webhooks.remove(a)  # while A's attempt is on its way
+                holding.close()  # A's request is answered 200 now: delivered
+                until("A's attempt in the log", lambda: again.webhooks.log(endpoint=a))
+            finally:
+                sending.stop()
+            delivered = again.webhooks.log(endpoint=a)[0]
+            events = outbox(again)
+            waiting = _deliveries(again)
+    assert delivered.outcome == "delivered"
+    # B's delivery is still to make, and its event is kept for it
+    assert [pending for *_, pending in events] == [1]
+    assert waiting == [(b, 1)]
+
+
+def _held(sandbox: Sandbox, until_ms: int) -> None:
+    """Hold every endpoint until `until_ms` (as a failure or another dispatcher's lease does)."""
+    with sandbox.store.write() as conn:
+        conn.execute("UPDATE webhook_endpoints SET lease_until_ms = ?", (until_ms,))
+
+
+def _deliveries(sandbox: Sandbox) -> list[tuple[str, int]]:
+    with sandbox.store.read() as conn:
+        rows = conn.execute("SELECT endpoint_id, attempts FROM webhook_deliveries").fetchall()
+    return [(str(r[0]), int(r[1])) for r in rows]

@@ -26,7 +26,9 @@ from tests.sandbox_fixtures import (
     MOVE_FOLDERS,
     MOVE_SITES,
     OTHER_ACCOUNT,
+    OTHER_KEY,
     QUERY_SITES,
+    all_sites,
     client,
     create_folder,
     make_sandbox,
@@ -327,3 +329,26 @@ def test_the_private_key_is_sealed_at_rest_and_the_public_key_verifies(tmp_path:
         assert again.webhooks.public_key() == pem
     assert re.search(rb"sealed1:", raw)
     assert private not in repr(signer)
+
+
+def test_delete_folder_of_more_than_500_sites_sends_a_move_event_per_500(tmp_path: Path) -> None:
+    port = free_port()  # nothing listens: the events stay in the outbox, where they can be read
+    with make_sandbox(tmp_path / "big.db") as sandbox:
+        sandbox.seed(OTHER_ACCOUNT, sites=620, seed=5)
+        sandbox.webhooks.add(f"http://127.0.0.1:{port}/hooks", OTHER_ACCOUNT, ["sites.moved"])
+        with client(sandbox, key=OTHER_KEY, account=OTHER_ACCOUNT) as http:
+            big = create_folder(http, "Big")
+            active = all_sites(http, {"filter": {"state": "ACTIVE"}}, 100)
+            ids = sorted(str(site["id"]) for site in active)[:501]
+            assert len(ids) == 501
+            for start in (0, 500):
+                chunk = ids[start : start + 500]
+                moved = {"sites": {"id": {"$in": chunk}}, "targetFolderId": big["id"]}
+                assert http.post(MOVE_SITES, json=moved).status_code == 200
+            assert http.delete(f"{FOLDERS}/{big['id']}").status_code == 200
+        with sandbox.store.read() as conn:
+            envelopes = [str(r[0]) for r in conn.execute("SELECT envelope FROM webhook_outbox")]
+    bodies = [json.loads(json.loads(e)["data"])["actionEvent"]["body"] for e in envelopes]
+    to_root = [b["metaSiteIds"] for b in bodies if b["targetFolderId"] == ""]
+    assert [len(chunk) for chunk in to_root] == [500, 1]
+    assert sorted(site for chunk in to_root for site in chunk) == ids

@@ -49,7 +49,9 @@ class DispatcherProcess:
             sys.executable, "-m", "wixsandbox", "--db", self.db, "deliver",
             "--retry-base", repr(self.retry_base), "--workers", str(self.workers),
         ]  # fmt: skip
-        self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        self._process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env=_environment()
+        )
         assert self._process.stdin is not None
         os.set_blocking(self._process.stdin.fileno(), False)
         return self
@@ -79,6 +81,16 @@ class DispatcherProcess:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def _environment() -> dict[str, str]:
+    """The server's environment without its credentials (an API key or an app secret given to
+    `serve` through a variable): the child reads only the database."""
+    return {
+        name: value
+        for name, value in os.environ.items()
+        if not any(word in name.upper() for word in ("KEY", "SECRET", "TOKEN", "PASSWORD"))
+    }
 
 
 def run_child(db: str, *, retry_base: float, workers: int) -> None:

@@ -9,8 +9,9 @@ other endpoints are not held up.
 
 Retries: a failed delivery is due again after ``min(retry_base * 2 ** (attempt - 1), 1 hour)``
 seconds, times a random factor between 0.8 and 1.2, until 48 hours after the event (Wix's retry
-window), when it is given up. Every attempt of an event carries the same token, hence the same
-event id.
+window), when it is given up. Until then the endpoint is left alone (its lease runs until then):
+an endpoint that is down gets one attempt per retry, not one per event waiting for it. Every
+attempt of an event carries the same token, hence the same event id.
 
 A dispatcher sends to the endpoints of its `owner`: ``""`` for the registered endpoints, or a
 listener's token for the endpoint of that listener (``wixsites listen``) alone.
@@ -19,6 +20,8 @@ listener's token for the endpoint of that listener (``wixsites listen``) alone.
 from __future__ import annotations
 
 import asyncio
+import json
+import math
 import random
 import sqlite3
 import time
@@ -40,6 +43,10 @@ LOG_ROWS = 10_000
 LOG_DAYS = 30
 # a listener's endpoint whose heartbeat stopped this long ago is removed (its listener died)
 DEAD_LISTENER_MS = 60_000
+# seconds between the starts of two rounds of the scheduler, at least
+MIN_ROUND = 0.001
+# seconds an endpoint is leased for at most (a batch is cut short to fit)
+MAX_LEASE = 15.0
 
 
 def backoff_seconds(base: float, attempts: int, rng: random.Random) -> float:
@@ -89,7 +96,7 @@ class Dispatcher:
         workers: int = 4,
         poll: float = 0.25,
         budget: float = attempt.BUDGET,
-        batch: int = 16,
+        batch: int = 64,
         report: Callable[[Delivery], None] | None = None,
         rng: random.Random | None = None,
     ) -> None:
@@ -120,7 +127,11 @@ class Dispatcher:
         tasks: set[asyncio.Task[None]] = set()
         async with attempt.client(self.workers) as http:
             try:
+                last = -math.inf
                 while not stop.is_set():
+                    # a burst of wakes (a change each) is one round, not one round each
+                    await asyncio.sleep(max(0.0, last + MIN_ROUND - time.monotonic()))
+                    last = time.monotonic()
                     wake.clear()
                     try:
                         started, next_at = await self._schedule(http, wake, tasks)
@@ -172,8 +183,12 @@ class Dispatcher:
         at the first failure (the endpoint is down or slow: the rest wait for the next round)."""
         try:
             rows = await asyncio.to_thread(self._claim, endpoint_id)
+            started = time.monotonic()
+            window = self._lease_ms(len(rows)) / 1000 - 1.0  # the lease, less time to finish
             done: list[tuple[_Due, attempt.Outcome, int]] = []
             for row in rows:
+                if time.monotonic() - started + self.budget > window:
+                    break  # the lease would run out: the rest go in the next round
                 outcome = await attempt.post(http, url, row.token, self.budget)
                 done.append((row, outcome, wall_ms()))
                 if not outcome.delivered:
@@ -224,7 +239,11 @@ class Dispatcher:
         return [self._signed(row) for row in rows]
 
     def _lease_ms(self, rows: int) -> int:
-        return int((rows * (self.budget + 0.5) + 1.0) * 1000)
+        """How long a claim of `rows` deliveries holds the endpoint: time for each attempt, up to
+        `MAX_LEASE` (a process killed mid-batch holds it up no longer than that), and a second
+        to record them."""
+        each = self.budget + 0.5
+        return int((min(rows * each, max(MAX_LEASE, each)) + 1.0) * 1000)
 
     def _signed(self, row: sqlite3.Row) -> _Due:
         due = _Due(
@@ -249,93 +268,91 @@ class Dispatcher:
     def _finish(
         self, endpoint_id: str, url: str, done: list[tuple[_Due, attempt.Outcome, int]]
     ) -> list[Delivery]:
+        """Record a batch's attempts, in a few statements (the API's changes wait meanwhile)."""
         deliveries: list[Delivery] = []
+        finished: list[int] = []  # delivered, or given up
+        hold = 0  # a failure holds the endpoint (all its deliveries) until that one is due again
+        retry: tuple[int, int, str, int] | None = None
+        for row, outcome, at_ms in done:
+            number = row.attempts + 1
+            status, latency = outcome.status, outcome.latency_ms
+            deliveries.append(
+                _delivery(row, endpoint_id, url, number, at_ms, status, outcome.outcome, latency)
+            )
+            if outcome.delivered:
+                finished.append(row.seq)
+            elif at_ms - row.created_ms >= GIVE_UP_AFTER_MS:
+                finished.append(row.seq)
+                deliveries.append(_delivery(row, endpoint_id, url, number, at_ms, None, "gave up"))
+            else:
+                hold = at_ms + int(backoff_seconds(self.retry_base, number, self._rng) * 1000)
+                retry = (number, hold, endpoint_id, row.seq)
         with self.store.write() as conn:
-            for row, outcome, at_ms in done:
-                number = row.attempts + 1
-                if row.signed_now:
-                    conn.execute(
-                        "UPDATE webhook_outbox SET token = ? WHERE seq = ? AND token IS NULL",
-                        (row.token, row.seq),
-                    )
-                deliveries.append(
-                    self._log(
-                        conn,
-                        row,
-                        endpoint_id,
-                        url,
-                        number,
-                        at_ms,
-                        outcome.status,
-                        outcome.outcome,
-                        outcome.latency_ms,
-                    )
+            conn.executemany(
+                "UPDATE webhook_outbox SET token = ? WHERE seq = ? AND token IS NULL",
+                [(row.token, row.seq) for row, _, _ in done if row.signed_now],
+            )
+            conn.executemany(
+                "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, "
+                "instance_id, attempt, status, outcome, latency_ms) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_log_row(d) for d in deliveries],
+            )
+            _done(conn, endpoint_id, finished)
+            if retry is not None:
+                conn.execute(
+                    "UPDATE webhook_deliveries SET attempts = ?, next_ms = ? "
+                    "WHERE endpoint_id = ? AND seq = ?",
+                    retry,
                 )
-                if outcome.delivered:
-                    _done(conn, endpoint_id, row.seq)
-                elif at_ms - row.created_ms >= GIVE_UP_AFTER_MS:
-                    _done(conn, endpoint_id, row.seq)
-                    deliveries.append(
-                        self._log(conn, row, endpoint_id, url, number, at_ms, None, "gave up", None)
-                    )
-                else:
-                    wait = backoff_seconds(self.retry_base, number, self._rng)
-                    conn.execute(
-                        "UPDATE webhook_deliveries SET attempts = ?, next_ms = ? "
-                        "WHERE endpoint_id = ? AND seq = ?",
-                        (number, at_ms + int(wait * 1000), endpoint_id, row.seq),
-                    )
             conn.execute(
-                "UPDATE webhook_endpoints SET lease_until_ms = 0 WHERE id = ?", (endpoint_id,)
+                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?", (hold, endpoint_id)
             )
             self._finished += 1
             if self._finished % 256 == 1:
                 prune(conn, wall_ms())
         return deliveries
 
-    @staticmethod
-    def _log(
-        conn: sqlite3.Connection,
-        row: _Due,
-        endpoint_id: str,
-        url: str,
-        number: int,
-        at_ms: int,
-        status: int | None,
-        outcome: str,
-        latency_ms: int | None,
-    ) -> Delivery:
-        delivery = Delivery(
-            row.event_id,
-            row.event_type,
-            row.instance_id,
-            row.entity_id,
-            row.envelope,
-            endpoint_id,
-            url,
-            number,
-            status,
-            outcome,
-            latency_ms,
-            at_ms,
-        )
-        conn.execute(
-            "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, instance_id, "
-            "attempt, status, outcome, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                at_ms,
-                row.event_id,
-                row.event_type,
-                endpoint_id,
-                url,
-                row.instance_id,
-                number,
-                status,
-                outcome,
-                latency_ms,
-            ),
-        )
-        return delivery
+
+def _log_row(d: Delivery) -> tuple[int | str | None, ...]:
+    return (
+        d.at_ms,
+        d.event_id,
+        d.event_type,
+        d.endpoint_id,
+        d.url,
+        d.instance_id,
+        d.attempt,
+        d.status,
+        d.outcome,
+        d.latency_ms,
+    )
+
+
+def _delivery(
+    row: _Due,
+    endpoint_id: str,
+    url: str,
+    number: int,
+    at_ms: int,
+    status: int | None,
+    outcome: str,
+    latency_ms: int | None = None,
+) -> Delivery:
+    return Delivery(
+        row.event_id,
+        row.event_type,
+        row.instance_id,
+        row.entity_id,
+        row.envelope,
+        endpoint_id,
+        url,
+        number,
+        status,
+        outcome,
+        latency_ms,
+        at_ms,
+    )
 
 
 def prune(conn: sqlite3.Connection, now: int) -> None:
@@ -355,15 +372,38 @@ def prune(conn: sqlite3.Connection, now: int) -> None:
         remove_endpoints(conn, dead)
 
 
-def _done(conn: sqlite3.Connection, endpoint_id: str, seq: int) -> None:
-    """A delivery made (or given up): its row goes, and its event's when it was the last. A row
-    already gone (its endpoint removed during the attempt) is not counted twice."""
-    if not conn.execute(
-        "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq = ?", (endpoint_id, seq)
-    ).rowcount:
+def _done(conn: sqlite3.Connection, endpoint_id: str, seqs: list[int]) -> None:
+    """Deliveries made (or given up, or of a removed endpoint): their rows go, and their events'
+    when no other endpoint waits for them."""
+    if not seqs:
         return
-    conn.execute("UPDATE webhook_outbox SET pending = pending - 1 WHERE seq = ?", (seq,))
-    conn.execute("DELETE FROM webhook_outbox WHERE seq = ? AND pending <= 0", (seq,))
+    listed = json.dumps(seqs)
+    # those still there: a delivery made after its endpoint was removed is done already
+    gone = [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT seq FROM webhook_deliveries WHERE endpoint_id = ? AND seq IN "
+            "(SELECT value FROM json_each(?))",
+            (endpoint_id, listed),
+        )
+    ]
+    if not gone:
+        return
+    listed = json.dumps(gone)
+    conn.execute(
+        "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq IN "
+        "(SELECT value FROM json_each(?))",
+        (endpoint_id, listed),
+    )
+    conn.execute(
+        "UPDATE webhook_outbox SET pending = pending - 1 WHERE seq IN "
+        "(SELECT value FROM json_each(?))",
+        (listed,),
+    )
+    conn.execute(
+        "DELETE FROM webhook_outbox WHERE pending <= 0 AND seq IN (SELECT value FROM json_each(?))",
+        (listed,),
+    )
 
 
 def remove_endpoints(conn: sqlite3.Connection, ids: list[str]) -> None:
@@ -375,6 +415,5 @@ def remove_endpoints(conn: sqlite3.Connection, ids: list[str]) -> None:
                 "SELECT seq FROM webhook_deliveries WHERE endpoint_id = ?", (endpoint_id,)
             )
         ]
-        for seq in seqs:
-            _done(conn, endpoint_id, seq)
+        _done(conn, endpoint_id, seqs)
         conn.execute("DELETE FROM webhook_endpoints WHERE id = ?", (endpoint_id,))
