@@ -10,7 +10,9 @@ other endpoints are not held up.
 Retries: a failed delivery is due again after ``min(retry_base * 2 ** (attempt - 1), 1 hour)``
 seconds, times a random factor between 0.8 and 1.2, until 48 hours after the event (Wix's retry
 window), when it is given up. Every attempt of an event carries the same token, hence the same
-event id.
+event id. A failure holds the whole endpoint back until that retry (its lease runs until then):
+an endpoint that is down is tried once per backoff, however many events it is owed, rather than
+once per event.
 
 A dispatcher sends to the endpoints of its `owner`: ``""`` for the registered endpoints, or a
 listener's token for the endpoint of that listener (``wixsites listen``) alone.
@@ -250,6 +252,7 @@ class Dispatcher:
         self, endpoint_id: str, url: str, done: list[tuple[_Due, attempt.Outcome, int]]
     ) -> list[Delivery]:
         deliveries: list[Delivery] = []
+        hold = 0  # a failure holds the whole endpoint back until its retry (it is down or slow)
         with self.store.write() as conn:
             for row, outcome, at_ms in done:
                 number = row.attempts + 1
@@ -279,14 +282,14 @@ class Dispatcher:
                         self._log(conn, row, endpoint_id, url, number, at_ms, None, "gave up", None)
                     )
                 else:
-                    wait = backoff_seconds(self.retry_base, number, self._rng)
+                    hold = at_ms + int(backoff_seconds(self.retry_base, number, self._rng) * 1000)
                     conn.execute(
                         "UPDATE webhook_deliveries SET attempts = ?, next_ms = ? "
                         "WHERE endpoint_id = ? AND seq = ?",
-                        (number, at_ms + int(wait * 1000), endpoint_id, row.seq),
+                        (number, hold, endpoint_id, row.seq),
                     )
             conn.execute(
-                "UPDATE webhook_endpoints SET lease_until_ms = 0 WHERE id = ?", (endpoint_id,)
+                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?", (hold, endpoint_id)
             )
             self._finished += 1
             if self._finished % 256 == 1:

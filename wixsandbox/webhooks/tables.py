@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS webhook_endpoints (
     events TEXT NOT NULL,  -- JSON array of event types; ["*"]: every event
     owner TEXT NOT NULL DEFAULT '',  -- '': any dispatcher sends; else only the listener owning it
     alive_until_ms INTEGER NOT NULL DEFAULT 0,  -- an owned endpoint: its listener's heartbeat
-    lease_until_ms INTEGER NOT NULL DEFAULT 0,  -- a dispatcher is sending to it until then
+    lease_until_ms INTEGER NOT NULL DEFAULT 0,  -- sending to it, or backing off, until then
     created_ms INTEGER NOT NULL,
     UNIQUE (account_id, url, owner)
 );

@@ -1,0 +1,68 @@
+"""Adversarial cases of the webhooks (issue 20): a dead endpoint with a backlog, a listener killed
+-9, a dispatcher child killed -9, hostile handlers. Each case is a hole that was found open; the
+dispatcher runs in this process on a real database file, against real servers on 127.0.0.1, and
+every wait is bounded."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from tests.sandbox_fixtures import ACCOUNT, make_sandbox
+from tests.webhook_receiver import Receiver
+from wixsandbox import Sandbox
+from wixsandbox.process import free_port
+from wixsandbox.webhooks import events
+from wixsandbox.webhooks.dispatcher import Delivery, Dispatcher
+from wixsandbox.webhooks.outbox import Recorder, wall_ms
+
+IDENTITY = {"identityType": "WIX_USER", "wixUserId": ACCOUNT}
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Iterator[Sandbox]:
+    with make_sandbox(tmp_path / "attack.db") as sandbox:
+        sandbox.seed(ACCOUNT, sites=1, folders=0, seed=1)
+        yield sandbox
+
+
+def record_folders(sandbox: Sandbox, count: int) -> None:
+    """`count` Folder Created events of ACCOUNT, recorded as a change records them (no
+    dispatcher of the sandbox's runs: the test's own sends them)."""
+    with sandbox.store.write() as conn:
+        recorder = Recorder(conn, ACCOUNT, wall_ms(), IDENTITY)
+        for number in range(count):
+            folder = {"id": f"f{number}", "name": f"folder {number}", "parentFolderId": ""}
+            recorder.record("folder.created", f"f{number}", partial(events.created, folder))
+
+
+def drain(dispatcher: Dispatcher, timeout: float = 20.0) -> None:
+    """Run `dispatcher` until nothing is due (bounded by `timeout`)."""
+    dispatcher.draining = True
+
+    async def run() -> None:
+        await asyncio.wait_for(dispatcher.run(asyncio.Event(), asyncio.Event()), timeout)
+
+    asyncio.run(run())
+
+
+def test_a_dead_endpoint_with_a_backlog_is_tried_once_per_backoff_not_once_per_event(
+    sandbox: Sandbox,
+) -> None:
+    """An endpoint that is down backs off as a whole: its first failure makes every delivery it
+    owes wait, instead of each of them being tried in turn (a backlog of thousands would hold a
+    worker for thousands of attempts, 1.25 s each for a silent one, while others wait)."""
+    dead = sandbox.webhooks.add(f"http://127.0.0.1:{free_port()}/down", ACCOUNT)
+    seen: list[Delivery] = []
+    with Receiver() as healthy:
+        sandbox.webhooks.add(healthy.url, ACCOUNT)
+        record_folders(sandbox, 6)
+        drain(Dispatcher(sandbox.store, retry_base=60, workers=1, report=seen.append))
+        assert len(healthy.received) == 6
+    tried = [d for d in seen if d.endpoint_id == dead.id]
+    assert [d.outcome for d in tried] == ["cannot connect"], tried
+    assert [e.pending for e in sandbox.webhooks.endpoints() if e.id == dead.id] == [6]
