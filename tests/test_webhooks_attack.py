@@ -66,3 +66,24 @@ def test_a_dead_endpoint_with_a_backlog_is_tried_once_per_backoff_not_once_per_e
     tried = [d for d in seen if d.endpoint_id == dead.id]
     assert [d.outcome for d in tried] == ["cannot connect"], tried
     assert [e.pending for e in sandbox.webhooks.endpoints() if e.id == dead.id] == [6]
+
+
+def test_the_endpoint_of_a_listener_killed_9_goes_though_nothing_is_delivered(
+    sandbox: Sandbox,
+) -> None:
+    """A listener killed -9 leaves its endpoint and what it was owed; the next dispatcher of the
+    file removes them once the heartbeat is long stopped, even when it has nothing to send (it
+    did so only after a delivery: a quiet sandbox kept a dead listener's endpoint for ever)."""
+    from wixsandbox.webhooks import endpoints
+    from wixsandbox.webhooks.dispatcher import DEAD_LISTENER_MS
+
+    listener = endpoints.add(
+        sandbox.store, "http://127.0.0.1:9/gone", ACCOUNT, owner="killed", alive_ms=wall_ms() + 1000
+    )
+    record_folders(sandbox, 2)
+    assert [e.pending for e in sandbox.webhooks.endpoints()] == [2]
+    endpoints.heartbeat(sandbox.store, listener.id, wall_ms() - DEAD_LISTENER_MS - 1000)
+    drain(Dispatcher(sandbox.store))
+    assert sandbox.webhooks.endpoints() == []
+    with sandbox.store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM webhook_outbox").fetchone()[0] == 0

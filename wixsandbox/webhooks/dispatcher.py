@@ -42,6 +42,8 @@ LOG_ROWS = 10_000
 LOG_DAYS = 30
 # a listener's endpoint whose heartbeat stopped this long ago is removed (its listener died)
 DEAD_LISTENER_MS = 60_000
+# how often a dispatcher prunes the log and dead listeners' endpoints, whether it sends or not
+TIDY_MS = 60_000
 
 
 def backoff_seconds(base: float, attempts: int, rng: random.Random) -> float:
@@ -110,6 +112,7 @@ class Dispatcher:
         self._busy: set[str] = set()
         self._signer: keys.Signer | None = None
         self._finished = 0
+        self._tidied_ms = 0  # when `prune` last ran
 
     def __repr__(self) -> str:
         return f"Dispatcher(db={self.store.path!r}, owner={'yes' if self.owner else 'none'})"
@@ -150,6 +153,8 @@ class Dispatcher:
         """Start a task for each endpoint with a delivery due (as workers allow); returns whether
         one started, and when to look again at the latest."""
         now = wall_ms()
+        if now - self._tidied_ms >= TIDY_MS:  # by time too: a quiet file has no deliveries
+            await asyncio.to_thread(self._tidy, now)
         next_at = now + int(self.poll * 1000)
         started = False
         for endpoint_id, url, lease, due in await asyncio.to_thread(self._endpoints, now):
@@ -189,6 +194,11 @@ class Dispatcher:
             wake.set()
 
     # -- the database (in worker threads) -------------------------------------------------------
+
+    def _tidy(self, now: int) -> None:
+        with self.store.write() as conn:
+            prune(conn, now)
+        self._tidied_ms = now
 
     def _endpoints(self, now: int) -> list[tuple[str, str, int, int | None]]:
         with self.store.read() as conn:
