@@ -6,20 +6,24 @@ every wait is bounded."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from tests.sandbox_fixtures import ACCOUNT, make_sandbox
 from tests.webhook_receiver import Receiver
+from tests.webhook_tools import inner
 from wixsandbox import Sandbox
 from wixsandbox.process import free_port
 from wixsandbox.webhooks import events
 from wixsandbox.webhooks.dispatcher import Delivery, Dispatcher
 from wixsandbox.webhooks.outbox import Recorder, wall_ms
 
+T = TypeVar("T")
 IDENTITY = {"identityType": "WIX_USER", "wixUserId": ACCOUNT}
 
 
@@ -38,6 +42,16 @@ def record_folders(sandbox: Sandbox, count: int) -> None:
         for number in range(count):
             folder = {"id": f"f{number}", "name": f"folder {number}", "parentFolderId": ""}
             recorder.record("folder.created", f"f{number}", partial(events.created, folder))
+
+
+def until(what: str, found: Callable[[], T | None], timeout: float = 20.0) -> T:
+    """Poll `found` until it gives a true value (AssertionError naming `what` after `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while not (value := found()):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what}")
+        time.sleep(0.02)
+    return value
 
 
 def drain(dispatcher: Dispatcher, timeout: float = 20.0) -> None:
@@ -87,3 +101,35 @@ def test_the_endpoint_of_a_listener_killed_9_goes_though_nothing_is_delivered(
     assert sandbox.webhooks.endpoints() == []
     with sandbox.store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM webhook_outbox").fetchone()[0] == 0
+
+
+def test_a_dispatcher_child_killed_9_is_started_again_without_waiting_for_a_change(
+    sandbox: Sandbox,
+) -> None:
+    """A served sandbox's dispatcher child killed -9 while a retry is pending: a new child sends
+    it (the dead one was replaced only at the next change, so a quiet sandbox sent nothing)."""
+    import os
+    import signal
+
+    from wixsandbox.webhooks.child import DispatcherProcess
+
+    port = free_port()
+    endpoint = sandbox.webhooks.add(f"http://127.0.0.1:{port}/webhooks", ACCOUNT)
+    record_folders(sandbox, 1)
+    child = DispatcherProcess(sandbox.store.path, retry_base=0.05, workers=1).start()
+    try:
+        failed = until(
+            "a refused attempt in the log",
+            lambda: sandbox.webhooks.log(limit=1, endpoint=endpoint.id),
+        )[0]
+        assert failed.outcome == "cannot connect"
+        pid = child.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        with Receiver(port=port) as receiver:
+            [delivered] = receiver.wait_for(1, 20.0)
+        assert child.pid not in (None, pid)
+    finally:
+        child.stop()
+    _, data = inner(delivered.body, sandbox.webhooks.public_key())
+    assert data["id"] == failed.event_id
