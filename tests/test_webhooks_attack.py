@@ -54,12 +54,12 @@ def until(what: str, found: Callable[[], T | None], timeout: float = 20.0) -> T:
     return value
 
 
-def drain(dispatcher: Dispatcher, timeout: float = 20.0) -> None:
-    """Run `dispatcher` until nothing is due (bounded by `timeout`)."""
+def drain(dispatcher: Dispatcher, timeout: float = 20.0, stop: asyncio.Event | None = None) -> None:
+    """Run `dispatcher` until nothing is due, or `stop` is set (bounded by `timeout`)."""
     dispatcher.draining = True
 
     async def run() -> None:
-        await asyncio.wait_for(dispatcher.run(asyncio.Event(), asyncio.Event()), timeout)
+        await asyncio.wait_for(dispatcher.run(stop or asyncio.Event(), asyncio.Event()), timeout)
 
     asyncio.run(run())
 
@@ -133,3 +133,82 @@ def test_a_dispatcher_child_killed_9_is_started_again_without_waiting_for_a_chan
         child.stop()
     _, data = inner(delivered.body, sandbox.webhooks.public_key())
     assert data["id"] == failed.event_id
+
+
+def test_an_endpoint_that_stays_down_backs_off_more_and_more_whatever_its_backlog(
+    sandbox: Sandbox,
+) -> None:
+    """Each new failure of an endpoint that is down doubles its wait, as one event's retries
+    do: it is probed with its most-retried delivery (taking a new event each time, the wait
+    started over at the base for every event of a backlog)."""
+    dead = sandbox.webhooks.add(f"http://127.0.0.1:{free_port()}/down", ACCOUNT)
+    record_folders(sandbox, 5)
+    seen: list[Delivery] = []
+    holds = []
+    for _ in range(4):
+        drain(Dispatcher(sandbox.store, retry_base=10, workers=1, report=seen.append))
+        with sandbox.store.write() as conn:  # as if the wait had passed: every time moved back
+            (hold,) = conn.execute(
+                "SELECT lease_until_ms FROM webhook_endpoints WHERE id = ?", (dead.id,)
+            ).fetchone()
+            passed = hold - wall_ms() + 1
+            conn.execute("UPDATE webhook_endpoints SET lease_until_ms = 0")
+            conn.execute("UPDATE webhook_deliveries SET next_ms = next_ms - ?", (passed,))
+        holds.append(hold - seen[-1].at_ms)
+    assert [d.attempt for d in seen] == [1, 2, 3, 4]
+    assert len({d.event_id for d in seen}) == 1
+    assert holds == sorted(holds), holds
+    assert holds[0] >= 8000, holds
+    assert holds[-1] >= 64_000, holds
+
+
+def test_deliveries_owed_for_48_hours_are_given_up_even_unprobed(sandbox: Sandbox) -> None:
+    """An endpoint down for 48 hours: every delivery it is owed is given up (logged), not only
+    the one it is probed with, so the outbox of a dead endpoint does not grow for ever."""
+    from wixsandbox.webhooks.dispatcher import GIVE_UP_AFTER_MS
+
+    dead = sandbox.webhooks.add(f"http://127.0.0.1:{free_port()}/down", ACCOUNT)
+    record_folders(sandbox, 4)
+    with sandbox.store.write() as conn:
+        conn.execute(
+            "UPDATE webhook_outbox SET created_ms = ?", (wall_ms() - GIVE_UP_AFTER_MS - 1000,)
+        )
+        conn.execute("UPDATE webhook_endpoints SET lease_until_ms = ?", (wall_ms() + 3_600_000,))
+    drain(Dispatcher(sandbox.store))
+    gave_up = [e for e in sandbox.webhooks.log(endpoint=dead.id) if e.outcome == "gave up"]
+    assert len({e.event_id for e in gave_up}) == 4
+    with sandbox.store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM webhook_outbox").fetchone()[0] == 0
+
+
+def test_endpoints_are_served_by_how_long_they_have_waited_not_by_age(sandbox: Sandbox) -> None:
+    """Two silent endpoints registered first, one worker: the healthy endpoint registered last
+    gets its event before either silent one is tried again (they were served in the order they
+    were registered, so silent ones due again went first, round after round)."""
+    from tests.webhook_receiver import Answer
+
+    seen: list[Delivery] = []
+    stop = asyncio.Event()
+
+    def report(delivery: Delivery) -> None:
+        seen.append(delivery)
+        if delivery.outcome == "delivered":
+            stop.set()
+
+    with (
+        Receiver(default=Answer(hang=True)) as first,
+        Receiver(default=Answer(hang=True)) as second,
+        Receiver() as healthy,
+    ):
+        for receiver in (first, second, healthy):
+            sandbox.webhooks.add(receiver.url, ACCOUNT)
+            time.sleep(0.002)  # registered one after the other (times in milliseconds)
+        record_folders(sandbox, 1)
+        dispatcher = Dispatcher(
+            sandbox.store, retry_base=0.05, workers=1, budget=0.3, report=report
+        )
+        drain(dispatcher, stop=stop)
+    outcomes = [(d.url, d.attempt, d.outcome) for d in seen]
+    assert (healthy.url, 1, "delivered") in outcomes, outcomes
+    delivered = outcomes.index((healthy.url, 1, "delivered"))
+    assert all(attempt == 1 for _, attempt, _ in outcomes[:delivered]), outcomes

@@ -10,9 +10,10 @@ other endpoints are not held up.
 Retries: a failed delivery is due again after ``min(retry_base * 2 ** (attempt - 1), 1 hour)``
 seconds, times a random factor between 0.8 and 1.2, until 48 hours after the event (Wix's retry
 window), when it is given up. Every attempt of an event carries the same token, hence the same
-event id. A failure holds the whole endpoint back until that retry (its lease runs until then):
-an endpoint that is down is tried once per backoff, however many events it is owed, rather than
-once per event.
+event id. A failure holds the whole endpoint back until that retry (its lease runs until then),
+and the endpoint's most-retried delivery goes first: an endpoint that is down is probed once per
+backoff, the backoff doubling each time, however many events it is owed (rather than each event
+being tried in turn); what it is owed for 48 hours is given up by `prune`.
 
 A dispatcher sends to the endpoints of its `owner`: ``""`` for the registered endpoints, or a
 listener's token for the endpoint of that listener (``wixsites listen``) alone.
@@ -44,6 +45,8 @@ LOG_DAYS = 30
 DEAD_LISTENER_MS = 60_000
 # how often a dispatcher prunes the log and dead listeners' endpoints, whether it sends or not
 TIDY_MS = 60_000
+# deliveries given up at most per pruning (a minute's work stays small)
+GIVE_UP_BATCH = 1000
 
 
 def backoff_seconds(base: float, attempts: int, rng: random.Random) -> float:
@@ -157,7 +160,11 @@ class Dispatcher:
             await asyncio.to_thread(self._tidy, now)
         next_at = now + int(self.poll * 1000)
         started = False
-        for endpoint_id, url, lease, due in await asyncio.to_thread(self._endpoints, now):
+        found = await asyncio.to_thread(self._endpoints, now)
+        # the endpoint that has waited longest first (by registration, silent ones due again
+        # would go before a healthy one round after round)
+        found.sort(key=lambda e: max(e[3], e[2]) if e[3] is not None else now)
+        for endpoint_id, url, lease, due in found:
             if due is None or endpoint_id in self._busy:
                 continue
             if due > now or lease >= now:
@@ -226,7 +233,7 @@ class Dispatcher:
                 "SELECT d.seq, d.attempts, o.event_id, o.event_type, o.account_id, o.entity_id, "
                 "o.envelope, o.token, o.created_ms FROM webhook_deliveries d JOIN webhook_outbox o "
                 "ON o.seq = d.seq WHERE d.endpoint_id = ? AND d.next_ms <= ? "
-                "ORDER BY d.next_ms, d.seq LIMIT ?",
+                "ORDER BY d.attempts DESC, d.next_ms, d.seq LIMIT ?",
                 (endpoint_id, now, self.batch),
             ).fetchall()
             conn.execute(
@@ -352,7 +359,23 @@ class Dispatcher:
 
 
 def prune(conn: sqlite3.Connection, now: int) -> None:
-    """Keep the log to 30 days and 10,000 rows; remove the endpoints of dead listeners."""
+    """Keep the log to 30 days and 10,000 rows; give up what is owed for 48 hours (an endpoint
+    that is down is probed with one delivery: the others would wait for ever); remove the
+    endpoints of dead listeners."""
+    expired = conn.execute(
+        "SELECT d.endpoint_id, d.seq, d.attempts, o.event_id, o.event_type, o.account_id, e.url "
+        "FROM webhook_outbox o JOIN webhook_deliveries d ON d.seq = o.seq JOIN webhook_endpoints e "
+        "ON e.id = d.endpoint_id WHERE o.created_ms < ? ORDER BY o.seq LIMIT ?",
+        (now - GIVE_UP_AFTER_MS, GIVE_UP_BATCH),
+    ).fetchall()
+    for endpoint_id, seq, attempts, event_id, event_type, instance_id, url in expired:
+        _done(conn, endpoint_id, seq)
+        conn.execute(
+            "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, instance_id, "
+            "attempt, status, outcome, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'gave up', "
+            "NULL)",
+            (now, event_id, event_type, endpoint_id, url, instance_id, attempts),
+        )
     conn.execute(
         "DELETE FROM webhook_log WHERE id <= (SELECT MAX(id) FROM webhook_log) - ?", (LOG_ROWS,)
     )
