@@ -44,6 +44,17 @@ def record_folders(sandbox: Sandbox, count: int) -> None:
             recorder.record("folder.created", f"f{number}", partial(events.created, folder))
 
 
+def time_passes(sandbox: Sandbox) -> int:
+    """As if the wait of the endpoint held back longest had passed (every time moved back);
+    returns when the wait was to end."""
+    with sandbox.store.write() as conn:
+        (hold,) = conn.execute("SELECT MAX(lease_until_ms) FROM webhook_endpoints").fetchone()
+        passed = hold - wall_ms() + 1
+        conn.execute("UPDATE webhook_endpoints SET lease_until_ms = lease_until_ms - ?", (passed,))
+        conn.execute("UPDATE webhook_deliveries SET next_ms = next_ms - ?", (passed,))
+    return int(hold)
+
+
 def until(what: str, found: Callable[[], T | None], timeout: float = 20.0) -> T:
     """Poll `found` until it gives a true value (AssertionError naming `what` after `timeout`)."""
     deadline = time.monotonic() + timeout
@@ -141,20 +152,13 @@ def test_an_endpoint_that_stays_down_backs_off_more_and_more_whatever_its_backlo
     """Each new failure of an endpoint that is down doubles its wait, as one event's retries
     do: it is probed with its most-retried delivery (taking a new event each time, the wait
     started over at the base for every event of a backlog)."""
-    dead = sandbox.webhooks.add(f"http://127.0.0.1:{free_port()}/down", ACCOUNT)
+    sandbox.webhooks.add(f"http://127.0.0.1:{free_port()}/down", ACCOUNT)
     record_folders(sandbox, 5)
     seen: list[Delivery] = []
     holds = []
     for _ in range(4):
         drain(Dispatcher(sandbox.store, retry_base=10, workers=1, report=seen.append))
-        with sandbox.store.write() as conn:  # as if the wait had passed: every time moved back
-            (hold,) = conn.execute(
-                "SELECT lease_until_ms FROM webhook_endpoints WHERE id = ?", (dead.id,)
-            ).fetchone()
-            passed = hold - wall_ms() + 1
-            conn.execute("UPDATE webhook_endpoints SET lease_until_ms = 0")
-            conn.execute("UPDATE webhook_deliveries SET next_ms = next_ms - ?", (passed,))
-        holds.append(hold - seen[-1].at_ms)
+        holds.append(time_passes(sandbox) - seen[-1].at_ms)
     assert [d.attempt for d in seen] == [1, 2, 3, 4]
     assert len({d.event_id for d in seen}) == 1
     assert holds == sorted(holds), holds
@@ -212,3 +216,53 @@ def test_endpoints_are_served_by_how_long_they_have_waited_not_by_age(sandbox: S
     assert (healthy.url, 1, "delivered") in outcomes, outcomes
     delivered = outcomes.index((healthy.url, 1, "delivered"))
     assert all(attempt == 1 for _, attempt, _ in outcomes[:delivered]), outcomes
+
+
+def test_a_backlog_is_never_read_whole_by_the_dispatcher(sandbox: Sandbox) -> None:
+    """Thousands of deliveries owed to a dead endpoint: no statement the dispatcher runs on them
+    (finding when the endpoint is due, claiming, finishing, pruning, giving up) reads them all:
+    each is a search of an index (finding when it is due read every one, every quarter of a
+    second, and the claim sorted them all in the write lock). Measured in SQLite's steps."""
+    import sqlite3
+
+    from wixsandbox.webhooks.dispatcher import GIVE_UP_AFTER_MS
+
+    backlog = 2000
+    sandbox.webhooks.add(f"http://127.0.0.1:{free_port()}/down", ACCOUNT)
+    record_folders(sandbox, backlog)
+    with sandbox.store.write() as conn:  # some of them owed for more than 48 hours
+        conn.execute(
+            "UPDATE webhook_outbox SET created_ms = ? WHERE seq <= 10",
+            (wall_ms() - GIVE_UP_AFTER_MS - 1000,),
+        )
+    statements: list[str] = []
+    sandbox.store.trace(statements.append)
+    try:
+        drain(Dispatcher(sandbox.store, retry_base=60))
+        sandbox.store.trace(None)
+        time_passes(sandbox)
+        sandbox.store.trace(statements.append)
+        drain(Dispatcher(sandbox.store, retry_base=60))  # probing with the one that failed
+    finally:
+        sandbox.store.trace(None)
+    touching = [s for s in statements if "webhook_deliveries" in s and "INSERT" not in s]
+    assert any("lease_until_ms" in s for s in touching)  # it did look for what is due
+    assert any("d.attempts > 0" in s for s in touching)  # and probed
+    steps = 0
+
+    def step() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    replay = sqlite3.connect(sandbox.store.path, isolation_level=None)
+    try:
+        replay.set_progress_handler(step, 100)
+        for statement in touching:
+            steps = 0
+            replay.execute("BEGIN")
+            replay.execute(statement).fetchall()
+            replay.execute("ROLLBACK")
+            assert steps * 100 < backlog * 4, (steps * 100, statement)
+    finally:
+        replay.close()

@@ -211,10 +211,11 @@ class Dispatcher:
         with self.store.read() as conn:
             rows = conn.execute(
                 "SELECT e.id, e.url, e.lease_until_ms, (SELECT MIN(d.next_ms) FROM "
-                "webhook_deliveries d WHERE d.endpoint_id = e.id) FROM webhook_endpoints e "
-                "WHERE e.owner = ? ORDER BY e.created_ms, e.id",
+                "webhook_deliveries d WHERE d.endpoint_id = e.id), e.created_ms "
+                "FROM webhook_endpoints e WHERE e.owner = ?",
                 (self.owner,),
             ).fetchall()
+        rows.sort(key=lambda r: (int(r[4]), str(r[0])))  # oldest first, when their waits tie
         return [
             (str(r[0]), str(r[1]), int(r[2]), None if r[3] is None else int(r[3])) for r in rows
         ]
@@ -222,20 +223,37 @@ class Dispatcher:
     def _claim(self, endpoint_id: str) -> list[_Due]:
         now = wall_ms()
         with self.store.write() as conn:
-            leased = conn.execute(
-                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ? AND owner = ? "
+            held = conn.execute(
+                "SELECT lease_until_ms FROM webhook_endpoints WHERE id = ? AND owner = ? "
                 "AND lease_until_ms < ?",
-                (now + self._lease_ms(self.batch), endpoint_id, self.owner, now),
-            ).rowcount
-            if not leased:  # another dispatcher is sending to it
+                (endpoint_id, self.owner, now),
+            ).fetchone()
+            if held is None:  # another dispatcher is sending to it (or it is gone)
                 return []
-            rows = conn.execute(
-                "SELECT d.seq, d.attempts, o.event_id, o.event_type, o.account_id, o.entity_id, "
-                "o.envelope, o.token, o.created_ms FROM webhook_deliveries d JOIN webhook_outbox o "
-                "ON o.seq = d.seq WHERE d.endpoint_id = ? AND d.next_ms <= ? "
-                "ORDER BY d.attempts DESC, d.next_ms, d.seq LIMIT ?",
-                (endpoint_id, now, self.batch),
-            ).fetchall()
+            conn.execute(
+                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?",
+                (now + self._lease_ms(self.batch), endpoint_id),
+            )
+            # first the delivery whose failure held the endpoint back (it is due at the end of
+            # the hold): an endpoint that stays down is probed with it, its wait doubling
+            probe = (
+                conn.execute(
+                    _DUE + "d.next_ms = ? AND d.attempts > 0 LIMIT 1", (endpoint_id, int(held[0]))
+                ).fetchall()
+                if held[0]
+                else []
+            )
+            rows = (
+                probe
+                + [
+                    row
+                    for row in conn.execute(
+                        _DUE + "d.next_ms <= ? ORDER BY d.next_ms, d.seq LIMIT ?",
+                        (endpoint_id, now, self.batch),
+                    )
+                    if not probe or row[0] != probe[0][0]
+                ][: self.batch - len(probe)]
+            )
             conn.execute(
                 "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?",
                 (now + self._lease_ms(len(rows)) if rows else 0, endpoint_id),
@@ -358,24 +376,41 @@ class Dispatcher:
         return delivery
 
 
+_DUE = (
+    "SELECT d.seq, d.attempts, o.event_id, o.event_type, o.account_id, o.entity_id, o.envelope, "
+    "o.token, o.created_ms FROM webhook_deliveries d INDEXED BY webhook_deliveries_due "
+    "JOIN webhook_outbox o ON o.seq = d.seq WHERE d.endpoint_id = ? AND "
+)
+
+
 def prune(conn: sqlite3.Connection, now: int) -> None:
     """Keep the log to 30 days and 10,000 rows; give up what is owed for 48 hours (an endpoint
     that is down is probed with one delivery: the others would wait for ever); remove the
     endpoints of dead listeners."""
-    expired = conn.execute(
-        "SELECT d.endpoint_id, d.seq, d.attempts, o.event_id, o.event_type, o.account_id, e.url "
-        "FROM webhook_outbox o JOIN webhook_deliveries d ON d.seq = o.seq JOIN webhook_endpoints e "
-        "ON e.id = d.endpoint_id WHERE o.created_ms < ? ORDER BY o.seq LIMIT ?",
-        (now - GIVE_UP_AFTER_MS, GIVE_UP_BATCH),
-    ).fetchall()
-    for endpoint_id, seq, attempts, event_id, event_type, instance_id, url in expired:
-        _done(conn, endpoint_id, seq)
-        conn.execute(
-            "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, instance_id, "
-            "attempt, status, outcome, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'gave up', "
-            "NULL)",
-            (now, event_id, event_type, endpoint_id, url, instance_id, attempts),
+    expired = [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT seq FROM webhook_outbox WHERE created_ms < ? ORDER BY seq LIMIT ?",
+            (now - GIVE_UP_AFTER_MS, GIVE_UP_BATCH),
         )
+    ]
+    for seq in expired:
+        owed = conn.execute(
+            "SELECT d.endpoint_id, d.attempts, e.url, o.event_id, o.event_type, o.account_id "
+            "FROM webhook_outbox o CROSS JOIN webhook_endpoints e CROSS JOIN webhook_deliveries d "
+            "WHERE o.seq = ? "
+            "AND d.endpoint_id = e.id AND d.seq = o.seq",
+            (seq,),
+        ).fetchall()
+        for endpoint_id, attempts, url, event_id, event_type, instance_id in owed:
+            _done(conn, endpoint_id, seq)
+            conn.execute(
+                "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, "
+                "instance_id, attempt, status, outcome, latency_ms) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, NULL, 'gave up', NULL)",
+                (now, event_id, event_type, endpoint_id, url, instance_id, attempts),
+            )
+        conn.execute("DELETE FROM webhook_outbox WHERE seq = ?", (seq,))  # owed to no one now
     conn.execute(
         "DELETE FROM webhook_log WHERE id <= (SELECT MAX(id) FROM webhook_log) - ?", (LOG_ROWS,)
     )
