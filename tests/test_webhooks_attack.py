@@ -266,3 +266,25 @@ def test_a_backlog_is_never_read_whole_by_the_dispatcher(sandbox: Sandbox) -> No
             assert steps * 100 < backlog * 4, (steps * 100, statement)
     finally:
         replay.close()
+
+
+def test_a_listener_line_stays_one_line_whatever_the_folder_is_named() -> None:
+    """A folder named with Unicode's line or paragraph separator: the sandbox takes the name, and
+    `listen`'s line shows it on one line (they went through as they were: a line split in two
+    for any reader that splits lines as Python does)."""
+    import json
+
+    from wixsites.cli.listen import delivery_line
+    from wixsites.redaction import inert
+
+    hostile = "a\u2028b\u2029c\u202ed"
+    data = {"createdEvent": {"entity": {"id": "f1", "name": hostile}}}
+    envelope = json.dumps({"data": json.dumps(data)})
+    delivery = Delivery(
+        "e1", "wix.site_folders.v2.folder_created", ACCOUNT, "f1\u2028", envelope, "wh_1",
+        "http://127.0.0.1:1/", 1, 200, "delivered", 3, 0,
+    )  # fmt: skip
+    line = delivery_line(delivery, inert).plain
+    assert len(line.splitlines()) == 1, line
+    assert not set(line) & set("\u2028\u2029\u202e"), ascii(line)
+    assert "a b c" in line
