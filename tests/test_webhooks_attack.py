@@ -288,3 +288,37 @@ def test_a_listener_line_stays_one_line_whatever_the_folder_is_named() -> None:
     assert len(line.splitlines()) == 1, line
     assert not set(line) & set("\u2028\u2029\u202e"), ascii(line)
     assert "a b c" in line
+
+
+def test_hostile_handlers_are_failures_within_the_budget_and_a_redirect_is_not_followed(
+    sandbox: Sandbox,
+) -> None:
+    """A redirect (never followed: its target gets nothing), an answer dribbled byte by byte, a
+    200 after the budget, a connection closed without an answer: each is a failure, logged
+    with its class (the dribble and the late 200 cut at the budget: a timeout)."""
+    from tests.webhook_receiver import Answer
+
+    budget = 0.3
+    with (
+        Receiver() as target,
+        Receiver(default=Answer(307, location=target.url)) as redirect,
+        Receiver(default=Answer(dribble=0.1)) as dribble,
+        Receiver(default=Answer(delay=budget * 3)) as late,
+        Receiver(default=Answer(drop=True)) as drop,
+    ):
+        made = {
+            sandbox.webhooks.add(r.url, ACCOUNT).id: name
+            for r, name in ((redirect, "redirect"), (dribble, "dribble"), (late, "late"),
+                            (drop, "drop"))
+        }  # fmt: skip
+        record_folders(sandbox, 1)
+        seen: list[Delivery] = []
+        drain(Dispatcher(sandbox.store, retry_base=60, budget=budget, report=seen.append))
+        assert target.received == []
+    outcomes = {made[d.endpoint_id]: (d.status, d.outcome) for d in seen}
+    assert outcomes == {
+        "redirect": (307, "http 307"),
+        "dribble": (None, "timeout"),
+        "late": (None, "timeout"),
+        "drop": (None, "error: RemoteProtocolError"),
+    }
