@@ -7,7 +7,9 @@ runs its dispatcher as ``python -m wixsandbox --db PATH deliver``, at a lower CP
 
 The server holds the child's standard input: a byte on it means "something was committed, look
 now", and its end (the server stopped, or was killed: the kernel closes the pipe) stops the child.
-Nothing is lost either way: what is not yet delivered stays in the outbox.
+Nothing is lost either way: what is not yet delivered stays in the outbox. A child that dies
+while the server runs (killed -9, out of memory) is replaced half a second later, or at once
+when a change wakes it, so that retries due go out without waiting for a change.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 from wixsandbox.store import Store
 from wixsandbox.webhooks.dispatcher import Dispatcher
@@ -25,6 +28,8 @@ from wixsandbox.webhooks.dispatcher import Dispatcher
 __all__ = ["NICENESS", "DispatcherProcess", "run_child"]
 
 NICENESS = 10
+#: seconds before a child that died is replaced (doubled while children die young)
+RESTART_PAUSE = 0.5
 
 
 class DispatcherProcess:
@@ -36,6 +41,8 @@ class DispatcherProcess:
         self.workers = workers
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
+        self._stopped = threading.Event()
+        self._pause = RESTART_PAUSE
 
     def __repr__(self) -> str:
         return f"DispatcherProcess(db={self.db!r}, running={self.running})"
@@ -44,22 +51,50 @@ class DispatcherProcess:
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    @property
+    def pid(self) -> int | None:
+        process = self._process
+        return process.pid if process is not None else None
+
     def start(self) -> DispatcherProcess:
+        with self._lock:
+            self._spawn()
+        return self
+
+    def _spawn(self) -> None:
         command = [
             sys.executable, "-m", "wixsandbox", "--db", self.db, "deliver",
             "--retry-base", repr(self.retry_base), "--workers", str(self.workers),
         ]  # fmt: skip
-        self._process = subprocess.Popen(
+        process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env=_environment()
         )
-        assert self._process.stdin is not None
-        os.set_blocking(self._process.stdin.fileno(), False)
-        return self
+        assert process.stdin is not None
+        os.set_blocking(process.stdin.fileno(), False)
+        self._process = process
+        watcher = threading.Thread(
+            target=self._watch, args=(process,), name="wixsandbox-webhooks-watch", daemon=True
+        )
+        watcher.start()
+
+    def _watch(self, process: subprocess.Popen[bytes]) -> None:
+        """Start a new child when this one dies (killed, out of memory) while the server runs:
+        what is due, retries included, would otherwise wait for the next change. A child that
+        dies soon after its start is started again less and less often (up to once a minute)."""
+        started = time.monotonic()
+        process.wait()
+        lived = time.monotonic() - started
+        self._pause = RESTART_PAUSE if lived > 10 * RESTART_PAUSE else min(self._pause * 2, 60.0)
+        if self._stopped.wait(self._pause):
+            return
+        with self._lock:
+            if self._process is process:  # neither stopped nor replaced meanwhile
+                self._spawn()
 
     def wake(self) -> None:
         with self._lock:
             if not self.running:  # it died (it should not): a new one picks up the outbox
-                self.start()
+                self._spawn()
             assert self._process is not None
             assert self._process.stdin is not None
             # a full pipe already says "look now"
@@ -71,6 +106,7 @@ class DispatcherProcess:
         and made again later)."""
         with self._lock:
             process, self._process = self._process, None
+            self._stopped.set()
         if process is None:
             return
         assert process.stdin is not None

@@ -9,9 +9,11 @@ other endpoints are not held up.
 
 Retries: a failed delivery is due again after ``min(retry_base * 2 ** (attempt - 1), 1 hour)``
 seconds, times a random factor between 0.8 and 1.2, until 48 hours after the event (Wix's retry
-window), when it is given up. Until then the endpoint is left alone (its lease runs until then):
-an endpoint that is down gets one attempt per retry, not one per event waiting for it. Every
-attempt of an event carries the same token, hence the same event id.
+window), when it is given up. Every attempt of an event carries the same token, hence the same
+event id. A failure holds the whole endpoint back until that retry (its lease runs until then),
+and the endpoint's most-retried delivery goes first: an endpoint that is down is probed once per
+backoff, the backoff doubling each time, however many events it is owed (rather than each event
+being tried in turn); what it is owed for 48 hours is given up by `prune`.
 
 A dispatcher sends to the endpoints of its `owner`: ``""`` for the registered endpoints, or a
 listener's token for the endpoint of that listener (``wixsites listen``) alone.
@@ -47,6 +49,10 @@ DEAD_LISTENER_MS = 60_000
 MIN_ROUND = 0.001
 # seconds an endpoint is leased for at most (a batch is cut short to fit)
 MAX_LEASE = 15.0
+# how often a dispatcher prunes the log and dead listeners' endpoints, whether it sends or not
+TIDY_MS = 60_000
+# deliveries given up at most per pruning (a minute's work stays small)
+GIVE_UP_BATCH = 1000
 
 
 def backoff_seconds(base: float, attempts: int, rng: random.Random) -> float:
@@ -115,6 +121,7 @@ class Dispatcher:
         self._busy: set[str] = set()
         self._signer: keys.Signer | None = None
         self._finished = 0
+        self._tidied_ms = 0  # when `prune` last ran
 
     def __repr__(self) -> str:
         return f"Dispatcher(db={self.store.path!r}, owner={'yes' if self.owner else 'none'})"
@@ -159,9 +166,15 @@ class Dispatcher:
         """Start a task for each endpoint with a delivery due (as workers allow); returns whether
         one started, and when to look again at the latest."""
         now = wall_ms()
+        if now - self._tidied_ms >= TIDY_MS:  # by time too: a quiet file has no deliveries
+            await asyncio.to_thread(self._tidy, now)
         next_at = now + int(self.poll * 1000)
         started = False
-        for endpoint_id, url, lease, due in await asyncio.to_thread(self._endpoints, now):
+        found = await asyncio.to_thread(self._endpoints, now)
+        # the endpoint that has waited longest first (by registration, silent ones due again
+        # would go before a healthy one round after round)
+        found.sort(key=lambda e: max(e[3], e[2]) if e[3] is not None else now)
+        for endpoint_id, url, lease, due in found:
             if due is None or endpoint_id in self._busy:
                 continue
             if due > now or lease >= now:
@@ -203,14 +216,20 @@ class Dispatcher:
 
     # -- the database (in worker threads) -------------------------------------------------------
 
+    def _tidy(self, now: int) -> None:
+        with self.store.write() as conn:
+            prune(conn, now)
+        self._tidied_ms = now
+
     def _endpoints(self, now: int) -> list[tuple[str, str, int, int | None]]:
         with self.store.read() as conn:
             rows = conn.execute(
                 "SELECT e.id, e.url, e.lease_until_ms, (SELECT MIN(d.next_ms) FROM "
-                "webhook_deliveries d WHERE d.endpoint_id = e.id) FROM webhook_endpoints e "
-                "WHERE e.owner = ? ORDER BY e.created_ms, e.id",
+                "webhook_deliveries d WHERE d.endpoint_id = e.id), e.created_ms "
+                "FROM webhook_endpoints e WHERE e.owner = ?",
                 (self.owner,),
             ).fetchall()
+        rows.sort(key=lambda r: (int(r[4]), str(r[0])))  # oldest first, when their waits tie
         return [
             (str(r[0]), str(r[1]), int(r[2]), None if r[3] is None else int(r[3])) for r in rows
         ]
@@ -218,20 +237,37 @@ class Dispatcher:
     def _claim(self, endpoint_id: str) -> list[_Due]:
         now = wall_ms()
         with self.store.write() as conn:
-            leased = conn.execute(
-                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ? AND owner = ? "
+            held = conn.execute(
+                "SELECT lease_until_ms FROM webhook_endpoints WHERE id = ? AND owner = ? "
                 "AND lease_until_ms < ?",
-                (now + self._lease_ms(self.batch), endpoint_id, self.owner, now),
-            ).rowcount
-            if not leased:  # another dispatcher is sending to it
+                (endpoint_id, self.owner, now),
+            ).fetchone()
+            if held is None:  # another dispatcher is sending to it (or it is gone)
                 return []
-            rows = conn.execute(
-                "SELECT d.seq, d.attempts, o.event_id, o.event_type, o.account_id, o.entity_id, "
-                "o.envelope, o.token, o.created_ms FROM webhook_deliveries d JOIN webhook_outbox o "
-                "ON o.seq = d.seq WHERE d.endpoint_id = ? AND d.next_ms <= ? "
-                "ORDER BY d.next_ms, d.seq LIMIT ?",
-                (endpoint_id, now, self.batch),
-            ).fetchall()
+            conn.execute(
+                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?",
+                (now + self._lease_ms(self.batch), endpoint_id),
+            )
+            # first the delivery whose failure held the endpoint back (it is due at the end of
+            # the hold): an endpoint that stays down is probed with it, its wait doubling
+            probe = (
+                conn.execute(
+                    _DUE + "d.next_ms = ? AND d.attempts > 0 LIMIT 1", (endpoint_id, int(held[0]))
+                ).fetchall()
+                if held[0]
+                else []
+            )
+            rows = (
+                probe
+                + [
+                    row
+                    for row in conn.execute(
+                        _DUE + "d.next_ms <= ? ORDER BY d.next_ms, d.seq LIMIT ?",
+                        (endpoint_id, now, self.batch),
+                    )
+                    if not probe or row[0] != probe[0][0]
+                ][: self.batch - len(probe)]
+            )
             conn.execute(
                 "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?",
                 (now + self._lease_ms(len(rows)) if rows else 0, endpoint_id),
@@ -355,8 +391,41 @@ def _delivery(
     )
 
 
+_DUE = (
+    "SELECT d.seq, d.attempts, o.event_id, o.event_type, o.account_id, o.entity_id, o.envelope, "
+    "o.token, o.created_ms FROM webhook_deliveries d INDEXED BY webhook_deliveries_due "
+    "JOIN webhook_outbox o ON o.seq = d.seq WHERE d.endpoint_id = ? AND "
+)
+
+
 def prune(conn: sqlite3.Connection, now: int) -> None:
-    """Keep the log to 30 days and 10,000 rows; remove the endpoints of dead listeners."""
+    """Keep the log to 30 days and 10,000 rows; give up what is owed for 48 hours (an endpoint
+    that is down is probed with one delivery: the others would wait for ever); remove the
+    endpoints of dead listeners."""
+    expired = [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT seq FROM webhook_outbox WHERE created_ms < ? ORDER BY seq LIMIT ?",
+            (now - GIVE_UP_AFTER_MS, GIVE_UP_BATCH),
+        )
+    ]
+    for seq in expired:
+        owed = conn.execute(
+            "SELECT d.endpoint_id, d.attempts, e.url, o.event_id, o.event_type, o.account_id "
+            "FROM webhook_outbox o CROSS JOIN webhook_endpoints e CROSS JOIN webhook_deliveries d "
+            "WHERE o.seq = ? "
+            "AND d.endpoint_id = e.id AND d.seq = o.seq",
+            (seq,),
+        ).fetchall()
+        for endpoint_id, attempts, url, event_id, event_type, instance_id in owed:
+            _done(conn, endpoint_id, [seq])
+            conn.execute(
+                "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, "
+                "instance_id, attempt, status, outcome, latency_ms) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, NULL, 'gave up', NULL)",
+                (now, event_id, event_type, endpoint_id, url, instance_id, attempts),
+            )
+        conn.execute("DELETE FROM webhook_outbox WHERE seq = ?", (seq,))  # owed to no one now
     conn.execute(
         "DELETE FROM webhook_log WHERE id <= (SELECT MAX(id) FROM webhook_log) - ?", (LOG_ROWS,)
     )

@@ -76,7 +76,11 @@ class Webhooks:
         database) in a child process of lower CPU priority (see `wixsandbox.webhooks.child`)."""
         with self._lock:
             self._in_child = in_child
-            if self._thread is not None and self._thread.running:
+            # a child process that died is replaced by its `DispatcherProcess` (a second one
+            # made here would be left running)
+            if self._thread is not None and (
+                self._thread.running or isinstance(self._thread, DispatcherProcess)
+            ):
                 return
             if in_child and not self.store.in_memory:
                 self._thread = DispatcherProcess(

@@ -4,9 +4,9 @@ An event is written to `webhook_outbox`, with one `webhook_deliveries` row per e
 it, in the transaction of the change that causes it; a dispatcher sends it after the commit. A
 row of `webhook_deliveries` is a delivery still to make: it is deleted once delivered, or given
 up (48 hours after the event); `webhook_log` keeps every attempt (30 days, 10,000 rows at most).
-Besides their keys, one index: an endpoint's deliveries by due time, so that a dispatcher finds
-when the next one is due without reading them all (an endpoint that is down, or a burst of
-changes, leaves thousands).
+The deliveries have one index beyond their key, by endpoint and due time: an endpoint that is
+down may be owed thousands, and the dispatcher finds what is due (every quarter of a second) and
+claims it by searching that index, never by reading them all.
 A dispatcher sends to an endpoint only while it holds the endpoint's lease (`lease_until_ms`), so
 that several processes may share the file and each endpoint has one delivery in flight at most; a
 process killed mid-delivery leaves a lease that runs out, and the delivery is made again.
@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS webhook_endpoints (
     events TEXT NOT NULL,  -- JSON array of event types; ["*"]: every event
     owner TEXT NOT NULL DEFAULT '',  -- '': any dispatcher sends; else only the listener owning it
     alive_until_ms INTEGER NOT NULL DEFAULT 0,  -- an owned endpoint: its listener's heartbeat
-    lease_until_ms INTEGER NOT NULL DEFAULT 0,  -- a dispatcher is sending to it until then
+    lease_until_ms INTEGER NOT NULL DEFAULT 0,  -- sending to it, or backing off, until then
     created_ms INTEGER NOT NULL,
     UNIQUE (account_id, url, owner)
 );
