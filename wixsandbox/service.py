@@ -425,7 +425,7 @@ class Sandbox:
         body = None
         if operation.body_schema is not None:
             body = read_json(request)
-            if body is None and not request.body.strip():  # no body; a JSON null is checked
+            if body is None and not request.body:  # no body; a JSON null is checked
                 if operation.body_required:
                     violations.append(FieldViolation("body", "is required", "REQUIRED_FIELD"))
             else:
