@@ -3,7 +3,7 @@ measured in the same run, written also as JSON.
 
     python -m benchmarks [--quick] [--only SUITE,...] [--json [PATH]]
 
-SUITE: signing, client, sandbox, serve, scale, bulk, stall, expensive, startup.
+SUITE: signing, client, sandbox, serve, scale, bulk, stall, expensive, startup, webhooks.
 
 Each suite is the module `benchmarks.<suite>`, whose `run(quick)` returns a list of
 `benchmarks.report.Row`. `--json` alone prints the JSON on stdout (and the table on stderr);
@@ -31,6 +31,7 @@ SUITES = {
     "stall": "stall: a small request while the largest body is rejected, vs idle",
     "expensive": "expensive: a small request while the most expensive query runs, vs idle",
     "startup": "startup: wixsites --version, sites count and import wixsites, vs bare processes",
+    "webhooks": "webhooks: change-to-delivery latency of a served sandbox; its rate with an endpoint",
 }
 
 

@@ -137,6 +137,11 @@ def test_every_command_prints_json_its_schema_describes(
     main = run("sandbox", "seed", "--sites", "0")["accountId"]
     run("sandbox", "seed", "--account-id", SUB, "--sites", "3", "--seed", "5")
     run("sandbox", "relate-accounts", main, SUB)
+    hook = run("sandbox", "webhooks", "add", "http://127.0.0.1:9/h", schema="sandbox-webhooks-add")
+    run("sandbox", "webhooks", "list", schema="sandbox-webhooks-list")
+    assert run("trigger", "sites.moved", schema="trigger")["recorded"]
+    assert run("sandbox", "webhooks", "log", schema="sandbox-webhooks-log")  # refused attempts
+    run("sandbox", "webhooks", "remove", hook["id"], "--yes", schema="sandbox-webhooks-remove")
     monkeypatch.setenv("WIXSITES_SANDBOX_APP_SECRET", "schema-test-secret")
     app = "11111111-2222-4333-8444-555555555555"
     run("sandbox", "add-app", "--app-id", app)

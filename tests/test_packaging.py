@@ -64,6 +64,7 @@ def test_the_bare_install_is_the_sdk_and_the_rest_are_extras(wheel: Path) -> Non
         "orjson",
         "rfc3339-validator",
         "pyjwt",
+        "sniffio",
     }
     assert required["webhooks"] == {"pyjwt"}
     assert required["all"] == required["cli"] | required["sandbox"] | required["webhooks"]
@@ -96,6 +97,17 @@ def test_the_wheel_carries_its_licence_classifiers_and_urls(wheel: Path) -> None
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])
     assert {"Documentation", "Source", "Issues", "Changelog"} <= set(urls)
     assert all(u.startswith("https://") for u in urls.values())
+
+
+def test_the_wheel_installs_the_four_packages_and_no_examples(wheel: Path) -> None:
+    _, names = metadata(wheel)
+    tops = {name.split("/")[0] for name in names}
+    assert {top for top in tops if not top.endswith(".dist-info")} == {
+        "wix_sites_api",
+        "wixauth",
+        "wixsites",
+        "wixsandbox",
+    }
 
 
 def test_the_changelog_keeps_a_changelog() -> None:

@@ -95,6 +95,9 @@ def test_wrong_method_is_405_with_allow(
     ("content", "content_type"),
     [
         (b"{", "application/json"),
+        (b" ", "application/json"),  # blanks alone are no JSON text, even where a body is optional
+        (b"\r\n\t ", "application/json"),
+        (b"\x0b", "text/plain"),
         (b"\xff\xfe", "application/json"),
         (b'{"query": NaN}', "application/json"),
         (b'{"query": {"cursorPaging": {"limit": 1' + b"0" * 5000 + b"}}}", "application/json"),

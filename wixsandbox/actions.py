@@ -14,6 +14,7 @@ from typing import Any
 from wixsandbox.accounts import user_tag
 from wixsandbox.context import Context
 from wixsandbox.errors import ApiError, not_found
+from wixsandbox.webhooks import changes
 
 PREMIUM_NOT_PERMITTED = {
     "code": "PREMIUM_NOT_PERMITTED",
@@ -45,6 +46,7 @@ def bulk_delete_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[s
                 "UPDATE sites SET trashed_ms = ?, folder_id = '' WHERE account_id = ? AND id = ?",
                 (ctx.now_ms, ctx.account_id, site_id),
             )
+            changes.site_trashed(ctx, site_id)
         successes += error is None
         results.append(
             {
@@ -126,6 +128,7 @@ def duplicate_site(ctx: Context, body: Any, params: dict[str, str]) -> dict[str,
             "\n".join((name, display, view_url)).lower(),
         ),
     )
+    changes.site_created(ctx, new_id)
     return {"newSiteId": new_id}
 
 
@@ -146,4 +149,5 @@ def publish_site(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, A
         "UPDATE sites SET published = 1, updated_ms = ? WHERE account_id = ? AND id = ?",
         (ctx.now_ms, ctx.account_id, ctx.site_id),
     )
+    changes.site_updated(ctx, ctx.site_id)
     return {}

@@ -40,7 +40,7 @@ class ASGIApp:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await _lifespan(receive, send, self.sandbox)
             return
         if scope["type"] != "http":
             return
@@ -104,11 +104,14 @@ async def _drop(send: Send) -> None:
     )
 
 
-async def _lifespan(receive: Receive, send: Send) -> None:
+async def _lifespan(receive: Receive, send: Send, sandbox: Sandbox) -> None:
+    """A served sandbox sends its webhooks while it serves (and what a restart finds pending)."""
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
+            sandbox.webhooks.start(in_child=True)
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
+            await anyio.to_thread.run_sync(sandbox.webhooks.close, 0.0)
             await send({"type": "lifespan.shutdown.complete"})
             return

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import httpx
@@ -68,6 +68,14 @@ class Caller:
     account_id: str  # the account the request acts for
     key_account_id: str  # the account of the credentials
     site_id: str = ""  # a site-level call's site
+    app_id: str = ""  # the app that signed the request; '' for an API key
+
+    def identity(self) -> dict[str, str]:
+        """Who the webhooks of the request say caused the event: the app that signed it, or the
+        API key's account as a Wix user (Wix does not say what an API-key call is)."""
+        if self.app_id:
+            return {"identityType": "APP", "appId": self.app_id}
+        return {"identityType": "WIX_USER", "wixUserId": self.key_account_id}
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ def authenticate(
                 description="Sign every request when it is sent (wixauth.WixSignatureAuth signs "
                 "each send and each retry afresh).",
             )
-        return caller
+        return replace(caller, app_id=app_id)
     return _api_key(conn, request, vault, level)
 
 

@@ -73,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
         help="seconds of database work a request may take; past it the request is stopped, "
         "nothing changes, and the answer is a 400 TIME_BUDGET_EXCEEDED (default %(default)s)",
     )
+    run.add_argument(
+        "--webhook-retry-base",
+        type=float,
+        default=1.0,
+        help="seconds before a failed webhook delivery is sent again, doubled at each further "
+        "attempt, up to an hour (default %(default)s)",
+    )
     run.add_argument("--fault-rate", type=float, default=0.0)
     run.add_argument("--fault-seed", type=int, default=0)
     for sub in (run,):
@@ -84,6 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--folders", type=int, default=10)
     seed.add_argument("--seed", type=int, default=0)
 
+    deliver = commands.add_parser(
+        "deliver",
+        help="send the database's pending webhooks until standard input ends (a served "
+        "sandbox runs this as its child)",
+    )
+    deliver.add_argument("--retry-base", type=float, default=1.0)
+    deliver.add_argument("--workers", type=int, default=4)
+
     reset = commands.add_parser("reset", help="delete every site and folder")
     reset.add_argument("--account-id", help="only this account's")
     relate = commands.add_parser(
@@ -91,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     relate.add_argument("main_account")
     relate.add_argument("sub_accounts", nargs="+")
-    for sub in (seed, reset, relate):
+    for sub in (seed, reset, relate, deliver):
         sub.add_argument("--db", dest="db_sub", default=None, help=argparse.SUPPRESS)
     return parser
 
@@ -120,8 +135,17 @@ def _set_up(sandbox: Sandbox, args: argparse.Namespace) -> Credentials | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     db = args.db_sub or args.db
+    if args.command == "deliver":
+        from wixsandbox.webhooks.child import run_child
+
+        run_child(db, retry_base=args.retry_base, workers=args.workers)
+        return 0
     try:
-        sandbox = Sandbox(db, time_budget=getattr(args, "time_budget", TIME_BUDGET))
+        sandbox = Sandbox(
+            db,
+            time_budget=getattr(args, "time_budget", TIME_BUDGET),
+            webhook_retry_base=getattr(args, "webhook_retry_base", 1.0),
+        )
     except (NotASandboxDatabase, ValueError) as error:
         raise SystemExit(f"error: {error}") from None
     with sandbox:

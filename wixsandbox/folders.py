@@ -11,12 +11,14 @@ import sqlite3
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from wixsandbox.clock import iso
 from wixsandbox.context import Context
 from wixsandbox.errors import ApiError, already_exists, bad_request, not_found
 from wixsandbox.filters import FOLDER_FIELDS, FOLDER_SORTS, compile_filter, parse_sort
+from wixsandbox.webhooks import changes
 
 # Wix documents `path` as the folders above a folder, root first, empty at root: at most 50, so a
 # folder is at most 51 levels deep.
@@ -176,7 +178,9 @@ def create_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
         (ctx.account_id, row.id, row.name, row.parent_id, row.created_ms, row.updated_ms),
     )
     tree.folders[row.id] = row
-    return {"folder": tree.json(row, {})}
+    made = tree.json(row, {})
+    changes.folder_created(ctx, made)
+    return {"folder": made}
 
 
 def path_too_deep(length: int) -> ApiError:
@@ -231,6 +235,9 @@ def update_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
                 (name, ctx.now_ms, ctx.account_id, folder_id),
             )
             row.name, row.updated_ms = name, ctx.now_ms
+            answer = _one(ctx, tree, row)
+            changes.folder_updated(ctx, folder_id, lambda: answer)
+            return {"folder": answer}
     return {"folder": _one(ctx, tree, row)}
 
 
@@ -282,6 +289,8 @@ def move_folders(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, A
         tree.folders[fid].parent_id = target
         tree.folders[fid].updated_ms = ctx.now_ms
     counts = site_counts(ctx, ids)
+    for fid in moving:
+        changes.folder_updated(ctx, fid, partial(tree.json, tree.folders[fid], counts))
     # Wix answers Move Folders with null dates (documented example).
     return {"folders": [tree.json(tree.folders[fid], counts, dates=False) for fid in ids]}
 
@@ -302,6 +311,17 @@ def delete_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
             parentId=parent,
         )
     args = (ctx.account_id, folder_id)
+    lifted = [kid.id for kid in tree.children(folder_id)]
+    site_ids = (
+        [
+            str(r[0])
+            for r in ctx.conn.execute(
+                "SELECT id FROM sites WHERE account_id = ? AND folder_id = ? ORDER BY seq", args
+            )
+        ]
+        if changes.wanted(ctx, "sites.moved")
+        else []
+    )
     ctx.conn.execute("DELETE FROM folders WHERE account_id = ? AND id = ?", args)
     ctx.conn.execute(
         "UPDATE folders SET parent_id = ?, updated_ms = ? WHERE account_id = ? AND parent_id = ?",
@@ -310,6 +330,15 @@ def delete_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
     ctx.conn.execute(
         "UPDATE sites SET folder_id = ? WHERE account_id = ? AND folder_id = ?", (parent, *args)
     )
+    changes.sites_moved(ctx, parent, site_ids)
+    if lifted:
+        del tree.folders[folder_id]
+        for kid in lifted:
+            tree.folders[kid].parent_id, tree.folders[kid].updated_ms = parent, ctx.now_ms
+        counts = site_counts(ctx, lifted)
+        for kid in lifted:
+            changes.folder_updated(ctx, kid, partial(tree.json, tree.folders[kid], counts))
+    changes.folder_deleted(ctx, folder_id)
     return {}
 
 
@@ -350,10 +379,21 @@ def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any
             description="Send the request again without the trashed sites (data.trashedIds).",
             data={"trashedIds": trashed},
         )
+    moving: set[str] = set()
+    if changes.wanted(ctx, "sites.moved"):  # the sites that change folder, for the event
+        moving = {
+            str(r[0])
+            for r in ctx.conn.execute(
+                "SELECT id FROM sites WHERE account_id = ? AND folder_id <> ? "
+                "AND id IN (SELECT value FROM json_each(?))",
+                (ctx.account_id, target, json.dumps(ids)),
+            )
+        }
     ctx.conn.execute(
         "UPDATE sites SET folder_id = ? WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))",
         (target, ctx.account_id, json.dumps(ids)),
     )
+    changes.sites_moved(ctx, target, [sid for sid in ids if sid in moving])
     return {}
 
 

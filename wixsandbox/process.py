@@ -8,6 +8,7 @@ with SandboxProcess(db, api_key="k", account_id=ACCOUNT) as server:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -102,6 +103,7 @@ class SandboxProcess:
             env=self._env,
             stdout=subprocess.DEVNULL,
             stderr=self._log,
+            start_new_session=True,  # its own process group: `kill` ends its children too
         )
         deadline = time.monotonic() + timeout
         # a TCP connect, not a request: a request would draw from the fault plan
@@ -139,9 +141,11 @@ class SandboxProcess:
                 self._process.wait()
 
     def kill(self) -> None:
-        """SIGKILL: no clean-up, as a crash or `kill -9` would leave the database."""
+        """SIGKILL to the server and its children (its webhook dispatcher): no clean-up, as a
+        crash or `kill -9` would leave the database."""
         if self._process is not None and self._process.poll() is None:
-            os.kill(self._process.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait()
 
     def __enter__(self) -> SandboxProcess:

@@ -33,6 +33,8 @@ from wixsandbox.seed import SeedSummary, seed_account
 from wixsandbox.spec import Operation, PathItem, path_items
 from wixsandbox.store import DATA_TABLES, BudgetExceeded, Store
 from wixsandbox.validation import FastCheck, SchemaCheck
+from wixsandbox.webhooks.outbox import Recorder
+from wixsandbox.webhooks.service import Webhooks
 from wixsandbox.wire import Request, Response, dump_json, read_json
 
 if TYPE_CHECKING:
@@ -69,6 +71,10 @@ class Sandbox:
     against openapi.yaml; one that does not conform is logged and replaced by a 500. A request
     whose database work takes more than `time_budget` seconds is stopped and answered 400
     `TIME_BUDGET_EXCEEDED`, with nothing changed.
+
+    A change records its account-level webhooks in the same transaction; `webhooks` sends them
+    after the commit (see `wixsandbox.webhooks.service`), retrying a failed delivery after
+    `webhook_retry_base` seconds, then twice as long each time.
     """
 
     def __init__(
@@ -78,12 +84,14 @@ class Sandbox:
         clock: Clock | None = None,
         validate_responses: bool = True,
         time_budget: float = TIME_BUDGET,
+        webhook_retry_base: float = 1.0,
     ) -> None:
         if not time_budget > 0:
             raise ValueError(
                 f"time_budget must be a positive number of seconds, not {time_budget!r}"
             )
         self.store = Store(db)
+        self.webhooks = Webhooks(self.store, retry_base=webhook_retry_base)
         self.clock: Clock = clock or system_clock
         self.validate_responses = validate_responses
         self.time_budget = time_budget
@@ -267,6 +275,9 @@ class Sandbox:
         return AsyncSandboxTransport(self, fault_rate=fault_rate, fault_seed=fault_seed)
 
     def close(self) -> None:
+        """Close the database, after sending for a moment what this process's changes recorded
+        (what is not sent stays in the outbox)."""
+        self.webhooks.close()
         self.store.close()
 
     def __enter__(self) -> Sandbox:
@@ -387,6 +398,11 @@ class Sandbox:
             caller = authenticate(conn, request, now, self.store.vault, route.auth, self._seen)
             if refused is not None:
                 raise refused
+            outbox = (
+                Recorder(conn, caller.account_id, to_ms(now), caller.identity())
+                if route.writes
+                else None
+            )
             context = Context(
                 conn,
                 caller.account_id,
@@ -394,8 +410,12 @@ class Sandbox:
                 self._cursors,
                 key_account_id=caller.key_account_id,
                 site_id=caller.site_id,
+                outbox=outbox,
             )
-            return 200, route.endpoint(context, body, params)
+            answer = route.endpoint(context, body, params)
+        if outbox is not None and outbox.recorded:  # committed: send them now
+            self.webhooks.changed()
+        return 200, answer
 
     def _validated(self, operation: Operation, params: dict[str, str], request: Request) -> Any:
         violations: list[FieldViolation] = []
@@ -405,7 +425,7 @@ class Sandbox:
         body = None
         if operation.body_schema is not None:
             body = read_json(request)
-            if body is None and not request.body.strip():  # no body; a JSON null is checked
+            if body is None and not request.body:  # no body; a JSON null is checked
                 if operation.body_required:
                     violations.append(FieldViolation("body", "is required", "REQUIRED_FIELD"))
             else:

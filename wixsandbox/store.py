@@ -22,8 +22,10 @@ from pathlib import Path
 from wixsandbox import search
 from wixsandbox.dbfile import check_database_file
 from wixsandbox.vault import Vault
+from wixsandbox.webhooks.tables import WEBHOOK_TABLES
 
-SCHEMA = """
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -83,6 +85,8 @@ CREATE TABLE IF NOT EXISTS account_relations (
 );
 CREATE INDEX IF NOT EXISTS account_relations_by_main ON account_relations (main_account_id);
 """
+    + WEBHOOK_TABLES
+)
 
 # The indexes of sites. Keyset paging walks one per sortable field in order; within a folder, one
 # per sortable field too (a folder is browsed in every order). They carry the columns of the

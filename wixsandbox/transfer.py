@@ -16,6 +16,7 @@ from typing import Any
 from wixsandbox.accounts import is_known, may_act_for
 from wixsandbox.context import Context
 from wixsandbox.errors import ApiError
+from wixsandbox.webhooks import changes
 
 
 def transfer_site(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
@@ -66,6 +67,7 @@ def transfer_site(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
         "WHERE account_id = ? AND id = ?",
         (target, target, source, site_id),
     )
+    changes.site_updated(ctx, site_id)  # the site as it is in the target account
     return {
         "siteTransfer": {
             "siteId": transfer["siteId"],

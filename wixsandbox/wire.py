@@ -63,9 +63,10 @@ def _no_constants(name: str) -> Any:
 
 
 def read_json(request: Request) -> Any:
-    """The request body as JSON; ``None`` for an empty body. Malformed input is a 400."""
+    """The request body as JSON; ``None`` for an empty body (no bytes at all: blanks alone are
+    not a JSON text, and a 400 like any other body that is not JSON). Malformed input is a 400."""
     body = request.body
-    if not body or body.isspace():  # stops at the first other byte: no copy of a big body
+    if not body:
         return None
     content_type = (request.header("content-type") or "").split(";")[0].strip().lower()
     if content_type and content_type != "application/json" and not content_type.endswith("+json"):

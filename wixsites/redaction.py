@@ -22,7 +22,8 @@ _ESCAPES = re.compile(
 # What is left of the C0 and C1 controls, DEL, and the bidirectional overrides and isolates that
 # can make a text read other than it is.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SPACES = str.maketrans("\t\n\r\v\f", "     ")
+# line breaks, Unicode's line and paragraph separators included, become spaces
+_SPACES = str.maketrans("\t\n\r\v\f\u2028\u2029", "       ")
 
 
 def inert(text: str) -> str:

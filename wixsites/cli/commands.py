@@ -28,10 +28,18 @@ COMMANDS = {
         "wixsites.cli.folders:group",
         "Create, rename, move and delete folders; show the tree.",
     ),
+    "listen": (
+        "wixsites.cli.listen:listen",
+        "Forward the sandbox's webhooks to a local URL (Ctrl-C stops).",
+    ),
     "sandbox": ("wixsites.cli.sandbox:group", "Serve, seed and reset the embedded Wix sandbox."),
     "sites": (
         "wixsites.cli.sites:group",
         "List, count and move sites; duplicate, publish, trash, transfer.",
+    ),
+    "trigger": (
+        "wixsites.cli.trigger:trigger",
+        "Make a sandbox change that sends a webhook event.",
     ),
     "workflow": (
         "wixsites.cli.workflow:group",
@@ -51,7 +59,10 @@ SUBCOMMANDS = {
         "onboard": "wixsites.cli.onboarding:onboard",
         "purge": "wixsites.cli.onboarding:purge",
     },
-    "sandbox": {"relate-accounts": "wixsites.cli.onboarding:relate_accounts"},
+    "sandbox": {
+        "relate-accounts": "wixsites.cli.onboarding:relate_accounts",
+        "webhooks": "wixsites.cli.webhooks:group",
+    },
 }
 
 

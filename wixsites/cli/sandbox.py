@@ -125,6 +125,15 @@ def _check_port_free(host: str, port: int) -> None:
 @click.option(
     "--fault-seed", type=int, default=0, show_default=True, help="Seed of the injected faults."
 )
+@click.option(
+    "--webhook-retry-base",
+    type=click.FloatRange(0.0, 3600.0, min_open=True),
+    default=1.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Seconds before a failed webhook delivery is sent again, doubled at each further "
+    "attempt (up to an hour).",
+)
 @format_option
 @pass_app
 def serve(
@@ -140,6 +149,7 @@ def serve(
     app_secret_file: str | None,
     fault_rate: float,
     fault_seed: int,
+    webhook_retry_base: float,
 ) -> None:
     """Serve the sandbox over HTTP until interrupted (Ctrl-C).
 
@@ -164,7 +174,7 @@ def serve(
 
     path = db or default_db_path()
     # a new database gets a default account of sites, unless the caller brings its own account
-    sandbox = open_sandbox(path, seed_if_new=not api_key)
+    sandbox = open_sandbox(path, seed_if_new=not api_key, webhook_retry_base=webhook_retry_base)
     own_key = bool(api_key)  # the caller's: not echoed on the terminal
     if api_key and account_id:
         sandbox.add_api_key(api_key, account_id)

@@ -49,8 +49,12 @@ class SandboxUnusable(click.ClickException):
         )
 
 
-def open_sandbox(db: str | None = None, *, seed_if_new: bool = True) -> Sandbox:
-    """Open (creating if need be) the sandbox at `db`; a new one gets a default account of sites."""
+def open_sandbox(
+    db: str | None = None, *, seed_if_new: bool = True, webhook_retry_base: float = 1.0
+) -> Sandbox:
+    """Open (creating if need be) the sandbox at `db`; a new one gets a default account of sites.
+    A failed webhook delivery is sent again after `webhook_retry_base` seconds, then twice as long
+    each time."""
     from wixsandbox import Sandbox  # the sandbox (starlette, SQLite) loads only when used
     from wixsandbox.dbfile import NotASandboxDatabase
 
@@ -59,7 +63,7 @@ def open_sandbox(db: str | None = None, *, seed_if_new: bool = True) -> Sandbox:
     try:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        sandbox = Sandbox(path)
+        sandbox = Sandbox(path, webhook_retry_base=webhook_retry_base)
     except NotASandboxDatabase as error:  # nothing was done to it, and nothing will be
         raise InputError(
             f"{error}: give --db (or {DB_ENV}) a sandbox database, or a file that does not "

@@ -1,0 +1,1 @@
+"""Examples to copy; not part of the installed package."""

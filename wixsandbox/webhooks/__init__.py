@@ -1,0 +1,1 @@
+"""The sandbox sends account-level webhooks: endpoints, the outbox, the dispatcher."""
