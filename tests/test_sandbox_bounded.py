@@ -3,11 +3,19 @@ and a name search is scoped to the caller's account before the search index is u
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.sandbox_fixtures import (
@@ -166,3 +174,45 @@ def test_the_accounts_own_address_narrows_nothing() -> None:
             counted = http.post(COUNT_SITES, json={"filter": {"name": tag}}).json()["count"]
             every = http.post(COUNT_SITES, json={"filter": {"domainConnected": False}}).json()
             assert counted == every["count"]  # every free address holds the tag
+
+
+def test_wixsites_sandbox_serve_takes_a_time_budget(tmp_path: Path) -> None:
+    """`wixsites sandbox serve --time-budget` is the served sandbox's budget (as `python -m
+    wixsandbox serve --time-budget`): a request past it is the documented 400."""
+    db = tmp_path / "served-budget.db"
+    with Sandbox(db) as sandbox:  # its own credentials: `serve` prints them
+        sandbox.seed(sandbox.default_credentials().account_id, sites=400, folders=0, seed=2)
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WIX_", "WIXSITES_"))}
+    env["PYTHONPATH"] = os.pathsep.join([str(root / "generated"), str(root)])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "wixsites", "sandbox", "serve", "--db", str(db), "--port",
+         str(port), "--time-budget", "1e-9", "--json"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert serving.stdout is not None
+        details = json.loads(serving.stdout.readline() or "{}")  # printed before it listens
+        assert details.get("baseUrl") == f"http://127.0.0.1:{port}", serving.stderr
+        headers = {"Authorization": details["apiKey"], "wix-account-id": details["accountId"]}
+        deadline = time.monotonic() + 30
+        with httpx.Client(base_url=details["baseUrl"], headers=headers) as http:
+            while True:
+                try:
+                    costly = http.post(
+                        COUNT_SITES, json={"filter": {"name": {"$in": _patterns(1000)}}}
+                    )
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "the server did not answer"
+                    assert serving.poll() is None, serving.stderr
+                    time.sleep(0.05)
+    finally:
+        os.killpg(serving.pid, signal.SIGTERM)
+        serving.wait(30)
+    assert costly.status_code == 400, costly.text
+    assert error_code(costly) == "TIME_BUDGET_EXCEEDED"
+    assert costly.json()["details"]["applicationError"]["data"] == {"budgetSeconds": 1e-9}

@@ -134,6 +134,14 @@ def _check_port_free(host: str, port: int) -> None:
     help="Seconds before a failed webhook delivery is sent again, doubled at each further "
     "attempt (up to an hour).",
 )
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(0.0, 3600.0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Seconds of database work a request may take; past it the request is stopped, nothing "
+    "changes, and the answer is a 400 TIME_BUDGET_EXCEEDED (default 5).",
+)
 @format_option
 @pass_app
 def serve(
@@ -150,6 +158,7 @@ def serve(
     fault_rate: float,
     fault_seed: int,
     webhook_retry_base: float,
+    time_budget: float | None,
 ) -> None:
     """Serve the sandbox over HTTP until interrupted (Ctrl-C).
 
@@ -174,7 +183,12 @@ def serve(
 
     path = db or default_db_path()
     # a new database gets a default account of sites, unless the caller brings its own account
-    sandbox = open_sandbox(path, seed_if_new=not api_key, webhook_retry_base=webhook_retry_base)
+    sandbox = open_sandbox(
+        path,
+        seed_if_new=not api_key,
+        webhook_retry_base=webhook_retry_base,
+        time_budget=time_budget,
+    )
     own_key = bool(api_key)  # the caller's: not echoed on the terminal
     if api_key and account_id:
         sandbox.add_api_key(api_key, account_id)

@@ -50,20 +50,30 @@ class SandboxUnusable(click.ClickException):
 
 
 def open_sandbox(
-    db: str | None = None, *, seed_if_new: bool = True, webhook_retry_base: float = 1.0
+    db: str | None = None,
+    *,
+    seed_if_new: bool = True,
+    webhook_retry_base: float = 1.0,
+    time_budget: float | None = None,
 ) -> Sandbox:
     """Open (creating if need be) the sandbox at `db`; a new one gets a default account of sites.
     A failed webhook delivery is sent again after `webhook_retry_base` seconds, then twice as long
-    each time."""
+    each time; a request's database work is stopped after `time_budget` seconds (the sandbox's
+    default when None)."""
     from wixsandbox import Sandbox  # the sandbox (starlette, SQLite) loads only when used
     from wixsandbox.dbfile import NotASandboxDatabase
+    from wixsandbox.service import TIME_BUDGET
 
     path = db or default_db_path()
     is_new = path == ":memory:" or not Path(path).exists()
     try:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        sandbox = Sandbox(path, webhook_retry_base=webhook_retry_base)
+        sandbox = Sandbox(
+            path,
+            webhook_retry_base=webhook_retry_base,
+            time_budget=TIME_BUDGET if time_budget is None else time_budget,
+        )
     except NotASandboxDatabase as error:  # nothing was done to it, and nothing will be
         raise InputError(
             f"{error}: give --db (or {DB_ENV}) a sandbox database, or a file that does not "
