@@ -24,6 +24,7 @@ EXTRA_OF_MODULE = {
     "rfc3339_validator": "sandbox",
     "jwt": "sandbox",
     "cryptography": "sandbox",
+    "sniffio": "sandbox",
 }
 
 
