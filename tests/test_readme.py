@@ -3,11 +3,15 @@ its first lines are the two set-up commands that .ci/run executes."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import signal
+import socket
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -102,3 +106,75 @@ def test_the_curl_example_runs_against_a_served_sandbox(tmp_path: Path) -> None:
     assert 1 <= len(page["sites"]) <= 2
     assert all(site["editorType"] == "EDITOR" for site in page["sites"])
     assert page["metadata"]["count"] == len(page["sites"])
+
+
+def test_the_five_webhook_commands_run_as_written(tmp_path: Path) -> None:
+    """ "Build a webhook handler in five commands", each run as written (the port a free one,
+    the files in a scratch directory): the handler verifies the event that `trigger` caused."""
+    block = re.search(r"five commands.*?```sh\n(.*?)```", README, re.S)
+    assert block is not None
+    install, public_key, handler, listen, trigger = [
+        line.split("#")[0].strip() for line in block.group(1).splitlines()
+    ]
+    assert install.startswith("pip install '.[")
+    assert "webhooks" in install
+    assert handler.endswith("&")
+    assert listen.endswith("&")
+    port = _free_port()
+    handler, listen = (c[:-1].replace("3000", str(port)) for c in (handler, listen))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WIX_", "WIXSITES_"))}
+    env.update(
+        PATH=os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
+        PYTHONPATH=os.pathsep.join([str(ROOT / "generated"), str(ROOT)]),  # examples/
+        WIXSITES_SANDBOX_DB=str(tmp_path / "sandbox.db"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        NO_COLOR="1",
+    )
+
+    def shell(command: str, out: Path) -> subprocess.Popen[bytes]:
+        with out.open("wb") as sink:
+            return subprocess.Popen(
+                ["bash", "-c", command], cwd=tmp_path, env=env, stdout=sink,
+                stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+
+    def wait_for(what: str, path: Path) -> str:
+        deadline = time.monotonic() + 30
+        while what not in (text := path.read_text(errors="replace")):
+            assert time.monotonic() < deadline, (what, text)
+            time.sleep(0.02)
+        return text
+
+    def run(command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True,
+            timeout=60, check=False,
+        )  # fmt: skip
+
+    made = run(public_key)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "wix-public.pem").read_text().startswith("-----BEGIN PUBLIC KEY-----")
+    servers = [shell(handler, tmp_path / "handler.log"), shell(listen, tmp_path / "listen.log")]
+    try:
+        wait_for("Uvicorn running", tmp_path / "handler.log")
+        wait_for("Ctrl-C to stop", tmp_path / "listen.log")
+        caused = run(trigger)
+        assert caused.returncode == 0, caused.stderr
+        site = re.search(r"site\.created \S+ \(entity (\S+)\)", caused.stdout)
+        assert site is not None, caused.stdout
+        handled = wait_for(f"wix.sites.v1.site_created {site[1]}", tmp_path / "handler.log")
+        forwarded = wait_for("-> 200", tmp_path / "listen.log")
+    finally:
+        for server in servers:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGINT)
+            server.wait(30)
+    assert 'POST /webhooks HTTP/1.1" 200' in handled
+    assert f"site.created    site {site[1]}" in forwarded
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
