@@ -65,12 +65,14 @@ class DuplicateSiteRequest:
         _models_: list[Self] = []
         # the values of the GUID fields of every object, checked at once after the loop
         _guids_: list[object] = []
+        # bound once (a method called on a local name is bound again at each call)
+        _guid_ = _guids_.append
         for _src_ in _items_:
             duplicate_site_request = new_model(cls)
             duplicate_site_request.source_site_id = _source_site_id = _src_[
                 "sourceSiteId"
             ]
-            _guids_.append(_source_site_id)
+            _guid_(_source_site_id)
             duplicate_site_request.site_display_name = _src_["siteDisplayName"]
             duplicate_site_request.additional_properties = {}
             _models_.append(duplicate_site_request)

@@ -60,6 +60,8 @@ class DuplicateSiteResponse:
         _models_: list[Self] = []
         # the values of the GUID fields of every object, checked at once after the loop
         _guids_: list[object] = []
+        # bound once (a method called on a local name is bound again at each call)
+        _guid_ = _guids_.append
         _get_ = dict_get  # a local name: a global is looked up at each use
         try:
             for _src_ in _items_:
@@ -67,7 +69,7 @@ class DuplicateSiteResponse:
                 duplicate_site_response.new_site_id = _new_site_id = _get_(
                     _src_, "newSiteId"
                 )
-                _guids_.append(_new_site_id)
+                _guid_(_new_site_id)
                 duplicate_site_response.additional_properties = {}
                 _models_.append(duplicate_site_response)
         except TypeError:

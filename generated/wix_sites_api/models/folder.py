@@ -123,6 +123,8 @@ class Folder:
         _models_: list[Self] = []
         # the values of the GUID fields of every object, checked at once after the loop
         _guids_: list[object] = []
+        # bound once (a method called on a local name is bound again at each call)
+        _guid_ = _guids_.append
         _get_ = dict_get  # a local name: a global is looked up at each use
         try:
             for _src_ in _items_:
@@ -136,7 +138,7 @@ class Folder:
                     if _get_(_src_, _key_, 0) is None
                 )
                 folder.id = _id = _get_(_src_, "id")
-                _guids_.append(_id)
+                _guid_(_id)
                 folder.name = _get_(_src_, "name")
 
                 def _parse_created_date(data: object) -> datetime.datetime | None:

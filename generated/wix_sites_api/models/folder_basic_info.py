@@ -70,12 +70,14 @@ class FolderBasicInfo:
         _models_: list[Self] = []
         # the values of the GUID fields of every object, checked at once after the loop
         _guids_: list[object] = []
+        # bound once (a method called on a local name is bound again at each call)
+        _guid_ = _guids_.append
         _get_ = dict_get  # a local name: a global is looked up at each use
         try:
             for _src_ in _items_:
                 folder_basic_info = new_model(cls)
                 folder_basic_info.id = _id = _get_(_src_, "id")
-                _guids_.append(_id)
+                _guid_(_id)
                 folder_basic_info.name = _get_(_src_, "name")
                 folder_basic_info.additional_properties = {}
                 _models_.append(folder_basic_info)

@@ -176,14 +176,16 @@ class Site:
         _models_: list[Self] = []
         # the values of the GUID fields of every object, checked at once after the loop
         _guids_: list[object] = []
+        # bound once (a method called on a local name is bound again at each call)
+        _guid_ = _guids_.append
         _get_ = dict_get  # a local name: a global is looked up at each use
         try:
             for _src_ in _items_:
                 site = new_model(cls)
                 site.id = _id = _get_(_src_, "id")
-                _guids_.append(_id)
+                _guid_(_id)
                 site.html_app_id = _html_app_id = _get_(_src_, "htmlAppId")
-                _guids_.append(_html_app_id)
+                _guid_(_html_app_id)
                 site.name = _get_(_src_, "name")
                 site.display_name = _get_(_src_, "displayName")
                 _created_date = _get_(_src_, "createdDate")
@@ -206,7 +208,7 @@ class Site:
                 site.owner_account_id = _owner_account_id = _get_(
                     _src_, "ownerAccountId"
                 )
-                _guids_.append(_owner_account_id)
+                _guid_(_owner_account_id)
                 site.contributor_account_ids = _contributor_account_ids = _get_(
                     _src_, "contributorAccountIds"
                 )

@@ -77,16 +77,18 @@ class SiteTransfer:
         _models_: list[Self] = []
         # the values of the GUID fields of every object, checked at once after the loop
         _guids_: list[object] = []
+        # bound once (a method called on a local name is bound again at each call)
+        _guid_ = _guids_.append
         _get_ = dict_get  # a local name: a global is looked up at each use
         try:
             for _src_ in _items_:
                 site_transfer = new_model(cls)
                 site_transfer.site_id = _site_id = _src_["siteId"]
-                _guids_.append(_site_id)
+                _guid_(_site_id)
                 site_transfer.source_account_id = _source_account_id = _src_[
                     "sourceAccountId"
                 ]
-                _guids_.append(_source_account_id)
+                _guid_(_source_account_id)
                 site_transfer.enable_notifications = _get_(_src_, "enableNotifications")
                 site_transfer.additional_properties = {}
                 _models_.append(site_transfer)
