@@ -345,15 +345,15 @@ def delete_folder(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, 
 def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any]:
     ids = _unique(body["sites"]["id"]["$in"])
     target = target_of(body.get("targetFolderId"))
-    trashed_ms = {
-        str(row[0]): int(row[1])
+    sites = {
+        str(row[0]): (int(row[1]), str(row[2]))  # its trash date and its folder
         for row in ctx.conn.execute(
-            "SELECT id, trashed_ms FROM sites WHERE account_id = ? "
+            "SELECT id, trashed_ms, folder_id FROM sites WHERE account_id = ? "
             "AND id IN (SELECT value FROM json_each(?))",
             (ctx.account_id, json.dumps(ids)),
         )
     }
-    unknown = [sid for sid in ids if sid not in trashed_ms]
+    unknown = [sid for sid in ids if sid not in sites]
     unknown_target: list[str] = []
     if target:
         found = ctx.conn.execute(
@@ -367,7 +367,7 @@ def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any
             unknownSiteIds=unknown,
             unknownFolderIds=unknown_target,
         )
-    trashed = [sid for sid in ids if trashed_ms[sid]]
+    trashed = [sid for sid in ids if sites[sid][0]]
     if trashed:
         # A trashed site is in the trash, not in a folder (Bulk Delete Site takes it out of its
         # folder): it cannot be moved into one (shared decision 5 of the project).
@@ -379,21 +379,12 @@ def move_sites(ctx: Context, body: Any, params: dict[str, str]) -> dict[str, Any
             description="Send the request again without the trashed sites (data.trashedIds).",
             data={"trashedIds": trashed},
         )
-    moving: set[str] = set()
-    if changes.wanted(ctx, "sites.moved"):  # the sites that change folder, for the event
-        moving = {
-            str(r[0])
-            for r in ctx.conn.execute(
-                "SELECT id FROM sites WHERE account_id = ? AND folder_id <> ? "
-                "AND id IN (SELECT value FROM json_each(?))",
-                (ctx.account_id, target, json.dumps(ids)),
-            )
-        }
     ctx.conn.execute(
         "UPDATE sites SET folder_id = ? WHERE account_id = ? AND id IN (SELECT value FROM json_each(?))",
         (target, ctx.account_id, json.dumps(ids)),
     )
-    changes.sites_moved(ctx, target, [sid for sid in ids if sid in moving])
+    # the event names the sites that change folder
+    changes.sites_moved(ctx, target, [sid for sid in ids if sites[sid][1] != target])
     return {}
 
 
