@@ -244,10 +244,6 @@ class Dispatcher:
             ).fetchone()
             if held is None:  # another dispatcher is sending to it (or it is gone)
                 return []
-            conn.execute(
-                "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?",
-                (now + self._lease_ms(self.batch), endpoint_id),
-            )
             # first the delivery whose failure held the endpoint back (it is due at the end of
             # the hold): an endpoint that stays down is probed with it, its wait doubling
             probe = (
@@ -268,6 +264,8 @@ class Dispatcher:
                     if not probe or row[0] != probe[0][0]
                 ][: self.batch - len(probe)]
             )
+            # the lease, taken in the transaction that found it free (BEGIN IMMEDIATE: no other
+            # dispatcher claims in between)
             conn.execute(
                 "UPDATE webhook_endpoints SET lease_until_ms = ? WHERE id = ?",
                 (now + self._lease_ms(len(rows)) if rows else 0, endpoint_id),
