@@ -11,10 +11,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import orjson
-
 from wixsandbox.clock import iso
 from wixsandbox.webhooks.catalog import EventKind
+from wixsandbox.wire import dump_json
 
 __all__ = [
     "TOKEN_LIFETIME",
@@ -77,7 +76,7 @@ def envelope(
 
 
 def _text(value: Any) -> str:
-    return orjson.dumps(value).decode("utf-8")
+    return dump_json(value).decode("utf-8")
 
 
 def claims(envelope_json: str, iat: int) -> dict[str, Any]:
