@@ -326,12 +326,7 @@ class Dispatcher:
                 "UPDATE webhook_outbox SET token = ? WHERE seq = ? AND token IS NULL",
                 [(row.token, row.seq) for row, _, _ in done if row.signed_now],
             )
-            conn.executemany(
-                "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, "
-                "instance_id, attempt, status, outcome, latency_ms) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_log_row(d) for d in deliveries],
-            )
+            conn.executemany(_LOG, [_log_row(d) for d in deliveries])
             _done(conn, endpoint_id, finished)
             if retry is not None:
                 conn.execute(
@@ -346,6 +341,12 @@ class Dispatcher:
             if self._finished % 256 == 1:
                 prune(conn, wall_ms())
         return deliveries
+
+
+_LOG = (
+    "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, instance_id, "
+    "attempt, status, outcome, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _log_row(d: Delivery) -> tuple[int | str | None, ...]:
@@ -417,12 +418,8 @@ def prune(conn: sqlite3.Connection, now: int) -> None:
         ).fetchall()
         for endpoint_id, attempts, url, event_id, event_type, instance_id in owed:
             _done(conn, endpoint_id, [seq])
-            conn.execute(
-                "INSERT INTO webhook_log (at_ms, event_id, event_type, endpoint_id, url, "
-                "instance_id, attempt, status, outcome, latency_ms) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, NULL, 'gave up', NULL)",
-                (now, event_id, event_type, endpoint_id, url, instance_id, attempts),
-            )
+            gave_up = (now, event_id, event_type, endpoint_id, url, instance_id, attempts)
+            conn.execute(_LOG, (*gave_up, None, "gave up", None))
         conn.execute("DELETE FROM webhook_outbox WHERE seq = ?", (seq,))  # owed to no one now
     conn.execute(
         "DELETE FROM webhook_log WHERE id <= (SELECT MAX(id) FROM webhook_log) - ?", (LOG_ROWS,)
