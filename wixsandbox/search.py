@@ -111,8 +111,9 @@ def match_query(text: str, shared: frozenset[str] = frozenset()) -> str | None:
     address), which narrow nothing however rare they look among all accounts' sites."""
     if len(text) < 3 or "\x00" in text:
         return None
-    grams = [g for g in dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2))]
-    grams = [g for g in grams if g not in shared]
+    grams = [
+        g for g in dict.fromkeys(text[i : i + 3] for i in range(len(text) - 2)) if g not in shared
+    ]
     if not grams:
         return None
     if len(grams) > MAX_TRIGRAMS:
