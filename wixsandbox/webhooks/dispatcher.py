@@ -225,11 +225,11 @@ class Dispatcher:
         with self.store.read() as conn:
             rows = conn.execute(
                 "SELECT e.id, e.url, e.lease_until_ms, (SELECT MIN(d.next_ms) FROM "
-                "webhook_deliveries d WHERE d.endpoint_id = e.id), e.created_ms "
-                "FROM webhook_endpoints e WHERE e.owner = ?",
+                "webhook_deliveries d WHERE d.endpoint_id = e.id) "
+                "FROM webhook_endpoints e WHERE e.owner = ? "
+                "ORDER BY e.created_ms, e.id",  # oldest first, when their waits tie
                 (self.owner,),
             ).fetchall()
-        rows.sort(key=lambda r: (int(r[4]), str(r[0])))  # oldest first, when their waits tie
         return [
             (str(r[0]), str(r[1]), int(r[2]), None if r[3] is None else int(r[3])) for r in rows
         ]
