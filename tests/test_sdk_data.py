@@ -183,6 +183,25 @@ def test_a_server_error_keeps_its_code_and_violations_redacted_in_its_data() -> 
     assert KEY not in caught.value.to_json()
 
 
+def test_a_field_violations_own_data_and_rules_are_redacted_too() -> None:
+    violation = {
+        "field": "q" * 190 + KEY,  # cut at 200 characters: the key is hidden before the cut
+        "description": "bad",
+        "violatedRule": f"echo {KEY}",
+        "ruleName": "\x1b]0;title\x07R",
+        "data": {"echo": KEY, "nested": [{KEY: "x"}]},
+    }
+    body = {"details": {"validationError": {"fieldViolations": [violation]}}}
+    with _answering(400, body) as wix, pytest.raises(InvalidArgument) as caught:
+        wix.sites.count()
+    (shown,) = caught.value.to_dict()["fieldViolations"]
+    assert shown["field"] == "q" * 190 + "***"
+    assert shown["violatedRule"] == "echo ***"
+    assert shown["ruleName"] == "R"
+    assert shown["data"] == {"echo": "***", "nested": [{"***": "x"}]}
+    assert KEY not in caught.value.to_json()
+
+
 def test_field_violations_is_a_list_on_every_error() -> None:
     with _answering(404, {"message": "no such site"}) as wix, pytest.raises(NotFound) as caught:
         wix.sites.count()

@@ -234,14 +234,9 @@ def _batch_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
             if not trashed and len(part) == 1:
                 trashed = set(part)
             if trashed:
-                out.failed.update((i, IN_TRASH) for i in part if i in trashed)
-                rest = [i for i in part if i not in trashed]
-                if rest:
-                    pending.appendleft(rest)
+                _fail_named(part, trashed, lambda _: IN_TRASH, out, pending)
             else:
-                half = len(part) // 2
-                pending.appendleft(part[half:])
-                pending.appendleft(part[:half])
+                _bisect(part, pending)
         except NotFound as exc:
             unknown = _named_ids(exc, "unknownIds")
             # An id in the batch that is the target's own id (a folder id given as a site id)
@@ -249,10 +244,7 @@ def _batch_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
             if target and target in unknown and target not in part:
                 shared.target_missing = True
             elif unknown & set(part):
-                rest = [i for i in part if i not in unknown]
-                out.failed.update((i, _not_found(i, target)) for i in part if i in unknown)
-                if rest:
-                    pending.appendleft(rest)
+                _fail_named(part, unknown, lambda i: _not_found(i, target), out, pending)
                 continue
             elif target and shared.target_missing is None:
                 try:
@@ -266,9 +258,7 @@ def _batch_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
             if len(part) == 1:
                 out.failed[part[0]] = _not_found(part[0], target)
             else:
-                half = len(part) // 2
-                pending.appendleft(part[half:])
-                pending.appendleft(part[:half])
+                _bisect(part, pending)
         except (AuthenticationError, PermissionDenied) as exc:
             out.abort = str(exc)
             out.failed.update((i, out.abort) for i in part)
@@ -286,6 +276,27 @@ def _batch_flow(ids: list[str], shared: MoveState) -> Flow[BatchResult]:
         else:
             out.moved.extend(part)
     return out
+
+
+def _fail_named(
+    part: list[str],
+    named: set[str],
+    reason: Callable[[str], str],
+    out: BatchResult,
+    pending: deque[list[str]],
+) -> None:
+    """Fail the ids of `part` an answer named, each with its `reason`; the rest is sent next."""
+    out.failed.update((i, reason(i)) for i in part if i in named)
+    rest = [i for i in part if i not in named]
+    if rest:
+        pending.appendleft(rest)
+
+
+def _bisect(part: list[str], pending: deque[list[str]]) -> None:
+    """Send `part` again as two halves, the first half next: a refusal that named no id."""
+    half = len(part) // 2
+    pending.appendleft(part[half:])
+    pending.appendleft(part[:half])
 
 
 def may_have_applied(exc: WixError) -> bool:

@@ -481,11 +481,11 @@ def _violations(raw: object, redact: Callable[[str], str]) -> list[FieldViolatio
             data = item.get("data")
             out.append(
                 FieldViolation(
-                    field=redact(cap_text(str(item.get("field", "")), 200)),
-                    description=redact(cap_text(str(item.get("description", "")))),
-                    violated_rule=_opt_str(item.get("violatedRule")),
-                    rule_name=_opt_str(item.get("ruleName")),
-                    data=data if isinstance(data, Mapping) else {},
+                    field=cap_text(redact(str(item.get("field", ""))), 200),
+                    description=cap_text(redact(str(item.get("description", "")))),
+                    violated_rule=_opt_text(item.get("violatedRule"), redact),
+                    rule_name=_opt_text(item.get("ruleName"), redact),
+                    data=_redacted_data(data, redact) if isinstance(data, Mapping) else {},
                 )
             )
     return out
@@ -504,6 +504,11 @@ def _redacted_data(value: Any, redact: Callable[[str], str]) -> Any:
 
 def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def _opt_text(value: object, redact: Callable[[str], str], limit: int = 200) -> str | None:
+    """A server's short text (a code, a rule's name), redacted and capped; None when absent."""
+    return None if value is None else cap_text(redact(str(value)), limit)
 
 
 def error_from_response(
@@ -541,8 +546,7 @@ def error_from_response(
     if isinstance(details, Mapping):
         app = details.get("applicationError")
         if isinstance(app, Mapping):
-            code = _opt_str(app.get("code"))
-            code = None if code is None else cap_text(redact(code), 100)
+            code = _opt_text(app.get("code"), redact, 100)
             description = _opt_str(app.get("description"))
             raw_data = app.get("data")
             data = _redacted_data(raw_data, redact) if isinstance(raw_data, Mapping) else {}
@@ -551,8 +555,7 @@ def error_from_response(
             violations = _violations(validation.get("fieldViolations"), redact)
             code = code or "INVALID_ARGUMENT"
     if "wixErrorCode" in body:  # the legacy HTTP API's body
-        legacy = _opt_str(body.get("wixErrorCode"))
-        code = code or (None if legacy is None else cap_text(redact(legacy), 100))
+        code = code or _opt_text(body.get("wixErrorCode"), redact, 100)
     if not message and violations:
         message = "; ".join(cap_text(str(v), 100) for v in violations[:5])
     if not message:
@@ -580,6 +583,4 @@ def error_from_response(
         "retry_after": parse_retry_after(headers.get("retry-after")),
     }
     message = cap_text(redact(message))
-    if len(violations) > 20:
-        violations = violations[:20]
     return cls(message, field_violations=violations, **common)

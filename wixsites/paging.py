@@ -27,46 +27,11 @@ from wixsites.responses import ResponseInfo
 from wixsites.seen import SeenIds
 from wixsites.serialize import json_ready, to_json
 
-__all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "StallGuard", "fresh_page"]
+__all__ = ["MAX_STALLED_PAGES", "CursorPager", "OffsetPager", "Page", "fresh_page"]
 
 T = TypeVar("T")
 
 MAX_STALLED_PAGES = 3
-
-
-class StallGuard:
-    """Remembers the ids of the items yielded, drops repeats, and counts the pages in a row that
-    brought no new item; raises once there are too many."""
-
-    __slots__ = ("_fresh", "_seen", "stalled")
-
-    def __init__(self) -> None:
-        self._seen = SeenIds()
-        self._fresh: bool | None = None  # whether the last page brought a new item (None: unsaid)
-        self.stalled = 0
-
-    def unseen(self, items: Sequence[T], key: Callable[[T], object]) -> list[T]:
-        """The items whose id (`key`) was not seen before, in order; they are seen from now on."""
-        seen = self._seen
-        fresh = [item for item in items if seen.add(str(key(item)))]
-        self._fresh = bool(fresh)
-        return fresh
-
-    def page(self, pages: int) -> None:
-        """Account for the page `unseen` was last given (nothing if none was)."""
-        fresh, self._fresh = self._fresh, None
-        if fresh is None:
-            return
-        if fresh:
-            self.stalled = 0
-            return
-        self.stalled += 1
-        if self.stalled >= MAX_STALLED_PAGES:
-            raise PagingError(
-                f"the server sent {self.stalled} pages in a row with no item not seen before, "
-                f"each claiming more (after page {pages}); stopped instead of paging forever",
-                code="NO_PROGRESS",
-            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,25 +81,42 @@ class Page(Generic[T]):
 
 
 class _Pager:
-    """What both pagers do with the items of a page: keep the new ones, and watch for progress."""
+    """What both pagers do with the items of a page: remember the ids of the items yielded, keep
+    the new ones, and count the pages in a row that brought none; raise once there are too many."""
 
-    __slots__ = ("_progress", "done", "pages")
+    __slots__ = ("_fresh", "_yielded", "done", "pages", "stalled")
 
     def __init__(self) -> None:
         self.done = False
         self.pages = 0
-        self._progress = StallGuard()
+        self.stalled = 0
+        self._yielded = SeenIds()
+        self._fresh: bool | None = None  # whether the last page brought a new item (None: unsaid)
 
     def unseen(self, items: Sequence[T], key: Callable[[T], object]) -> list[T]:
-        """The items of the page just received that were not yielded before (by id: `key`)."""
-        return self._progress.unseen(items, key)
+        """The items of the page just received that were not yielded before (by id: `key`), in
+        order; they are seen from now on."""
+        seen = self._yielded
+        fresh = [item for item in items if seen.add(str(key(item)))]
+        self._fresh = bool(fresh)
+        return fresh
 
     def _check_progress(self) -> None:
-        try:
-            self._progress.page(self.pages)
-        except PagingError:
+        """Account for the page `unseen` was last given (nothing if none was)."""
+        fresh, self._fresh = self._fresh, None
+        if fresh is None:
+            return
+        if fresh:
+            self.stalled = 0
+            return
+        self.stalled += 1
+        if self.stalled >= MAX_STALLED_PAGES:
             self.done = True
-            raise
+            raise PagingError(
+                f"the server sent {self.stalled} pages in a row with no item not seen before, "
+                f"each claiming more (after page {self.pages}); stopped instead of paging forever",
+                code="NO_PROGRESS",
+            )
 
 
 class CursorPager(_Pager):

@@ -8,6 +8,7 @@ an expectation: a method typed `Any`, or a model field that is not `X | None`, f
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any, assert_type
 
 from wix_sites_api.models import EditorType, Folder, Namespace, Site, SiteTransfer
@@ -21,6 +22,7 @@ from wixsites import (
     Page,
     WixError,
     WixSites,
+    webhooks,
 )
 
 
@@ -90,3 +92,26 @@ def errors(wix: WixSites) -> None:
         assert_type(error.code, str)
         assert_type(error.field_violations, list[FieldViolation])
         assert_type(error.to_dict(), dict[str, Any])
+
+
+def webhook(body: bytes, public_key: str) -> None:
+    event = webhooks.parse(body, public_key)
+    assert_type(event, webhooks.WebhookEvent)
+    assert_type(event.id, str)
+    assert_type(event.event_time, datetime.datetime)
+    assert_type(event.instance_id, str | None)
+    assert_type(event.identity.wix_user_id, str | None)
+    assert_type(event.raw, Mapping[str, Any])
+    assert_type(event.to_dict(), dict[str, Any])
+    assert_type(event.to_json(), str)
+    match event:
+        case webhooks.SiteCreated(site=site):
+            assert_type(site, Site)
+        case webhooks.SiteDeleted(site=maybe_site, moved_to_trash=trashed):
+            assert_type(maybe_site, Site | None)
+            assert_type(trashed, bool | None)
+        case webhooks.FolderUpdated(folder=folder):
+            assert_type(folder, Folder)
+        case webhooks.SitesMovedToFolder(site_ids=ids, target_folder_id=target):
+            assert_type(ids, tuple[str, ...])
+            assert_type(target, str)
