@@ -376,3 +376,37 @@ def test_listen_refuses_a_url_with_a_password_without_echoing_it(db: Path) -> No
     assert "s3cr3t-pw" not in result.output
     assert "credentials" in error_line(result)
     assert not db.exists()  # nothing made
+
+
+def test_listen_stops_quietly_when_its_reader_goes_away(db: Path, tmp_path: Path) -> None:
+    """`wixsites listen ... | head -1`: once head has its line, the next line finds the pipe
+    closed; the listener stops as after Ctrl-C (its endpoint removed), with no traceback, and
+    exits 0 (the reader has what it wanted)."""
+    err_path = tmp_path / "listen.err"
+    with Receiver([Answer(), Answer()]) as receiver, err_path.open("w") as err_file:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("WIX_", "NO_COLOR"))}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "wixsites", "listen", "--forward-to", receiver.url],
+            env={**env, "WIXSITES_SANDBOX_DB": str(db)},
+            stdout=subprocess.PIPE,
+            stderr=err_file,
+        )
+        try:
+            assert process.stdout is not None
+            deadline = time.monotonic() + DEADLINE
+            while "Forwarding" not in err_path.read_text() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            run("trigger", "folder.created", "--db", str(db))
+            assert b"folder.created" in process.stdout.readline()
+            process.stdout.close()  # as `| head -1` does, once it has its line
+            run("trigger", "folder.created", "--db", str(db))
+            status = process.wait(timeout=DEADLINE)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=DEADLINE)
+    err = err_path.read_text()
+    assert status == 0, err
+    assert "Traceback" not in err, err
+    assert "stopped: 2 delivered" in err, err
+    assert hook_data(db, "list") == []
