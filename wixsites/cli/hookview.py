@@ -1,5 +1,5 @@
 """What the webhook commands (``sandbox webhooks``, ``listen``, ``trigger``) share: their
-``--db``, ``--account`` and ``--events`` options, and how they show an event, a URL and a time.
+``--db``, ``--account`` and ``--events`` options, and how they show an event and a URL.
 
 They work on a sandbox database only (never a Wix account): the file of ``--db``, else
 ``WIXSITES_SANDBOX_DB``, else the embedded sandbox's; a served sandbox is reached through its file
@@ -8,7 +8,6 @@ They work on a sandbox database only (never a Wix account): the file of ``--db``
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,7 +26,6 @@ __all__ = [
     "event_names",
     "event_types",
     "events_option",
-    "iso",
     "open_db",
     "short_name",
     "shown_url",
@@ -112,9 +110,3 @@ def short_name(event_type: str) -> str:
 def shown_url(url: str, clean: Callable[[str], str] = inert) -> str:
     """A URL as shown: its password (never stored by ``add``) masked, inert."""
     return clean(mask_url(url))
-
-
-def iso(ms: int) -> str:
-    """A time of the sandbox's (milliseconds since the epoch) as the API writes dates."""
-    moment = datetime.datetime.fromtimestamp(ms / 1000, tz=datetime.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
