@@ -234,6 +234,19 @@ def test_trigger_without_an_endpoint_says_how_to_add_one(db: Path) -> None:
     assert "wixsites listen" in said
 
 
+def test_trigger_says_a_base_url_is_not_where_it_acts(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WIX_BASE_URL (a served sandbox's, say) set: trigger still acts on a sandbox file, and says
+    so, as listen does, instead of silently sending to other endpoints than the served ones."""
+    monkeypatch.setenv("WIX_BASE_URL", "http://127.0.0.1:9")
+    warned = run("trigger", "folder.created")
+    assert "WIX_BASE_URL is not used" in warned.stderr, warned.stderr
+    assert "--db" in warned.stderr
+    assert "created folder" in warned.stdout
+    assert "is not used" not in run("trigger", "folder.created", "--db", str(db)).stderr
+
+
 def test_help_lists_listen_and_trigger() -> None:
     shown = run("--help").stdout
     assert "listen " in shown

@@ -18,6 +18,7 @@ from wixsites.redaction import inert, mask_url
 
 if TYPE_CHECKING:
     from wixsandbox import Sandbox
+    from wixsites.cli.context import AppContext
 
 __all__ = [
     "DB_HELP",
@@ -29,6 +30,7 @@ __all__ = [
     "open_db",
     "short_name",
     "shown_url",
+    "warn_base_url_unused",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -71,6 +73,15 @@ def open_db(db: str | None) -> tuple[Sandbox, str]:
 
     path = db or default_db_path()
     return open_sandbox(path), path
+
+
+def warn_base_url_unused(app: AppContext, db: str | None, command: str) -> None:
+    """A base URL given (e.g. a served sandbox's) is not where `command` works: say so."""
+    if app.settings.base_url and not db:
+        app.output.warn(
+            f"{app.settings.source('base_url')} is not used: {command} works on a sandbox's "
+            "database file; for a served sandbox give --db the file its banner names"
+        )
 
 
 def default_account(sandbox: Sandbox, account_id: str | None) -> str:

@@ -37,6 +37,7 @@ from wixsites.cli.hookview import (
     open_db,
     short_name,
     shown_url,
+    warn_base_url_unused,
 )
 
 if TYPE_CHECKING:
@@ -141,11 +142,7 @@ def listen(
     except ValueError as error:
         raise InputError(f"--forward-to cannot be used: {error}") from None
     types = event_types(events)
-    if app.settings.base_url and not db:
-        app.output.warn(
-            f"{app.settings.source('base_url')} is not used: listen works on a sandbox's "
-            "database file; for a served sandbox give --db the file its banner names"
-        )
+    warn_base_url_unused(app, db, "listen")
     sandbox, path = open_db(db)
     try:
         account = default_account(sandbox, account_id)
