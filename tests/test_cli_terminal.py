@@ -167,3 +167,24 @@ def test_a_closed_pipe_ends_quietly(env: dict[str, str]) -> None:
     assert code == 0
     assert "error" not in errors.lower()
     assert "Exception" not in errors
+
+
+def test_a_closed_pipe_ends_quietly_after_a_rich_line_too(env: dict[str, str]) -> None:
+    """`wixsites demo | head -1`: the demo's lines are printed by rich, whose own handling of a
+    closed pipe exits with status 1; it ends as any command does, quietly with 0."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wixsites", "demo"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does: the demo's next line finds no reader
+    code = process.wait(timeout=TIMEOUT)
+    errors = process.stderr.read().decode()
+    process.stderr.close()
+    assert first.startswith(b" 1. Seeded"), first
+    assert code == 0, errors
+    assert "Traceback" not in errors

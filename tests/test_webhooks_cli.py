@@ -234,6 +234,19 @@ def test_trigger_without_an_endpoint_says_how_to_add_one(db: Path) -> None:
     assert "wixsites listen" in said
 
 
+def test_trigger_says_a_base_url_is_not_where_it_acts(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WIX_BASE_URL (a served sandbox's, say) set: trigger still acts on a sandbox file, and says
+    so, as listen does, instead of silently sending to other endpoints than the served ones."""
+    monkeypatch.setenv("WIX_BASE_URL", "http://127.0.0.1:9")
+    warned = run("trigger", "folder.created")
+    assert "WIX_BASE_URL is not used" in warned.stderr, warned.stderr
+    assert "--db" in warned.stderr
+    assert "created folder" in warned.stdout
+    assert "is not used" not in run("trigger", "folder.created", "--db", str(db)).stderr
+
+
 def test_help_lists_listen_and_trigger() -> None:
     shown = run("--help").stdout
     assert "listen " in shown
@@ -376,3 +389,37 @@ def test_listen_refuses_a_url_with_a_password_without_echoing_it(db: Path) -> No
     assert "s3cr3t-pw" not in result.output
     assert "credentials" in error_line(result)
     assert not db.exists()  # nothing made
+
+
+def test_listen_stops_quietly_when_its_reader_goes_away(db: Path, tmp_path: Path) -> None:
+    """`wixsites listen ... | head -1`: once head has its line, the next line finds the pipe
+    closed; the listener stops as after Ctrl-C (its endpoint removed), with no traceback, and
+    exits 0 (the reader has what it wanted)."""
+    err_path = tmp_path / "listen.err"
+    with Receiver([Answer(), Answer()]) as receiver, err_path.open("w") as err_file:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("WIX_", "NO_COLOR"))}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "wixsites", "listen", "--forward-to", receiver.url],
+            env={**env, "WIXSITES_SANDBOX_DB": str(db)},
+            stdout=subprocess.PIPE,
+            stderr=err_file,
+        )
+        try:
+            assert process.stdout is not None
+            deadline = time.monotonic() + DEADLINE
+            while "Forwarding" not in err_path.read_text() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            run("trigger", "folder.created", "--db", str(db))
+            assert b"folder.created" in process.stdout.readline()
+            process.stdout.close()  # as `| head -1` does, once it has its line
+            run("trigger", "folder.created", "--db", str(db))
+            status = process.wait(timeout=DEADLINE)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=DEADLINE)
+    err = err_path.read_text()
+    assert status == 0, err
+    assert "Traceback" not in err, err
+    assert "stopped: 2 delivered" in err, err
+    assert hook_data(db, "list") == []

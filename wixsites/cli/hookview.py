@@ -1,5 +1,5 @@
 """What the webhook commands (``sandbox webhooks``, ``listen``, ``trigger``) share: their
-``--db``, ``--account`` and ``--events`` options, and how they show an event, a URL and a time.
+``--db``, ``--account`` and ``--events`` options, and how they show an event and a URL.
 
 They work on a sandbox database only (never a Wix account): the file of ``--db``, else
 ``WIXSITES_SANDBOX_DB``, else the embedded sandbox's; a served sandbox is reached through its file
@@ -8,7 +8,6 @@ They work on a sandbox database only (never a Wix account): the file of ``--db``
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,6 +18,7 @@ from wixsites.redaction import inert, mask_url
 
 if TYPE_CHECKING:
     from wixsandbox import Sandbox
+    from wixsites.cli.context import AppContext
 
 __all__ = [
     "DB_HELP",
@@ -27,10 +27,10 @@ __all__ = [
     "event_names",
     "event_types",
     "events_option",
-    "iso",
     "open_db",
     "short_name",
     "shown_url",
+    "warn_base_url_unused",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -75,6 +75,15 @@ def open_db(db: str | None) -> tuple[Sandbox, str]:
     return open_sandbox(path), path
 
 
+def warn_base_url_unused(app: AppContext, db: str | None, command: str) -> None:
+    """A base URL given (e.g. a served sandbox's) is not where `command` works: say so."""
+    if app.settings.base_url and not db:
+        app.output.warn(
+            f"{app.settings.source('base_url')} is not used: {command} works on a sandbox's "
+            "database file; for a served sandbox give --db the file its banner names"
+        )
+
+
 def default_account(sandbox: Sandbox, account_id: str | None) -> str:
     return (account_id or sandbox.default_credentials().account_id).lower()
 
@@ -112,9 +121,3 @@ def short_name(event_type: str) -> str:
 def shown_url(url: str, clean: Callable[[str], str] = inert) -> str:
     """A URL as shown: its password (never stored by ``add``) masked, inert."""
     return clean(mask_url(url))
-
-
-def iso(ms: int) -> str:
-    """A time of the sandbox's (milliseconds since the epoch) as the API writes dates."""
-    moment = datetime.datetime.fromtimestamp(ms / 1000, tz=datetime.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"

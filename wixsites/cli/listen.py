@@ -26,7 +26,8 @@ from rich.text import Text
 
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
-from wixsites.cli.exitcodes import INTERRUPTED
+from wixsites.cli.exitcodes import INTERRUPTED, OK
+from wixsites.cli.failures import quiet_stdout
 from wixsites.cli.hookview import (
     account_option,
     db_option,
@@ -36,6 +37,7 @@ from wixsites.cli.hookview import (
     open_db,
     short_name,
     shown_url,
+    warn_base_url_unused,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ NAME_WIDTH = 40
 class Tally:
     delivered: int = 0
     failed: int = 0  # attempts that did not deliver
+    reader_gone: bool = False  # standard output was closed (`| head`)
 
 
 def _entity(delivery: Delivery) -> tuple[str, str]:
@@ -139,11 +142,7 @@ def listen(
     except ValueError as error:
         raise InputError(f"--forward-to cannot be used: {error}") from None
     types = event_types(events)
-    if app.settings.base_url and not db:
-        app.output.warn(
-            f"{app.settings.source('base_url')} is not used: listen works on a sandbox's "
-            "database file; for a served sandbox give --db the file its banner names"
-        )
+    warn_base_url_unused(app, db, "listen")
     sandbox, path = open_db(db)
     try:
         account = default_account(sandbox, account_id)
@@ -167,14 +166,22 @@ def listen(
             "webhooks public-key`. Ctrl-C to stop."
         )
         tally = Tally()
+        interrupted = asyncio.Event()
 
         def report(delivery: Delivery) -> None:
             if delivery.outcome == "delivered":
                 tally.delivered += 1
             elif delivery.outcome != "gave up":
                 tally.failed += 1
-            app.output.show(delivery_line(delivery, app.output.clean))
-            sys.stdout.flush()
+            if tally.reader_gone:
+                return
+            try:
+                app.output.show(delivery_line(delivery, app.output.clean))
+                sys.stdout.flush()
+            except BrokenPipeError:  # the reader has what it wanted: stop as after Ctrl-C
+                quiet_stdout()
+                tally.reader_gone = True
+                interrupted.set()
 
         from wixsandbox.webhooks.dispatcher import Dispatcher
 
@@ -189,7 +196,13 @@ def listen(
         pending = 0
         try:
             gone = asyncio.run(
-                _run(dispatcher, sandbox.store, endpoint.id, lambda: app.output.info(banner))
+                _run(
+                    dispatcher,
+                    sandbox.store,
+                    endpoint.id,
+                    interrupted,
+                    lambda: app.output.info(banner),
+                )
             )
         finally:  # even when interrupted before the signal handlers were set
             left = endpoints.endpoints(sandbox.store)
@@ -207,18 +220,24 @@ def listen(
         f"stopped: {summary}"
         + (f", {pending} not sent (removed with the endpoint)" if pending else "")
     )
-    raise click.exceptions.Exit(INTERRUPTED)
+    raise click.exceptions.Exit(OK if tally.reader_gone else INTERRUPTED)
 
 
-async def _run(dispatcher: Any, store: Store, endpoint_id: str, ready: Callable[[], None]) -> bool:
-    """Send until SIGINT or SIGTERM, keeping the endpoint alive; then stop claiming, and let the
-    attempt in flight finish (a second Ctrl-C does not wait). True when the endpoint was removed
-    by someone else."""
+async def _run(
+    dispatcher: Any,
+    store: Store,
+    endpoint_id: str,
+    interrupted: asyncio.Event,
+    ready: Callable[[], None],
+) -> bool:
+    """Send until SIGINT or SIGTERM (or `interrupted` is set), keeping the endpoint alive; then
+    stop claiming, and let the attempt in flight finish (a second Ctrl-C does not wait). True when
+    the endpoint was removed by someone else."""
     from wixsandbox.webhooks import endpoints
     from wixsandbox.webhooks.outbox import wall_ms
 
     loop = asyncio.get_running_loop()
-    interrupted, stop, wake = asyncio.Event(), asyncio.Event(), asyncio.Event()
+    stop, wake = asyncio.Event(), asyncio.Event()
 
     def on_signal() -> None:
         (stop if interrupted.is_set() else interrupted).set()

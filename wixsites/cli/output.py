@@ -7,6 +7,7 @@ whole, as ``gh`` prints them."""
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,15 @@ class Column:
     whole: bool = False  # never shortened in a table (ids are whole anyway), e.g. a date
 
 
+class _StdoutConsole(Console):
+    """Standard output's console: a closed pipe (``| head``) is raised as the ``EPIPE`` it is, so
+    that the command decides what it means (rich's own handling exits with status 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "the reader of standard output went away")
+
+
 def _is_id(column: Column) -> bool:
     return column.key == "id" or column.key.endswith(("Id", "_id"))
 
@@ -61,7 +71,7 @@ class Output:
         self.format: Format = format
         self.color = color
         system: Any = "auto" if color else None
-        self.out = Console(
+        self.out = _StdoutConsole(
             highlight=False,
             width=None if sys.stdout.isatty() else _PIPE_WIDTH,
             color_system=system,

@@ -26,7 +26,14 @@ import click
 from wixsites.cli.app import format_option
 from wixsites.cli.context import AppContext, pass_app
 from wixsites.cli.errors import CommandFailed, InputError
-from wixsites.cli.hookview import account_option, db_option, default_account, event_names, open_db
+from wixsites.cli.hookview import (
+    account_option,
+    db_option,
+    default_account,
+    event_names,
+    open_db,
+    warn_base_url_unused,
+)
 
 if TYPE_CHECKING:
     from wixsandbox import Sandbox
@@ -176,6 +183,7 @@ def trigger(app: AppContext, event: str, account_id: str | None, db: str | None)
     if event not in names or event not in CHANGES:
         shown = event.encode("ascii", "backslashreplace").decode()[:80]
         raise InputError(f"unknown event {shown!r}; trigger takes one of: {', '.join(names)}")
+    warn_base_url_unused(app, db, "trigger")
     sandbox, path = open_db(db)
     steps: Steps = []
     try:

@@ -17,7 +17,6 @@ from wixsites.cli.hookview import (
     default_account,
     event_types,
     events_option,
-    iso,
     open_db,
     short_name,
     shown_url,
@@ -62,6 +61,8 @@ def group() -> None:
 
 
 def _endpoint_json(endpoint: Endpoint) -> dict[str, Any]:
+    from wixsandbox.clock import iso  # loaded with the sandbox the command opened
+
     return {
         "id": endpoint.id,
         "accountId": endpoint.account_id,
@@ -206,6 +207,8 @@ def public_key(db: str | None) -> None:
 
 
 def _log_json(entry: LogEntry) -> dict[str, Any]:
+    from wixsandbox.clock import iso
+
     return {
         "at": iso(entry.at_ms),
         "event": short_name(entry.event_type),

@@ -32,7 +32,6 @@ from wixsites.cli.ids import collect_site_ids, read_ids_file
 from wixsites.cli.moves import load_folders, move_sites
 from wixsites.cli.output import Column, Output
 from wixsites.cli.stages import (
-    DEFAULT_STAGES,
     STAGES,
     InitPlan,
     StageLayout,
@@ -42,18 +41,9 @@ from wixsites.cli.stages import (
 )
 from wixsites.folders import check_path
 
-__all__ = ["DEFAULT_STAGES", "group", "stage_named", "stages"]
+__all__ = ["SUSPENDED", "group"]
 
 SUSPENDED = "Suspended"
-
-
-def stages(index: FolderIndex) -> list[Any]:
-    """The stage folders, in order (the folders in Stages, oldest first)."""
-    return StageLayout.of(index).stages
-
-
-def stage_named(index: FolderIndex, name: str) -> Any:
-    return StageLayout.of(index).named(name)
 
 
 @click.group("workflow", cls=PartsGroup)
