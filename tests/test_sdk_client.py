@@ -189,7 +189,8 @@ def test_folder_operations(wix: WixSites) -> None:
     assert node is not None
     assert node.site_count == 5
     assert tree.roots[0].total_site_count == 5
-    assert tree.root_site_count == wix.sites.count({"folderId": {"$exists": False}})
+    every_namespace = {"folderId": {"$exists": False}, "namespace": {"$exists": True}}
+    assert tree.root_site_count == wix.sites.count({**every_namespace, "state": "ACTIVE"})
     assert "QA 2 [5]" in tree.render()
 
     wix.folders.delete(renamed)
@@ -360,3 +361,21 @@ async def test_async_ensure_matches_sync(sandbox: Sandbox) -> None:
         assert first is not None
         assert first.id == made.id
         assert await wix.folders.query({"name": "Nothing"}).first() is None
+
+
+def test_the_tree_counts_the_sites_at_root_as_it_counts_a_folder_s() -> None:
+    """A folder's `site_count` (Wix's `siteCount`) counts every namespace; the sites at root are
+    counted alike, and the sites in the trash are not among them."""
+    with Sandbox() as box:
+        box.add_api_key(SECRET, ACCOUNT)
+        box.seed(ACCOUNT, sites=200, folders=0, seed=3)
+        wix = WixSites(api_key=SECRET, account_id=ACCOUNT, transport=box.transport())
+        at_root = {"folderId": {"$exists": False}, "namespace": {"$exists": True}}
+        sites = list(wix.sites.query({**at_root, "state": "ACTIVE"}))
+        assert any(str(site.namespace) != "WIX" for site in sites)  # as an account may have
+        assert wix.sites.trash([str(sites[0].id)]).ok
+        tree = wix.folders.tree()
+        assert tree.root_site_count == len(sites) - 1
+        assert tree.root_site_count == wix.sites.count({**at_root, "state": "ACTIVE"})
+        # Count Sites' own default (the WIX namespace alone) would have said otherwise
+        assert wix.sites.count({"folderId": {"$exists": False}}) != tree.root_site_count

@@ -25,6 +25,7 @@ from wixsites.options import CallOptions
 from wixsites.query import (
     FOLDER_FILTER_FIELDS,
     FOLDER_SORT_FIELDS,
+    ROOT_SITES,
     SortSpec,
     check_filter,
     check_page_size,
@@ -193,7 +194,7 @@ def _tree(with_root_count: bool) -> Flow[FolderTree]:
     root_count: int | None = None
     if with_root_count:
         try:
-            root_count = yield ops.count_sites_call({"folderId": ROOT_FILTER})
+            root_count = yield ops.count_sites_call(dict(ROOT_SITES))
         except WixError:
             root_count = None  # the tree is still worth having without it
     return FolderTree(folders, root_site_count=root_count)

@@ -10,8 +10,10 @@ from wixsites.errors import InvalidArgument
 __all__ = [
     "COUNT_FILTER_FIELDS",
     "COUNT_UNSUPPORTED_FIELDS",
+    "EVERY_NAMESPACE",
     "FOLDER_FILTER_FIELDS",
     "FOLDER_SORT_FIELDS",
+    "ROOT_SITES",
     "SITE_FILTER_FIELDS",
     "SITE_SORT_FIELDS",
     "SortSpec",
@@ -20,6 +22,12 @@ __all__ = [
     "filter_fields",
     "normalize_sort",
 ]
+
+# Wix's folder `siteCount` counts a folder's sites of every namespace, while Count Sites sees
+# only `WIX` unless its filter names one: the sites at root are counted as a folder's are (every
+# namespace), and without the sites in the trash (`folders.tree()`, the command line's counts).
+EVERY_NAMESPACE = {"$exists": True}
+ROOT_SITES = {"folderId": {"$exists": False}, "namespace": EVERY_NAMESPACE, "state": "ACTIVE"}
 
 # Wix ignores a sort on any other field without a word; refusing it here saves a silent surprise.
 SITE_SORT_FIELDS = frozenset({"createdDate", "updatedDate", "trashedDate", "displayName"})

@@ -160,7 +160,8 @@ def split_path(path: str) -> list[str]:
 
 class FolderTree:
     """Root-level nodes (`roots`), each with its sub-folders; iterating walks every node depth
-    first. `root_site_count` is the number of sites at root, when it could be had (else None)."""
+    first. `root_site_count` is the number of sites at root, when it could be had (else None),
+    counted as a folder's `site_count` is: of every namespace; sites in the trash are not in it."""
 
     def __init__(self, folders: Iterable[Folder], *, root_site_count: int | None = None) -> None:
         self.root_site_count = root_site_count

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from wixsites.cli.errors import InputError
-from wixsites.query import filter_fields
+from wixsites.query import EVERY_NAMESPACE, ROOT_SITES, filter_fields
 
 if TYPE_CHECKING:
     from wixsites import WixSites
@@ -29,7 +29,6 @@ __all__ = [
     "trash_count",
 ]
 
-EVERY_NAMESPACE = {"$exists": True}
 # --state: the word on the command line -> the Wix filter value (None: either)
 STATES = {"active": "ACTIVE", "trashed": "TRASHED", "all": None}
 DEFAULT_STATE = "active"
@@ -58,7 +57,7 @@ def scoped(query: Mapping[str, Any] | None, state: str | None) -> dict[str, Any]
 
 def root_count(client: WixSites) -> int:
     """The sites at root that are not in the trash, of every namespace."""
-    return client.sites.count(filter=scoped({"folderId": {"$exists": False}}, None))
+    return client.sites.count(filter=dict(ROOT_SITES))
 
 
 def trash_count(client: WixSites) -> int:
