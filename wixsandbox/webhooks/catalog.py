@@ -57,7 +57,8 @@ def resolve(names: Iterable[str]) -> list[str]:
                 return [ALL]
             matched = _matching(name)
             if not matched:
-                valid = ", ".join([*kinds(), "site.*", "folder.*", ALL])
+                groups = dict.fromkeys(k.name.split(".")[0] + ".*" for k in kinds().values())
+                valid = ", ".join([*kinds(), *groups, ALL])
                 shown = name.encode("ascii", "backslashreplace").decode()[:80]
                 raise ValueError(f"unknown event {shown!r}; the events are: {valid}")
             wanted.extend(t for t in matched if t not in wanted)
